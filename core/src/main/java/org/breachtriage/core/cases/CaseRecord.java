@@ -1,0 +1,50 @@
+package org.breachtriage.core.cases;
+
+import java.time.Instant;
+import java.util.Map;
+import org.breachtriage.core.manifest.IncidentMetadata;
+
+/**
+ * A case: one manifest from one source. The id is derived from the source and its content (or
+ * S3 version/ETag), so a re-delivered event or a re-run finds the same case.
+ * {@code batchesQueued} is -1 until ingest has finished and knows how many batches it sent.
+ */
+public record CaseRecord(
+        String caseId,
+        String source,
+        String sourceVersion,
+        CaseStatus status,
+        String failureReason,
+        IncidentMetadata incident,
+        Regime regime,
+        Instant openedAt,
+        Instant art33Deadline,
+        boolean art33Required,
+        String art33Reasoning,
+        String policyVersion,
+        long batchesQueued,
+        Map<String, Long> counters) {
+
+    public CaseRecord {
+        counters = counters == null ? Map.of() : Map.copyOf(counters);
+    }
+
+    public long counter(String name) {
+        return counters.getOrDefault(name, 0L);
+    }
+
+    public CaseRecord withStatus(CaseStatus newStatus, String reason) {
+        return new CaseRecord(caseId, source, sourceVersion, newStatus, reason, incident, regime, openedAt,
+                art33Deadline, art33Required, art33Reasoning, policyVersion, batchesQueued, counters);
+    }
+
+    public CaseRecord withIngestTotals(long batches, Map<String, Long> newCounters) {
+        return new CaseRecord(caseId, source, sourceVersion, status, failureReason, incident, regime, openedAt,
+                art33Deadline, art33Required, art33Reasoning, policyVersion, batches, newCounters);
+    }
+
+    /** Every batch the ingest queued has been scored. */
+    public boolean allBatchesDone() {
+        return batchesQueued >= 0 && counter(Counters.BATCHES_DONE) >= batchesQueued;
+    }
+}

@@ -1,0 +1,4 @@
+package org.breachtriage.core.model;
+
+/** How a person is told. Ordered from least to most personal. */
+public enum ContactChannel { NONE, EMAIL, LETTER, PHONE, IN_PERSON }

@@ -1,0 +1,83 @@
+package org.breachtriage.core.ports;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.cases.CaseStatus;
+import org.breachtriage.core.cases.DecisionEntry;
+import org.breachtriage.core.manifest.RowRejection;
+import org.breachtriage.core.scoring.PersonResult;
+
+/**
+ * Cases, their person results, rejects and decision logs. Every write that must happen once is
+ * conditional here, so the pipeline stays correct under at-least-once delivery.
+ */
+public interface CaseStore {
+
+    /** Creates the case unless one with the same id exists; either way returns the stored one. */
+    OpenOutcome open(CaseRecord candidate);
+
+    record OpenOutcome(CaseRecord stored, boolean created) {
+    }
+
+    Optional<CaseRecord> find(String caseId);
+
+    /** All cases, newest first. */
+    List<CaseRecord> list();
+
+    /**
+     * Moves a case from {@code from} to {@code to} only if it is in {@code from}.
+     *
+     * @return true if this call made the move
+     */
+    boolean transition(String caseId, CaseStatus from, CaseStatus to, String reason);
+
+    /**
+     * Records the ingest totals (SET, not ADD: a retried ingest writes the same numbers) and the number
+     * of batches queued, and moves INGESTING → SCORING. Returns the case as stored afterwards, or empty
+     * if the case was no longer INGESTING.
+     */
+    Optional<CaseRecord> finishIngest(String caseId, long rowsRead, long rowsAccepted, long rowsRejected, long batchesQueued);
+
+    void addRejects(String caseId, Collection<RowRejection> rejects);
+
+    /** Rejects in row order. */
+    void forEachReject(String caseId, Consumer<RowRejection> consumer);
+
+    /**
+     * Writes a result only if there is none for (caseId, payNumber).
+     *
+     * @return empty if written; otherwise the result already stored
+     */
+    Optional<PersonResult> putResultIfAbsent(PersonResult result);
+
+    /**
+     * Replaces a result only if the stored one still has {@code expectedVersion} (optimistic locking).
+     *
+     * @return true if replaced
+     */
+    boolean replaceResult(PersonResult updated, int expectedVersion);
+
+    Optional<PersonResult> findResult(String caseId, String payNumber);
+
+    /** Results in pay-number order. */
+    void forEachResult(String caseId, Consumer<PersonResult> consumer);
+
+    /** Sets {@code noticeSent} on these results. */
+    void markNoticesSent(String caseId, Collection<String> payNumbers);
+
+    /**
+     * Adds a scored batch's counter deltas and counts the batch as done, once per batch number
+     * (a re-delivered batch adds nothing).
+     *
+     * @return the case as stored after the update, or empty if this batch had already been counted
+     */
+    Optional<CaseRecord> completeBatch(String caseId, long batchNo, Map<String, Long> counterDeltas);
+
+    void appendDecision(String caseId, DecisionEntry entry);
+
+    List<DecisionEntry> decisions(String caseId);
+}
