@@ -13,6 +13,10 @@ public final class IncidentMetadataLoader {
         throw new ManifestFormatException(source + ": not implemented yet");
     }
 
+    public static IncidentMetadata fromObjectMetadata(String source, java.util.Map<String, String> metadata, Instant now) {
+        throw new ManifestFormatException(source + ": not implemented yet");
+    }
+
     /** Nothing known: malicious, unknown recipients, awareness now, every category exposed. */
     public static IncidentMetadata conservative(Instant now) {
         throw new ManifestFormatException("not implemented yet");

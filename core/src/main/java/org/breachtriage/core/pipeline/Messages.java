@@ -1,0 +1,93 @@
+package org.breachtriage.core.pipeline;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.json.Json;
+import org.breachtriage.core.manifest.IncidentMetadata;
+import org.breachtriage.core.model.Band;
+import org.breachtriage.core.ports.OutboundMessage;
+import org.breachtriage.core.scoring.PersonResult;
+
+/**
+ * Builds the messages that leave the pipeline. Schema version 1. Alerts carry no personal data; a
+ * notice carries only what its recipient system needs to send the right template by the right channel
+ * (no name, unit or role in the body).
+ */
+public final class Messages {
+    public static final String SCHEMA_VERSION = "1";
+
+    public static final String CASE_OPENED = "case.opened";
+    public static final String CASE_SCORED = "case.scored";
+    public static final String CASE_REPORTED = "case.reported";
+    public static final String CASE_FAILED = "case.failed";
+    public static final String PERSON_NOTICE = "person.notice";
+
+    private Messages() {
+    }
+
+    public static OutboundMessage notice(IncidentMetadata incident, PersonResult result) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("schemaVersion", SCHEMA_VERSION);
+        body.put("eventType", PERSON_NOTICE);
+        body.put("caseId", result.caseId());
+        body.put("caseReference", incident.reference());
+        body.put("payNumber", result.payNumber());
+        body.put("band", result.assessment().band().name());
+        body.put("channel", result.notice().channel().name());
+        body.put("templateId", result.notice().templateId());
+        Map<String, String> attributes = attributes(PERSON_NOTICE, result.assessment().band(), result.force(),
+                incident.supplier());
+        String json = Json.write(body);
+        return new OutboundMessage(result.caseId() + "-notice-" + result.payNumber(), json, json, attributes);
+    }
+
+    /**
+     * An alert about a whole case. {@code details} must hold aggregates only.
+     *
+     * @param severity the highest band seen so far, or null before scoring
+     */
+    public static OutboundMessage alert(String eventType, CaseRecord caseRecord, Band severity,
+                                        Map<String, Object> details, String readableText) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("schemaVersion", SCHEMA_VERSION);
+        body.put("eventType", eventType);
+        body.put("caseId", caseRecord.caseId());
+        body.put("reference", caseRecord.incident().reference());
+        body.put("supplier", caseRecord.incident().supplier());
+        body.put("status", caseRecord.status().name());
+        body.put("awareAt", caseRecord.incident().awareAt().toString());
+        body.put("art33Deadline", caseRecord.art33Deadline().toString());
+        body.putAll(details);
+        Map<String, String> attributes = attributes(eventType, severity, null, caseRecord.incident().supplier());
+        return new OutboundMessage(caseRecord.caseId() + "-" + eventType, Json.write(body), readableText, attributes);
+    }
+
+    /** SNS filter-policy attributes; absent values are left out because SNS refuses empty ones. */
+    private static Map<String, String> attributes(String eventType, Band severity, String force, String supplier) {
+        Map<String, String> attributes = new HashMap<>();
+        attributes.put("eventType", eventType);
+        if (severity != null) {
+            attributes.put("severity", severity.name());
+        }
+        if (force != null && !force.isBlank()) {
+            attributes.put("force", force);
+        }
+        if (supplier != null && !supplier.isBlank()) {
+            attributes.put("supplier", supplier);
+        }
+        return attributes;
+    }
+
+    /** The highest band with anyone in it, or null if nobody has been scored. */
+    public static Band highestBand(CaseRecord caseRecord) {
+        Band highest = null;
+        for (Band band : Band.values()) {
+            if (caseRecord.counter(org.breachtriage.core.cases.Counters.band(band)) > 0) {
+                highest = band;
+            }
+        }
+        return highest;
+    }
+}
