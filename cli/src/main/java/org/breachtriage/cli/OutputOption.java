@@ -1,0 +1,10 @@
+package org.breachtriage.cli;
+
+import picocli.CommandLine.Option;
+
+/** {@code --output table|json}, shared by the commands that print results. */
+final class OutputOption {
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "table (default) or json (clean JSON on stdout).")
+    OutputFormat format = OutputFormat.table;
+}

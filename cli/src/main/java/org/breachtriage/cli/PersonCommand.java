@@ -1,0 +1,75 @@
+package org.breachtriage.cli;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.json.Json;
+import org.breachtriage.core.model.Categories;
+import org.breachtriage.core.scoring.PersonResult;
+import org.breachtriage.embedded.LocalPipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "person",
+        description = {"Explain one person's result in a case: what leaked, the ENISA inputs (DPC, EI, CB),",
+            "the score and band, every rule that fired, and the Art. 34 decision."},
+        mixinStandardHelpOptions = true)
+final class PersonCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "CASE_ID")
+    String caseId;
+
+    @Parameters(index = "1", paramLabel = "PAY_NUMBER")
+    String payNumber;
+
+    @Mixin
+    OutputOption output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (LocalPipeline pipeline = LocalSession.open()) {
+            CaseRecord c = LocalSession.requireCase(pipeline.cases(), caseId);
+            String key = payNumber.trim().toUpperCase(Locale.ROOT);
+            PersonResult r = pipeline.cases().findResult(c.caseId(), key).orElseThrow(() -> new InvalidInputException(
+                    "pay number " + key + " is not in case " + c.caseId() + " (was the row rejected? see: triage rejects "
+                            + c.caseId() + ")"));
+            var out = spec.commandLine().getOut();
+            if (output.format == OutputFormat.json) {
+                out.println(Json.pretty(PersonView.of(r)));
+                return ExitCodes.OK;
+            }
+            var a = r.assessment();
+            out.printf("Person      %s in %s%n", r.payNumber(), r.caseId());
+            out.printf("Matched     %s%n", r.matched() ? "yes, " + r.staffType() + ", " + r.force() : "no: scored from the manifest alone");
+            out.printf("Exposed     %s%n", Categories.format(r.exposed()));
+            out.printf("Score       %.2f = DPC %.2f × EI %.2f + CB %.2f  → %s%n", a.score(), a.dpc(), a.ei(),
+                    a.cb().total(), a.band());
+            out.printf("CB parts    confidentiality %.2f, integrity %.2f, availability %.2f, malicious %.2f%n",
+                    a.cb().confidentiality(), a.cb().integrity(), a.cb().availability(), a.cb().malicious());
+            out.println("Why");
+            a.reasons().forEach(reason -> out.println("  - " + reason));
+            out.printf("Art. 34     %s%s%n", r.notice().required() ? "notify by " + r.notice().channel() : "no notice",
+                    r.noticeSent() ? " (sent)" : "");
+            out.printf("            %s%n", r.notice().reason());
+            return ExitCodes.OK;
+        }
+    }
+
+    /** The person JSON: the required fields first, flat, then the rest. */
+    record PersonView(String caseId, String payNumber, boolean matched, String band, double score, double dpc,
+                      double ei, double cb, Object cbParts, java.util.List<String> reasons, String exposedFields,
+                      String staffType, String force, Object art34, boolean noticeSent) {
+        static PersonView of(PersonResult r) {
+            var a = r.assessment();
+            return new PersonView(r.caseId(), r.payNumber(), r.matched(), a.band().name(), a.score(), a.dpc(), a.ei(),
+                    a.cb().total(), a.cb(), a.reasons(), Categories.format(r.exposed()),
+                    r.staffType() == null ? null : r.staffType().name(), r.force(), r.notice(), r.noticeSent());
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.breachtriage.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.breachtriage.core.manifest.ManifestFormatException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+@Command(name = "triage",
+        mixinStandardHelpOptions = true,
+        versionProvider = TriageCommand.Version.class,
+        description = {
+            "Breach Triage: turns a supplier's data-breach manifest into a severity decision for each affected",
+            "person (ENISA method), the notices they need, a Federation summary and an ICO Art. 33 draft.",
+            "",
+            "Runs on embedded storage in the state directory: no cloud account, no Docker."},
+        subcommands = {
+            StaffCommand.class,
+            RunCommand.class,
+            ValidateCommand.class,
+            StatusCommand.class,
+            PersonCommand.class,
+            CasesCommand.class,
+            RejectsCommand.class,
+            ReportCommand.class,
+            DemoCommand.class,
+            GenerateCommand.class,
+            CommandLine.HelpCommand.class},
+        footerHeading = "%nState directory:%n",
+        footer = {
+            "  --state-dir, else $TRIAGE_HOME, else ~/.breach-triage.",
+            "",
+            "Exit codes: 0 ok, 1 failure, 2 usage, 3 invalid input.",
+            "",
+            "Start with:  triage demo"})
+public final class TriageCommand implements Runnable {
+
+    @Option(names = "--state-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Where cases, staff and outputs live (default: $TRIAGE_HOME or ~/.breach-triage).")
+    void stateDir(Path dir) {
+        Settings.stateDir = dir;
+    }
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Show stack traces on errors.")
+    void verbose(boolean on) {
+        Settings.verbose = on;
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'triage demo' or 'triage --help'.");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the CLI and returns the exit code; tests call this instead of main. */
+    public static int execute(String... args) {
+        Settings.reset();
+        CommandLine cli = commandLine();
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new TriageCommand());
+        cli.setExecutionExceptionHandler(TriageCommand::handle);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setUsageHelpAutoWidth(true);
+        return cli;
+    }
+
+    /** One clear line on stderr instead of a stack trace, unless --verbose. */
+    private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (Settings.verbose) {
+            e.printStackTrace(err);
+        }
+        if (e instanceof InvalidInputException || e instanceof ManifestFormatException) {
+            err.println("triage: invalid input: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        err.println("triage: error: " + message + (Settings.verbose ? "" : " (--verbose shows the stack trace)"));
+        return ExitCodes.FAILURE;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = TriageCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"triage " + (version == null ? "development build" : version)};
+        }
+    }
+}

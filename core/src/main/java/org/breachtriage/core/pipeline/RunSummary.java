@@ -1,0 +1,61 @@
+package org.breachtriage.core.pipeline;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.cases.Counters;
+import org.breachtriage.core.model.Band;
+
+/**
+ * The run-summary contract printed by {@code triage run}, {@code status} and {@code --aws process}
+ * (fields may be added; these stay). Aggregates only.
+ */
+public record RunSummary(
+        String caseId,
+        String status,
+        String failureReason,
+        String source,
+        String supplier,
+        String reference,
+        String policyVersion,
+        Rows rows,
+        Persons persons,
+        Map<String, Long> bands,
+        Notices notices,
+        Art33 art33) {
+
+    public record Rows(long read, long accepted, long rejected) {
+    }
+
+    public record Persons(long total, long matched, long unmatched) {
+    }
+
+    public record Notices(long published) {
+    }
+
+    public record Art33(boolean required, Instant deadline, String reasoning) {
+    }
+
+    public static RunSummary of(CaseRecord c) {
+        Map<String, Long> bands = new LinkedHashMap<>();
+        for (Band band : Band.values()) {
+            bands.put(band.name(), c.counter(Counters.band(band)));
+        }
+        return new RunSummary(c.caseId(), c.status().name(), c.failureReason(), c.source(), c.incident().supplier(),
+                c.incident().reference(), c.policyVersion(),
+                new Rows(c.counter(Counters.ROWS_READ), c.counter(Counters.ROWS_ACCEPTED), c.counter(Counters.ROWS_REJECTED)),
+                new Persons(c.counter(Counters.PERSONS_TOTAL), c.counter(Counters.PERSONS_MATCHED),
+                        c.counter(Counters.PERSONS_UNMATCHED)),
+                bands, new Notices(c.counter(Counters.NOTICES_PUBLISHED)),
+                new Art33(c.art33Required(), c.art33Deadline(), c.art33Reasoning()));
+    }
+
+    /** The accounting the issue promises: every row and every person is somewhere. */
+    public boolean balances() {
+        long banded = bands.values().stream().mapToLong(Long::longValue).sum();
+        return rows.read == rows.accepted + rows.rejected
+                && persons.total == persons.matched + persons.unmatched
+                && banded == persons.total;
+    }
+}
