@@ -1,18 +1,502 @@
 package org.breachtriage.core.scoring;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.breachtriage.core.manifest.Availability;
+import org.breachtriage.core.manifest.Confidentiality;
+import org.breachtriage.core.manifest.IncidentMetadata;
+import org.breachtriage.core.manifest.Integrity;
 import org.breachtriage.core.model.Band;
+import org.breachtriage.core.model.DataCategory;
+import org.breachtriage.core.model.NameRarity;
+import org.breachtriage.core.model.RoleFlag;
+import org.breachtriage.core.model.StaffMember;
+import org.breachtriage.core.model.StaffType;
+import org.breachtriage.core.model.VettingLevel;
 
-// PLACEHOLDER: replaced by the scoring work (ENISA SE = DPC x EI + CB).
+/**
+ * Scores one person with the ENISA method (ENISA, "Recommendations for a methodology of the
+ * assessment of severity of personal data breaches", 2013): {@code SE = DPC × EI + CB}.
+ *
+ * <p>The constants below are the method (ENISA's scale and its police reading, documented in
+ * docs/scoring.md); what the force chooses to do with a band is {@link ScoringPolicy}. Every factor
+ * that moved DPC, EI or CB is added to the reasons in a sentence. Reasons are built only from fixed
+ * wording and enum values, never from free text of the input, so they can never carry a name.
+ *
+ * <p>Called once per person, a million times in a big run: no regex, no formatting, no JSON; the
+ * exposed categories are turned into a bit mask once and every rule is a mask test. Stateless and
+ * thread-safe.
+ */
 public final class SeverityScorer {
+    /** Top of ENISA's Data Processing Context scale. */
+    public static final int DPC_MAX = 4;
+    /** How far one aggravating characteristic raises DPC (ENISA raises simple data a step at a time). */
+    public static final int DPC_STEP = 1;
+    /** Floor when an MV, SC or DV vetting level leaked: it reveals that the person holds a sensitive post. */
+    public static final int DPC_SENSITIVE_POST_VETTING = 3;
+    /** A covert, counter-terrorism or protection officer made findable (ENISA: list of undercover officers). */
+    public static final int DPC_SENSITIVE_ROLE = 4;
+
+    /** ENISA ease of identification: negligible, limited, significant, maximum. */
+    public static final double EI_NEGLIGIBLE = 0.25;
+    public static final double EI_LIMITED = 0.5;
+    public static final double EI_SIGNIFICANT = 0.75;
+    public static final double EI_MAXIMUM = 1.0;
+
+    /** ENISA circumstances of breach, each added to DPC × EI. */
+    public static final double CB_KNOWN_RECIPIENTS = 0.25;
+    public static final double CB_UNKNOWN_RECIPIENTS = 0.5;
+    public static final double CB_INTEGRITY_RECOVERABLE = 0.25;
+    public static final double CB_INTEGRITY_UNRECOVERABLE = 0.5;
+    public static final double CB_AVAILABILITY_TEMPORARY = 0.25;
+    public static final double CB_AVAILABILITY_PERMANENT = 0.5;
+    public static final double CB_MALICIOUS = 0.5;
+
+    private static final int NAME = bit(DataCategory.NAME);
+    private static final int RANK = bit(DataCategory.RANK);
+    private static final int PHOTO = bit(DataCategory.PHOTO);
+    private static final int VETTING_LEVEL = bit(DataCategory.VETTING_LEVEL);
+    private static final int UNIT = bit(DataCategory.UNIT);
+    private static final int DATE_OF_BIRTH = bit(DataCategory.DATE_OF_BIRTH);
+    private static final int HOME_ADDRESS = bit(DataCategory.HOME_ADDRESS);
+    private static final int PHONE = bit(DataCategory.PHONE);
+    private static final int EMAIL = bit(DataCategory.EMAIL);
+    /** Data that leads an outsider to the actual person: what they are called, look like, or where they live. */
+    private static final int FINDABLE = NAME | PHOTO | HOME_ADDRESS;
+
+    private static final DataCategory[] CATEGORIES = DataCategory.values();
+    private static final EnisaDataType[] TYPE_OF = new EnisaDataType[CATEGORIES.length];
+    /** "home address" rather than "home_address" in sentences. */
+    private static final String[] WORDS = new String[CATEGORIES.length];
+
+    static {
+        for (DataCategory c : CATEGORIES) {
+            TYPE_OF[c.ordinal()] = EnisaDataType.of(c);
+            WORDS[c.ordinal()] = c.wireName().replace('_', ' ');
+        }
+    }
+
+    // Reasons that never vary are constants, so most of a person's reasons cost nothing to build.
+    private static final String EI_COMMON_NAME =
+            "Common name exposed: hard to pin on one person (EI " + EI_LIMITED + ")";
+    private static final String EI_UNCOMMON_NAME =
+            "Uncommon name exposed: fairly easy to identify (EI " + EI_SIGNIFICANT + ")";
+    private static final String EI_RARE_NAME =
+            "Rare name exposed: easy to identify (EI " + EI_MAXIMUM + ")";
+    private static final String EI_UNIQUE_NAME =
+            "Unique name exposed: it identifies the person outright (EI " + EI_MAXIMUM + ")";
+    private static final String EI_UNMATCHED_NAME = "Name exposed for a person not in the staff table, so how rare"
+            + " the name is is unknown: assumed uncommon (EI " + EI_SIGNIFICANT + ")";
+    private static final String EI_UNRATED_NAME =
+            "Name exposed but its rarity is not recorded: assumed uncommon (EI " + EI_SIGNIFICANT + ")";
+    private static final String EI_NAME_PHOTO =
+            "Name exposed with photo: the face confirms who the name belongs to (EI " + EI_MAXIMUM + ")";
+    private static final String EI_NAME_BIRTH =
+            "Name exposed with date of birth: together they single out one person (EI " + EI_MAXIMUM + ")";
+    private static final String EI_NAME_ADDRESS =
+            "Name exposed with home address: together they single out one person (EI " + EI_MAXIMUM + ")";
+    private static final String EI_NAME_RANK_UNIT =
+            "Name exposed with rank and unit: narrows it down to a few people (EI " + EI_SIGNIFICANT + ")";
+    private static final String EI_PHOTO_ONLY =
+            "Photo exposed without name: a face can be recognised or matched online (EI " + EI_SIGNIFICANT + ")";
+    private static final String EI_ADDRESS_ONLY =
+            "Home address exposed without name: it leads to the person's household (EI " + EI_SIGNIFICANT + ")";
+    private static final String EI_CONTACT_ONLY = "E-mail address or phone number exposed without name: it reaches"
+            + " the person, and work addresses often spell the name (EI " + EI_LIMITED + ")";
+    private static final String EI_INTERNAL_ONLY = "No name, photo, home address or contact details exposed, only"
+            + " internal or shared details such as a pay number: hard to link to a person (EI " + EI_NEGLIGIBLE + ")";
+
+    private static final String[] DPC_OFFICER = stepReasons(
+            "Police officer whose rank was exposed (ENISA: special characteristics of the individual)");
+    private static final String[] DPC_UNMATCHED_OFFICER = stepReasons("Rank exposed for a person not in the staff"
+            + " table, so treated as a police officer (ENISA: special characteristics of the individual)");
+    private static final String[] DPC_UNTYPED_OFFICER = stepReasons("Rank exposed and staff type not recorded, so"
+            + " treated as a police officer (ENISA: special characteristics of the individual)");
+    private static final String[] DPC_HOME_ADDRESS =
+            stepReasons("Home address exposed: it lets someone find a police employee at home");
+    private static final String[] DPC_BIRTH_WITH_NAME =
+            stepReasons("Date of birth exposed with name: enough to impersonate the person (identity fraud)");
+    private static final String DPC_VETTING_UNRECOGNISED =
+            "Vetting level in the manifest was not recognised, so it did not change DPC";
+
+    private static final String CB_NO_INCIDENT = "No incident details given: assumed malicious, with unknown"
+            + " recipients (the conservative assumption)";
+    private static final String CB_CONFIDENTIALITY_UNSTATED =
+            "Loss of confidentiality not stated: assumed unknown recipients (the conservative assumption)";
+    private static final String CB_INTEGRITY_UNSTATED = "Loss of integrity not stated: assumed no alteration";
+    private static final String CB_AVAILABILITY_UNSTATED = "Loss of availability not stated: assumed no loss";
+    private static final String CB_KNOWN = "Known recipients only: CB +" + CB_KNOWN_RECIPIENTS;
+    private static final String CB_UNKNOWN =
+            "Unknown recipients, so the data may be in anyone's hands: CB +" + CB_UNKNOWN_RECIPIENTS;
+    private static final String CB_RECOVERABLE = "Data altered but recoverable: CB +" + CB_INTEGRITY_RECOVERABLE;
+    private static final String CB_UNRECOVERABLE =
+            "Data altered and not recoverable: CB +" + CB_INTEGRITY_UNRECOVERABLE;
+    private static final String CB_TEMPORARY = "Data temporarily unavailable: CB +" + CB_AVAILABILITY_TEMPORARY;
+    private static final String CB_PERMANENT = "Data permanently lost: CB +" + CB_AVAILABILITY_PERMANENT;
+    private static final String CB_MALICE = "Malicious breach (a deliberate attack or theft): CB +" + CB_MALICIOUS;
+    private static final String CB_ZERO =
+            "No evidence the data reached anyone, was altered or was lost, and no malice: CB 0";
+
+    // Sentences that depend only on a few small numbers are built once and kept: most people in a
+    // manifest share them. Filled lazily; a race only builds an identical immutable String twice.
+    /** Base-DPC sentence per exposed-category mask. */
+    private static final String[] BASE_REASON = new String[1 << CATEGORIES.length];
+    /** Closing sentence per [DPC - 1][EI in quarters - 1][CB in quarters]. */
+    private static final String[][][] SEVERITY_REASON = new String[DPC_MAX][4][9];
+
     private final ScoringPolicy policy;
 
     public SeverityScorer(ScoringPolicy policy) {
-        this.policy = policy;
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
+    /** The notice policy the pipeline pairs with this scorer. */
+    public ScoringPolicy policy() {
+        return policy;
+    }
+
+    /** Shorthand for {@code policy().decide(assessment.band(), staffOrNull)}. */
+    public NoticeDecision decide(Assessment assessment, StaffMember staffOrNull) {
+        return policy.decide(assessment.band(), staffOrNull);
+    }
+
+    /** Scores one person. Never fails for missing optional inputs: every person gets a score. */
     public Assessment assess(ScoringInput input) {
-        CircumstancesOfBreach cb = new CircumstancesOfBreach(0, 0, 0, 0);
-        return new Assessment(1, 0.25, cb, 0.25, Band.LOW, List.of("placeholder"));
+        Objects.requireNonNull(input, "input");
+        int exposed = maskOf(input.exposed());
+        List<String> reasons = new ArrayList<>(8);
+        int dpc = dataProcessingContext(exposed, input, reasons);
+        double ei = easeOfIdentification(exposed, input.staff(), reasons);
+        CircumstancesOfBreach cb = circumstancesOfBreach(input.incident(), reasons);
+        double cbTotal = cb.total();
+        // Every term is a multiple of 0.25, so the sum is exact and the band boundaries are exact too.
+        double score = dpc * ei + cbTotal;
+        Band band = Band.ofScore(score);
+        reasons.add(severityReason(dpc, ei, cbTotal, score, band));
+        return new Assessment(dpc, ei, cb, score, band, reasons);
+    }
+
+    private static String severityReason(int dpc, double ei, double cbTotal, double score, Band band) {
+        String[] byCb = SEVERITY_REASON[dpc - 1][(int) (ei * 4) - 1];
+        int cbQuarters = (int) (cbTotal * 4);
+        String reason = byCb[cbQuarters];
+        if (reason == null) {
+            reason = "Severity = DPC " + dpc + " x EI " + ei + " + CB " + cbTotal + " = " + score + ": band " + band;
+            byCb[cbQuarters] = reason;
+        }
+        return reason;
+    }
+
+    // ---- DPC: how harmful the exposed data is, given who the person is -------------------------
+
+    /**
+     * Base from the most serious ENISA data type exposed; then one step per aggravating
+     * characteristic (capped at 4); then the floors: MV/SC/DV vetting at least 3, a covert,
+     * counter-terrorism or protection role made findable exactly 4.
+     */
+    private static int dataProcessingContext(int exposed, ScoringInput input, List<String> reasons) {
+        StaffMember staff = input.staff();
+        int dpc = baseDpc(exposed, reasons);
+
+        if (rankLeaked(exposed, input)) {
+            if (staff == null) {
+                dpc = step(dpc, DPC_UNMATCHED_OFFICER, reasons);
+            } else if (staff.staffType() == null) {
+                dpc = step(dpc, DPC_UNTYPED_OFFICER, reasons);
+            } else if (isPolice(staff.staffType())) {
+                dpc = step(dpc, DPC_OFFICER, reasons);
+            }
+        }
+        if (staff != null && (exposed & FINDABLE) != 0 && staff.roleFlags().contains(RoleFlag.PROFESSIONAL_STANDARDS)) {
+            dpc = step(dpc, "Professional standards role with " + findableWords(exposed)
+                    + " exposed: these officers investigate colleagues and criminals", reasons);
+        }
+        if ((exposed & HOME_ADDRESS) != 0) {
+            dpc = step(dpc, DPC_HOME_ADDRESS, reasons);
+        }
+        if ((exposed & DATE_OF_BIRTH) != 0 && (exposed & NAME) != 0) {
+            dpc = step(dpc, DPC_BIRTH_WITH_NAME, reasons);
+        }
+        dpc = sensitivePostVetting(exposed, input, dpc, reasons);
+        return sensitiveRole(exposed, staff, dpc, reasons);
+    }
+
+    private static int baseDpc(int exposed, List<String> reasons) {
+        if (exposed == 0) {
+            reasons.add("No exposed data categories given: scored as simple data (DPC " + EnisaDataType.SIMPLE.baseScore() + ")");
+            return EnisaDataType.SIMPLE.baseScore();
+        }
+        EnisaDataType worst = EnisaDataType.SIMPLE;
+        for (int i = 0; i < CATEGORIES.length; i++) {
+            if ((exposed & (1 << i)) != 0 && TYPE_OF[i].baseScore() > worst.baseScore()) {
+                worst = TYPE_OF[i];
+            }
+        }
+        String reason = BASE_REASON[exposed];
+        if (reason == null) {
+            StringBuilder words = new StringBuilder(64);
+            for (int i = 0; i < CATEGORIES.length; i++) {
+                if ((exposed & (1 << i)) != 0) {
+                    if (!words.isEmpty()) {
+                        words.append(", ");
+                    }
+                    words.append(WORDS[i]);
+                }
+            }
+            reason = worst.label() + " is the most serious type exposed (" + words + "): DPC starts at " + worst.baseScore();
+            BASE_REASON[exposed] = reason;
+        }
+        reasons.add(reason);
+        return worst.baseScore();
+    }
+
+    /** The rank leaked if the manifest lists it or echoes it. */
+    private static boolean rankLeaked(int exposed, ScoringInput input) {
+        return (exposed & RANK) != 0 || (input.echoedRank() != null && !input.echoedRank().isBlank());
+    }
+
+    /** Warranted officers, specials and PCSOs are publicly police; police staff and contractors are not. */
+    private static boolean isPolice(StaffType type) {
+        return type == StaffType.OFFICER || type == StaffType.SPECIAL || type == StaffType.PCSO;
+    }
+
+    private static int step(int dpc, String because, List<String> reasons) {
+        return step(dpc, stepReasons(because), reasons);
+    }
+
+    /** One step up from {@code dpc}, saying so with the sentence prepared for that starting point. */
+    private static int step(int dpc, String[] reasonByStart, List<String> reasons) {
+        reasons.add(reasonByStart[dpc]);
+        return Math.min(DPC_MAX, dpc + DPC_STEP);
+    }
+
+    /** The sentence for a step, indexed by the DPC it starts from (1 to 4). */
+    private static String[] stepReasons(String because) {
+        String[] byStart = new String[DPC_MAX + 1];
+        for (int from = 1; from <= DPC_MAX; from++) {
+            int to = Math.min(DPC_MAX, from + DPC_STEP);
+            byStart[from] = from >= DPC_MAX
+                    ? because + ": DPC already at the maximum " + DPC_MAX
+                    : because + ": DPC +" + DPC_STEP + " to " + to;
+        }
+        return byStart;
+    }
+
+    /**
+     * The staff table's level counts when the vetting_level category leaked; the manifest's echo
+     * always counts, because an echo is a copy of the leaked value. Either revealing MV/SC/DV is enough.
+     */
+    private static int sensitivePostVetting(int exposed, ScoringInput input, int dpc, List<String> reasons) {
+        StaffMember staff = input.staff();
+        VettingLevel fromStaff = (exposed & VETTING_LEVEL) != 0 && staff != null ? staff.vettingLevel() : null;
+        String echoText = input.echoedVettingLevel();
+        VettingLevel echoed = VettingLevelText.parse(echoText);
+        String what;
+        if (fromStaff != null && fromStaff.revealsSensitivePost()) {
+            what = "Vetting level " + fromStaff + " exposed";
+        } else if (echoed != null && echoed.revealsSensitivePost()) {
+            what = "Vetting level " + echoed + " exposed (as echoed in the manifest)";
+        } else {
+            if (echoed == null && echoText != null && !echoText.isBlank()) {
+                reasons.add(DPC_VETTING_UNRECOGNISED);
+            }
+            return dpc;
+        }
+        if (dpc < DPC_SENSITIVE_POST_VETTING) {
+            reasons.add(what + ", which reveals a sensitive post: DPC raised to " + DPC_SENSITIVE_POST_VETTING);
+            return DPC_SENSITIVE_POST_VETTING;
+        }
+        reasons.add(what + ", which reveals a sensitive post: DPC already at least " + DPC_SENSITIVE_POST_VETTING);
+        return dpc;
+    }
+
+    /**
+     * A supplier of police ID cards leaking someone's name, face or address ties a findable person to
+     * the police. For a covert, counter-terrorism or protection officer that alone is the harm, whether
+     * or not the role itself leaked; ENISA's own example scores a list of undercover officers DPC 4.
+     * A pay or warrant number alone ties the role to nobody an outsider can find, so it does not count.
+     */
+    private static int sensitiveRole(int exposed, StaffMember staff, int dpc, List<String> reasons) {
+        if (staff == null || !staff.hasSensitiveRole()) {
+            return dpc;
+        }
+        String role = sensitiveRoleWords(staff.roleFlags());
+        if ((exposed & FINDABLE) == 0) {
+            reasons.add(role + " role, but no name, photo or home address exposed: the role is not tied to a"
+                    + " findable person, so DPC is not raised for it");
+            return dpc;
+        }
+        reasons.add(role + " role with " + findableWords(exposed) + " exposed: DPC set to " + DPC_SENSITIVE_ROLE
+                + " (ENISA: list of undercover officers)");
+        return DPC_SENSITIVE_ROLE;
+    }
+
+    private static String sensitiveRoleWords(Set<RoleFlag> flags) {
+        List<String> words = new ArrayList<>(3);
+        if (flags.contains(RoleFlag.COVERT)) {
+            words.add("covert");
+        }
+        if (flags.contains(RoleFlag.COUNTER_TERRORISM)) {
+            words.add("counter-terrorism");
+        }
+        if (flags.contains(RoleFlag.PROTECTION)) {
+            words.add("protection");
+        }
+        String joined = andList(words);
+        return Character.toUpperCase(joined.charAt(0)) + joined.substring(1);
+    }
+
+    private static String findableWords(int exposed) {
+        List<String> words = new ArrayList<>(3);
+        if ((exposed & NAME) != 0) {
+            words.add("name");
+        }
+        if ((exposed & PHOTO) != 0) {
+            words.add("photo");
+        }
+        if ((exposed & HOME_ADDRESS) != 0) {
+            words.add("home address");
+        }
+        return andList(words);
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String andList(List<String> words) {
+        int n = words.size();
+        if (n == 1) {
+            return words.get(0);
+        }
+        return String.join(", ", words.subList(0, n - 1)) + " and " + words.get(n - 1);
+    }
+
+    // ---- EI: how easily the data points at one real person --------------------------------------
+
+    /** The strongest rule that applies wins; each rule that raised EI leaves its reason. */
+    private static double easeOfIdentification(int exposed, StaffMember staff, List<String> reasons) {
+        double ei = EI_NEGLIGIBLE;
+        if ((exposed & NAME) != 0) {
+            NameRarity rarity = staff == null ? null : staff.nameRarity();
+            if (rarity == null) {
+                ei = raise(ei, EI_SIGNIFICANT, staff == null ? EI_UNMATCHED_NAME : EI_UNRATED_NAME, reasons);
+            } else {
+                ei = switch (rarity) {
+                    case COMMON -> raise(ei, EI_LIMITED, EI_COMMON_NAME, reasons);
+                    case UNCOMMON -> raise(ei, EI_SIGNIFICANT, EI_UNCOMMON_NAME, reasons);
+                    case RARE -> raise(ei, EI_MAXIMUM, EI_RARE_NAME, reasons);
+                    case UNIQUE -> raise(ei, EI_MAXIMUM, EI_UNIQUE_NAME, reasons);
+                };
+            }
+            if ((exposed & PHOTO) != 0) {
+                ei = raise(ei, EI_MAXIMUM, EI_NAME_PHOTO, reasons);
+            }
+            if ((exposed & DATE_OF_BIRTH) != 0) {
+                ei = raise(ei, EI_MAXIMUM, EI_NAME_BIRTH, reasons);
+            }
+            if ((exposed & HOME_ADDRESS) != 0) {
+                ei = raise(ei, EI_MAXIMUM, EI_NAME_ADDRESS, reasons);
+            }
+            if ((exposed & RANK) != 0 && (exposed & UNIT) != 0) {
+                ei = raise(ei, EI_SIGNIFICANT, EI_NAME_RANK_UNIT, reasons);
+            }
+        } else {
+            if ((exposed & PHOTO) != 0) {
+                ei = raise(ei, EI_SIGNIFICANT, EI_PHOTO_ONLY, reasons);
+            }
+            if ((exposed & HOME_ADDRESS) != 0) {
+                ei = raise(ei, EI_SIGNIFICANT, EI_ADDRESS_ONLY, reasons);
+            }
+            if ((exposed & (EMAIL | PHONE)) != 0) {
+                ei = raise(ei, EI_LIMITED, EI_CONTACT_ONLY, reasons);
+            }
+        }
+        if (ei == EI_NEGLIGIBLE) {
+            reasons.add(EI_INTERNAL_ONLY);
+        }
+        return ei;
+    }
+
+    private static double raise(double ei, double to, String reason, List<String> reasons) {
+        if (to > ei) {
+            reasons.add(reason);
+            return to;
+        }
+        return ei;
+    }
+
+    // ---- CB: what happened to the data ----------------------------------------------------------
+
+    private static CircumstancesOfBreach circumstancesOfBreach(IncidentMetadata incident, List<String> reasons) {
+        Confidentiality confidentiality;
+        Integrity integrity;
+        Availability availability;
+        boolean malicious;
+        if (incident == null) {
+            reasons.add(CB_NO_INCIDENT);
+            confidentiality = Confidentiality.UNKNOWN_RECIPIENTS;
+            integrity = Integrity.NONE;
+            availability = Availability.NONE;
+            malicious = true;
+        } else {
+            confidentiality = incident.confidentiality();
+            integrity = incident.integrity();
+            availability = incident.availability();
+            malicious = incident.malicious();
+            if (confidentiality == null) {
+                reasons.add(CB_CONFIDENTIALITY_UNSTATED);
+                confidentiality = Confidentiality.UNKNOWN_RECIPIENTS;
+            }
+            if (integrity == null) {
+                reasons.add(CB_INTEGRITY_UNSTATED);
+                integrity = Integrity.NONE;
+            }
+            if (availability == null) {
+                reasons.add(CB_AVAILABILITY_UNSTATED);
+                availability = Availability.NONE;
+            }
+        }
+        double c = switch (confidentiality) {
+            case NO_EVIDENCE -> 0;
+            case KNOWN_RECIPIENTS -> added(CB_KNOWN_RECIPIENTS, CB_KNOWN, reasons);
+            case UNKNOWN_RECIPIENTS -> added(CB_UNKNOWN_RECIPIENTS, CB_UNKNOWN, reasons);
+        };
+        double i = switch (integrity) {
+            case NONE -> 0;
+            case RECOVERABLE -> added(CB_INTEGRITY_RECOVERABLE, CB_RECOVERABLE, reasons);
+            case UNRECOVERABLE -> added(CB_INTEGRITY_UNRECOVERABLE, CB_UNRECOVERABLE, reasons);
+        };
+        double a = switch (availability) {
+            case NONE -> 0;
+            case TEMPORARY -> added(CB_AVAILABILITY_TEMPORARY, CB_TEMPORARY, reasons);
+            case PERMANENT -> added(CB_AVAILABILITY_PERMANENT, CB_PERMANENT, reasons);
+        };
+        double m = malicious ? added(CB_MALICIOUS, CB_MALICE, reasons) : 0;
+        if (c + i + a + m == 0) {
+            reasons.add(CB_ZERO);
+        }
+        return new CircumstancesOfBreach(c, i, a, m);
+    }
+
+    private static double added(double amount, String reason, List<String> reasons) {
+        reasons.add(reason);
+        return amount;
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private static int bit(DataCategory category) {
+        return 1 << category.ordinal();
+    }
+
+    private static int maskOf(Set<DataCategory> categories) {
+        if (categories == null) {
+            return 0;
+        }
+        int mask = 0;
+        for (DataCategory c : categories) {
+            mask |= 1 << c.ordinal();
+        }
+        return mask;
     }
 }
