@@ -65,10 +65,18 @@ public final class IngestService {
      *                 metadata or an envelope, in that order, before assuming the worst
      */
     public IngestOutcome ingest(String key, IncidentMetadata explicit) throws IOException {
+        return ingest(key, explicit, false);
+    }
+
+    /**
+     * @param requeueUnfinished also re-read a case stuck in SCORING with batches never scored. Only for
+     *                          an in-process queue, whose batches die with the process; SQS keeps them.
+     */
+    public IngestOutcome ingest(String key, IncidentMetadata explicit, boolean requeueUnfinished) throws IOException {
         ObjectInfo info = manifests.head(key).orElseThrow(() -> new ObjectStore.ObjectNotFoundException(key));
         String caseId = CaseIds.derive(key, info.version());
         Optional<CaseRecord> existing = cases.find(caseId);
-        if (existing.isPresent() && existing.get().status() != CaseStatus.INGESTING) {
+        if (existing.isPresent() && !needsReading(existing.get(), requeueUnfinished)) {
             return new IngestOutcome(existing.get(), true, false, null);
         }
         ManifestReader reader = ManifestReaders.forName(key);
@@ -91,6 +99,11 @@ public final class IngestService {
         // The last scorer may have finished before ingest knew how many batches there were.
         boolean scoredNow = ScoreService.markScoredIfComplete(cases, publisher, afterIngest);
         return new IngestOutcome(cases.find(caseId).orElse(afterIngest), false, scoredNow, summary);
+    }
+
+    private static boolean needsReading(CaseRecord existing, boolean requeueUnfinished) {
+        return existing.status() == CaseStatus.INGESTING
+                || requeueUnfinished && existing.status() == CaseStatus.SCORING && !existing.allBatchesDone();
     }
 
     public record IngestOutcome(CaseRecord caseRecord, boolean alreadyIngested, boolean scoredNow,
