@@ -35,6 +35,8 @@ public final class ManifestRowGenerator implements Iterator<SyntheticManifestRow
     private final PersonGenerator persons;
     private final long rowSeed;
     private final Shuffle order;
+    /** exposed_fields text by category mask: formatting afresh per row was a visible share of the time. */
+    private final String[] formatted = new String[1 << DataCategory.values().length];
 
     private long nextRow;
     private long slotsUsed;
@@ -149,7 +151,7 @@ public final class ManifestRowGenerator implements Iterator<SyntheticManifestRow
     /** Echo columns repeat only what leaked: the name if the name did, and so on. */
     private SyntheticManifestRow row(long rowNumber, Kind kind, SyntheticPerson person, String pay,
             EnumSet<DataCategory> fields, SplittableRandom rng) {
-        String exposed = Categories.format(fields);
+        String exposed = format(fields);
         if (rng.nextDouble() < options.blankEchoFraction()) {
             return new SyntheticManifestRow(rowNumber, kind, person.index(), pay, exposed, null, null, null, null);
         }
@@ -162,6 +164,16 @@ public final class ManifestRowGenerator implements Iterator<SyntheticManifestRow
                 name ? person.forename() : null,
                 leaked.contains(DataCategory.RANK) ? person.rank() : null,
                 vetting);
+    }
+
+    private String format(EnumSet<DataCategory> fields) {
+        int mask = Categories.mask(fields);
+        String text = formatted[mask];
+        if (text == null) {
+            text = Categories.format(fields);
+            formatted[mask] = text;
+        }
+        return text;
     }
 
     private int personAt(long slot) {

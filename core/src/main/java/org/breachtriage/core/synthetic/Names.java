@@ -1,6 +1,5 @@
 package org.breachtriage.core.synthetic;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -85,14 +84,14 @@ final class Names {
         "bottle", "kin", "stead", "cott", "holme",
     };
 
-    private static final double[] SURNAME_CUMULATIVE = zipf(COMMON_SURNAMES.length, 1.0, 10);
-    private static final double[] FORENAME_CUMULATIVE = zipf(FORENAMES.length, 0.7, 5);
+    private static final Weighted<String> SURNAME_TABLE = zipf(COMMON_SURNAMES, 1.0, 10);
+    private static final Weighted<String> FORENAME_TABLE = zipf(FORENAMES, 0.7, 5);
 
     private Names() {
     }
 
     static String forename(SplittableRandom rng) {
-        return FORENAMES[pickIndex(FORENAME_CUMULATIVE, rng)];
+        return FORENAME_TABLE.pick(rng);
     }
 
     static String surname(SplittableRandom rng) {
@@ -121,7 +120,7 @@ final class Names {
     }
 
     private static String commonSurname(SplittableRandom rng) {
-        return COMMON_SURNAMES[pickIndex(SURNAME_CUMULATIVE, rng)];
+        return SURNAME_TABLE.pick(rng);
     }
 
     private static String invented(SplittableRandom rng) {
@@ -130,26 +129,16 @@ final class Names {
                 + INVENTED_ENDS[rng.nextInt(INVENTED_ENDS.length)];
     }
 
-    private static int pickIndex(double[] cumulative, SplittableRandom rng) {
-        int found = Arrays.binarySearch(cumulative, rng.nextDouble());
-        int index = found >= 0 ? found + 1 : -found - 1;
-        return Math.min(index, cumulative.length - 1);
-    }
-
     /**
-     * Cumulative probabilities of a Zipf–Mandelbrot law, p(k) ∝ 1/(k+offset)^exponent. The offset flattens
-     * the head: with exponent 1 and offset 10 the commonest surname takes about 2.7%, close to real life.
+     * A Zipf–Mandelbrot law over a list in frequency order, p(k) ∝ 1/(k+offset)^exponent. The offset
+     * flattens the head: with exponent 1 and offset 10 the commonest surname takes about 2.7%, close
+     * to real life.
      */
-    private static double[] zipf(int size, double exponent, double offset) {
-        double[] cumulative = new double[size];
-        double sum = 0;
-        for (int k = 0; k < size; k++) {
-            sum += 1.0 / Math.pow(k + 1 + offset, exponent);
-            cumulative[k] = sum;
+    private static Weighted<String> zipf(String[] names, double exponent, double offset) {
+        Weighted.Builder<String> table = Weighted.builder();
+        for (int k = 0; k < names.length; k++) {
+            table.add(1.0 / Math.pow(k + 1 + offset, exponent), names[k]);
         }
-        for (int k = 0; k < size; k++) {
-            cumulative[k] /= sum;
-        }
-        return cumulative;
+        return table.build();
     }
 }

@@ -4,14 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** A fixed table of values with relative weights, picked by one uniform draw. */
+/**
+ * A fixed table of values with relative weights, picked by one uniform draw in constant time
+ * (Walker's alias method). Generating a million manifest rows makes several picks per row from
+ * tables of up to 300 entries, so a scan or binary search per pick is measurable.
+ */
 final class Weighted<T> {
     private final List<T> values;
-    private final double[] cumulative;
+    /** Chance that a draw landing in column i keeps value i rather than taking {@code alias[i]}. */
+    private final double[] keep;
+    private final int[] alias;
 
-    private Weighted(List<T> values, double[] cumulative) {
+    private Weighted(List<T> values, double[] keep, int[] alias) {
         this.values = values;
-        this.cumulative = cumulative;
+        this.keep = keep;
+        this.alias = alias;
     }
 
     static <T> Builder<T> builder() {
@@ -19,13 +26,9 @@ final class Weighted<T> {
     }
 
     T pick(SplittableRandom rng) {
-        double u = rng.nextDouble() * cumulative[cumulative.length - 1];
-        for (int i = 0; i < cumulative.length; i++) {
-            if (u < cumulative[i]) {
-                return values.get(i);
-            }
-        }
-        return values.get(values.size() - 1);
+        double scaled = rng.nextDouble() * keep.length;
+        int column = Math.min((int) scaled, keep.length - 1);
+        return values.get(scaled - column < keep[column] ? column : alias[column]);
     }
 
     List<T> values() {
@@ -37,8 +40,8 @@ final class Weighted<T> {
         private final List<Double> weights = new ArrayList<>();
 
         Builder<T> add(double weight, T value) {
-            if (!(weight > 0)) {
-                throw new IllegalArgumentException("weight must be positive: " + weight + " for " + value);
+            if (!(weight > 0) || Double.isInfinite(weight)) {
+                throw new IllegalArgumentException("weight must be positive and finite: " + weight + " for " + value);
             }
             values.add(value);
             weights.add(weight);
@@ -46,16 +49,54 @@ final class Weighted<T> {
         }
 
         Weighted<T> build() {
-            if (values.isEmpty()) {
+            int n = values.size();
+            if (n == 0) {
                 throw new IllegalStateException("a weighted table needs at least one value");
             }
-            double[] cumulative = new double[weights.size()];
-            double sum = 0;
-            for (int i = 0; i < cumulative.length; i++) {
-                sum += weights.get(i);
-                cumulative[i] = sum;
+            double total = 0;
+            for (double weight : weights) {
+                total += weight;
             }
-            return new Weighted<>(List.copyOf(values), cumulative);
+            // Vose's construction: pair each under-full column with an over-full one that tops it up.
+            double[] scaled = new double[n];
+            int[] small = new int[n];
+            int[] large = new int[n];
+            int smallCount = 0;
+            int largeCount = 0;
+            for (int i = 0; i < n; i++) {
+                scaled[i] = weights.get(i) * n / total;
+                if (scaled[i] < 1.0) {
+                    small[smallCount++] = i;
+                } else {
+                    large[largeCount++] = i;
+                }
+            }
+            double[] keep = new double[n];
+            int[] alias = new int[n];
+            while (smallCount > 0 && largeCount > 0) {
+                int under = small[--smallCount];
+                int over = large[--largeCount];
+                keep[under] = scaled[under];
+                alias[under] = over;
+                scaled[over] = scaled[over] + scaled[under] - 1.0;
+                if (scaled[over] < 1.0) {
+                    small[smallCount++] = over;
+                } else {
+                    large[largeCount++] = over;
+                }
+            }
+            // What is left is full up to rounding error.
+            while (largeCount > 0) {
+                int full = large[--largeCount];
+                keep[full] = 1.0;
+                alias[full] = full;
+            }
+            while (smallCount > 0) {
+                int full = small[--smallCount];
+                keep[full] = 1.0;
+                alias[full] = full;
+            }
+            return new Weighted<>(List.copyOf(values), keep, alias);
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.breachtriage.core.model.RoleFlag;
 import org.breachtriage.core.model.StaffType;
@@ -165,14 +166,26 @@ class SampleEventsTest {
     @Test
     void readmeDocumentsEachDeliberateRowAndTheRegenerateCommand() throws IOException {
         String readme = Files.readString(events.resolve("README.md"), StandardCharsets.UTF_8);
+        List<Map<String, String>> rows = Generated.rows(read(SampleEvents.WITH_ERRORS));
         List<String> missing = new ArrayList<>();
         for (DeliberateRow planted : SampleEvents.DELIBERATE_ROWS) {
             String tableRow = "| " + planted.rowNumber() + " | " + (planted.rowNumber() + 1) + " | ";
-            if (!readme.contains(tableRow)) {
-                missing.add(tableRow);
+            Optional<String> line = readme.lines().filter(l -> l.startsWith(tableRow)).findFirst();
+            Map<String, String> row = rows.get(planted.rowNumber() - 1);
+            // The concrete value README quotes for the row, so the table cannot go stale unnoticed.
+            String quoted = switch (planted.problem()) {
+                case UNKNOWN_CATEGORY -> row.get("exposed_fields");
+                case QUOTED_COMMA -> row.get("surname");
+                case BLANK_PAY_NUMBER, DEFAULT_FIELDS -> "";
+                default -> row.get("pay_number");
+            };
+            if (line.isEmpty() || !line.get().contains(quoted)
+                    || line.get().contains("**rejected**") != planted.rejected()) {
+                missing.add(tableRow + quoted + (planted.rejected() ? " (rejected)" : " (accepted)"));
             }
         }
-        assertEquals(List.of(), missing, "README table rows (data row | file line | ...) for the deliberate rows");
+        assertEquals(List.of(), missing, "README rows (data row | file line | what | expected) that are missing or "
+                + "do not match the file");
         assertTrue(readme.contains("org.breachtriage.core.synthetic.SampleEvents events"));
     }
 
