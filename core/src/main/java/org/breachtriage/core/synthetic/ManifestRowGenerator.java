@@ -3,6 +3,7 @@ package org.breachtriage.core.synthetic;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.breachtriage.core.model.Categories;
 import org.breachtriage.core.model.DataCategory;
@@ -51,13 +52,13 @@ public final class ManifestRowGenerator implements Iterator<SyntheticManifestRow
         }
         this.people = people;
         this.rows = rows;
-        this.options = options;
+        this.options = Objects.requireNonNull(options, "options");
         this.persons = new PersonGenerator(seed);
         this.rowSeed = Seeds.mix(seed) ^ Seeds.mix(options.selectionSeed() + Seeds.SELECTION);
         this.order = new Shuffle(people, Seeds.mix(rowSeed + Seeds.SELECTION));
     }
 
-    /** The people this generator describes; the same as the roster generated with the same seed. */
+    /** The people this generator describes: the roster generated with the same seed (whatever its force options). */
     public PersonGenerator persons() {
         return persons;
     }

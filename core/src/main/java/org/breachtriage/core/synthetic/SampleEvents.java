@@ -156,7 +156,8 @@ public final class SampleEvents {
                         ManifestRowGenerator.tooLong(pay), exposed, fields);
                 case MALFORMED_PAY_NUMBER -> echoed(number, Kind.MALFORMED_PAY_NUMBER, person, "MP#12", exposed, fields);
                 case UNKNOWN_CATEGORY -> echoed(number, Kind.UNKNOWN_CATEGORY, person, pay,
-                        "name;rank;" + ManifestRowGenerator.UNKNOWN_CATEGORY + ";pay_number",
+                        Categories.format(EnumSet.of(DataCategory.NAME, DataCategory.RANK)) + ";"
+                                + ManifestRowGenerator.UNKNOWN_CATEGORY + ";" + DataCategory.PAY_NUMBER.wireName(),
                         EnumSet.of(DataCategory.NAME, DataCategory.RANK, DataCategory.PAY_NUMBER));
                 case QUOTED_COMMA -> quotedComma(echoed(number, Kind.MATCHED, person, pay, exposed, fields));
                 case DUPLICATE -> duplicateOf(rows.get(DUPLICATED_ROW - 1), number, persons);

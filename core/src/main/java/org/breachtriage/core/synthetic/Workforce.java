@@ -1,11 +1,11 @@
 package org.breachtriage.core.synthetic;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.breachtriage.core.model.ContactChannel;
@@ -128,10 +128,11 @@ final class Workforce {
             .add(50, VettingLevel.RV).add(30, VettingLevel.NPPV2A).add(20, VettingLevel.NPPV3).build();
     private static final Weighted<VettingLevel> PCSO_VETTING = Weighted.<VettingLevel>builder()
             .add(45, VettingLevel.RV).add(35, VettingLevel.NPPV2A).add(20, VettingLevel.NPPV3).build();
-    /** Contractors: the "none" entry stands for no vetting held (written as an empty field). */
-    private static final Weighted<String> CONTRACTOR_VETTING = Weighted.<String>builder()
-            .add(15, "none").add(45, VettingLevel.NPPV1.name()).add(30, VettingLevel.NPPV2A.name())
-            .add(10, VettingLevel.CTC.name()).build();
+    /** Some contractors hold no vetting at all (written as an empty field). */
+    private static final Weighted<Optional<VettingLevel>> CONTRACTOR_VETTING =
+            Weighted.<Optional<VettingLevel>>builder()
+            .add(15, Optional.empty()).add(45, Optional.of(VettingLevel.NPPV1))
+            .add(30, Optional.of(VettingLevel.NPPV2A)).add(10, Optional.of(VettingLevel.CTC)).build();
 
     private static final Weighted<ContactChannel> ORDINARY_CHANNELS = Weighted.<ContactChannel>builder()
             .add(55, ContactChannel.EMAIL).add(33, ContactChannel.LETTER).add(12, ContactChannel.PHONE).build();
@@ -191,12 +192,6 @@ final class Workforce {
         return flags;
     }
 
-    static List<String> units() {
-        List<String> names = new ArrayList<>(FLAGS_BY_UNIT.keySet());
-        Collections.sort(names);
-        return names;
-    }
-
     /** MV, SC and DV go only with a sensitive role or a senior post, so exposing them reveals one. */
     static VettingLevel vetting(StaffType type, String rank, Set<RoleFlag> flags, SplittableRandom rng) {
         if (flags.contains(RoleFlag.COVERT)) {
@@ -218,10 +213,7 @@ final class Workforce {
             case OFFICER, STAFF -> ORDINARY_VETTING.pick(rng);
             case SPECIAL -> SPECIAL_VETTING.pick(rng);
             case PCSO -> PCSO_VETTING.pick(rng);
-            case CONTRACTOR -> {
-                String level = CONTRACTOR_VETTING.pick(rng);
-                yield level.equals("none") ? null : VettingLevel.valueOf(level);
-            }
+            case CONTRACTOR -> CONTRACTOR_VETTING.pick(rng).orElse(null);
         };
     }
 
