@@ -82,7 +82,7 @@ public final class SqsBatchQueue implements BatchQueue {
             }
             List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
             for (Message message : messages) {
-                consumer.accept(Json.read(message.body(), RowBatch.class));
+                consumer.accept(parse(message));
                 handled++;
                 deletes.add(DeleteMessageBatchRequestEntry.builder()
                         .id("d" + deletes.size()).receiptHandle(message.receiptHandle()).build());
@@ -94,6 +94,15 @@ public final class SqsBatchQueue implements BatchQueue {
                 throw new IllegalStateException(deleted.failed().size() + " of " + deletes.size()
                         + " handled messages could not be deleted from " + queueUrl + ": " + describe(deleted.failed().get(0)));
             }
+        }
+    }
+
+    private RowBatch parse(Message message) {
+        try {
+            return Json.read(message.body(), RowBatch.class);
+        } catch (RuntimeException e) {
+            // Left on the queue: after its receive limit SQS moves it to the dead-letter queue.
+            throw new IllegalStateException("message " + message.messageId() + " on " + queueUrl + " is not a row batch", e);
         }
     }
 

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import org.breachtriage.aws.AwsService;
 import org.breachtriage.aws.AwsSettings;
 import org.breachtriage.aws.ResourceNames;
 import org.breachtriage.core.json.Json;
@@ -40,6 +43,23 @@ public record SandboxState(
     /** Client settings that talk to these emulators. */
     public AwsSettings awsSettings() {
         return AwsSettings.forEmulators(Region.of(region), fauxqs.endpoint(), dynalite.endpoint());
+    }
+
+    /**
+     * The variables that point a shell, the CLI or a function at this sandbox (for
+     * {@code triage sandbox status} to print as {@code export} lines), resource names included once known.
+     */
+    public Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_REGION", region);
+        env.put("AWS_ENDPOINT_URL", fauxqs.endpoint().toString());
+        env.put(AwsService.DYNAMODB.endpointVariable(), dynalite.endpoint().toString());
+        env.put("AWS_ACCESS_KEY_ID", "test");
+        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        if (resources != null) {
+            env.putAll(resources.toEnvironment());
+        }
+        return env;
     }
 
     public SandboxState withResources(ResourceNames names) {

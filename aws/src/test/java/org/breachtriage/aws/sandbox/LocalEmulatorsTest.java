@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.breachtriage.aws.AwsSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +88,9 @@ class LocalEmulatorsTest {
             assertTrue(emulators.status().orElseThrow().running());
             assertEquals(200, httpStatus(state.fauxqs().endpoint().resolve("/health")));
             assertTrue(httpStatus(state.dynalite().endpoint()) > 0);
+            AwsSettings fromPrinted = AwsSettings.fromEnvironment(state.environment());
+            assertEquals(state.awsSettings().endpoints(), fromPrinted.endpoints(), "the printed variables reach the same emulators");
+            assertEquals(state.awsSettings().region(), fromPrinted.region());
 
             EmulatorUnavailableException twice = assertThrows(EmulatorUnavailableException.class,
                     () -> emulators.start(Duration.ofSeconds(5)));
