@@ -1,0 +1,148 @@
+package org.breachtriage.aws;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * One SDK client per service, each built on first use. Building a client costs tens of milliseconds
+ * (and more on a cold Lambda), so a JVM keeps one set: {@link #shared()} for production code, or an
+ * instance of its own when it needs different settings (tests, the CLI against an emulator).
+ *
+ * <p>All clients use the URLConnection HTTP client: it starts faster and weighs less than Apache or
+ * Netty, and our calls are few and small.
+ */
+public final class AwsClients implements AutoCloseable {
+
+    private static final class Shared {
+        static final AwsClients INSTANCE = new AwsClients(AwsSettings.fromEnvironment());
+    }
+
+    private final AwsSettings settings;
+    private final Lazy<S3Client> s3;
+    private final Lazy<DynamoDbClient> dynamoDb;
+    private final Lazy<SqsClient> sqs;
+    private final Lazy<SnsClient> sns;
+
+    public AwsClients(AwsSettings settings) {
+        this.settings = settings;
+        this.s3 = new Lazy<>(this::buildS3);
+        this.dynamoDb = new Lazy<>(() -> configure(DynamoDbClient.builder(), AwsService.DYNAMODB).build());
+        this.sqs = new Lazy<>(() -> configure(SqsClient.builder(), AwsService.SQS).build());
+        this.sns = new Lazy<>(() -> configure(SnsClient.builder(), AwsService.SNS).build());
+    }
+
+    /** The JVM-wide clients, configured from the environment. Never close them. */
+    public static AwsClients shared() {
+        return Shared.INSTANCE;
+    }
+
+    public AwsSettings settings() {
+        return settings;
+    }
+
+    public S3Client s3() {
+        return s3.get();
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb.get();
+    }
+
+    public SqsClient sqs() {
+        return sqs.get();
+    }
+
+    public SnsClient sns() {
+        return sns.get();
+    }
+
+    /** Closes the clients this instance has built. */
+    @Override
+    public void close() {
+        List<RuntimeException> failures = new ArrayList<>();
+        for (Lazy<? extends SdkAutoCloseable> client : List.of(s3, dynamoDb, sqs, sns)) {
+            try {
+                client.closeIfBuilt();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.get(0);
+            failures.stream().skip(1).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+
+    private S3Client buildS3() {
+        var builder = configure(S3Client.builder(), AwsService.S3);
+        // An emulator on 127.0.0.1 cannot serve bucket-name host names (bucket.127.0.0.1), so use
+        // path-style URLs whenever the endpoint is not the real S3.
+        builder.forcePathStyle(settings.endpointOverridden(AwsService.S3));
+        return builder.build();
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, AwsService service) {
+        builder.httpClientBuilder(UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(60)));
+        if (settings.region() != null) {
+            builder.region(settings.region());
+        }
+        if (settings.credentials() != null) {
+            builder.credentialsProvider(settings.credentials());
+        }
+        if (settings.endpointOverridden(service)) {
+            builder.endpointOverride(settings.endpoints().get(service));
+        }
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
+        for (ExecutionInterceptor interceptor : settings.interceptors()) {
+            override.addExecutionInterceptor(interceptor);
+        }
+        builder.overrideConfiguration(override.build());
+        return builder;
+    }
+
+    /** Builds a value once, on first use, thread-safely; remembers whether it was built so close() builds nothing. */
+    private static final class Lazy<T extends SdkAutoCloseable> {
+        private final Supplier<T> factory;
+        private volatile T value;
+
+        Lazy(Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = factory.get();
+                        value = v;
+                    }
+                }
+            }
+            return v;
+        }
+
+        synchronized void closeIfBuilt() {
+            if (value != null) {
+                value.close();
+                value = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,347 @@
+package org.breachtriage.aws;
+
+import static org.breachtriage.aws.CaseItems.BATCHES_QUEUED;
+import static org.breachtriage.aws.CaseItems.COUNTER_PREFIX;
+import static org.breachtriage.aws.CaseItems.DECISION_SEQ;
+import static org.breachtriage.aws.CaseItems.DONE_BATCHES;
+import static org.breachtriage.aws.CaseItems.FAILURE_REASON;
+import static org.breachtriage.aws.CaseItems.NOTICE_SENT;
+import static org.breachtriage.aws.CaseItems.STATUS;
+import static org.breachtriage.aws.CaseItems.VERSION;
+import static org.breachtriage.aws.CaseItems.number;
+import static org.breachtriage.aws.CaseTableSchema.CASE_LIST_INDEX;
+import static org.breachtriage.aws.CaseTableSchema.CASE_LIST_PK;
+import static org.breachtriage.aws.CaseTableSchema.CASE_LIST_VALUE;
+import static org.breachtriage.aws.CaseTableSchema.DECISION_PREFIX;
+import static org.breachtriage.aws.CaseTableSchema.PERSON_PREFIX;
+import static org.breachtriage.aws.CaseTableSchema.PK;
+import static org.breachtriage.aws.CaseTableSchema.REJECT_PREFIX;
+import static org.breachtriage.aws.CaseTableSchema.SK;
+import static org.breachtriage.aws.CaseTableSchema.casePk;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.cases.CaseStatus;
+import org.breachtriage.core.cases.Counters;
+import org.breachtriage.core.cases.DecisionEntry;
+import org.breachtriage.core.manifest.RowRejection;
+import org.breachtriage.core.ports.CaseStore;
+import org.breachtriage.core.scoring.PersonResult;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * {@link CaseStore} on one DynamoDB table, single-table design (see {@link CaseTableSchema}).
+ *
+ * <p>Every once-only write is a single conditional request on one item, never a transaction
+ * (TransactWriteItems costs double and dynalite has none): opening a case, writing a person's first
+ * result, counting a batch (the batch number goes into a number set in the same UpdateItem that adds
+ * the counters), and status moves. Where a condition fails and the caller needs the stored item, we
+ * ask for it with {@code ReturnValuesOnConditionCheckFailure=ALL_OLD} and fall back to a consistent
+ * GetItem when the service (or emulator) does not return it.
+ *
+ * <p>All reads are strongly consistent: the pipeline reads its own writes (report after scoring).
+ */
+public final class DynamoCaseStore implements CaseStore {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final DynamoBatches batches;
+    private final Integer queryPageSize;
+
+    public DynamoCaseStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, Backoff.DEFAULT, null);
+    }
+
+    /** {@code queryPageSize} limits items per Query page (null: DynamoDB's 1 MB pages); tests make it small. */
+    public DynamoCaseStore(DynamoDbClient dynamo, String table, Backoff backoff, Integer queryPageSize) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.batches = new DynamoBatches(dynamo, table, backoff, true);
+        this.queryPageSize = queryPageSize;
+    }
+
+    @Override
+    public OpenOutcome open(CaseRecord candidate) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(CaseItems.caseItem(candidate))
+                    .conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", PK))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return new OpenOutcome(candidate, true);
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> stored = storedItem(e, CaseItems.metaKey(candidate.caseId()))
+                    .orElseThrow(() -> new IllegalStateException("case " + candidate.caseId()
+                            + " existed when opened but could not be read back"));
+            return new OpenOutcome(CaseItems.caseRecord(stored), false);
+        }
+    }
+
+    @Override
+    public Optional<CaseRecord> find(String caseId) {
+        return getItem(CaseItems.metaKey(caseId)).map(CaseItems::caseRecord);
+    }
+
+    @Override
+    public List<CaseRecord> list() {
+        // The index is eventually consistent: a case opened a moment ago may be missing for that moment.
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(CASE_LIST_INDEX)
+                .keyConditionExpression("#list = :all")
+                .expressionAttributeNames(Map.of("#list", CASE_LIST_PK))
+                .expressionAttributeValues(Map.of(":all", AttributeValue.fromS(CASE_LIST_VALUE)))
+                .scanIndexForward(false);
+        if (queryPageSize != null) {
+            query.limit(queryPageSize);
+        }
+        List<CaseRecord> cases = new ArrayList<>();
+        dynamo.queryPaginator(query.build()).items().forEach(item -> cases.add(CaseItems.caseRecord(item)));
+        return cases;
+    }
+
+    @Override
+    public boolean transition(String caseId, CaseStatus from, CaseStatus to, String reason) {
+        Map<String, String> names = new HashMap<>(Map.of("#status", STATUS, "#reason", FAILURE_REASON));
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":from", AttributeValue.fromS(from.name()));
+        values.put(":to", AttributeValue.fromS(to.name()));
+        String update;
+        if (reason == null) {
+            update = "SET #status = :to REMOVE #reason";
+        } else {
+            update = "SET #status = :to, #reason = :reason";
+            values.put(":reason", AttributeValue.fromS(reason));
+        }
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(CaseItems.metaKey(caseId))
+                    .updateExpression(update)
+                    .conditionExpression("#status = :from")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<CaseRecord> finishIngest(String caseId, long rowsRead, long rowsAccepted, long rowsRejected,
+                                             long batchesQueued) {
+        try {
+            UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(table).key(CaseItems.metaKey(caseId))
+                    .updateExpression("SET #read = :read, #accepted = :accepted, #rejected = :rejected, "
+                            + "#queued = :queued, #status = :scoring")
+                    .conditionExpression("#status = :ingesting")
+                    .expressionAttributeNames(Map.of(
+                            "#read", COUNTER_PREFIX + Counters.ROWS_READ,
+                            "#accepted", COUNTER_PREFIX + Counters.ROWS_ACCEPTED,
+                            "#rejected", COUNTER_PREFIX + Counters.ROWS_REJECTED,
+                            "#queued", BATCHES_QUEUED,
+                            "#status", STATUS))
+                    .expressionAttributeValues(Map.of(
+                            ":read", number(rowsRead),
+                            ":accepted", number(rowsAccepted),
+                            ":rejected", number(rowsRejected),
+                            ":queued", number(batchesQueued),
+                            ":scoring", AttributeValue.fromS(CaseStatus.SCORING.name()),
+                            ":ingesting", AttributeValue.fromS(CaseStatus.INGESTING.name())))
+                    .returnValues(ReturnValue.ALL_NEW));
+            return Optional.of(CaseItems.caseRecord(response.attributes()));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void addRejects(String caseId, Collection<RowRejection> rejects) {
+        // BatchWriteItem refuses two writes to one key in a request; the last one for a key wins.
+        Map<String, WriteRequest> writes = new LinkedHashMap<>();
+        for (RowRejection r : rejects) {
+            String key = CaseItems.rejectSortKey(r);
+            writes.remove(key);
+            writes.put(key, WriteRequest.builder()
+                    .putRequest(PutRequest.builder().item(CaseItems.rejectItem(caseId, r)).build()).build());
+        }
+        batches.writeAll(new ArrayList<>(writes.values()));
+    }
+
+    @Override
+    public void forEachReject(String caseId, Consumer<RowRejection> consumer) {
+        queryPrefix(caseId, REJECT_PREFIX, item -> consumer.accept(CaseItems.rejection(item)));
+    }
+
+    @Override
+    public Optional<PersonResult> putResultIfAbsent(PersonResult result) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(CaseItems.resultItem(result))
+                    .conditionExpression("attribute_not_exists(#sk)")
+                    .expressionAttributeNames(Map.of("#sk", SK))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return Optional.empty();
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> stored = storedItem(e, CaseItems.personKey(result.caseId(), result.payNumber()))
+                    .orElseThrow(() -> new IllegalStateException("a result in case " + result.caseId()
+                            + " existed when written but could not be read back"));
+            return Optional.of(CaseItems.personResult(result.caseId(), stored));
+        }
+    }
+
+    @Override
+    public boolean replaceResult(PersonResult updated, int expectedVersion) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(CaseItems.resultItem(updated))
+                    .conditionExpression("#version = :expected")
+                    .expressionAttributeNames(Map.of("#version", VERSION))
+                    .expressionAttributeValues(Map.of(":expected", number(expectedVersion))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<PersonResult> findResult(String caseId, String payNumber) {
+        return getItem(CaseItems.personKey(caseId, payNumber)).map(item -> CaseItems.personResult(caseId, item));
+    }
+
+    @Override
+    public void forEachResult(String caseId, Consumer<PersonResult> consumer) {
+        queryPrefix(caseId, PERSON_PREFIX, item -> consumer.accept(CaseItems.personResult(caseId, item)));
+    }
+
+    /**
+     * One UpdateItem per person (DynamoDB has no batch update). Only existing results are marked; if
+     * some are missing the others are still marked and the call then fails, naming how many.
+     */
+    @Override
+    public void markNoticesSent(String caseId, Collection<String> payNumbers) {
+        int missing = 0;
+        for (String payNumber : payNumbers) {
+            try {
+                dynamo.updateItem(b -> b.tableName(table).key(CaseItems.personKey(caseId, payNumber))
+                        .updateExpression("SET #sent = :true")
+                        .conditionExpression("attribute_exists(#sk)")
+                        .expressionAttributeNames(Map.of("#sent", NOTICE_SENT, "#sk", SK))
+                        .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true))));
+            } catch (ConditionalCheckFailedException e) {
+                missing++;
+            }
+        }
+        if (missing > 0) {
+            throw new IllegalStateException(missing + " of " + payNumbers.size()
+                    + " pay numbers to mark as notified have no result in case " + caseId);
+        }
+    }
+
+    @Override
+    public Optional<CaseRecord> completeBatch(String caseId, long batchNo, Map<String, Long> counterDeltas) {
+        Map<String, Long> deltas = new TreeMap<>();
+        counterDeltas.forEach((name, delta) -> {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("counter names must not be blank");
+            }
+            if (delta != null && delta != 0) {
+                deltas.put(name, delta);
+            }
+        });
+        deltas.merge(Counters.BATCHES_DONE, 1L, Long::sum);
+
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        StringBuilder add = new StringBuilder("ADD #done :batchSet");
+        names.put("#done", DONE_BATCHES);
+        names.put("#pk", PK);
+        values.put(":batchSet", AttributeValue.fromNs(List.of(Long.toString(batchNo))));
+        values.put(":batch", number(batchNo));
+        int i = 0;
+        for (Map.Entry<String, Long> delta : deltas.entrySet()) {
+            names.put("#c" + i, COUNTER_PREFIX + delta.getKey());
+            values.put(":c" + i, number(delta.getValue()));
+            add.append(", #c").append(i).append(" :c").append(i);
+            i++;
+        }
+        try {
+            UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(table).key(CaseItems.metaKey(caseId))
+                    .updateExpression(add.toString())
+                    .conditionExpression("attribute_exists(#pk) AND NOT contains(#done, :batch)")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return Optional.of(CaseItems.caseRecord(response.attributes()));
+        } catch (ConditionalCheckFailedException e) {
+            if (storedItem(e, CaseItems.metaKey(caseId)).isEmpty()) {
+                throw new IllegalStateException("cannot count batch " + batchNo + ": there is no case " + caseId);
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Two requests: ADD to the case's decision sequence, then write the entry under that number, so the
+     * log reads back in append order even when entries share a timestamp.
+     */
+    @Override
+    public void appendDecision(String caseId, DecisionEntry entry) {
+        long sequence;
+        try {
+            UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(table).key(CaseItems.metaKey(caseId))
+                    .updateExpression("ADD #seq :one")
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#seq", DECISION_SEQ, "#pk", PK))
+                    .expressionAttributeValues(Map.of(":one", number(1)))
+                    .returnValues(ReturnValue.UPDATED_NEW));
+            sequence = Long.parseLong(response.attributes().get(DECISION_SEQ).n());
+        } catch (ConditionalCheckFailedException e) {
+            throw new IllegalStateException("cannot log a decision: there is no case " + caseId, e);
+        }
+        dynamo.putItem(b -> b.tableName(table).item(CaseItems.decisionItem(caseId, sequence, entry)));
+    }
+
+    @Override
+    public List<DecisionEntry> decisions(String caseId) {
+        List<DecisionEntry> entries = new ArrayList<>();
+        queryPrefix(caseId, DECISION_PREFIX, item -> entries.add(CaseItems.decision(item)));
+        return entries;
+    }
+
+    private void queryPrefix(String caseId, String prefix, Consumer<Map<String, AttributeValue>> sink) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(casePk(caseId)),
+                        ":prefix", AttributeValue.fromS(prefix)))
+                .consistentRead(true);
+        if (queryPageSize != null) {
+            query.limit(queryPageSize);
+        }
+        dynamo.queryPaginator(query.build()).items().forEach(sink);
+    }
+
+    private Optional<Map<String, AttributeValue>> getItem(Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    /** The item a failed condition saw: from the exception when the service returns it, else read again. */
+    private Optional<Map<String, AttributeValue>> storedItem(ConditionalCheckFailedException e, Map<String, AttributeValue> key) {
+        if (e.hasItem() && !e.item().isEmpty()) {
+            return Optional.of(e.item());
+        }
+        return getItem(key);
+    }
+}

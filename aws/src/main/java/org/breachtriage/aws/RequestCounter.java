@@ -1,0 +1,142 @@
+package org.breachtriage.aws;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.sns.model.PublishBatchRequest;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
+
+/**
+ * Counts SDK calls per service and operation, and the largest number of entries seen in one batch
+ * request, so tests and benchmarks can check the request budget (≤ 1 DynamoDB read per 100 rows,
+ * ≤ 1 SNS request per 10 notices, ≤ 1 SQS send per 10 batches). Thread-safe.
+ *
+ * <p>A call is one API operation as the caller made it; {@link #attempts} also counts the SDK's own
+ * HTTP retries of it. Keys are {@code Service.Operation} with the SDK's service names, e.g.
+ * {@code DynamoDb.BatchGetItem}, {@code Sqs.SendMessageBatch}, {@code Sns.PublishBatch}, {@code S3.PutObject}.
+ */
+public final class RequestCounter implements ExecutionInterceptor {
+
+    private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> attempts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> maxEntries = new ConcurrentHashMap<>();
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        String key = key(attributes);
+        calls.computeIfAbsent(key, k -> new LongAdder()).increment();
+        int entries = batchEntries(context.request());
+        if (entries >= 0) {
+            maxEntries.computeIfAbsent(key, k -> new AtomicInteger()).accumulateAndGet(entries, Math::max);
+        }
+    }
+
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        attempts.computeIfAbsent(key(attributes), k -> new LongAdder()).increment();
+    }
+
+    /** Calls of one operation of one service, e.g. {@code calls("DynamoDb", "BatchGetItem")}. */
+    public long calls(String service, String operation) {
+        LongAdder adder = calls.get(service + "." + operation);
+        return adder == null ? 0 : adder.sum();
+    }
+
+    /** Calls of an operation, whichever service (our four services share no operation names we use). */
+    public long calls(String operation) {
+        return sumEndingWith(calls, "." + operation);
+    }
+
+    /** HTTP attempts of an operation, SDK retries included. */
+    public long attempts(String operation) {
+        return sumEndingWith(attempts, "." + operation);
+    }
+
+    /** All calls to one service. */
+    public long callsTo(String service) {
+        long total = 0;
+        for (Map.Entry<String, LongAdder> e : calls.entrySet()) {
+            if (e.getKey().startsWith(service + ".")) {
+                total += e.getValue().sum();
+            }
+        }
+        return total;
+    }
+
+    /**
+     * The most entries seen in one request of a batch operation (PublishBatch, SendMessageBatch,
+     * DeleteMessageBatch, BatchGetItem keys, BatchWriteItem writes), or 0 if none was made.
+     */
+    public int maxEntries(String operation) {
+        int max = 0;
+        for (Map.Entry<String, AtomicInteger> e : maxEntries.entrySet()) {
+            if (e.getKey().endsWith("." + operation)) {
+                max = Math.max(max, e.getValue().get());
+            }
+        }
+        return max;
+    }
+
+    /** Calls so far, sorted by key, for printing. */
+    public Map<String, Long> snapshot() {
+        Map<String, Long> copy = new TreeMap<>();
+        calls.forEach((k, v) -> copy.put(k, v.sum()));
+        return copy;
+    }
+
+    public void reset() {
+        calls.clear();
+        attempts.clear();
+        maxEntries.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "RequestCounter" + snapshot();
+    }
+
+    private static String key(ExecutionAttributes attributes) {
+        return attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "."
+                + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+    }
+
+    private static long sumEndingWith(Map<String, LongAdder> map, String suffix) {
+        long total = 0;
+        for (Map.Entry<String, LongAdder> e : map.entrySet()) {
+            if (e.getKey().endsWith(suffix)) {
+                total += e.getValue().sum();
+            }
+        }
+        return total;
+    }
+
+    /** Entries in a batch request, or -1 for a request that is not a batch. */
+    static int batchEntries(SdkRequest request) {
+        if (request instanceof PublishBatchRequest r) {
+            return r.publishBatchRequestEntries().size();
+        }
+        if (request instanceof SendMessageBatchRequest r) {
+            return r.entries().size();
+        }
+        if (request instanceof DeleteMessageBatchRequest r) {
+            return r.entries().size();
+        }
+        if (request instanceof BatchGetItemRequest r) {
+            return r.requestItems().values().stream().mapToInt(keys -> keys.keys().size()).sum();
+        }
+        if (request instanceof BatchWriteItemRequest r) {
+            return r.requestItems().values().stream().mapToInt(java.util.List::size).sum();
+        }
+        return -1;
+    }
+}
