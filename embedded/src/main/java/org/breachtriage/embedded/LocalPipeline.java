@@ -13,12 +13,12 @@ import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.model.StaffMember;
+import org.breachtriage.core.pipeline.ForceName;
 import org.breachtriage.core.pipeline.IngestService;
 import org.breachtriage.core.pipeline.ReportService;
 import org.breachtriage.core.pipeline.RunSummary;
 import org.breachtriage.core.pipeline.ScoreService;
 import org.breachtriage.core.ports.ObjectStore;
-import org.breachtriage.core.report.ReportContext;
 import org.breachtriage.core.scoring.ScoringPolicy;
 import org.breachtriage.core.scoring.SeverityScorer;
 
@@ -35,9 +35,11 @@ public final class LocalPipeline implements AutoCloseable {
     private final ScoringPolicy policy;
     private final SeverityScorer scorer;
     private final Clock clock;
+    private final String force;
 
     private LocalPipeline(EmbeddedState state, ScoringPolicy policy, Clock clock) {
         this.state = state;
+        this.force = ForceName.fromEnvironment();
         this.policy = policy;
         this.scorer = new SeverityScorer(policy);
         this.clock = clock;
@@ -86,8 +88,7 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     public ReportService reports() {
-        return new ReportService(state.caseStore(), state.objectStore(), state.publisher(),
-                ReportContext.defaults(), clock);
+        return new ReportService(state.caseStore(), state.objectStore(), state.publisher(), force, clock);
     }
 
     /** Replaces or adds these people in the staff table. */

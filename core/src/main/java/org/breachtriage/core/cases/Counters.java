@@ -1,6 +1,7 @@
 package org.breachtriage.core.cases;
 
 import org.breachtriage.core.model.Band;
+import org.breachtriage.core.model.DataCategory;
 import org.breachtriage.core.model.StaffType;
 
 /**
@@ -22,6 +23,11 @@ public final class Counters {
 
     public static String band(Band band) {
         return "band." + band.name();
+    }
+
+    /** People with this category exposed: the ICO draft's categories and approximate numbers. */
+    public static String category(DataCategory category) {
+        return "category." + category.name();
     }
 
     /** Federation aggregates: staff type × band; unmatched people count under "UNKNOWN". */

@@ -147,6 +147,11 @@ public final class ScoreService {
                     current.batchNo(), current.noticeSent(), current.version() + 1);
             if (cases.replaceResult(merged, current.version())) {
                 moveBand(deltas, current, merged);
+                for (DataCategory category : merged.exposed()) {
+                    if (!current.exposed().contains(category)) {
+                        add(deltas, Counters.category(category), 1);
+                    }
+                }
                 if (merged.notice().required() && !merged.noticeSent()) {
                     toNotify.add(merged);
                 }
@@ -178,6 +183,9 @@ public final class ScoreService {
         add(deltas, result.matched() ? Counters.PERSONS_MATCHED : Counters.PERSONS_UNMATCHED, 1);
         add(deltas, Counters.band(result.assessment().band()), 1);
         add(deltas, Counters.staffTypeBand(result.staffType(), result.assessment().band()), 1);
+        for (DataCategory category : result.exposed()) {
+            add(deltas, Counters.category(category), 1);
+        }
     }
 
     private static void moveBand(Map<String, Long> deltas, PersonResult before, PersonResult after) {
