@@ -64,8 +64,13 @@ public final class JsonRecordReader<C extends Enum<C> & ColumnSpec> {
                 continue;
             }
             keyUsed[column.ordinal()] = key;
+            boolean number = value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT;
+            if (value == JsonToken.VALUE_STRING || (number && !column.listValued())) {
+                // a scalar column may be written as a number, e.g. a pay number 12345
+                record.setText(column, parser.getText());
+                continue;
+            }
             switch (value) {
-                case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> record.setText(column, parser.getText());
                 case START_ARRAY -> readArray(parser, column, record);
                 default -> {
                     record.fault(column.wireName(), "", column.wireName() + " must be " + expected(column)
