@@ -27,6 +27,7 @@ final class RosterRowChecker {
     static final ContactChannel DEFAULT_CHANNEL = ContactChannel.LETTER;
 
     private final Set<String> payNumbersSeen = new HashSet<>();
+    private final SharedStrings shared = new SharedStrings();
     private final List<RowRejection> errors = new ArrayList<>();
     private final List<Pending> accepted = new ArrayList<>();
 
@@ -124,9 +125,9 @@ final class RosterRowChecker {
     }
 
     /** Free text, trimmed; absent is "". */
-    private static String text(RawRecord<RosterColumn> raw, RosterColumn column) {
+    private String text(RawRecord<RosterColumn> raw, RosterColumn column) {
         String value = raw.text(column);
-        return value == null ? "" : value.trim();
+        return value == null ? "" : shared.share(value.trim());
     }
 
     /** Case-insensitive, with spaces and '-' read as '_': "Counter Terrorism" is COUNTER_TERRORISM. */
