@@ -89,7 +89,7 @@ public final class IncidentMetadataLoader {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
             throw new ManifestFormatException(source + ": " + where + "malformed JSON: "
-                    + JsonLinesManifestReader.shortMessage(e), e);
+                    + JsonRecordReader.shortMessage(e), e);
         } catch (IOException e) {
             throw new UncheckedIOException(source + ": cannot read incident metadata", e);
         }

@@ -41,7 +41,7 @@ final class JsonEnvelopeManifestReader implements ManifestReader {
                     + String.format("%,d", CsvRecordReader.MAX_FIELD_CHARS) + " characters", e);
         } catch (JsonProcessingException e) {
             throw new ManifestFormatException(source + ": " + at(e.getLocation()) + "malformed JSON: "
-                    + JsonLinesManifestReader.shortMessage(e), e);
+                    + JsonRecordReader.shortMessage(e), e);
         }
     }
 

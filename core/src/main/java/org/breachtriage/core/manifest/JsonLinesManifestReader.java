@@ -17,8 +17,6 @@ import org.breachtriage.core.csv.RawRecord;
  * one row.
  */
 final class JsonLinesManifestReader implements ManifestReader {
-    private static final int MAX_PARSER_MESSAGE_CHARS = 120;
-
     @Override
     public ReadSummary read(String source, InputStream in, ManifestVisitor visitor) throws IOException {
         CountingVisitor out = new CountingVisitor(visitor);
@@ -71,16 +69,7 @@ final class JsonLinesManifestReader implements ManifestReader {
             out.rejectRow(row, "", "field too long: a value has more than "
                     + String.format("%,d", CsvRecordReader.MAX_FIELD_CHARS) + " characters (line " + lines.lineNumber() + ")");
         } catch (JsonProcessingException e) {
-            out.rejectRow(row, "", "not a JSON object: " + shortMessage(e) + " (line " + lines.lineNumber() + ")");
+            out.rejectRow(row, "", "not a JSON object: " + JsonRecordReader.shortMessage(e) + " (line " + lines.lineNumber() + ")");
         }
-    }
-
-    static String shortMessage(JsonProcessingException e) {
-        String message = e.getOriginalMessage();
-        if (message == null) {
-            return "malformed JSON";
-        }
-        message = message.replace('\n', ' ').replace('\r', ' ');
-        return message.length() <= MAX_PARSER_MESSAGE_CHARS ? message : message.substring(0, MAX_PARSER_MESSAGE_CHARS) + "…";
     }
 }

@@ -1,6 +1,7 @@
 package org.breachtriage.core.manifest;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -34,6 +35,7 @@ public final class JsonRecordReader<C extends Enum<C> & ColumnSpec> {
             .build();
 
     private static final int KEY_CACHE_LIMIT = 256;
+    private static final int MAX_PARSER_MESSAGE_CHARS = 120;
 
     private final ColumnMatcher<C> matcher;
     private final Map<String, Optional<C>> keyCache = new HashMap<>();
@@ -123,6 +125,16 @@ public final class JsonRecordReader<C extends Enum<C> & ColumnSpec> {
 
     private static String expected(ColumnSpec column) {
         return column.listValued() ? "a ';'-separated string or an array of strings" : "a string";
+    }
+
+    /** Jackson's own message for a parse error, on one line and cut short, without its location suffix. */
+    public static String shortMessage(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message == null) {
+            return "malformed JSON";
+        }
+        message = message.replace('\n', ' ').replace('\r', ' ');
+        return message.length() <= MAX_PARSER_MESSAGE_CHARS ? message : message.substring(0, MAX_PARSER_MESSAGE_CHARS) + "…";
     }
 
     static String describe(JsonToken token) {

@@ -163,22 +163,13 @@ public final class RosterReader {
                 checker.rejectRow(rows, "", "field too long: a value has more than "
                         + String.format("%,d", CsvRecordReader.MAX_FIELD_CHARS) + " characters" + at);
             } catch (JsonProcessingException e) {
-                checker.rejectRow(rows, "", "not a JSON object: " + firstLine(e.getOriginalMessage()) + at);
+                checker.rejectRow(rows, "", "not a JSON object: " + JsonRecordReader.shortMessage(e) + at);
             }
         }
         if (rows == 0) {
             throw new RosterFormatException(source + ": empty roster: no records");
         }
         return rows;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "malformed JSON";
-        }
-        int cut = message.indexOf('\n');
-        String line = cut < 0 ? message : message.substring(0, cut);
-        return line.length() <= 120 ? line : line.substring(0, 120) + "…";
     }
 
     private static List<StaffMember> withRarity(List<RosterRowChecker.Pending> pending) {
