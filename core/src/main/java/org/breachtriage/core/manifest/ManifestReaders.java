@@ -1,12 +1,42 @@
 package org.breachtriage.core.manifest;
 
-// PLACEHOLDER: replaced by the manifest-reader work.
+import java.time.Clock;
+import java.util.Locale;
+
+/** Picks the manifest reader for a file name or object key. */
 public final class ManifestReaders {
     private ManifestReaders() {
     }
 
     /** Picks a reader from the file name: .csv, .jsonl/.ndjson, .json. */
     public static ManifestReader forName(String name) {
-        throw new ManifestFormatException(name + ": no reader yet");
+        return forName(name, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock the time of ingest, used when a JSON envelope's incident does not say when the
+     *              force became aware
+     * @throws ManifestFormatException for any other extension, and for an incident sidecar file
+     */
+    public static ManifestReader forName(String name, Clock clock) {
+        String extension = extension(name);
+        if (name.toLowerCase(Locale.ROOT).endsWith(".incident.json")) {
+            throw new ManifestFormatException(name + ": this is incident metadata (a sidecar of a manifest), not a manifest");
+        }
+        return switch (extension) {
+            case ".csv" -> new CsvManifestReader();
+            case ".jsonl", ".ndjson" -> new JsonLinesManifestReader();
+            case ".json" -> new JsonEnvelopeManifestReader(clock);
+            default -> throw new ManifestFormatException(name + ": unsupported manifest type "
+                    + (extension.isEmpty() ? "(no file extension)" : "'" + extension + "'")
+                    + "; expected .csv, .jsonl or .json");
+        };
+    }
+
+    /** The lower-cased extension of the last path segment, with its dot; "" when there is none. */
+    static String extension(String name) {
+        String fileName = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        int dot = fileName.lastIndexOf('.');
+        return dot <= 0 ? "" : fileName.substring(dot).toLowerCase(Locale.ROOT);
     }
 }

@@ -1,0 +1,189 @@
+package org.breachtriage.core.staff;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.breachtriage.core.csv.BoundedLineReader;
+import org.breachtriage.core.csv.ColumnMatcher;
+import org.breachtriage.core.csv.CsvRecordReader;
+import org.breachtriage.core.csv.HeaderNames;
+import org.breachtriage.core.csv.MalformedTextException;
+import org.breachtriage.core.csv.RawRecord;
+import org.breachtriage.core.manifest.JsonRecordReader;
+import org.breachtriage.core.manifest.PayNumbers;
+import org.breachtriage.core.manifest.RowRejection;
+import org.breachtriage.core.model.NameRarity;
+import org.breachtriage.core.model.StaffMember;
+
+/**
+ * Reads the staff roster, CSV ({@code .csv}) or JSON Lines ({@code .jsonl}, {@code .ndjson}), into
+ * {@link StaffMember}s, with the same tokenizer, header matching and pay-number rule as manifests.
+ *
+ * <p>Columns: {@code pay_number} (or an alias: {@code payNumber}, {@code pay_no}, {@code staff_number},
+ * {@code service_number}, {@code employee_id}), {@code forename}, {@code surname}, {@code staff_type},
+ * {@code force} (required in a CSV header), and optionally {@code rank}, {@code unit},
+ * {@code role_flags} (';'-separated), {@code vetting_level} (empty or "none" for none),
+ * {@code contact_channel} (empty for LETTER) and {@code association}. Unknown columns are ignored.
+ *
+ * <p>Every error is reported, none is fixed silently; name rarity is computed once all rows are
+ * read, over the members that passed ({@link NameRarityRules}).
+ */
+public final class RosterReader {
+    private static final int MAX_COLUMNS_LISTED = 12;
+    private static final ColumnMatcher<RosterColumn> COLUMNS = new ColumnMatcher<>(RosterColumn.class);
+
+    /** Reads a roster file, choosing the format by its name. */
+    public RosterImport read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(file.toString(), in);
+        }
+    }
+
+    /**
+     * @param source the file name or key: picks the format and names the file in errors
+     * @throws RosterFormatException when the file as a whole cannot be read
+     */
+    public RosterImport read(String source, InputStream in) throws IOException {
+        String name = source.toLowerCase(Locale.ROOT);
+        RosterRowChecker checker = new RosterRowChecker();
+        long rows;
+        try {
+            if (name.endsWith(".csv")) {
+                rows = readCsv(source, in, checker);
+            } else if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+                rows = readJsonLines(source, in, checker);
+            } else {
+                throw new RosterFormatException(source + ": unsupported roster type; expected .csv, .jsonl or .ndjson");
+            }
+        } catch (MalformedTextException e) {
+            throw new RosterFormatException(e.getMessage(), e);
+        }
+        return new RosterImport(withRarity(checker.accepted()), checker.errors(), rows);
+    }
+
+    private static long readCsv(String source, InputStream in, RosterRowChecker checker) throws IOException {
+        CsvRecordReader csv = CsvRecordReader.utf8(in, source);
+        ColumnMatcher.HeaderLayout<RosterColumn> layout = readHeader(source, csv);
+        int payIndex = layout.indexOf(RosterColumn.PAY_NUMBER);
+        long rows = 0;
+        while (csv.next()) {
+            if (csv.isBlankLine()) {
+                continue;
+            }
+            rows++;
+            if (csv.problem() != CsvRecordReader.Problem.NONE) {
+                checker.rejectRow(rows, csv.field(payIndex),
+                        csv.problem().description() + " (record starting on line " + csv.lineNumber() + ")");
+                continue;
+            }
+            RawRecord<RosterColumn> raw = new RawRecord<>(RosterColumn.class);
+            for (RosterColumn column : RosterColumn.values()) {
+                if (layout.has(column)) {
+                    raw.setText(column, csv.field(layout.indexOf(column)));
+                }
+            }
+            checker.check(rows, raw);
+        }
+        return rows;
+    }
+
+    private static ColumnMatcher.HeaderLayout<RosterColumn> readHeader(String source, CsvRecordReader csv)
+            throws IOException {
+        do {
+            if (!csv.next()) {
+                throw new RosterFormatException(source + ": empty roster: no header row");
+            }
+        } while (csv.isBlankLine());
+        if (csv.problem() != CsvRecordReader.Problem.NONE) {
+            throw new RosterFormatException(source + ": line " + csv.lineNumber() + ": header row unreadable: "
+                    + csv.problem().description());
+        }
+        List<String> header = csv.fields();
+        ColumnMatcher.HeaderLayout<RosterColumn> layout;
+        try {
+            layout = COLUMNS.layout(header);
+        } catch (IllegalArgumentException e) {
+            throw new RosterFormatException(source + ": " + e.getMessage(), e);
+        }
+        Set<RosterColumn> missing = layout.missing(RosterColumn.REQUIRED);
+        if (!missing.isEmpty()) {
+            StringBuilder message = new StringBuilder(source).append(": the header lacks required column(s) ")
+                    .append(missing.stream().map(c -> c == RosterColumn.PAY_NUMBER
+                            ? "pay_number (or " + String.join(", ", PayNumbers.ALIASES) + ")"
+                            : c.wireName()).collect(Collectors.joining(", ")))
+                    .append("; columns found: ")
+                    .append(HeaderNames.describeColumns(header, MAX_COLUMNS_LISTED, RowRejection.MAX_VALUE_CHARS));
+            String separator = HeaderNames.likelySeparator(header);
+            if (separator != null) {
+                message.append("; the header looks ").append(separator)
+                        .append("-separated; rosters must be comma-separated");
+            }
+            throw new RosterFormatException(message.toString());
+        }
+        return layout;
+    }
+
+    private static long readJsonLines(String source, InputStream in, RosterRowChecker checker) throws IOException {
+        BoundedLineReader lines = BoundedLineReader.utf8(in, source);
+        JsonRecordReader<RosterColumn> records = new JsonRecordReader<>(RosterColumn.class);
+        long rows = 0;
+        while (lines.next()) {
+            if (lines.isBlank()) {
+                continue;
+            }
+            rows++;
+            String at = " (line " + lines.lineNumber() + ")";
+            if (lines.tooLong()) {
+                checker.rejectRow(rows, "", "line too long: more than "
+                        + String.format("%,d", lines.maxLineChars()) + " characters" + at);
+                continue;
+            }
+            try (JsonParser parser = JsonRecordReader.BOUNDED_FACTORY.createParser(lines.line())) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    checker.rejectRow(rows, "", "not a JSON object" + at);
+                    continue;
+                }
+                RawRecord<RosterColumn> raw = records.read(parser);
+                if (parser.nextToken() != null) {
+                    checker.rejectRow(rows, "", "not a JSON object: more content after the object" + at);
+                    continue;
+                }
+                checker.check(rows, raw);
+            } catch (StreamConstraintsException e) {
+                checker.rejectRow(rows, "", "field too long: a value has more than "
+                        + String.format("%,d", CsvRecordReader.MAX_FIELD_CHARS) + " characters" + at);
+            } catch (JsonProcessingException e) {
+                checker.rejectRow(rows, "", "not a JSON object: " + JsonRecordReader.shortMessage(e) + at);
+            }
+        }
+        if (rows == 0) {
+            throw new RosterFormatException(source + ": empty roster: no records");
+        }
+        return rows;
+    }
+
+    private static List<StaffMember> withRarity(List<RosterRowChecker.Pending> pending) {
+        List<NameRarityRules.Name> names = new ArrayList<>(pending.size());
+        for (RosterRowChecker.Pending p : pending) {
+            names.add(new NameRarityRules.Name(p.forename(), p.surname()));
+        }
+        NameRarity[] rarities = NameRarityRules.classifyAll(names);
+        List<StaffMember> members = new ArrayList<>(pending.size());
+        for (int i = 0; i < pending.size(); i++) {
+            RosterRowChecker.Pending p = pending.get(i);
+            members.add(new StaffMember(p.payNumber(), p.forename(), p.surname(), p.staffType(), p.rank(), p.unit(),
+                    p.roleFlags(), p.vettingLevel(), p.contactChannel(), p.association(), p.force(), rarities[i]));
+        }
+        return members;
+    }
+}
