@@ -134,10 +134,6 @@ public final class IncidentMetadataLoader {
         return build(source, values, true, now);
     }
 
-    public static IncidentMetadata fromObjectMetadata(String source, java.util.Map<String, String> metadata, Instant now) {
-        throw new ManifestFormatException(source + ": not implemented yet");
-    }
-
     /** Nothing known: malicious, unknown recipients, awareness now, every category exposed. */
     public static IncidentMetadata conservative(Instant now) {
         return build("(no incident metadata)", Map.of(), false, now);
