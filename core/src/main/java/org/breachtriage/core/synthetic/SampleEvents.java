@@ -30,8 +30,8 @@ public final class SampleEvents {
     /** A few secondees from other forces, so the {@code force} column is not constant. */
     static final RosterOptions ROSTER_OPTIONS = RosterOptions.defaults().withOtherForceFraction(0.01);
 
-    static final String ROSTER = "staff/roster.csv";
-    static final String MET_ID_CARD = "manifests/met-idcard-2023.csv";
+    public static final String ROSTER = "staff/roster.csv";
+    public static final String MET_ID_CARD = "manifests/met-idcard-2023.csv";
     static final String LANYARD = "manifests/lanyard-print.jsonl";
     static final String VETTING_PORTAL = "manifests/vetting-portal.json";
     static final String WITH_ERRORS = "manifests/with-errors.csv";
@@ -42,7 +42,7 @@ public final class SampleEvents {
     static final int VETTING_PORTAL_ROWS = 400;
     static final int WITH_ERRORS_ROWS = 30;
 
-    static final IncidentMetadata MET_INCIDENT = incident("Acme ID Cards Ltd (synthetic)", "INC-2023-0826",
+    public static final IncidentMetadata MET_INCIDENT = incident("Acme ID Cards Ltd (synthetic)", "INC-2023-0826",
             "2023-08-24T09:00:00Z", true, Confidentiality.UNKNOWN_RECIPIENTS, Integrity.NONE, Availability.NONE,
             ExposureProfile.ID_CARD);
     static final IncidentMetadata LANYARD_INCIDENT = incident("Lanyard Print Co (synthetic)", "INC-2024-0311",

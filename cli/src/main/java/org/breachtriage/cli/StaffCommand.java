@@ -1,0 +1,89 @@
+package org.breachtriage.cli;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.breachtriage.core.json.Json;
+import org.breachtriage.core.manifest.RowRejection;
+import org.breachtriage.core.model.NameRarity;
+import org.breachtriage.core.model.StaffMember;
+import org.breachtriage.core.staff.RosterImport;
+import org.breachtriage.core.staff.RosterReader;
+import org.breachtriage.embedded.LocalPipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "staff", description = "Manage the staff table that manifests are matched against.",
+        mixinStandardHelpOptions = true, subcommands = StaffCommand.Import.class)
+final class StaffCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: try 'triage staff import <roster.csv>'.");
+    }
+
+    @Command(name = "import",
+            description = {"Import a staff roster (CSV or JSON Lines) into the staff table. People already there are",
+                "replaced. Name rarity is computed here, from how many people share the surname and full name.",
+                "All or nothing: if any row is invalid, nothing is imported and every bad row is listed (exit 3)."},
+            mixinStandardHelpOptions = true)
+    static final class Import implements Callable<Integer> {
+        private static final int ERRORS_SHOWN = 50;
+
+        @Parameters(paramLabel = "ROSTER", description = "A .csv or .jsonl roster (columns: see README).")
+        Path roster;
+
+        @Mixin
+        OutputOption output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            InputFiles.requireReadableFile(roster, "roster");
+            RosterImport imported = new RosterReader().read(roster);
+            var out = spec.commandLine().getOut();
+            var err = spec.commandLine().getErr();
+            if (imported.hasErrors()) {
+                int shown = 0;
+                for (RowRejection error : imported.errors()) {
+                    if (shown++ == ERRORS_SHOWN) {
+                        err.printf("  … and %,d more%n", imported.errors().size() - ERRORS_SHOWN);
+                        break;
+                    }
+                    err.println("  " + error.describe());
+                }
+                throw new InvalidInputException(roster + ": " + imported.errors().size() + " invalid rows of "
+                        + imported.rowsRead() + "; nothing was imported");
+            }
+            try (LocalPipeline pipeline = LocalSession.open()) {
+                pipeline.importStaff(imported.members());
+                Map<NameRarity, Long> rarity = new EnumMap<>(NameRarity.class);
+                for (StaffMember m : imported.members()) {
+                    rarity.merge(m.nameRarity(), 1L, Long::sum);
+                }
+                if (output.format == OutputFormat.json) {
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put("imported", imported.members().size());
+                    json.put("staffTable", pipeline.staffCount());
+                    json.put("nameRarity", rarity);
+                    out.println(Json.pretty(json));
+                } else {
+                    out.printf("Imported %,d people from %s; the staff table now holds %,d.%n",
+                            imported.members().size(), roster, pipeline.staffCount());
+                    out.printf("Name rarity: %s%n", rarity);
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+}
