@@ -1,0 +1,148 @@
+package org.breachtriage.core.ports.contract;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.cases.CaseStatus;
+import org.breachtriage.core.cases.Counters;
+import org.breachtriage.core.cases.Regime;
+import org.breachtriage.core.manifest.Availability;
+import org.breachtriage.core.manifest.Confidentiality;
+import org.breachtriage.core.manifest.IncidentMetadata;
+import org.breachtriage.core.manifest.Integrity;
+import org.breachtriage.core.manifest.ManifestRow;
+import org.breachtriage.core.model.Band;
+import org.breachtriage.core.model.ContactChannel;
+import org.breachtriage.core.model.DataCategory;
+import org.breachtriage.core.model.NameRarity;
+import org.breachtriage.core.model.RoleFlag;
+import org.breachtriage.core.model.StaffMember;
+import org.breachtriage.core.model.StaffType;
+import org.breachtriage.core.model.VettingLevel;
+import org.breachtriage.core.scoring.Assessment;
+import org.breachtriage.core.scoring.CircumstancesOfBreach;
+import org.breachtriage.core.scoring.NoticeDecision;
+import org.breachtriage.core.scoring.PersonResult;
+
+/**
+ * Sample records for the port contracts. Every id is unique per call, so the contracts can run
+ * against shared AWS tables, buckets and queues without seeing each other's data. Values are chosen
+ * to catch lossy storage: nanosecond instants, non-ASCII names, nulls, empty and multi-element sets,
+ * doubles that are not exact in decimal.
+ */
+public final class ContractData {
+    /** An awareness time with nanoseconds: a store that keeps only millis must fail round-trip tests. */
+    public static final Instant AWARE_AT = Instant.parse("2023-08-26T09:15:30.123456789Z");
+
+    private ContractData() {
+    }
+
+    public static String uniqueId(String what) {
+        return "contract-" + what + "-" + UUID.randomUUID();
+    }
+
+    public static IncidentMetadata incident() {
+        return new IncidentMetadata("Acme ID Cards Ltd", "INC-2023-0042", AWARE_AT, true,
+                Confidentiality.UNKNOWN_RECIPIENTS, Integrity.RECOVERABLE, Availability.NONE,
+                EnumSet.of(DataCategory.NAME, DataCategory.RANK, DataCategory.PHOTO, DataCategory.PAY_NUMBER),
+                List.of("supplier gave no exposure detail: assumed unknown recipients"));
+    }
+
+    /** An incident with every optional part empty. */
+    public static IncidentMetadata bareIncident() {
+        return new IncidentMetadata("Other Supplier", null, AWARE_AT.plusSeconds(1), false,
+                Confidentiality.NO_EVIDENCE, Integrity.NONE, Availability.TEMPORARY, Set.of(), List.of());
+    }
+
+    public static CaseRecord caseRecord(String caseId, Instant openedAt) {
+        return new CaseRecord(caseId, "manifests/acme/2023-08.csv", "etag-" + caseId.hashCode(),
+                CaseStatus.INGESTING, null, incident(), Regime.UK_GDPR, openedAt,
+                openedAt.plus(Duration.ofHours(72)), true, "high-risk roles exposed", "policy-2024.1", -1,
+                Map.of(Counters.ROWS_READ, 0L));
+    }
+
+    /** A case where nullable and empty parts are set the other way. */
+    public static CaseRecord otherCaseRecord(String caseId, Instant openedAt) {
+        return new CaseRecord(caseId, "manifests/other/ünïcode name.jsonl", null, CaseStatus.INGESTING,
+                "previous attempt failed", bareIncident(), Regime.DPA_2018_PART_3, openedAt, null, false, null,
+                "policy-2024.2", 7, Map.of());
+    }
+
+    public static PersonResult matchedResult(String caseId, String payNumber, int version) {
+        Assessment assessment = new Assessment(4, 0.75, new CircumstancesOfBreach(0.5, 0.25, 0, 0.5), 4.25,
+                Band.VERY_HIGH, List.of("covert role exposed: DPC 4", "rare name with photo: EI 0.75",
+                        "malicious: +0.5"));
+        NoticeDecision notice = new NoticeDecision(true, ContactChannel.IN_PERSON, "tpl-very-high",
+                "band at or above HIGH");
+        return new PersonResult(caseId, payNumber, true,
+                EnumSet.of(DataCategory.NAME, DataCategory.PHOTO, DataCategory.UNIT, DataCategory.FINANCIAL),
+                assessment, notice, StaffType.OFFICER, "Metropolitan Police Service", 12, false, version);
+    }
+
+    /** Unmatched: staff type and force null; a notice with null channel and template. */
+    public static PersonResult unmatchedResult(String caseId, String payNumber, int version) {
+        Assessment assessment = new Assessment(1, 0.25, new CircumstancesOfBreach(0, 0, 0, 0), 0.1 + 0.2,
+                Band.LOW, List.of());
+        NoticeDecision notice = new NoticeDecision(false, null, null, "below threshold");
+        return new PersonResult(caseId, payNumber, false, Set.of(DataCategory.PAY_NUMBER), assessment, notice,
+                null, null, 0, true, version);
+    }
+
+    public static StaffMember staff(String payNumber) {
+        return new StaffMember(payNumber, "Siobhán", "Ó Súilleabháin", StaffType.OFFICER, "Detective Sergeant",
+                "SO15 Counter Terrorism Command", EnumSet.of(RoleFlag.COVERT, RoleFlag.COUNTER_TERRORISM),
+                VettingLevel.DV, ContactChannel.IN_PERSON, "Police Federation", "Metropolitan Police Service",
+                NameRarity.UNIQUE);
+    }
+
+    /** No vetting, no roles, no association, no rank: the nullable fields empty. */
+    public static StaffMember plainStaff(String payNumber) {
+        return new StaffMember(payNumber, "John", "Smith", StaffType.STAFF, null, "Finance", Set.of(), null,
+                ContactChannel.EMAIL, null, "Metropolitan Police Service", NameRarity.COMMON);
+    }
+
+    public static ManifestRow row(long rowNumber, String payNumber) {
+        return switch ((int) (rowNumber % 3)) {
+            case 0 -> new ManifestRow(rowNumber, payNumber, EnumSet.of(DataCategory.NAME, DataCategory.RANK,
+                    DataCategory.VETTING_LEVEL), "Nguyễn", "Thị Minh", "PC", "SC");
+            case 1 -> new ManifestRow(rowNumber, payNumber, Set.of(), null, null, null, null);
+            default -> new ManifestRow(rowNumber, payNumber, EnumSet.allOf(DataCategory.class), "O'Brien-Smith",
+                    "Zoë", "Chief Inspector", null);
+        };
+    }
+
+    public static List<ManifestRow> rows(long firstRow, int count, String payPrefix) {
+        List<ManifestRow> rows = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            rows.add(row(firstRow + i, payPrefix + (firstRow + i)));
+        }
+        return rows;
+    }
+
+    /**
+     * Polls {@code probe} until {@code done} holds or {@code timeout} passes, and returns the last value
+     * seen; callers assert on it, so a timeout shows what did arrive.
+     */
+    public static <T> T eventually(Supplier<T> probe, Predicate<T> done, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        T value = probe.get();
+        while (!done.test(value) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return value;
+            }
+            value = probe.get();
+        }
+        return value;
+    }
+}

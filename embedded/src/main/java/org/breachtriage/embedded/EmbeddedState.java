@@ -1,0 +1,155 @@
+package org.breachtriage.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+
+/**
+ * Everything a run on one machine keeps, under one state dir:
+ * <pre>
+ *   &lt;stateDir&gt;/triage.mv.db   staff table and cases (one MVStore file, locked while open)
+ *   &lt;stateDir&gt;/objects/      the object store (manifests, rejects, reports)
+ *   &lt;stateDir&gt;/topics/       what the alerts and notices topics received, as JSON Lines
+ * </pre>
+ * Close it to commit; MVStore also commits in the background (about every second, and whenever
+ * {@value #AUTO_COMMIT_BUFFER_KB} KB of changes are pending), so a crash loses at most the last
+ * moments of work, and every write that must happen once is a single atomic entry update.
+ */
+public final class EmbeddedState implements AutoCloseable {
+    public static final String STORE_FILE = "triage.mv.db";
+    public static final String OBJECTS_DIR = "objects";
+    public static final String TOPICS_DIR = "topics";
+
+    /** Page cache; reads of a 250,000-person staff table stay in memory without growing with the manifest. */
+    static final int CACHE_SIZE_MB = 64;
+    /** Unsaved changes held in heap before a commit is forced: bounds heap during a million-row run. */
+    static final int AUTO_COMMIT_BUFFER_KB = 8 * 1024;
+
+    /**
+     * Store files open in this JVM. MVStore's file lock only keeps other processes out; a second
+     * open from this JVM fails too, but closing its channel would silently drop the first opener's
+     * OS lock (POSIX locks belong to the process), letting a third process in. So refuse first.
+     */
+    private static final Set<Path> OPEN_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
+
+    private final Path stateDir;
+    private final Path lockKey;
+    private final MVStore store;
+    private final MvStoreStaffDirectory staffDirectory;
+    private final MvStoreCaseStore caseStore;
+    private final FolderObjectStore objectStore;
+    private final JsonLinesTopicSink publisher;
+    private boolean closed;
+
+    private EmbeddedState(Path stateDir, Path lockKey, MVStore store) {
+        this.stateDir = stateDir;
+        this.lockKey = lockKey;
+        this.store = store;
+        this.staffDirectory = new MvStoreStaffDirectory(store);
+        this.caseStore = new MvStoreCaseStore(store);
+        this.objectStore = new FolderObjectStore(stateDir.resolve(OBJECTS_DIR));
+        this.publisher = new JsonLinesTopicSink(stateDir.resolve(TOPICS_DIR));
+    }
+
+    /**
+     * Opens the state dir, creating it and the store file if absent.
+     *
+     * @throws StateDirInUseException if another process (or another open in this one) holds it
+     * @throws IllegalStateException if the store file is damaged or was written by an incompatible version
+     */
+    public static EmbeddedState open(Path stateDir) {
+        Path dir = stateDir.toAbsolutePath().normalize();
+        Path lockKey;
+        try {
+            Files.createDirectories(dir);
+            lockKey = dir.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create state dir " + dir + ": " + e.getMessage(), e);
+        }
+        if (!OPEN_IN_THIS_JVM.add(lockKey)) {
+            throw new StateDirInUseException(dir, " (it is already open in this process)");
+        }
+        Path file = dir.resolve(STORE_FILE);
+        MVStore store = null;
+        try {
+            store = new MVStore.Builder()
+                    .fileName(file.toString())
+                    .cacheSize(CACHE_SIZE_MB)
+                    .autoCommitBufferSize(AUTO_COMMIT_BUFFER_KB)
+                    .compress()
+                    .open();
+            MVMap<String, String> meta = store.openMap("triage.meta");
+            StoreSchema.checkAndRecord(meta, file);
+            return new EmbeddedState(dir, lockKey, store);
+        } catch (MVStoreException e) {
+            closeQuietly(store);
+            OPEN_IN_THIS_JVM.remove(lockKey);
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                throw new StateDirInUseException(dir, "");
+            }
+            throw new IllegalStateException("state file " + file + " cannot be opened: " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            closeQuietly(store);
+            OPEN_IN_THIS_JVM.remove(lockKey);
+            throw e;
+        }
+    }
+
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    public MvStoreStaffDirectory staffDirectory() {
+        return staffDirectory;
+    }
+
+    public MvStoreCaseStore caseStore() {
+        return caseStore;
+    }
+
+    public FolderObjectStore objectStore() {
+        return objectStore;
+    }
+
+    public JsonLinesTopicSink publisher() {
+        return publisher;
+    }
+
+    /** Writes pending changes to disk now (a checkpoint; close does this too). */
+    public void commit() {
+        store.commit();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            store.close();
+        } catch (MVStoreException e) {
+            throw new IllegalStateException("state file " + stateDir.resolve(STORE_FILE)
+                    + " could not be closed cleanly: " + e.getMessage(), e);
+        } finally {
+            OPEN_IN_THIS_JVM.remove(lockKey);
+        }
+    }
+
+    private static void closeQuietly(MVStore store) {
+        if (store != null) {
+            try {
+                store.closeImmediately();
+            } catch (RuntimeException ignored) {
+                // already failing with the more useful error
+            }
+        }
+    }
+}
