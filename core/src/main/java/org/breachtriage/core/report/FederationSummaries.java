@@ -1,0 +1,78 @@
+package org.breachtriage.core.report;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.manifest.IncidentMetadata;
+import org.breachtriage.core.model.Band;
+import org.breachtriage.core.ports.OutboundMessage;
+import org.breachtriage.core.report.ProtectedTable.Style;
+
+/** Builds the {@link FederationSummary} of a case. */
+public final class FederationSummaries {
+    private FederationSummaries() {
+    }
+
+    public static FederationSummary from(CaseRecord caseRecord, ReportContext context) {
+        CaseFigures figures = CaseFigures.of(caseRecord);
+        Map<String, String> byBand = new LinkedHashMap<>();
+        for (Band band : CaseFigures.BANDS_BY_SEVERITY) {
+            byBand.put(band.name(), figures.band(band, Style.PLAIN));
+        }
+        Map<String, Map<String, String>> byType = new LinkedHashMap<>();
+        for (int row = 0; row < CaseFigures.STAFF_ROWS.size(); row++) {
+            Map<String, String> bands = new LinkedHashMap<>();
+            for (Band band : CaseFigures.BANDS_BY_SEVERITY) {
+                bands.put(band.name(), figures.cell(row, band, Style.PLAIN));
+            }
+            byType.put(CaseFigures.STAFF_ROWS.get(row), bands);
+        }
+        IncidentMetadata incident = caseRecord.incident();
+        return new FederationSummary(
+                FederationSummary.SCHEMA_VERSION,
+                FederationSummary.EVENT_TYPE,
+                caseRecord.caseId(),
+                incident == null ? null : incident.reference(),
+                incident == null ? null : incident.supplier(),
+                context.force(),
+                incident == null ? null : incident.awareAt(),
+                Art33Law.deadline(caseRecord),
+                context.policyVersion(),
+                figures.people(Style.PLAIN),
+                highestSeverity(figures),
+                byBand,
+                byType,
+                figures.legend(),
+                context.generatedAt());
+    }
+
+    /**
+     * The most severe band the table shows as non-zero. Only when a tiny case has every band total
+     * withheld is the true value used: subscribers route on this attribute, and saying that a band of
+     * a case with fewer than 5 people is non-empty pins no count.
+     */
+    private static String highestSeverity(CaseFigures figures) {
+        for (Band band : CaseFigures.BANDS_BY_SEVERITY) {
+            if (figures.bandVisiblyNonZero(band)) {
+                return band.name();
+            }
+        }
+        for (Band band : CaseFigures.BANDS_BY_SEVERITY) {
+            if (figures.bandTrulyNonZero(band)) {
+                return band.name();
+            }
+        }
+        return "NONE";
+    }
+
+    /** The summary as an alerts-topic message, with the attributes subscription filters use. */
+    public static OutboundMessage toMessage(FederationSummary summary) {
+        String severity = summary.highestSeverity();
+        return new OutboundMessage(summary.caseId() + "/" + FederationSummary.EVENT_TYPE, summary.toJson(),
+                summary.toText(), Map.of(
+                        "eventType", FederationSummary.EVENT_TYPE,
+                        "severity", severity,
+                        "force", Text.oneLine(summary.force()),
+                        "supplier", Text.oneLine(summary.supplier())));
+    }
+}

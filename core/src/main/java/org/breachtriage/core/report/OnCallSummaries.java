@@ -1,0 +1,92 @@
+package org.breachtriage.core.report;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.cases.Counters;
+import org.breachtriage.core.manifest.IncidentMetadata;
+import org.breachtriage.core.model.Band;
+import org.breachtriage.core.ports.OutboundMessage;
+
+/** Builds the {@link OnCallSummary} of a case. */
+public final class OnCallSummaries {
+    private OnCallSummaries() {
+    }
+
+    public static OnCallSummary from(CaseRecord caseRecord, ReportContext context) {
+        Map<Band, Long> byBand = new LinkedHashMap<>();
+        for (Band band : CaseFigures.BANDS_BY_SEVERITY) {
+            byBand.put(band, caseRecord.counter(Counters.band(band)));
+        }
+        long read = caseRecord.counter(Counters.ROWS_READ);
+        long accepted = caseRecord.counter(Counters.ROWS_ACCEPTED);
+        long rejected = caseRecord.counter(Counters.ROWS_REJECTED);
+        long persons = caseRecord.counter(Counters.PERSONS_TOTAL);
+        long notices = caseRecord.counter(Counters.NOTICES_PUBLISHED);
+        Instant deadline = Art33Law.deadline(caseRecord);
+        IncidentMetadata incident = caseRecord.incident();
+        return new OnCallSummary(
+                OnCallSummary.SCHEMA_VERSION,
+                OnCallSummary.EVENT_TYPE,
+                caseRecord.caseId(),
+                caseRecord.status(),
+                context.force(),
+                incident == null ? null : incident.supplier(),
+                incident == null ? null : incident.reference(),
+                read,
+                accepted,
+                rejected,
+                read - accepted - rejected,
+                persons,
+                caseRecord.counter(Counters.PERSONS_MATCHED),
+                caseRecord.counter(Counters.PERSONS_UNMATCHED),
+                byBand,
+                notices,
+                caseRecord.art33Required(),
+                deadline,
+                Art33Law.hoursToDeadline(deadline, context.generatedAt()),
+                context.generatedAt(),
+                headline(caseRecord.caseId(), persons, byBand, notices, caseRecord.art33Required(), deadline,
+                        context.generatedAt(), read - accepted - rejected));
+    }
+
+    /**
+     * "BT-ab12: 2,514 people, 38 VERY_HIGH, 112 HIGH, 150 notices; ICO deadline 2023-08-27T09:00Z (in 31 h)".
+     * Rows unaccounted for are put first in the headline: that is a bug to look at before anything else.
+     */
+    static String headline(String caseId, long persons, Map<Band, Long> byBand, long notices, boolean art33Required,
+                           Instant deadline, Instant now, long rowsUnaccounted) {
+        StringBuilder out = new StringBuilder(Text.oneLine(caseId)).append(": ");
+        if (rowsUnaccounted != 0) {
+            out.append(SmallCounts.grouped(rowsUnaccounted)).append(" rows UNACCOUNTED FOR; ");
+        }
+        out.append(SmallCounts.grouped(persons)).append(persons == 1 ? " person, " : " people, ")
+                .append(SmallCounts.grouped(byBand.getOrDefault(Band.VERY_HIGH, 0L))).append(" VERY_HIGH, ")
+                .append(SmallCounts.grouped(byBand.getOrDefault(Band.HIGH, 0L))).append(" HIGH, ")
+                .append(SmallCounts.grouped(notices)).append(notices == 1 ? " notice; " : " notices; ");
+        out.append("ICO deadline ").append(Text.minutes(deadline)).append(" (")
+                .append(Art33Law.describeRemaining(deadline, now)).append(')');
+        if (!art33Required) {
+            out.append(", notification assessed as not required");
+        }
+        return out.toString();
+    }
+
+    /** The summary as an alerts-topic message, with the attributes subscription filters use. */
+    public static OutboundMessage toMessage(OnCallSummary summary) {
+        String severity = "NONE";
+        for (Map.Entry<Band, Long> band : summary.byBand().entrySet()) {
+            if (band.getValue() > 0) {
+                severity = band.getKey().name();
+                break;
+            }
+        }
+        return new OutboundMessage(summary.caseId() + "/" + OnCallSummary.EVENT_TYPE, summary.toJson(),
+                summary.toText(), Map.of(
+                        "eventType", OnCallSummary.EVENT_TYPE,
+                        "severity", severity,
+                        "force", Text.oneLine(summary.force()),
+                        "supplier", Text.oneLine(summary.supplier())));
+    }
+}
