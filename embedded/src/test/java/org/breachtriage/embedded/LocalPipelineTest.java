@@ -1,0 +1,228 @@
+package org.breachtriage.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.cases.CaseStatus;
+import org.breachtriage.core.cases.Counters;
+import org.breachtriage.core.json.Json;
+import org.breachtriage.core.manifest.ManifestFormatException;
+import org.breachtriage.core.model.Band;
+import org.breachtriage.core.model.DataCategory;
+import org.breachtriage.core.pipeline.IngestService;
+import org.breachtriage.core.pipeline.ReportService;
+import org.breachtriage.core.pipeline.RunSummary;
+import org.breachtriage.core.pipeline.ScoreService;
+import org.breachtriage.core.ports.Topic;
+import org.breachtriage.core.scoring.PersonResult;
+import org.breachtriage.core.scoring.ScoringPolicy;
+import org.breachtriage.core.scoring.SeverityScorer;
+import org.breachtriage.core.staff.RosterImport;
+import org.breachtriage.core.staff.RosterReader;
+import org.breachtriage.core.synthetic.SampleEvents;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole embedded pipeline on the bundled sample data: accounting, idempotency, duplicates, failures. */
+class LocalPipelineTest {
+    private static final String HEADER = "pay_number,exposed_fields,surname,forename,rank,vetting_level\n";
+
+    @TempDir
+    Path tmp;
+    Path stateDir;
+    Path data;
+
+    @BeforeEach
+    void sampleDataAndRoster() throws IOException {
+        stateDir = tmp.resolve("state");
+        data = tmp.resolve("events");
+        SampleEvents.writeAll(data);
+        RosterImport roster = new RosterReader().read(data.resolve(SampleEvents.ROSTER));
+        assertFalse(roster.hasErrors(), () -> roster.errors().toString());
+        try (LocalPipeline pipeline = LocalPipeline.open(stateDir)) {
+            pipeline.importStaff(roster.members());
+        }
+    }
+
+    @Test
+    void triagesTheIdCardManifestAndEveryRowAndPersonIsAccountedFor() throws IOException {
+        try (LocalPipeline pipeline = LocalPipeline.open(stateDir)) {
+            RunSummary summary = pipeline.run(data.resolve(SampleEvents.MET_ID_CARD), null, in -> in).summary();
+
+            assertEquals("REPORTED", summary.status());
+            assertEquals(2_500, summary.rows().read());
+            assertTrue(summary.balances(), summary::toString);
+            assertTrue(summary.persons().unmatched() > 0, "the sample lists pay numbers missing from the roster");
+            List<PersonResult> results = results(pipeline, summary.caseId());
+            assertEquals(summary.persons().total(), results.size(), "one stored result per person, unmatched included");
+            long atOrAboveThreshold = results.stream()
+                    .filter(r -> r.assessment().band().atLeast(ScoringPolicy.loadDefault().noticeAtOrAbove())).count();
+            assertEquals(atOrAboveThreshold, summary.notices().published());
+            assertEquals(atOrAboveThreshold, lines(pipeline, Topic.NOTICES).size());
+            assertTrue(results.stream().filter(PersonResult::noticeSent).allMatch(r -> r.notice().required()));
+            for (Band band : Band.values()) {
+                assertEquals(results.stream().filter(r -> r.assessment().band() == band).count(),
+                        summary.bands().get(band.name()), "band " + band);
+            }
+            for (String key : ReportService.keysFor(summary.caseId())) {
+                assertTrue(pipeline.outputs().head(key).isPresent(), key);
+            }
+            assertEquals(List.of("case.opened", "case.scored", "case.summary", "case.reported"),
+                    lines(pipeline, Topic.ALERTS).stream().map(n -> n.path("attributes").path("eventType").asText())
+                            .toList());
+        }
+    }
+
+    @Test
+    void reRunningTheSameFileFindsTheSameCaseAndSendsNothingTwice() throws IOException {
+        Path manifest = data.resolve(SampleEvents.MET_ID_CARD);
+        try (LocalPipeline pipeline = LocalPipeline.open(stateDir)) {
+            LocalPipeline.RunOutcome first = pipeline.run(manifest, null, in -> in);
+            int notices = lines(pipeline, Topic.NOTICES).size();
+            int alerts = lines(pipeline, Topic.ALERTS).size();
+
+            LocalPipeline.RunOutcome second = pipeline.run(manifest, null, in -> in);
+
+            assertFalse(first.alreadyTriaged());
+            assertTrue(second.alreadyTriaged());
+            assertEquals(first.summary(), second.summary());
+            assertEquals(notices, lines(pipeline, Topic.NOTICES).size());
+            assertEquals(alerts, lines(pipeline, Topic.ALERTS).size());
+            assertEquals(1, pipeline.cases().list().size());
+        }
+    }
+
+    @Test
+    void aPayNumberListedTwiceFarApartIsOnePersonWithTheUnionOfFields() throws IOException {
+        StringBuilder csv = new StringBuilder(HEADER);
+        csv.append("MP000001,name,,,,\n");
+        for (int i = 2; i <= 250; i++) {
+            csv.append(String.format("MP%06d,pay_number,,,,%n", i));
+        }
+        csv.append("mp000001,photo;home_address,,,,\n");
+        Path manifest = write("twice.csv", csv.toString());
+        try (LocalPipeline pipeline = LocalPipeline.open(stateDir)) {
+            RunSummary summary = pipeline.run(manifest, null, in -> in).summary();
+
+            assertEquals(251, summary.rows().accepted());
+            assertEquals(250, summary.persons().total());
+            assertTrue(summary.balances(), summary::toString);
+            PersonResult merged = pipeline.cases().findResult(summary.caseId(), "MP000001").orElseThrow();
+            assertEquals(Set.of(DataCategory.NAME, DataCategory.PHOTO, DataCategory.HOME_ADDRESS), merged.exposed());
+            assertEquals(1, merged.version(), "widened once by the later batch");
+            CaseRecord c = pipeline.cases().find(summary.caseId()).orElseThrow();
+            assertEquals(1, c.counter(Counters.category(DataCategory.HOME_ADDRESS)));
+        }
+    }
+
+    @Test
+    void rejectedRowsAreKeptWithTheirReasons() throws IOException {
+        try (LocalPipeline pipeline = LocalPipeline.open(stateDir)) {
+            RunSummary summary = pipeline.run(data.resolve("manifests/with-errors.csv"), null, in -> in).summary();
+            List<String> reasons = new ArrayList<>();
+            pipeline.cases().forEachReject(summary.caseId(), r -> reasons.add(r.describe()));
+
+            assertTrue(summary.rows().rejected() > 0);
+            assertEquals(summary.rows().rejected(), reasons.size());
+            assertTrue(summary.balances(), summary::toString);
+        }
+    }
+
+    @Test
+    void aFileThatIsNotAManifestFailsTheCaseAndSaysWhy() throws IOException {
+        Path manifest = write("semicolons.csv", "pay_number;exposed_fields\nMP000001;name\n");
+        try (LocalPipeline pipeline = LocalPipeline.open(stateDir)) {
+            ManifestFormatException e = assertThrows(ManifestFormatException.class,
+                    () -> pipeline.run(manifest, null, in -> in));
+            assertTrue(e.getMessage().contains("semicolons.csv"), e.getMessage());
+            CaseRecord failed = pipeline.cases().list().get(0);
+            assertEquals(CaseStatus.FAILED, failed.status());
+            assertEquals("case.failed", lines(pipeline, Topic.ALERTS).get(1).path("attributes").path("eventType").asText());
+        }
+    }
+
+    @Test
+    void aHeaderOnlyManifestStillEndsReportedWithZeros() throws IOException {
+        Path manifest = write("empty-rows.csv", HEADER);
+        try (LocalPipeline pipeline = LocalPipeline.open(stateDir)) {
+            RunSummary summary = pipeline.run(manifest, null, in -> in).summary();
+            assertEquals("REPORTED", summary.status());
+            assertEquals(0, summary.rows().read());
+            assertEquals(0, summary.persons().total());
+        }
+    }
+
+    /**
+     * A run that dies after some batches were scored (the in-process queue dies with it) is finished
+     * by running again, and nobody gets a second notice.
+     */
+    @Test
+    void aRunThatDiedMidWayIsFinishedByRunningAgainWithoutDuplicateNotices() throws IOException {
+        Path manifest = data.resolve(SampleEvents.MET_ID_CARD);
+        try (LocalPipeline pipeline = LocalPipeline.open(stateDir)) {
+            ScoringPolicy policy = ScoringPolicy.loadDefault();
+            ScoreService scoring = new ScoreService(pipeline.staff(), pipeline.cases(), pipeline.topics(),
+                    new SeverityScorer(policy), policy);
+            AtomicInteger sends = new AtomicInteger();
+            IngestService dying = new IngestService(new FolderObjectStore(manifest.getParent()), pipeline.cases(),
+                    batches -> {
+                        if (sends.incrementAndGet() > 1) {
+                            throw new IllegalStateException("simulated crash");
+                        }
+                        batches.forEach(scoring::score);
+                    }, pipeline.topics(), policy.version(), Clock.systemUTC());
+            assertThrows(IllegalStateException.class, () -> dying.ingest(manifest.getFileName().toString(), null));
+            int noticesBefore = lines(pipeline, Topic.NOTICES).size();
+            assertTrue(noticesBefore > 0, "the first ten batches published some notices");
+
+            RunSummary summary = pipeline.run(manifest, null, in -> in).summary();
+
+            assertEquals("REPORTED", summary.status());
+            assertTrue(summary.balances(), summary::toString);
+            List<JsonNode> notices = lines(pipeline, Topic.NOTICES);
+            Set<String> ids = new HashSet<>();
+            notices.forEach(n -> ids.add(n.path("id").asText()));
+            assertEquals(notices.size(), ids.size(), "no notice sent twice");
+            assertEquals(summary.notices().published(), notices.size());
+        }
+    }
+
+    private Path write(String name, String content) throws IOException {
+        Path file = tmp.resolve(name);
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static List<PersonResult> results(LocalPipeline pipeline, String caseId) {
+        List<PersonResult> all = new ArrayList<>();
+        pipeline.cases().forEachResult(caseId, all::add);
+        return all;
+    }
+
+    private static List<JsonNode> lines(LocalPipeline pipeline, Topic topic) throws IOException {
+        Path file = pipeline.topics().fileFor(topic);
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            nodes.add(Json.MAPPER.readTree(line));
+        }
+        return nodes;
+    }
+}
