@@ -61,11 +61,23 @@ public final class TriageCommand implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs the CLI and returns the exit code; tests call this instead of main. */
+    /** Runs the CLI and returns the exit code. */
     public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the CLI with its output captured; tests call this instead of main. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         Settings.reset();
         CommandLine cli = commandLine();
-        return cli.execute(args);
+        cli.setOut(out);
+        cli.setErr(err);
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     static CommandLine commandLine() {

@@ -1,0 +1,208 @@
+package org.breachtriage.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.breachtriage.core.json.Json;
+import org.breachtriage.core.synthetic.SampleEvents;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI end to end on the bundled sample data, through the same entry point as bin/triage. */
+class TriageCommandTest {
+
+    @TempDir
+    Path tmp;
+    Path state;
+    Path events;
+
+    record Result(int exit, String out, String err) {
+        JsonNode json() throws IOException {
+            return Json.MAPPER.readTree(out);
+        }
+    }
+
+    @BeforeEach
+    void sampleData() throws IOException {
+        state = tmp.resolve("state");
+        events = tmp.resolve("events");
+        SampleEvents.writeAll(events);
+    }
+
+    private Result triage(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] withState = new String[args.length + 2];
+        withState[0] = "--state-dir";
+        withState[1] = state.toString();
+        System.arraycopy(args, 0, withState, 2, args.length);
+        int exit = TriageCommand.execute(new PrintWriter(out), new PrintWriter(err), withState);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private String importRosterAndRunIdCardManifest() throws IOException {
+        assertEquals(0, triage("staff", "import", events.resolve(SampleEvents.ROSTER).toString()).exit());
+        Result run = triage("run", events.resolve(SampleEvents.MET_ID_CARD).toString(), "--output", "json");
+        assertEquals(0, run.exit(), run.err());
+        return run.json().path("caseId").asText();
+    }
+
+    @Test
+    void demoPrintsARealTriage() {
+        Result demo = triage("demo");
+        assertEquals(0, demo.exit(), demo.err());
+        assertTrue(demo.out().contains("REPORTED"), demo.out());
+        assertTrue(demo.out().contains("2,500 read = 2,500 accepted + 0 rejected"), demo.out());
+        assertTrue(demo.out().contains("VERY_HIGH"), demo.out());
+    }
+
+    @Test
+    void runPrintsTheJsonContract() throws IOException {
+        assertEquals(0, triage("staff", "import", events.resolve(SampleEvents.ROSTER).toString()).exit());
+        Result run = triage("run", events.resolve(SampleEvents.MET_ID_CARD).toString(), "--output", "json");
+
+        assertEquals(0, run.exit(), run.err());
+        JsonNode json = run.json();
+        assertTrue(json.path("caseId").asText().startsWith("BT-"));
+        assertEquals("REPORTED", json.path("status").asText());
+        long read = json.path("rows").path("read").asLong();
+        assertEquals(read, json.path("rows").path("accepted").asLong() + json.path("rows").path("rejected").asLong());
+        JsonNode persons = json.path("persons");
+        assertEquals(persons.path("total").asLong(), persons.path("matched").asLong() + persons.path("unmatched").asLong());
+        long banded = 0;
+        for (String band : new String[] {"LOW", "MEDIUM", "HIGH", "VERY_HIGH"}) {
+            banded += json.path("bands").path(band).asLong();
+        }
+        assertEquals(persons.path("total").asLong(), banded);
+        assertTrue(json.path("notices").path("published").asLong() > 0);
+        assertTrue(json.path("art33").path("required").asBoolean());
+        assertEquals("2023-08-27T09:00:00Z", json.path("art33").path("deadline").asText());
+    }
+
+    @Test
+    void statusPersonRejectsCasesAndReportReadTheStoredCase() throws IOException {
+        String caseId = importRosterAndRunIdCardManifest();
+
+        Result status = triage("status", caseId, "--output", "json");
+        assertEquals(0, status.exit(), status.err());
+        assertEquals(caseId, status.json().path("caseId").asText());
+        assertTrue(status.json().path("decisions").size() >= 3);
+
+        String firstPayNumber = Files.readAllLines(events.resolve(SampleEvents.MET_ID_CARD)).get(1).split(",")[0];
+        Result person = triage("person", caseId, firstPayNumber.toLowerCase(), "--output", "json");
+        assertEquals(0, person.exit(), person.err());
+        JsonNode p = person.json();
+        for (String field : new String[] {"payNumber", "matched", "band", "score", "dpc", "ei", "cb", "reasons"}) {
+            assertTrue(p.has(field), "person JSON has " + field);
+        }
+        assertEquals(firstPayNumber, p.path("payNumber").asText());
+        Result unknownPerson = triage("person", caseId, "ZZ999999");
+        assertEquals(ExitCodes.INVALID_INPUT, unknownPerson.exit());
+
+        Result cases = triage("cases");
+        assertEquals(0, cases.exit());
+        assertTrue(cases.out().contains(caseId));
+
+        Result html = triage("report", caseId, "--format", "html");
+        assertEquals(0, html.exit(), html.err());
+        assertTrue(html.out().contains("<svg"));
+        assertFalse(html.out().contains("http://") || html.out().contains("https://"), "nothing fetched");
+        Result md = triage("report", caseId, "--format", "md");
+        assertTrue(md.out().contains("Art. 33"), md.out());
+        Result json = triage("report", caseId, "--format", "json");
+        assertTrue(json.json().has("icoArt33Draft"));
+        assertFalse(md.out().contains(firstPayNumber), "no pay numbers in the ICO draft");
+    }
+
+    @Test
+    void validateListsBadRowsAndExitsThree() {
+        Result bad = triage("validate", events.resolve("manifests/with-errors.csv").toString());
+        assertEquals(ExitCodes.INVALID_INPUT, bad.exit());
+        assertTrue(bad.out().contains("row "), bad.out());
+        assertTrue(bad.out().contains("pay_number"), bad.out());
+
+        Result good = triage("validate", events.resolve(SampleEvents.MET_ID_CARD).toString());
+        assertEquals(ExitCodes.OK, good.exit(), good.out());
+    }
+
+    @Test
+    void runningAManifestWithBadRowsKeepsTheRejects() throws IOException {
+        Result run = triage("run", events.resolve("manifests/with-errors.csv").toString(), "--output", "json");
+        assertEquals(0, run.exit(), run.err());
+        long rejected = run.json().path("rows").path("rejected").asLong();
+        assertTrue(rejected > 0);
+        assertTrue(run.err().contains("staff table") && run.err().contains("empty"), "warns nobody can match");
+
+        Result rejects = triage("rejects", run.json().path("caseId").asText());
+        assertEquals(0, rejects.exit());
+        assertTrue(rejects.out().contains(rejected + " rejected rows"), rejects.out());
+    }
+
+    @Test
+    void badInputGetsOneClearLineAndExitThree() throws IOException {
+        Result missing = triage("run", tmp.resolve("nope.csv").toString());
+        assertEquals(ExitCodes.INVALID_INPUT, missing.exit());
+        assertTrue(missing.err().contains("nope.csv: no such file"), missing.err());
+        assertFalse(missing.err().contains("\tat "), "no stack trace without --verbose");
+
+        Path semicolons = tmp.resolve("semi.csv");
+        Files.writeString(semicolons, "pay_number;exposed_fields\nMP1;name\n");
+        Result wrongDelimiter = triage("run", semicolons.toString());
+        assertEquals(ExitCodes.INVALID_INPUT, wrongDelimiter.exit());
+        assertTrue(wrongDelimiter.err().contains("semi.csv"), wrongDelimiter.err());
+
+        Result notACase = triage("status", "nonsense");
+        assertEquals(ExitCodes.INVALID_INPUT, notACase.exit());
+        Result unknownCase = triage("status", "BT-0123456789abcdef");
+        assertEquals(ExitCodes.INVALID_INPUT, unknownCase.exit());
+
+        Path badRoster = tmp.resolve("roster.csv");
+        Files.writeString(badRoster, "pay_number,forename,surname,staff_type,rank,unit,role_flags,vetting_level,"
+                + "contact_channel,association,force\nMP1,Ann,Smith,WIZARD,,,,,,,Met\n");
+        Result roster = triage("staff", "import", badRoster.toString());
+        assertEquals(ExitCodes.INVALID_INPUT, roster.exit());
+        assertTrue(roster.err().contains("nothing was imported"), roster.err());
+    }
+
+    @Test
+    void usageErrorsExitTwoAndHelpHelps() {
+        assertEquals(ExitCodes.USAGE, triage("run").exit());
+        assertEquals(ExitCodes.USAGE, triage("frobnicate").exit());
+        assertEquals(ExitCodes.USAGE, triage("report", "BT-0123456789abcdef", "--format", "pdf").exit());
+        Result help = triage("--help");
+        assertEquals(0, help.exit());
+        for (String command : new String[] {"staff", "run", "validate", "status", "person", "cases", "rejects",
+            "report", "demo", "generate"}) {
+            assertTrue(help.out().contains(command), "help lists " + command);
+        }
+    }
+
+    @Test
+    void stateDirMayAlsoFollowTheSubcommand() {
+        StringWriter out = new StringWriter();
+        int exit = TriageCommand.execute(new PrintWriter(out), new PrintWriter(new StringWriter()),
+                "cases", "--state-dir", state.toString());
+        assertEquals(0, exit);
+        assertTrue(Files.exists(state.resolve("triage.mv.db")), "used the given state dir");
+    }
+
+    @Test
+    void generateWritesADeterministicRosterAndManifest() throws IOException {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        assertEquals(0, triage("generate", "--people", "200", "--manifest-rows", "500", "--seed", "7", "--out", a.toString()).exit());
+        assertEquals(0, triage("generate", "--people", "200", "--manifest-rows", "500", "--seed", "7", "--out", b.toString()).exit());
+        assertEquals(Files.readString(a.resolve("manifest.csv")), Files.readString(b.resolve("manifest.csv")));
+        assertEquals(501, Files.readAllLines(a.resolve("manifest.csv")).size());
+        assertTrue(Files.exists(a.resolve("manifest.csv.incident.json")));
+        assertEquals(ExitCodes.INVALID_INPUT, triage("generate", "--people", "0", "--manifest-rows", "1").exit());
+    }
+}
