@@ -139,6 +139,9 @@ class LocalPipelineTest {
 
             assertTrue(summary.rows().rejected() > 0);
             assertEquals(summary.rows().rejected(), reasons.size());
+            String exported = new String(pipeline.outputs().open(ReportService.rejectsKey(summary.caseId()))
+                    .readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(reasons.size(), exported.lines().count(), "rejects exported under rejects/");
             assertTrue(summary.balances(), summary::toString);
         }
     }

@@ -12,6 +12,7 @@ import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.cases.DecisionEntry;
+import org.breachtriage.core.json.Json;
 import org.breachtriage.core.model.DataCategory;
 import org.breachtriage.core.ports.CaseStore;
 import org.breachtriage.core.ports.NoticePublisher;
@@ -34,6 +35,8 @@ import org.breachtriage.core.report.ReportContext;
  */
 public final class ReportService {
     public static final String REPORTS_PREFIX = "reports/";
+    /** Rejected rows may quote a pay number, so they sit under their own prefix with their own retention. */
+    public static final String REJECTS_PREFIX = "rejects/";
 
     private final CaseStore cases;
     private final ObjectStore outputs;
@@ -77,6 +80,9 @@ public final class ReportService {
         put(keys.get(2), rendered.icoDraft().toMarkdown(), "text/markdown; charset=utf-8");
         put(keys.get(3), rendered.icoDraft().toJson(), "application/json");
         put(keys.get(4), rendered.html(), "text/html; charset=utf-8");
+        if (scored.counter(Counters.ROWS_REJECTED) > 0) {
+            put(rejectsKey(caseId), rejectsAsJsonLines(caseId), "application/x-ndjson");
+        }
         publisher.publish(Topic.ALERTS, List.of(OnCallSummaries.toMessage(rendered.onCall()),
                 FederationSummaries.toMessage(rendered.federation())));
         boolean reportedNow = cases.transition(caseId, CaseStatus.SCORED, CaseStatus.REPORTED, null);
@@ -102,6 +108,17 @@ public final class ReportService {
         String folder = REPORTS_PREFIX + caseId + "/";
         return List.of(folder + "federation-summary.json", folder + "oncall-summary.json",
                 folder + "ico-art33-draft.md", folder + "ico-art33-draft.json", folder + "report.html");
+    }
+
+    public static String rejectsKey(String caseId) {
+        return REJECTS_PREFIX + caseId + "/rejects.jsonl";
+    }
+
+    /** One JSON object per rejected row, in row order: small, since only invalid rows are here. */
+    private String rejectsAsJsonLines(String caseId) {
+        StringBuilder lines = new StringBuilder();
+        cases.forEachReject(caseId, reject -> lines.append(Json.write(reject)).append('\n'));
+        return lines.toString();
     }
 
     private static Set<DataCategory> categoriesSeen(CaseRecord caseRecord) {
