@@ -25,6 +25,10 @@ import org.breachtriage.core.model.VettingLevel;
  * that moved DPC, EI or CB is added to the reasons in a sentence. Reasons are built only from fixed
  * wording and enum values, never from free text of the input, so they can never carry a name.
  *
+ * <p>DPC moves in half steps (the officer step is +0.5, the others +1), so it is a multiple of 0.5;
+ * EI is a multiple of 0.25 and CB too. Every score is therefore a multiple of 0.125, which a double
+ * holds exactly, so the band boundaries are exact.
+ *
  * <p>Called once per person, a million times in a big run: no regex, no formatting, no JSON; the
  * exposed categories are turned into a bit mask once and every rule is a mask test. Stateless and
  * thread-safe.
@@ -34,6 +38,15 @@ public final class SeverityScorer {
     public static final int DPC_MAX = 4;
     /** How far one aggravating characteristic raises DPC (ENISA raises simple data a step at a time). */
     public static final int DPC_STEP = 1;
+    /**
+     * How far being publicly police (an officer, special or PCSO whose rank leaked) raises DPC. Half a
+     * step, because nearly everyone in a police ID-card breach shares it: a full step would put every
+     * ordinary officer in a malicious breach at HIGH by that fact alone and bury the few in real danger
+     * (covert, counter-terrorism and protection roles, MV/SC/DV vetting) among them. It still counts:
+     * with one more aggravating fact, or a partial score elsewhere, it tips a person up a band.
+     * See docs/scoring.md, "Why the officer step is a half step".
+     */
+    public static final double DPC_OFFICER_STEP = 0.5;
     /** Floor when an MV, SC or DV vetting level leaked: it reveals that the person holds a sensitive post. */
     public static final int DPC_SENSITIVE_POST_VETTING = 3;
     /** A covert, counter-terrorism or protection officer made findable (ENISA: list of undercover officers). */
@@ -108,16 +121,27 @@ public final class SeverityScorer {
     private static final String EI_INTERNAL_ONLY = "No name, photo, home address or contact details exposed, only"
             + " internal or shared details such as a pay number: hard to link to a person (EI " + EI_NEGLIGIBLE + ")";
 
-    private static final String[] DPC_OFFICER = stepReasons(
+    private static final DpcStep DPC_OFFICER = new DpcStep(DPC_OFFICER_STEP,
             "Police officer whose rank was exposed (ENISA: special characteristics of the individual)");
-    private static final String[] DPC_UNMATCHED_OFFICER = stepReasons("Rank exposed for a person not in the staff"
-            + " table, so treated as a police officer (ENISA: special characteristics of the individual)");
-    private static final String[] DPC_UNTYPED_OFFICER = stepReasons("Rank exposed and staff type not recorded, so"
-            + " treated as a police officer (ENISA: special characteristics of the individual)");
-    private static final String[] DPC_HOME_ADDRESS =
-            stepReasons("Home address exposed: it lets someone find a police employee at home");
-    private static final String[] DPC_BIRTH_WITH_NAME =
-            stepReasons("Date of birth exposed with name: enough to impersonate the person (identity fraud)");
+    private static final DpcStep DPC_UNMATCHED_OFFICER = new DpcStep(DPC_OFFICER_STEP, "Rank exposed for a person"
+            + " not in the staff table, so treated as a police officer (ENISA: special characteristics of the individual)");
+    private static final DpcStep DPC_UNTYPED_OFFICER = new DpcStep(DPC_OFFICER_STEP, "Rank exposed and staff type"
+            + " not recorded, so treated as a police officer (ENISA: special characteristics of the individual)");
+    private static final DpcStep DPC_HOME_ADDRESS =
+            new DpcStep(DPC_STEP, "Home address exposed: it lets someone find a police employee at home");
+    private static final DpcStep DPC_BIRTH_WITH_NAME = new DpcStep(DPC_STEP,
+            "Date of birth exposed with name: enough to impersonate the person (identity fraud)");
+    /** Per combination of name, photo and home address exposed (see {@link #findableIndex}); [0] is unused. */
+    private static final DpcStep[] DPC_PROFESSIONAL_STANDARDS = new DpcStep[8];
+
+    static {
+        for (int findable = 1; findable < DPC_PROFESSIONAL_STANDARDS.length; findable++) {
+            int mask = ((findable & 1) != 0 ? NAME : 0) | ((findable & 2) != 0 ? PHOTO : 0)
+                    | ((findable & 4) != 0 ? HOME_ADDRESS : 0);
+            DPC_PROFESSIONAL_STANDARDS[findable] = new DpcStep(DPC_STEP, "Professional standards role with "
+                    + findableWords(mask) + " exposed: these officers investigate colleagues and criminals");
+        }
+    }
     private static final String DPC_VETTING_UNRECOGNISED =
             "Vetting level in the manifest was not recognised, so it did not change DPC";
 
@@ -143,8 +167,8 @@ public final class SeverityScorer {
     // manifest share them. Filled lazily; a race only builds an identical immutable String twice.
     /** Base-DPC sentence per exposed-category mask. */
     private static final String[] BASE_REASON = new String[1 << CATEGORIES.length];
-    /** Closing sentence per [DPC - 1][EI in quarters - 1][CB in quarters]. */
-    private static final String[][][] SEVERITY_REASON = new String[DPC_MAX][4][9];
+    /** Closing sentence per [DPC in halves - 2][EI in quarters - 1][CB in quarters]. */
+    private static final String[][][] SEVERITY_REASON = new String[2 * DPC_MAX - 1][4][9];
 
     private final ScoringPolicy policy;
 
@@ -167,23 +191,24 @@ public final class SeverityScorer {
         Objects.requireNonNull(input, "input");
         int exposed = maskOf(input.exposed());
         List<String> reasons = new ArrayList<>(8);
-        int dpc = dataProcessingContext(exposed, input, reasons);
+        double dpc = dataProcessingContext(exposed, input, reasons);
         double ei = easeOfIdentification(exposed, input.staff(), reasons);
         CircumstancesOfBreach cb = circumstancesOfBreach(input.incident(), reasons);
         double cbTotal = cb.total();
-        // Every term is a multiple of 0.25, so the sum is exact and the band boundaries are exact too.
+        // DPC in halves times EI in quarters is a multiple of 0.125, CB a multiple of 0.25: all exact
+        // in binary, so the sum is exact and the band boundaries are exact too.
         double score = dpc * ei + cbTotal;
         Band band = Band.ofScore(score);
         reasons.add(severityReason(dpc, ei, cbTotal, score, band));
         return new Assessment(dpc, ei, cb, score, band, reasons);
     }
 
-    private static String severityReason(int dpc, double ei, double cbTotal, double score, Band band) {
-        String[] byCb = SEVERITY_REASON[dpc - 1][(int) (ei * 4) - 1];
+    private static String severityReason(double dpc, double ei, double cbTotal, double score, Band band) {
+        String[] byCb = SEVERITY_REASON[halves(dpc) - 2][(int) (ei * 4) - 1];
         int cbQuarters = (int) (cbTotal * 4);
         String reason = byCb[cbQuarters];
         if (reason == null) {
-            reason = "Severity = DPC " + dpc + " x EI " + ei + " + CB " + cbTotal + " = " + score + ": band " + band;
+            reason = "Severity = DPC " + dpcText(dpc) + " x EI " + ei + " + CB " + cbTotal + " = " + score + ": band " + band;
             byCb[cbQuarters] = reason;
         }
         return reason;
@@ -192,32 +217,32 @@ public final class SeverityScorer {
     // ---- DPC: how harmful the exposed data is, given who the person is -------------------------
 
     /**
-     * Base from the most serious ENISA data type exposed; then one step per aggravating
-     * characteristic (capped at 4); then the floors: MV/SC/DV vetting at least 3, a covert,
-     * counter-terrorism or protection role made findable exactly 4.
+     * Base from the most serious ENISA data type exposed; then a step per aggravating characteristic
+     * (half a step for being publicly police, a whole one for the others; capped at 4); then the
+     * floors: MV/SC/DV vetting at least 3, a covert, counter-terrorism or protection role made
+     * findable exactly 4.
      */
-    private static int dataProcessingContext(int exposed, ScoringInput input, List<String> reasons) {
+    private static double dataProcessingContext(int exposed, ScoringInput input, List<String> reasons) {
         StaffMember staff = input.staff();
-        int dpc = baseDpc(exposed, reasons);
+        double dpc = baseDpc(exposed, reasons);
 
         if (rankLeaked(exposed, input)) {
             if (staff == null) {
-                dpc = step(dpc, DPC_UNMATCHED_OFFICER, reasons);
+                dpc = DPC_UNMATCHED_OFFICER.apply(dpc, reasons);
             } else if (staff.staffType() == null) {
-                dpc = step(dpc, DPC_UNTYPED_OFFICER, reasons);
+                dpc = DPC_UNTYPED_OFFICER.apply(dpc, reasons);
             } else if (isPolice(staff.staffType())) {
-                dpc = step(dpc, DPC_OFFICER, reasons);
+                dpc = DPC_OFFICER.apply(dpc, reasons);
             }
         }
         if (staff != null && (exposed & FINDABLE) != 0 && staff.roleFlags().contains(RoleFlag.PROFESSIONAL_STANDARDS)) {
-            dpc = step(dpc, "Professional standards role with " + findableWords(exposed)
-                    + " exposed: these officers investigate colleagues and criminals", reasons);
+            dpc = DPC_PROFESSIONAL_STANDARDS[findableIndex(exposed)].apply(dpc, reasons);
         }
         if ((exposed & HOME_ADDRESS) != 0) {
-            dpc = step(dpc, DPC_HOME_ADDRESS, reasons);
+            dpc = DPC_HOME_ADDRESS.apply(dpc, reasons);
         }
         if ((exposed & DATE_OF_BIRTH) != 0 && (exposed & NAME) != 0) {
-            dpc = step(dpc, DPC_BIRTH_WITH_NAME, reasons);
+            dpc = DPC_BIRTH_WITH_NAME.apply(dpc, reasons);
         }
         dpc = sensitivePostVetting(exposed, input, dpc, reasons);
         return sensitiveRole(exposed, staff, dpc, reasons);
@@ -262,33 +287,58 @@ public final class SeverityScorer {
         return type == StaffType.OFFICER || type == StaffType.SPECIAL || type == StaffType.PCSO;
     }
 
-    private static int step(int dpc, String because, List<String> reasons) {
-        return step(dpc, stepReasons(because), reasons);
-    }
-
-    /** One step up from {@code dpc}, saying so with the sentence prepared for that starting point. */
-    private static int step(int dpc, String[] reasonByStart, List<String> reasons) {
-        reasons.add(reasonByStart[dpc]);
-        return Math.min(DPC_MAX, dpc + DPC_STEP);
-    }
-
-    /** The sentence for a step, indexed by the DPC it starts from (1 to 4). */
-    private static String[] stepReasons(String because) {
-        String[] byStart = new String[DPC_MAX + 1];
-        for (int from = 1; from <= DPC_MAX; from++) {
-            int to = Math.min(DPC_MAX, from + DPC_STEP);
-            byStart[from] = from >= DPC_MAX
-                    ? because + ": DPC already at the maximum " + DPC_MAX
-                    : because + ": DPC +" + DPC_STEP + " to " + to;
+    /**
+     * One aggravating characteristic: how far it raises DPC, and its sentence for every DPC it can
+     * start from (built once, so applying a step in the hot path costs an array read).
+     */
+    private record DpcStep(double size, String[] reasonByStartHalves) {
+        DpcStep(double size, String because) {
+            this(size, reasonsByStart(size, because));
         }
-        return byStart;
+
+        /** Up from {@code dpc} by {@link #size}, no further than 4, saying so. */
+        double apply(double dpc, List<String> reasons) {
+            reasons.add(reasonByStartHalves[halves(dpc)]);
+            return Math.min(DPC_MAX, dpc + size);
+        }
+
+        /** Indexed by the starting DPC in halves, 2 (DPC 1) to 8 (DPC 4); DPC only ever moves in halves. */
+        private static String[] reasonsByStart(double size, String because) {
+            String[] byStart = new String[2 * DPC_MAX + 1];
+            for (int fromHalves = 2; fromHalves <= 2 * DPC_MAX; fromHalves++) {
+                double from = fromHalves / 2.0;
+                double to = Math.min(DPC_MAX, from + size);
+                if (from >= DPC_MAX) {
+                    byStart[fromHalves] = because + ": DPC already at the maximum " + DPC_MAX;
+                } else if (to - from < size) {
+                    // Only part of the step fits: say what was actually added, not the nominal size.
+                    byStart[fromHalves] = because + ": DPC +" + dpcText(to - from) + " to the maximum " + DPC_MAX;
+                } else {
+                    byStart[fromHalves] = because + ": DPC +" + dpcText(size) + " to " + dpcText(to);
+                }
+            }
+            return byStart;
+        }
+    }
+
+    /** DPC counted in halves, for indexing the prepared sentences. */
+    private static int halves(double dpc) {
+        return (int) (dpc * 2);
+    }
+
+    /**
+     * DPC as the reasons write it: whole values without a ".0" ("2", as the base and the floors are
+     * written), half values as "1.5". Only called while building sentences that are then kept.
+     */
+    private static String dpcText(double dpc) {
+        return dpc == Math.rint(dpc) ? Integer.toString((int) dpc) : Double.toString(dpc);
     }
 
     /**
      * The staff table's level counts when the vetting_level category leaked; the manifest's echo
      * always counts, because an echo is a copy of the leaked value. Either revealing MV/SC/DV is enough.
      */
-    private static int sensitivePostVetting(int exposed, ScoringInput input, int dpc, List<String> reasons) {
+    private static double sensitivePostVetting(int exposed, ScoringInput input, double dpc, List<String> reasons) {
         StaffMember staff = input.staff();
         VettingLevel fromStaff = (exposed & VETTING_LEVEL) != 0 && staff != null ? staff.vettingLevel() : null;
         String echoText = input.echoedVettingLevel();
@@ -318,7 +368,7 @@ public final class SeverityScorer {
      * or not the role itself leaked; ENISA's own example scores a list of undercover officers DPC 4.
      * A pay or warrant number alone ties the role to nobody an outsider can find, so it does not count.
      */
-    private static int sensitiveRole(int exposed, StaffMember staff, int dpc, List<String> reasons) {
+    private static double sensitiveRole(int exposed, StaffMember staff, double dpc, List<String> reasons) {
         if (staff == null || !staff.hasSensitiveRole()) {
             return dpc;
         }
@@ -346,6 +396,11 @@ public final class SeverityScorer {
         }
         String joined = andList(words);
         return Character.toUpperCase(joined.charAt(0)) + joined.substring(1);
+    }
+
+    /** Name, photo and home address as bits 1, 2 and 4, to index sentences prepared per combination. */
+    private static int findableIndex(int exposed) {
+        return ((exposed & NAME) != 0 ? 1 : 0) | ((exposed & PHOTO) != 0 ? 2 : 0) | ((exposed & HOME_ADDRESS) != 0 ? 4 : 0);
     }
 
     private static String findableWords(int exposed) {

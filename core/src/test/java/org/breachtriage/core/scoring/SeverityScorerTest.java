@@ -17,6 +17,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.breachtriage.core.manifest.Availability;
 import org.breachtriage.core.manifest.Confidentiality;
@@ -39,7 +40,7 @@ class SeverityScorerTest {
 
     /** One person scored end to end: what the table says goes in, and DPC, EI, score, band and one telling reason. */
     record Case(String title, String exposed, StaffMember staff, String echoedRank, String echoedVetting,
-                IncidentMetadata incident, int dpc, double ei, double score, Band band, String reasonFragment) {
+                IncidentMetadata incident, double dpc, double ei, double score, Band band, String reasonFragment) {
         ScoringInput input() {
             return new ScoringInput(ScoringFixtures.exposed(exposed), staff, echoedRank, echoedVetting, incident);
         }
@@ -51,12 +52,12 @@ class SeverityScorerTest {
     }
 
     private static Case matched(String title, String exposed, StaffMember staff, IncidentMetadata incident,
-                                int dpc, double ei, double score, Band band, String reasonFragment) {
+                                double dpc, double ei, double score, Band band, String reasonFragment) {
         return new Case(title, exposed, staff, null, null, incident, dpc, ei, score, band, reasonFragment);
     }
 
     private static Case unmatched(String title, String exposed, String echoedRank, String echoedVetting,
-                                  int dpc, double ei, double score, Band band, String reasonFragment) {
+                                  double dpc, double ei, double score, Band band, String reasonFragment) {
         return new Case(title, exposed, null, echoedRank, echoedVetting, MALICIOUS_UNKNOWN, dpc, ei, score, band,
                 reasonFragment);
     }
@@ -103,18 +104,38 @@ class SeverityScorerTest {
                 matched("photo without name", "photo;pay_number", policeStaff(NameRarity.RARE),
                         MALICIOUS_UNKNOWN, 1, 0.75, 1.75, Band.LOW, "Photo exposed without name"),
                 matched("name, rank and unit narrow a common name down", "name;rank;unit", officer(NameRarity.COMMON),
-                        MALICIOUS_UNKNOWN, 2, 0.75, 2.5, Band.MEDIUM, "Name exposed with rank and unit"),
+                        MALICIOUS_UNKNOWN, 1.5, 0.75, 2.125, Band.MEDIUM, "Name exposed with rank and unit"),
                 matched("police staff grade is not an officer's rank", "name;rank", policeStaff(NameRarity.COMMON),
                         MALICIOUS_UNKNOWN, 1, 0.5, 1.5, Band.LOW, "Common name exposed"),
-                matched("PCSO whose rank leaked is police", "name;rank",
+                matched("PCSO whose rank leaked is police: half a step", "name;rank",
                         staff(StaffType.PCSO, NameRarity.COMMON, null), MALICIOUS_UNKNOWN,
-                        2, 0.5, 2.0, Band.MEDIUM, "Police officer whose rank was exposed"),
-                matched("rank leaked, staff type not recorded", "name;rank",
+                        1.5, 0.5, 1.75, Band.LOW, "Police officer whose rank was exposed"
+                                + " (ENISA: special characteristics of the individual): DPC +0.5 to 1.5"),
+                matched("special constable whose rank leaked is police", "name;rank;photo",
+                        staff(StaffType.SPECIAL, NameRarity.COMMON, null), MALICIOUS_UNKNOWN,
+                        1.5, 1.0, 2.5, Band.MEDIUM, "Police officer whose rank was exposed"),
+                matched("contractor whose grade leaked is not police", "name;rank;photo",
+                        staff(StaffType.CONTRACTOR, NameRarity.COMMON, null), MALICIOUS_UNKNOWN,
+                        1, 1.0, 2.0, Band.MEDIUM, "DPC starts at 1"),
+                matched("rank leaked, staff type not recorded: half a step", "name;rank",
                         staff(null, NameRarity.COMMON, null), MALICIOUS_UNKNOWN,
-                        2, 0.5, 2.0, Band.MEDIUM, "staff type not recorded, so treated as a police officer"),
-                matched("Met 2023 row for an officer", "name;rank;photo;vetting_level;pay_number",
+                        1.5, 0.5, 1.75, Band.LOW, "staff type not recorded, so treated as a police officer"
+                                + " (ENISA: special characteristics of the individual): DPC +0.5 to 1.5"),
+                matched("Met 2023 row for an ordinary officer: medium, not high", "name;rank;photo;vetting_level;pay_number",
                         officer(NameRarity.COMMON), MALICIOUS_UNKNOWN,
-                        2, 1.0, 3.0, Band.HIGH, "Police officer whose rank was exposed (ENISA: special characteristics of the individual): DPC +1 to 2"),
+                        1.5, 1.0, 2.5, Band.MEDIUM, "Police officer whose rank was exposed (ENISA: special characteristics of the individual): DPC +0.5 to 1.5"),
+                matched("officer with a rare name, name and rank only", "name;rank",
+                        officer(NameRarity.RARE), MALICIOUS_UNKNOWN,
+                        1.5, 1.0, 2.5, Band.MEDIUM, "Rare name exposed: easy to identify (EI 1.0)"),
+                matched("officer, name, rank and photo, known recipients, not malicious", "name;rank;photo",
+                        officer(NameRarity.COMMON), incident(false, Confidentiality.KNOWN_RECIPIENTS, Integrity.NONE, Availability.NONE),
+                        1.5, 1.0, 1.75, Band.LOW, "Known recipients only: CB +0.25"),
+                matched("officer whose home address also leaked: the half step then a whole one", "name;rank;photo;home_address",
+                        officer(NameRarity.COMMON), MALICIOUS_UNKNOWN,
+                        2.5, 1.0, 3.5, Band.HIGH, "Home address exposed: it lets someone find a police employee at home: DPC +1 to 2.5"),
+                matched("officer whose date of birth also leaked", "name;rank;date_of_birth",
+                        officer(NameRarity.COMMON), MALICIOUS_UNKNOWN,
+                        2.5, 1.0, 3.5, Band.HIGH, "Date of birth exposed with name: enough to impersonate the person (identity fraud): DPC +1 to 2.5"),
                 matched("Met 2023 row for police staff", "name;rank;photo;vetting_level;pay_number",
                         policeStaff(NameRarity.COMMON), MALICIOUS_UNKNOWN,
                         1, 1.0, 2.0, Band.MEDIUM, "Name exposed with photo"),
@@ -140,9 +161,15 @@ class SeverityScorerTest {
                 matched("SC held but vetting level not exposed", "name",
                         staff(StaffType.STAFF, NameRarity.COMMON, VettingLevel.SC), MALICIOUS_UNKNOWN,
                         1, 0.5, 1.5, Band.LOW, "DPC starts at 1"),
-                matched("officer with SC: the step then the floor", "name;rank;photo;vetting_level",
+                matched("officer with SC: the half step then the floor", "name;rank;photo;vetting_level",
                         staff(StaffType.OFFICER, NameRarity.COMMON, VettingLevel.SC), MALICIOUS_UNKNOWN,
-                        3, 1.0, 4.0, Band.VERY_HIGH, "DPC raised to 3"),
+                        3, 1.0, 4.0, Band.VERY_HIGH, "Vetting level SC exposed, which reveals a sensitive post: DPC raised to 3"),
+                matched("officer with DV and home address: steps to 2.5, floor to 3", "name;rank;home_address;vetting_level",
+                        staff(StaffType.OFFICER, NameRarity.COMMON, VettingLevel.DV), MALICIOUS_UNKNOWN,
+                        3, 1.0, 4.0, Band.VERY_HIGH, "Vetting level DV exposed, which reveals a sensitive post: DPC raised to 3"),
+                matched("covert officer in the Met 2023 row: the half step, the floor, then 4", "name;rank;photo;vetting_level;pay_number",
+                        staff(StaffType.OFFICER, NameRarity.COMMON, VettingLevel.SC, RoleFlag.COVERT), MALICIOUS_UNKNOWN,
+                        4, 1.0, 5.0, Band.VERY_HIGH, "Covert role with name and photo exposed: DPC set to 4"),
 
                 matched("pay number alone stays low, even for a covert SC officer", "pay_number",
                         staff(StaffType.OFFICER, NameRarity.UNIQUE, VettingLevel.SC, RoleFlag.COVERT), MALICIOUS_UNKNOWN,
@@ -159,7 +186,11 @@ class SeverityScorerTest {
                         2, 1.0, 3.0, Band.HIGH, "Professional standards role with name and photo exposed: these officers investigate colleagues and criminals: DPC +1 to 2"),
                 matched("professional standards officer with rank", "name;rank;photo",
                         officer(NameRarity.COMMON, RoleFlag.PROFESSIONAL_STANDARDS), MALICIOUS_UNKNOWN,
-                        3, 1.0, 4.0, Band.VERY_HIGH, "DPC +1 to 3"),
+                        2.5, 1.0, 3.5, Band.HIGH, "Professional standards role with name and photo exposed: these"
+                                + " officers investigate colleagues and criminals: DPC +1 to 2.5"),
+                matched("professional standards, home address only", "home_address",
+                        staff(StaffType.STAFF, null, null, RoleFlag.PROFESSIONAL_STANDARDS), QUIET,
+                        3, 0.75, 2.25, Band.MEDIUM, "Professional standards role with home address exposed"),
                 matched("professional standards, pay number only", "pay_number",
                         officer(NameRarity.COMMON, RoleFlag.PROFESSIONAL_STANDARDS), MALICIOUS_UNKNOWN,
                         1, 0.25, 1.25, Band.LOW, "DPC starts at 1"),
@@ -174,6 +205,13 @@ class SeverityScorerTest {
                 matched("steps stop at the top of the scale", "name;rank;financial;home_address;date_of_birth",
                         officer(NameRarity.COMMON, RoleFlag.PROFESSIONAL_STANDARDS), MALICIOUS_UNKNOWN,
                         4, 1.0, 5.0, Band.VERY_HIGH, "DPC already at the maximum 4"),
+                matched("a whole step from 3.5 adds only the half that fits", "rank;financial;home_address",
+                        officer(NameRarity.COMMON), QUIET,
+                        4, 0.75, 3.0, Band.HIGH, "Home address exposed: it lets someone find a police employee at"
+                                + " home: DPC +0.5 to the maximum 4"),
+                matched("financial data and the officer's half step, no name", "rank;financial;pay_number",
+                        officer(NameRarity.COMMON), MALICIOUS_UNKNOWN,
+                        3.5, 0.25, 1.875, Band.LOW, "DPC +0.5 to 3.5"),
                 matched("nothing listed as exposed still gets a score", "", policeStaff(NameRarity.COMMON),
                         MALICIOUS_UNKNOWN, 1, 0.25, 1.25, Band.LOW, "No exposed data categories given"),
 
@@ -186,7 +224,10 @@ class SeverityScorerTest {
                 unmatched("unmatched, vetting echo not recognised", "name;vetting_level", null, "Level Q",
                         1, 0.75, 1.75, Band.LOW, "Vetting level in the manifest was not recognised"),
                 unmatched("unmatched, rank echoed: treated as an officer", "name", "Sergeant", null,
-                        2, 0.75, 2.5, Band.MEDIUM, "Rank exposed for a person not in the staff table, so treated as a police officer"),
+                        1.5, 0.75, 2.125, Band.MEDIUM, "Rank exposed for a person not in the staff table, so treated as"
+                                + " a police officer (ENISA: special characteristics of the individual): DPC +0.5 to 1.5"),
+                unmatched("unmatched, rank listed with photo", "name;rank;photo", null, null,
+                        1.5, 1.0, 2.5, Band.MEDIUM, "Rank exposed for a person not in the staff table"),
                 unmatched("unmatched, pay number only", "pay_number", null, null,
                         1, 0.25, 1.25, Band.LOW, "hard to link to a person"));
     }
@@ -212,7 +253,7 @@ class SeverityScorerTest {
 
         assertTrue(a.reasons().size() >= 4, "at least DPC, EI, CB and the total: " + a.reasons());
         assertTrue(a.reasons().getFirst().contains("DPC"), a.reasons().getFirst());
-        assertTrue(a.reasons().getLast().startsWith("Severity = DPC " + c.dpc() + " x EI " + c.ei()),
+        assertTrue(a.reasons().getLast().startsWith("Severity = DPC " + dpcAsWritten(c.dpc()) + " x EI " + c.ei() + " + CB "),
                 a.reasons().getLast());
         for (String reason : a.reasons()) {
             assertTrue(Character.isUpperCase(reason.charAt(0)), "starts like a sentence: " + reason);
@@ -223,7 +264,56 @@ class SeverityScorerTest {
                         () -> "reason carries input text '" + personal + "': " + reason);
             }
             assertFalse(reason.contains("null"), "no raw values: " + reason);
+            assertFalse(DPC_WITH_DOT_ZERO.matcher(reason).find(), "DPC written without '.0': " + reason);
         }
+    }
+
+    /** A DPC figure written as "2.0" or "+1.0" rather than "2" or "+1", as the base and floors are. */
+    private static final Pattern DPC_WITH_DOT_ZERO = Pattern.compile("DPC (?:\\+|\\+[0-9.]+ to (?:the maximum )?"
+            + "|starts at |raised to |set to |already at the maximum |already at least )?[0-9]+\\.0(?![0-9])");
+
+    /** How the table's DPC must appear in the closing sentence: "2", "1.5". Written out, not computed by the scorer. */
+    private static String dpcAsWritten(double dpc) {
+        return switch ((int) (dpc * 2)) {
+            case 2 -> "1";
+            case 3 -> "1.5";
+            case 4 -> "2";
+            case 5 -> "2.5";
+            case 6 -> "3";
+            case 7 -> "3.5";
+            case 8 -> "4";
+            default -> throw new IllegalArgumentException("DPC outside 1 to 4 in halves: " + dpc);
+        };
+    }
+
+    /** The closing sentence in full, including the eighths a half-step DPC times a quarter-step EI gives. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            name;rank;photo      | OFFICER | COMMON | Severity = DPC 1.5 x EI 1.0 + CB 1.0 = 2.5: band MEDIUM
+            name;rank;unit       | OFFICER | COMMON | Severity = DPC 1.5 x EI 0.75 + CB 1.0 = 2.125: band MEDIUM
+            name;rank;photo      | STAFF   | COMMON | Severity = DPC 1 x EI 1.0 + CB 1.0 = 2.0: band MEDIUM
+            name;rank;photo;home_address | OFFICER | RARE | Severity = DPC 2.5 x EI 1.0 + CB 1.0 = 3.5: band HIGH
+            name;home_address    | STAFF   | COMMON | Severity = DPC 2 x EI 1.0 + CB 1.0 = 3.0: band HIGH
+            """)
+    void closingSentenceWritesDpcInHalves(String wire, StaffType type, NameRarity rarity, String expected) {
+        Assessment a = scorer.assess(new ScoringInput(exposed(wire), staff(type, rarity, VettingLevel.RV), null, null,
+                MALICIOUS_UNKNOWN));
+
+        assertEquals(expected, a.reasons().getLast());
+    }
+
+    /** The premise of the product: in one breach, being police alone moves a person less than any other aggravating fact. */
+    @Test
+    void theOfficerStepIsHalfOfEveryOtherStep() {
+        StaffMember staffMember = policeStaff(NameRarity.COMMON);
+        double base = scorer.assess(new ScoringInput(exposed("name;photo"), staffMember, null, null, MALICIOUS_UNKNOWN)).dpc();
+        double asOfficer = scorer.assess(new ScoringInput(exposed("name;photo;rank"), officer(NameRarity.COMMON), null, null,
+                MALICIOUS_UNKNOWN)).dpc();
+        double withAddress = scorer.assess(new ScoringInput(exposed("name;photo;home_address"), staffMember, null, null,
+                MALICIOUS_UNKNOWN)).dpc();
+
+        assertEquals(0.5, asOfficer - base);
+        assertEquals(1.0, withAddress - base);
     }
 
     @Test
@@ -298,19 +388,31 @@ class SeverityScorerTest {
     static Stream<Arguments> boundaries() {
         IncidentMetadata cb125 = incident(true, Confidentiality.UNKNOWN_RECIPIENTS, Integrity.RECOVERABLE, Availability.NONE);
         IncidentMetadata cb150 = incident(true, Confidentiality.UNKNOWN_RECIPIENTS, Integrity.NONE, Availability.PERMANENT);
+        IncidentMetadata cb075 = incident(false, Confidentiality.UNKNOWN_RECIPIENTS, Integrity.RECOVERABLE, Availability.NONE);
+        IncidentMetadata cb175 = incident(true, Confidentiality.UNKNOWN_RECIPIENTS, Integrity.UNRECOVERABLE, Availability.TEMPORARY);
+        IncidentMetadata cb200 = incident(true, Confidentiality.UNKNOWN_RECIPIENTS, Integrity.UNRECOVERABLE, Availability.PERMANENT);
         StaffMember sc = staff(StaffType.STAFF, NameRarity.UNCOMMON, VettingLevel.SC);
         StaffMember scRare = staff(StaffType.STAFF, NameRarity.RARE, VettingLevel.SC);
         return Stream.of(
                 arguments("1 x 0.75 + 1", 1.75, Band.LOW,
                         new ScoringInput(exposed("name"), policeStaff(NameRarity.UNCOMMON), null, null, MALICIOUS_UNKNOWN)),
+                arguments("1.5 x 0.75 + 0.75", 1.875, Band.LOW,
+                        new ScoringInput(exposed("name;rank;unit"), officer(NameRarity.COMMON), null, null, cb075)),
                 arguments("1 x 1 + 1", 2.0, Band.MEDIUM,
                         new ScoringInput(exposed("name;photo"), policeStaff(NameRarity.COMMON), null, null, MALICIOUS_UNKNOWN)),
-                arguments("2 x 0.75 + 1.25", 2.75, Band.MEDIUM,
-                        new ScoringInput(exposed("name;rank;unit"), officer(NameRarity.COMMON), null, null, cb125)),
-                arguments("2 x 1 + 1", 3.0, Band.HIGH,
+                arguments("1.5 x 1 + 1", 2.5, Band.MEDIUM,
                         new ScoringInput(exposed("name;rank;photo"), officer(NameRarity.COMMON), null, null, MALICIOUS_UNKNOWN)),
+                arguments("2 x 0.75 + 1.25", 2.75, Band.MEDIUM,
+                        new ScoringInput(exposed("home_address"), policeStaff(NameRarity.COMMON), null, null, cb125)),
+                arguments("1.5 x 0.75 + 1.75", 2.875, Band.MEDIUM,
+                        new ScoringInput(exposed("name;rank;unit"), officer(NameRarity.COMMON), null, null, cb175)),
+                arguments("1.5 x 1 + 1.5", 3.0, Band.HIGH,
+                        new ScoringInput(exposed("name;rank;photo"), officer(NameRarity.COMMON), null, null, cb150)),
                 arguments("3 x 0.75 + 1.5", 3.75, Band.HIGH,
                         new ScoringInput(exposed("name;vetting_level"), sc, null, null, cb150)),
+                arguments("2.5 x 0.75 + 2", 3.875, Band.HIGH,
+                        new ScoringInput(exposed("name;rank;unit"), officer(NameRarity.COMMON, RoleFlag.PROFESSIONAL_STANDARDS),
+                                null, null, cb200)),
                 arguments("3 x 1 + 1", 4.0, Band.VERY_HIGH,
                         new ScoringInput(exposed("name;vetting_level"), scRare, null, null, MALICIOUS_UNKNOWN)));
     }
