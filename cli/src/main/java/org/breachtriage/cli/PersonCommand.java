@@ -48,10 +48,11 @@ final class PersonCommand implements Callable<Integer> {
             out.printf("Person      %s in %s%n", r.payNumber(), r.caseId());
             out.printf("Matched     %s%n", r.matched() ? "yes, " + r.staffType() + ", " + r.force() : "no: scored from the manifest alone");
             out.printf("Exposed     %s%n", Categories.format(r.exposed()));
-            out.printf("Score       %.2f = DPC %.2f × EI %.2f + CB %.2f  → %s%n", a.score(), a.dpc(), a.ei(),
-                    a.cb().total(), a.band());
-            out.printf("CB parts    confidentiality %.2f, integrity %.2f, availability %.2f, malicious %.2f%n",
-                    a.cb().confidentiality(), a.cb().integrity(), a.cb().availability(), a.cb().malicious());
+            out.printf("Score       %s = DPC %s × EI %s + CB %s  → %s%n", plain(a.score()), plain(a.dpc()),
+                    plain(a.ei()), plain(a.cb().total()), a.band());
+            out.printf("CB parts    confidentiality %s, integrity %s, availability %s, malicious %s%n",
+                    plain(a.cb().confidentiality()), plain(a.cb().integrity()), plain(a.cb().availability()),
+                    plain(a.cb().malicious()));
             out.println("Why");
             a.reasons().forEach(reason -> out.println("  - " + reason));
             out.printf("Art. 34     %s%s%n", r.notice().required() ? "notify by " + r.notice().channel() : "no notice",
@@ -59,6 +60,11 @@ final class PersonCommand implements Callable<Integer> {
             out.printf("            %s%n", r.notice().reason());
             return ExitCodes.OK;
         }
+    }
+
+    /** 2.5 rather than 2.50, 4 rather than 4.00: scores are sums of quarters and halves. */
+    private static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** The person JSON: the required fields first, flat, then the rest. */
