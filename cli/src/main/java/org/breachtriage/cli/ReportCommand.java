@@ -5,29 +5,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.pipeline.ReportService;
+import java.io.PrintWriter;
 import org.breachtriage.embedded.LocalPipeline;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "report",
         description = {"Render a scored case's reports: the ICO Art. 33 draft (md), everything as one self-contained",
             "HTML page with a severity chart (html), or the Federation summary, on-call summary and ICO draft (json).",
             "None of them contains personal data."},
         mixinStandardHelpOptions = true)
-final class ReportCommand implements Callable<Integer> {
+final class ReportCommand extends CaseCommand {
 
     enum Format { md, html, json }
-
-    @Parameters(paramLabel = "CASE_ID")
-    String caseId;
 
     @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT", description = "md, html or json.")
     Format format;
@@ -35,36 +29,30 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     Path outFile;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() throws Exception {
-        try (LocalPipeline pipeline = LocalSession.open()) {
-            CaseRecord c = LocalSession.requireCase(pipeline.cases(), caseId);
-            if (c.status() != CaseStatus.SCORED && c.status() != CaseStatus.REPORTED) {
-                throw new InvalidInputException("case " + c.caseId() + " is " + c.status()
-                        + "; reports exist once it is scored (see: triage status " + c.caseId() + ")");
-            }
-            ReportService.Rendered rendered = pipeline.reports().render(c);
-            String text = switch (format) {
-                case md -> rendered.icoDraft().toMarkdown();
-                case html -> rendered.html();
-                case json -> {
-                    Map<String, Object> all = new LinkedHashMap<>();
-                    all.put("federationSummary", Json.MAPPER.readTree(rendered.federation().toJson()));
-                    all.put("onCallSummary", Json.MAPPER.readTree(rendered.onCall().toJson()));
-                    all.put("icoArt33Draft", Json.MAPPER.readTree(rendered.icoDraft().toJson()));
-                    yield Json.pretty(all);
-                }
-            };
-            if (outFile == null) {
-                spec.commandLine().getOut().println(text);
-            } else {
-                Files.writeString(outFile, text, StandardCharsets.UTF_8);
-                spec.commandLine().getErr().println("wrote " + outFile);
-            }
-            return ExitCodes.OK;
+    int show(LocalPipeline pipeline, CaseRecord c, PrintWriter out) throws Exception {
+        if (c.status() != CaseStatus.SCORED && c.status() != CaseStatus.REPORTED) {
+            throw new InvalidInputException("case " + c.caseId() + " is " + c.status()
+                    + "; reports exist once it is scored (see: triage status " + c.caseId() + ")");
         }
+        ReportService.Rendered rendered = pipeline.reports().render(c);
+        String text = switch (format) {
+            case md -> rendered.icoDraft().toMarkdown();
+            case html -> rendered.html();
+            case json -> {
+                Map<String, Object> all = new LinkedHashMap<>();
+                all.put("federationSummary", Json.MAPPER.readTree(rendered.federation().toJson()));
+                all.put("onCallSummary", Json.MAPPER.readTree(rendered.onCall().toJson()));
+                all.put("icoArt33Draft", Json.MAPPER.readTree(rendered.icoDraft().toJson()));
+                yield Json.pretty(all);
+            }
+        };
+        if (outFile == null) {
+            out.println(text);
+        } else {
+            Files.writeString(outFile, text, StandardCharsets.UTF_8);
+            spec.commandLine().getErr().println("wrote " + outFile);
+        }
+        return ExitCodes.OK;
     }
 }

@@ -2,25 +2,19 @@ package org.breachtriage.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.DecisionEntry;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.pipeline.RunSummary;
+import java.io.PrintWriter;
 import org.breachtriage.embedded.LocalPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "status", description = "Show a case's run summary and its decision log.",
         mixinStandardHelpOptions = true)
-final class StatusCommand implements Callable<Integer> {
-
-    @Parameters(paramLabel = "CASE_ID", description = "A case id, as printed by run or cases (BT-…).")
-    String caseId;
+final class StatusCommand extends CaseCommand {
 
     @Option(names = "--no-log", description = "Leave out the decision log.")
     boolean noLog;
@@ -28,35 +22,28 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     OutputOption output;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        try (LocalPipeline pipeline = LocalSession.open()) {
-            CaseRecord c = LocalSession.requireCase(pipeline.cases(), caseId);
-            var out = spec.commandLine().getOut();
-            var log = pipeline.cases().decisions(c.caseId());
-            if (output.format == OutputFormat.json) {
-                Map<String, Object> json = new LinkedHashMap<>(Json.MAPPER.convertValue(RunSummary.of(c), Map.class));
-                json.put("incident", c.incident());
-                if (!noLog) {
-                    json.put("decisions", log);
-                }
-                out.println(Json.pretty(json));
-                return ExitCodes.OK;
-            }
-            Tables.printSummary(out, RunSummary.of(c));
-            if (!c.incident().assumptions().isEmpty()) {
-                out.println("Assumed     " + String.join("\n            ", c.incident().assumptions()));
-            }
+    int show(LocalPipeline pipeline, CaseRecord c, PrintWriter out) {
+        var log = pipeline.cases().decisions(c.caseId());
+        if (output.format == OutputFormat.json) {
+            Map<String, Object> json = new LinkedHashMap<>(Json.MAPPER.convertValue(RunSummary.of(c), Map.class));
+            json.put("incident", c.incident());
             if (!noLog) {
-                out.println("Decision log");
-                for (DecisionEntry d : log) {
-                    out.printf("  %s  %-32s %s%n", d.at(), d.decision(), d.reason());
-                }
+                json.put("decisions", log);
             }
+            out.println(Json.pretty(json));
             return ExitCodes.OK;
         }
+        Tables.printSummary(out, RunSummary.of(c));
+        if (!c.incident().assumptions().isEmpty()) {
+            out.println("Assumed     " + String.join("\n            ", c.incident().assumptions()));
+        }
+        if (!noLog) {
+            out.println("Decision log");
+            for (DecisionEntry d : log) {
+                out.printf("  %s  %-32s %s%n", d.at(), d.decision(), d.reason());
+            }
+        }
+        return ExitCodes.OK;
     }
 }
