@@ -1,11 +1,11 @@
 package org.breachtriage.cli;
 
+import java.io.PrintWriter;
 import java.util.Locale;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.model.Categories;
 import org.breachtriage.core.scoring.PersonResult;
-import java.io.PrintWriter;
 import org.breachtriage.embedded.LocalPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

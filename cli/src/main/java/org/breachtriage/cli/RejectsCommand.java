@@ -1,11 +1,11 @@
 package org.breachtriage.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.manifest.RowRejection;
-import java.io.PrintWriter;
 import org.breachtriage.embedded.LocalPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

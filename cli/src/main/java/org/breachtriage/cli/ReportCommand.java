@@ -1,5 +1,6 @@
 package org.breachtriage.cli;
 
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.pipeline.ReportService;
-import java.io.PrintWriter;
 import org.breachtriage.embedded.LocalPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

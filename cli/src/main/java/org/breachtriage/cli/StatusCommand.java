@@ -1,12 +1,12 @@
 package org.breachtriage.cli;
 
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.DecisionEntry;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.pipeline.RunSummary;
-import java.io.PrintWriter;
 import org.breachtriage.embedded.LocalPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
