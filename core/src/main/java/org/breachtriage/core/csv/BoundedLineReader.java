@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
 import java.util.Arrays;
 
 /**
@@ -20,14 +19,11 @@ public final class BoundedLineReader implements Closeable {
 
     private static final int BUFFER_CHARS = 64 * 1024;
 
-    private final Reader in;
-    private final String source;
+    private final TextInput text;
     private final int maxLineChars;
     private final char[] buffer = new char[BUFFER_CHARS];
     private int position;
     private int limit;
-    private boolean endOfInput;
-    private boolean startOfInput = true;
 
     private char[] lineChars = new char[1024];
     private int lineLength;
@@ -38,8 +34,7 @@ public final class BoundedLineReader implements Closeable {
     private long readingLine = 1;
 
     public BoundedLineReader(Reader in, String source, int maxLineChars) {
-        this.in = in;
-        this.source = source;
+        this.text = new TextInput(in, source);
         this.maxLineChars = maxLineChars;
     }
 
@@ -72,8 +67,7 @@ public final class BoundedLineReader implements Closeable {
             }
             char c = buffer[position++];
             if (c == '\0') {
-                throw new MalformedTextException(source, currentLine,
-                        "binary content (a NUL byte); the file must be UTF-8 text");
+                throw text.nulCharacter(currentLine);
             }
             readingLine = nextLine;
             if (c == '\r' && ensureInput() && buffer[position] == '\n') {
@@ -100,30 +94,15 @@ public final class BoundedLineReader implements Closeable {
     }
 
     private boolean ensureInput() throws IOException {
-        while (position == limit) {
-            if (endOfInput) {
-                return false;
-            }
-            int n;
-            try {
-                n = in.read(buffer, 0, buffer.length);
-            } catch (CharacterCodingException e) {
-                throw new MalformedTextException(source, readingLine,
-                        "invalid UTF-8 byte sequence; the file must be UTF-8 text");
-            }
-            if (n < 0) {
-                endOfInput = true;
-                return false;
-            }
-            position = 0;
-            limit = n;
-            if (startOfInput && n > 0) {
-                startOfInput = false;
-                if (buffer[0] == '\uFEFF') {
-                    position = 1;
-                }
-            }
+        if (position < limit) {
+            return true;
         }
+        int n = text.read(buffer, readingLine);
+        if (n < 0) {
+            return false;
+        }
+        position = 0;
+        limit = n;
         return true;
     }
 
@@ -139,15 +118,7 @@ public final class BoundedLineReader implements Closeable {
 
     /** True for an empty or whitespace-only line. */
     public boolean isBlank() {
-        if (tooLong) {
-            return false;
-        }
-        for (int i = 0; i < lineLength; i++) {
-            if (!Character.isWhitespace(lineChars[i])) {
-                return false;
-            }
-        }
-        return true;
+        return !tooLong && TextInput.isBlank(lineChars, 0, lineLength);
     }
 
     /** Physical line number of the current line, 1-based. */
@@ -161,6 +132,6 @@ public final class BoundedLineReader implements Closeable {
 
     @Override
     public void close() throws IOException {
-        in.close();
+        text.close();
     }
 }

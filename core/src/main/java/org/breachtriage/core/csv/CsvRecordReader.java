@@ -40,7 +40,6 @@ public final class CsvRecordReader implements Closeable {
     public static final int MAX_FIELDS = 4_096;
 
     private static final int BUFFER_CHARS = 64 * 1024;
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     /** Why a record could not be read whole. Anything but {@code NONE} means: reject the record. */
     public enum Problem {
@@ -63,8 +62,7 @@ public final class CsvRecordReader implements Closeable {
 
     private enum FieldEnd { DELIMITER, END_OF_LINE, END_OF_INPUT }
 
-    private final Reader in;
-    private final String source;
+    private final TextInput text;
     private final char delimiter;
     /** Characters that stop a run in an unquoted field: delimiter, quote, CR, LF, NUL. */
     private final boolean[] stopsUnquoted = new boolean[128];
@@ -72,8 +70,6 @@ public final class CsvRecordReader implements Closeable {
     private final char[] buffer = new char[BUFFER_CHARS];
     private int position;
     private int limit;
-    private boolean endOfInput;
-    private boolean startOfInput = true;
 
     private char[] record = new char[1024];
     private int recordLength;
@@ -97,8 +93,7 @@ public final class CsvRecordReader implements Closeable {
         if (delimiter >= 128 || delimiter == '"' || delimiter == '\r' || delimiter == '\n' || delimiter == '\0') {
             throw new IllegalArgumentException("delimiter must be ASCII and not a quote, a line break or NUL");
         }
-        this.in = in;
-        this.source = source;
+        this.text = new TextInput(in, source);
         this.delimiter = delimiter;
         stopsUnquoted['"'] = true;
         stopsUnquoted['\r'] = true;
@@ -304,35 +299,17 @@ public final class CsvRecordReader implements Closeable {
     }
 
     private boolean fill() throws IOException {
-        while (!endOfInput) {
-            int n;
-            try {
-                n = in.read(buffer, 0, buffer.length);
-            } catch (CharacterCodingException e) {
-                throw new MalformedTextException(source, line,
-                        "invalid UTF-8 byte sequence; the file must be UTF-8 text");
-            }
-            if (n < 0) {
-                endOfInput = true;
-                return false;
-            }
-            position = 0;
-            limit = n;
-            if (startOfInput && n > 0) {
-                startOfInput = false;
-                if (buffer[0] == BYTE_ORDER_MARK) {
-                    position = 1;
-                }
-            }
-            if (position < limit) {
-                return true;
-            }
+        int n = text.read(buffer, line);
+        if (n < 0) {
+            return false;
         }
-        return false;
+        position = 0;
+        limit = n;
+        return true;
     }
 
     private MalformedTextException binary() {
-        return new MalformedTextException(source, line, "binary content (a NUL byte); the file must be UTF-8 text");
+        return text.nulCharacter(line);
     }
 
     /** Fields in the current record; for a flagged record, those read before the problem. */
@@ -370,12 +347,7 @@ public final class CsvRecordReader implements Closeable {
         if (fieldCount != 1 || anyFieldQuoted || problem != Problem.NONE) {
             return false;
         }
-        for (int i = fieldStarts[0]; i < fieldEnds[0]; i++) {
-            if (!Character.isWhitespace(record[i])) {
-                return false;
-            }
-        }
-        return true;
+        return TextInput.isBlank(record, fieldStarts[0], fieldEnds[0]);
     }
 
     /** 1-based count of records returned so far, blank lines included. */
@@ -389,11 +361,11 @@ public final class CsvRecordReader implements Closeable {
     }
 
     public String source() {
-        return source;
+        return text.source();
     }
 
     @Override
     public void close() throws IOException {
-        in.close();
+        text.close();
     }
 }

@@ -1,6 +1,7 @@
 package org.breachtriage.core.manifest;
 
 import java.util.Set;
+import org.breachtriage.core.csv.CsvTable;
 import org.breachtriage.core.csv.RawRecord;
 import org.breachtriage.core.model.DataCategory;
 
@@ -9,7 +10,7 @@ import org.breachtriage.core.model.DataCategory;
  * came from. Keeping the validation in one place is what makes the CSV, JSON Lines and JSON
  * readers agree on every rule.
  */
-final class RowChecker {
+final class RowChecker implements CsvTable.RowSink<ManifestColumn> {
     private final CountingVisitor out;
     private final DataCategories categories = new DataCategories();
 
@@ -17,7 +18,14 @@ final class RowChecker {
         this.out = out;
     }
 
-    void check(long rowNumber, RawRecord<ManifestColumn> raw) {
+    /** A row that could not be read whole: rejected as a whole row, with what was read of its key. */
+    @Override
+    public void rejectRow(long rowNumber, String key, String reason) {
+        out.rejectRow(rowNumber, key, reason);
+    }
+
+    @Override
+    public void check(long rowNumber, RawRecord<ManifestColumn> raw) {
         RawRecord.Fault fault = raw.fault();
         if (fault != null) {
             out.rejected(new RowRejection(rowNumber, fault.field(), RowRejection.excerpt(fault.value()), fault.reason()));

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import org.breachtriage.core.csv.BoundedLineReader;
 import org.breachtriage.core.csv.ColumnMatcher;
 import org.breachtriage.core.csv.CsvRecordReader;
-import org.breachtriage.core.csv.HeaderNames;
+import org.breachtriage.core.csv.CsvTable;
 import org.breachtriage.core.csv.MalformedTextException;
 import org.breachtriage.core.csv.RawRecord;
 import org.breachtriage.core.manifest.JsonRecordReader;
@@ -39,8 +39,8 @@ import org.breachtriage.core.model.StaffMember;
  * read, over the members that passed ({@link NameRarityRules}).
  */
 public final class RosterReader {
-    private static final int MAX_COLUMNS_LISTED = 12;
-    private static final ColumnMatcher<RosterColumn> COLUMNS = new ColumnMatcher<>(RosterColumn.class);
+    private static final CsvTable<RosterColumn> TABLE =
+            new CsvTable<>(RosterColumn.class, "roster", RosterFormatException::new);
 
     /** Reads a roster file, choosing the format by its name. */
     public RosterImport read(Path file) throws IOException {
@@ -73,64 +73,16 @@ public final class RosterReader {
 
     private static long readCsv(String source, InputStream in, RosterRowChecker checker) throws IOException {
         CsvRecordReader csv = CsvRecordReader.utf8(in, source);
-        ColumnMatcher.HeaderLayout<RosterColumn> layout = readHeader(source, csv);
-        int payIndex = layout.indexOf(RosterColumn.PAY_NUMBER);
-        long rows = 0;
-        while (csv.next()) {
-            if (csv.isBlankLine()) {
-                continue;
-            }
-            rows++;
-            if (csv.problem() != CsvRecordReader.Problem.NONE) {
-                checker.rejectRow(rows, csv.field(payIndex),
-                        csv.problem().description() + " (record starting on line " + csv.lineNumber() + ")");
-                continue;
-            }
-            RawRecord<RosterColumn> raw = new RawRecord<>(RosterColumn.class);
-            for (RosterColumn column : RosterColumn.values()) {
-                if (layout.has(column)) {
-                    raw.setText(column, csv.field(layout.indexOf(column)));
-                }
-            }
-            checker.check(rows, raw);
-        }
-        return rows;
-    }
-
-    private static ColumnMatcher.HeaderLayout<RosterColumn> readHeader(String source, CsvRecordReader csv)
-            throws IOException {
-        do {
-            if (!csv.next()) {
-                throw new RosterFormatException(source + ": empty roster: no header row");
-            }
-        } while (csv.isBlankLine());
-        if (csv.problem() != CsvRecordReader.Problem.NONE) {
-            throw new RosterFormatException(source + ": line " + csv.lineNumber() + ": header row unreadable: "
-                    + csv.problem().description());
-        }
-        List<String> header = csv.fields();
-        ColumnMatcher.HeaderLayout<RosterColumn> layout;
-        try {
-            layout = COLUMNS.layout(header);
-        } catch (IllegalArgumentException e) {
-            throw new RosterFormatException(source + ": " + e.getMessage(), e);
-        }
+        ColumnMatcher.HeaderLayout<RosterColumn> layout = TABLE.readHeader(csv);
         Set<RosterColumn> missing = layout.missing(RosterColumn.REQUIRED);
         if (!missing.isEmpty()) {
-            StringBuilder message = new StringBuilder(source).append(": the header lacks required column(s) ")
-                    .append(missing.stream().map(c -> c == RosterColumn.PAY_NUMBER
+            throw new RosterFormatException(source + ": the header lacks required column(s) "
+                    + missing.stream().map(c -> c == RosterColumn.PAY_NUMBER
                             ? "pay_number (or " + String.join(", ", PayNumbers.ALIASES) + ")"
-                            : c.wireName()).collect(Collectors.joining(", ")))
-                    .append("; columns found: ")
-                    .append(HeaderNames.describeColumns(header, MAX_COLUMNS_LISTED, RowRejection.MAX_VALUE_CHARS));
-            String separator = HeaderNames.likelySeparator(header);
-            if (separator != null) {
-                message.append("; the header looks ").append(separator)
-                        .append("-separated; rosters must be comma-separated");
-            }
-            throw new RosterFormatException(message.toString());
+                            : c.wireName()).collect(Collectors.joining(", "))
+                    + TABLE.columnsFound(layout.header(), RowRejection.MAX_VALUE_CHARS));
         }
-        return layout;
+        return TABLE.readRows(csv, layout, RosterColumn.PAY_NUMBER, checker);
     }
 
     private static long readJsonLines(String source, InputStream in, RosterRowChecker checker) throws IOException {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.breachtriage.core.csv.CsvTable;
 import org.breachtriage.core.csv.RawRecord;
 import org.breachtriage.core.manifest.PayNumbers;
 import org.breachtriage.core.manifest.RowRejection;
@@ -21,7 +22,7 @@ import org.breachtriage.core.model.VettingLevel;
  * so whoever fixes the roster fixes it in one pass. A pay number already seen on an earlier row is
  * an error on the later row.
  */
-final class RosterRowChecker {
+final class RosterRowChecker implements CsvTable.RowSink<RosterColumn> {
     /** Spelled in a vetting_level cell to say "no vetting held", like an empty cell. */
     static final String NO_VETTING = "none";
     static final ContactChannel DEFAULT_CHANNEL = ContactChannel.LETTER;
@@ -37,7 +38,8 @@ final class RosterRowChecker {
             String force) {
     }
 
-    void check(long row, RawRecord<RosterColumn> raw) {
+    @Override
+    public void check(long row, RawRecord<RosterColumn> raw) {
         RawRecord.Fault fault = raw.fault();
         if (fault != null) {
             errors.add(new RowRejection(row, fault.field(), RowRejection.excerpt(fault.value()), fault.reason()));
@@ -108,7 +110,8 @@ final class RosterRowChecker {
                 text(raw, RosterColumn.ASSOCIATION), force));
     }
 
-    void rejectRow(long row, String value, String reason) {
+    @Override
+    public void rejectRow(long row, String value, String reason) {
         errors.add(new RowRejection(row, "row", RowRejection.excerpt(value), reason));
     }
 
