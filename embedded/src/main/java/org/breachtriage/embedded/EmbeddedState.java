@@ -19,18 +19,33 @@ import org.h2.mvstore.MVStoreException;
  *   &lt;stateDir&gt;/topics/       what the alerts and notices topics received, as JSON Lines
  * </pre>
  * Close it to commit; MVStore also commits in the background (about every second, and whenever
- * {@value #AUTO_COMMIT_BUFFER_KB} KB of changes are pending), so a crash loses at most the last
- * moments of work, and every write that must happen once is a single atomic entry update.
+ * the commit buffer of {@link Tuning} is full), so a crash loses at most the last moments of work,
+ * and every write that must happen once is a single atomic entry update.
  */
 public final class EmbeddedState implements AutoCloseable {
     public static final String STORE_FILE = "triage.mv.db";
     public static final String OBJECTS_DIR = "objects";
     public static final String TOPICS_DIR = "topics";
 
-    /** Page cache; reads of a 250,000-person staff table stay in memory without growing with the manifest. */
-    static final int CACHE_SIZE_MB = 64;
-    /** Unsaved changes held in heap before a commit is forced: bounds heap during a million-row run. */
-    static final int AUTO_COMMIT_BUFFER_KB = 8 * 1024;
+    /**
+     * How much heap the store may use: both bounds are fixed, so heap does not grow with the
+     * manifest. The page cache must hold the staff table (every row looks a person up at random)
+     * plus the pay-number index pages being written; for 250,000 staff and a 1,000,000-row
+     * manifest, 128 MB made pages churn (70 s CPU, 40% of it GC) and 256 MB halved that, while
+     * 512 MB gained nothing. The commit buffer is how much unsaved change is kept before it is
+     * written. Compression (LZF) makes the file about five times smaller and writing about twice
+     * as slow, so it is off by default. Give the JVM at least cache + buffer + ~200 MB of heap.
+     */
+    public record Tuning(int cacheSizeMb, int autoCommitBufferKb, boolean compress) {
+        public static final Tuning DEFAULT = new Tuning(256, 32 * 1024, false);
+
+        public Tuning {
+            if (cacheSizeMb < 1 || autoCommitBufferKb < 1) {
+                throw new IllegalArgumentException("cache and commit buffer sizes must be positive: " + cacheSizeMb
+                        + " MB, " + autoCommitBufferKb + " KB");
+            }
+        }
+    }
 
     /**
      * Store files open in this JVM. MVStore's file lock only keeps other processes out; a second
@@ -65,6 +80,11 @@ public final class EmbeddedState implements AutoCloseable {
      * @throws IllegalStateException if the store file is damaged or was written by an incompatible version
      */
     public static EmbeddedState open(Path stateDir) {
+        return open(stateDir, Tuning.DEFAULT);
+    }
+
+    /** As {@link #open(Path)}, with explicit cache and commit sizes (for large runs and benchmarks). */
+    public static EmbeddedState open(Path stateDir, Tuning tuning) {
         Path dir = stateDir.toAbsolutePath().normalize();
         Path lockKey;
         try {
@@ -79,12 +99,14 @@ public final class EmbeddedState implements AutoCloseable {
         Path file = dir.resolve(STORE_FILE);
         MVStore store = null;
         try {
-            store = new MVStore.Builder()
+            MVStore.Builder builder = new MVStore.Builder()
                     .fileName(file.toString())
-                    .cacheSize(CACHE_SIZE_MB)
-                    .autoCommitBufferSize(AUTO_COMMIT_BUFFER_KB)
-                    .compress()
-                    .open();
+                    .cacheSize(tuning.cacheSizeMb())
+                    .autoCommitBufferSize(tuning.autoCommitBufferKb());
+            if (tuning.compress()) {
+                builder.compress();
+            }
+            store = builder.open();
             MVMap<String, String> meta = store.openMap("triage.meta");
             StoreSchema.checkAndRecord(meta, file);
             return new EmbeddedState(dir, lockKey, store);

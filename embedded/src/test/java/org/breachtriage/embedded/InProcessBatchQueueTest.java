@@ -95,12 +95,15 @@ class InProcessBatchQueueTest extends BatchQueueContract {
     @Test
     void aWorkerFailureReachesTheProducerOnAwaitDrained() {
         IllegalStateException boom = new IllegalStateException("staff table unreadable");
+        CountDownLatch sent = new CountDownLatch(1); // fail only once send has returned, so awaitDrained reports it
         InProcessBatchQueue queue = track(new InProcessBatchQueue(2, batch -> {
             if (batch.batchNo() == 3) {
+                await(sent);
                 throw boom;
             }
         }));
         queue.send(batches(8));
+        sent.countDown();
 
         BatchProcessingException e = assertThrows(BatchProcessingException.class, queue::awaitDrained);
 
@@ -130,10 +133,13 @@ class InProcessBatchQueueTest extends BatchQueueContract {
 
     @Test
     void anUnreportedFailureIsThrownByClose() {
+        CountDownLatch sent = new CountDownLatch(1); // fail only once send has returned, so nothing reported it yet
         InProcessBatchQueue queue = new InProcessBatchQueue(1, batch -> {
+            await(sent);
             throw new AssertionError("scorer bug");
         });
         queue.send(batches(1));
+        sent.countDown();
 
         BatchProcessingException e = assertThrows(BatchProcessingException.class, queue::close);
         assertEquals("scorer bug", e.getCause().getMessage());
