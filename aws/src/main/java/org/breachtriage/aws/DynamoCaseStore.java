@@ -224,12 +224,12 @@ public final class DynamoCaseStore implements CaseStore {
     }
 
     /**
-     * One UpdateItem per person (DynamoDB has no batch update). Only existing results are marked; if
-     * some are missing the others are still marked and the call then fails, naming how many.
+     * One UpdateItem per person (DynamoDB has no batch update). Only existing results are marked: the
+     * condition keeps a pay number without a result from becoming a half-empty item, and such a pay
+     * number is skipped, as the port's contract asks (the embedded store does the same).
      */
     @Override
     public void markNoticesSent(String caseId, Collection<String> payNumbers) {
-        int missing = 0;
         for (String payNumber : payNumbers) {
             try {
                 dynamo.updateItem(b -> b.tableName(table).key(CaseItems.personKey(caseId, payNumber))
@@ -237,13 +237,9 @@ public final class DynamoCaseStore implements CaseStore {
                         .conditionExpression("attribute_exists(#sk)")
                         .expressionAttributeNames(Map.of("#sent", NOTICE_SENT, "#sk", SK))
                         .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true))));
-            } catch (ConditionalCheckFailedException e) {
-                missing++;
+            } catch (ConditionalCheckFailedException noResult) {
+                // Nothing to mark, and nothing to invent.
             }
-        }
-        if (missing > 0) {
-            throw new IllegalStateException(missing + " of " + payNumbers.size()
-                    + " pay numbers to mark as notified have no result in case " + caseId);
         }
     }
 

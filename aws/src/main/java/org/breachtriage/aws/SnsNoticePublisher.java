@@ -25,6 +25,8 @@ import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
  * SQS and HTTPS subscribers get the JSON document; notices are the plain JSON body. The message's
  * attributes ({@code eventType}, {@code severity}, {@code force}, {@code supplier}) become SNS
  * message attributes for filter policies; blank ones are left out, since SNS refuses empty values.
+ * The message's stable id travels as the attribute {@link #MESSAGE_ID_ATTRIBUTE}: delivery is at least
+ * once and SNS gives every publish a new MessageId, so subscribers de-duplicate on ours.
  */
 public final class SnsNoticePublisher implements NoticePublisher {
 
@@ -32,6 +34,8 @@ public final class SnsNoticePublisher implements NoticePublisher {
     public static final int MAX_REQUEST_BYTES = 256 * 1024;
     /** SNS allows 10 message attributes per message. */
     public static final int MAX_ATTRIBUTES = 10;
+    /** The message attribute that carries {@link OutboundMessage#id()}. */
+    public static final String MESSAGE_ID_ATTRIBUTE = "messageId";
 
     private final SnsClient sns;
     private final ResourceNames names;
@@ -70,6 +74,9 @@ public final class SnsNoticePublisher implements NoticePublisher {
                 attributes.put(name, MessageAttributeValue.builder().dataType("String").stringValue(value).build());
             }
         });
+        if (message.id() != null && !message.id().isBlank()) {
+            attributes.put(MESSAGE_ID_ATTRIBUTE, MessageAttributeValue.builder().dataType("String").stringValue(message.id()).build());
+        }
         if (attributes.size() > MAX_ATTRIBUTES) {
             throw new IllegalArgumentException("message " + position + " for " + topic.wireName() + " has " + attributes.size()
                     + " attributes; SNS allows " + MAX_ATTRIBUTES);

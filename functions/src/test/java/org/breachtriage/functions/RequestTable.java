@@ -1,0 +1,95 @@
+package org.breachtriage.functions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+/**
+ * The request counts of one pipeline run beside the naive design (one call per row, one per notice),
+ * as the issue asks the closing note to report them.
+ */
+final class RequestTable {
+    static final List<String> DYNAMO_READS = List.of("BatchGetItem", "GetItem", "Query", "Scan");
+    static final List<String> DYNAMO_WRITES = List.of("PutItem", "UpdateItem", "BatchWriteItem", "DeleteItem");
+    static final List<String> SQS_SENDS = List.of("SendMessageBatch", "SendMessage");
+    static final List<String> SNS_PUBLISHES = List.of("PublishBatch", "Publish");
+
+    private RequestTable() {
+    }
+
+    static long sum(PipelineScenario.Counts counts, String service, List<String> operations) {
+        return operations.stream().mapToLong(op -> counts.calls(service, op)).sum();
+    }
+
+    static String render(String label, PipelineScenario.Result result) {
+        PipelineScenario.Counts c = result.counts();
+        long rows = result.summary().rows().read();
+        long notices = result.notices();
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%nRequest counts, %s: %,d rows read, %,d batches, %,d persons, %,d notices%n",
+                label, rows, result.batches(), result.summary().persons().total(), notices));
+        out.append(String.format("%-44s %10s %12s%n", "requests (RequestCounter, functions' clients)", "measured", "naive"));
+        row(out, "DynamoDB reads: staff lookups (BatchGetItem)", c.calls("DynamoDb", "BatchGetItem"), rows, "1 GetItem per row");
+        row(out, "DynamoDB reads: case bookkeeping (Get/Query)", sum(c, "DynamoDb", List.of("GetItem", "Query", "Scan")), -1, "");
+        row(out, "DynamoDB reads, all", sum(c, "DynamoDb", DYNAMO_READS), rows, "1 per row");
+        row(out, "DynamoDB writes, all", sum(c, "DynamoDb", DYNAMO_WRITES), rows, "1 per row");
+        row(out, "  PutItem (one conditional write per person)", c.calls("DynamoDb", "PutItem"), -1, "");
+        row(out, "  UpdateItem (counters, status, notice flags)", c.calls("DynamoDb", "UpdateItem"), -1, "");
+        row(out, "  BatchWriteItem (rejects, 25 per call)", c.calls("DynamoDb", "BatchWriteItem"), -1, "");
+        row(out, "SQS sends: SendMessageBatch (row batches)", c.calls("Sqs", "SendMessageBatch"), result.batches(), "1 per batch");
+        row(out, "SQS sends: SendMessage (report trigger)", c.calls("Sqs", "SendMessage"), -1, "");
+        row(out, "SQS sends, all", sum(c, "Sqs", SQS_SENDS), rows, "1 per row");
+        row(out, "SNS publishes, all (PublishBatch)", sum(c, "Sns", SNS_PUBLISHES), notices + 4, "1 per notice + 4 alerts");
+        out.append(String.format("%-44s %10d%n", "largest PublishBatch (entries)", c.maxEntries("PublishBatch")));
+        out.append(String.format("%-44s %10d%n", "largest SendMessageBatch (entries)", c.maxEntries("SendMessageBatch")));
+        out.append(String.format("%-44s %10d%n", "largest BatchGetItem (keys)", c.maxEntries("BatchGetItem")));
+        out.append(String.format("%-44s %10d%n", "SNS floor with PublishBatch per scored batch", result.noticeRequestsIfPerBatch() + 3));
+        out.append("all calls: ").append(new java.util.TreeMap<>(c.calls())).append('\n');
+        if (!result.redeliveryCalls().isEmpty()) {
+            out.append("re-delivering every event again added: ").append(result.redeliveryCalls()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * The request budget of the design (docs: DESIGN.md section 6), as far as one function invocation per
+     * batch can meet it. Notices are published per scored batch, right before the results are marked
+     * as notified, so a batch with 23 notices costs 3 requests, not 2.3: the bound allows one partly
+     * filled PublishBatch per batch. Buffering notices across batches would save those requests but mark
+     * people as notified before their notice was published.
+     */
+    static void assertDesignBounds(PipelineScenario.Result result) {
+        PipelineScenario.Counts c = result.counts();
+        long accepted = result.summary().rows().accepted();
+        long batches = result.batches();
+        long notices = result.notices();
+        long lookups = c.calls("DynamoDb", "BatchGetItem");
+        assertTrue(lookups <= ceilDiv(accepted, 100), "staff lookups: " + lookups + " BatchGetItem for " + accepted
+                + " rows, more than 1 per 100 rows");
+        assertTrue(c.maxEntries("BatchGetItem") <= 100, "a BatchGetItem asked for more than 100 keys");
+        long sends = c.calls("Sqs", "SendMessageBatch");
+        assertTrue(sends <= ceilDiv(batches, 10), sends + " SendMessageBatch for " + batches + " batches: more than 1 per 10");
+        assertTrue(c.maxEntries("SendMessageBatch") <= 10, "a SendMessageBatch had more than 10 entries");
+        assertEquals(1, c.calls("Sqs", "SendMessage"), "one report trigger, sent by the call that flipped the case to SCORED");
+        assertEquals(0, c.calls("Sns", "Publish"), "everything goes through PublishBatch");
+        long publishes = c.calls("Sns", "PublishBatch");
+        long alertRequests = 3; // case.opened; case.scored; case.summary with case.reported
+        assertTrue(publishes <= ceilDiv(notices, 10) + batches + alertRequests, publishes + " PublishBatch for "
+                + notices + " notices in " + batches + " batches: more than 1 per 10 notices plus one partial request per batch");
+        assertTrue(publishes - alertRequests <= result.noticeRequestsIfPerBatch() + 1,
+                "notices were not packed 10 to a request within each batch");
+        assertTrue(c.maxEntries("PublishBatch") <= 10, "a PublishBatch had more than 10 entries (AWS refuses them; fauxqs would not)");
+        if (notices >= 10) {
+            assertEquals(10, c.maxEntries("PublishBatch"), "full PublishBatch requests of 10");
+        }
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+
+    private static void row(StringBuilder out, String name, long measured, long naive, String naiveRule) {
+        out.append(String.format("%-44s %10d %12s %s%n", name, measured, naive < 0 ? "" : String.format("%,d", naive), naiveRule));
+    }
+}

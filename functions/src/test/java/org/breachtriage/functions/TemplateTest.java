@@ -1,0 +1,397 @@
+package org.breachtriage.functions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.breachtriage.aws.CaseTableSchema;
+import org.breachtriage.aws.ResourceNames;
+import org.breachtriage.core.pipeline.ForceName;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks template.yaml against the code it deploys and against the issue's security rules, by
+ * reading it as CloudFormation does (short-form intrinsics expanded). What the code needs is derived
+ * from the code: handler classes by reflection, environment variables from the {@code ENV*}
+ * constants the code reads them by, the case table's index from {@link CaseTableSchema}.
+ */
+class TemplateTest {
+
+    private static Map<String, Object> template;
+    private static Map<String, Object> resources;
+
+    @BeforeAll
+    static void load() throws Exception {
+        template = CloudFormationYaml.load(Fixtures.repoRoot().resolve("template.yaml"));
+        resources = map(template.get("Resources"));
+    }
+
+    // --- functions --------------------------------------------------------------------------
+
+    @Test
+    void everyFunctionNamesAHandlerClassForItsEventType() throws Exception {
+        Map<String, Map<String, Object>> functions = ofType("AWS::Serverless::Function");
+        assertEquals(3, functions.size(), "ingest, score, report: " + functions.keySet());
+        for (Map.Entry<String, Map<String, Object>> function : functions.entrySet()) {
+            Map<String, Object> props = map(function.getValue().get("Properties"));
+            String handler = (String) props.get("Handler");
+            assertNotNull(handler, function.getKey() + " has no Handler");
+            assertTrue(handler.endsWith("::handleRequest"), function.getKey() + ": " + handler);
+            Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
+            assertTrue(RequestHandler.class.isAssignableFrom(type), handler + " is no RequestHandler");
+            Type[] io = requestHandlerTypes(type);
+
+            Map<String, Object> events = map(props.get("Events"));
+            assertEquals(1, events.size(), function.getKey() + " has one trigger");
+            Map<String, Object> trigger = map(events.values().iterator().next());
+            String eventType = (String) trigger.get("Type");
+            Map<String, Object> triggerProps = map(trigger.get("Properties"));
+            switch (eventType) {
+                case "S3" -> {
+                    assertEquals(S3Event.class, io[0], handler + " must take an S3Event");
+                    assertEquals(Map.of("Ref", "TriageBucket"), triggerProps.get("Bucket"));
+                    assertEquals("s3:ObjectCreated:*", triggerProps.get("Events"));
+                    List<Object> rules = list(map(map(triggerProps.get("Filter")).get("S3Key")).get("Rules"));
+                    assertEquals(List.of(Map.of("Name", "prefix", "Value", IngestHandler.MANIFESTS_PREFIX)), rules,
+                            "the trigger's prefix is the one the handler checks");
+                }
+                case "SQS" -> {
+                    assertEquals(SQSEvent.class, io[0], handler + " must take an SQSEvent");
+                    assertEquals(List.of("ReportBatchItemFailures"), triggerProps.get("FunctionResponseTypes"),
+                            function.getKey() + " reports failures per message");
+                    assertEquals(SQSBatchResponse.class, io[1], handler + " must answer with batchItemFailures");
+                }
+                default -> fail(function.getKey() + " has an unexpected trigger " + eventType);
+            }
+        }
+    }
+
+    @Test
+    void theScoreAndReportQueuesFeedTheHandlersThatReadThem() {
+        assertEquals(Map.of("Fn::GetAtt", List.of("BatchQueue", "Arn")), sqsTrigger("ScoreFunction").get("Queue"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("ReportQueue", "Arn")), sqsTrigger("ReportFunction").get("Queue"));
+        assertEquals("org.breachtriage.functions.ScoreHandler::handleRequest", functionProps("ScoreFunction").get("Handler"));
+        assertEquals("org.breachtriage.functions.ReportHandler::handleRequest", functionProps("ReportFunction").get("Handler"));
+        assertEquals("org.breachtriage.functions.IngestHandler::handleRequest", functionProps("IngestFunction").get("Handler"));
+    }
+
+    @Test
+    void everyVariableTheCodeReadsIsSetForEveryFunction() throws Exception {
+        Set<String> needed = new TreeSet<>(envConstants(ResourceNames.class));
+        needed.addAll(envConstants(ForceName.class));
+        assertTrue(needed.size() >= 8, "derived from the code: " + needed);
+        Map<String, Object> globalVars = variables(map(map(template.get("Globals")).get("Function")));
+        for (String function : ofType("AWS::Serverless::Function").keySet()) {
+            Map<String, Object> vars = new LinkedHashMap<>(globalVars);
+            vars.putAll(variables(functionProps(function)));
+            for (String variable : needed) {
+                assertTrue(vars.containsKey(variable), function + " lacks " + variable + " (set: " + vars.keySet() + ")");
+                assertNotNull(vars.get(variable), function + ": " + variable + " is empty");
+            }
+        }
+        Map<String, Object> outputs = map(template.get("Outputs"));
+        for (String variable : envConstants(ResourceNames.class)) {
+            assertTrue(outputs.values().stream().anyMatch(o -> String.valueOf(map(o).get("Description")).contains(variable)),
+                    "no stack output gives " + variable + " to the CLI");
+        }
+    }
+
+    @Test
+    void snapStartOnPublishedVersionsWithJava21AndTheShadedJar() throws Exception {
+        Map<String, Object> globals = map(map(template.get("Globals")).get("Function"));
+        assertEquals("java21", globals.get("Runtime"));
+        assertEquals(Map.of("ApplyOn", "PublishedVersions"), globals.get("SnapStart"));
+        assertNotNull(globals.get("AutoPublishAlias"), "SnapStart needs published versions");
+        for (String function : ofType("AWS::Serverless::Function").keySet()) {
+            Map<String, Object> props = functionProps(function);
+            assertFalse(props.containsKey("SnapStart") || props.containsKey("AutoPublishAlias") || props.containsKey("Runtime"),
+                    function + " must not override the SnapStart settings of Globals");
+        }
+        String pom = Files.readString(Fixtures.repoRoot().resolve("functions/pom.xml"));
+        Matcher finalName = Pattern.compile("<finalName>([^<]+)</finalName>").matcher(pom);
+        assertTrue(finalName.find(), "functions/pom.xml names the shaded jar");
+        assertEquals("functions/target/" + finalName.group(1) + ".jar", globals.get("CodeUri"));
+    }
+
+    @Test
+    void queueVisibilityIsAtLeastSixTimesItsConsumersTimeout() {
+        long defaultTimeout = number(map(map(template.get("Globals")).get("Function")).get("Timeout"));
+        for (String function : List.of("ScoreFunction", "ReportFunction")) {
+            Map<String, Object> props = functionProps(function);
+            long timeout = props.containsKey("Timeout") ? number(props.get("Timeout")) : defaultTimeout;
+            @SuppressWarnings("unchecked")
+            String queue = ((List<String>) map(sqsTrigger(function).get("Queue")).get("Fn::GetAtt")).get(0);
+            Map<String, Object> queueProps = map(map(resources.get(queue)).get("Properties"));
+            long visibility = number(queueProps.get("VisibilityTimeout"));
+            assertTrue(visibility >= 6 * timeout, queue + " visibility " + visibility + " s < 6 x " + function + " timeout " + timeout + " s");
+            Map<String, Object> redrive = map(queueProps.get("RedrivePolicy"));
+            assertTrue(number(redrive.get("maxReceiveCount")) >= 1, queue + " has a redrive policy");
+            @SuppressWarnings("unchecked")
+            String dlq = ((List<String>) map(redrive.get("deadLetterTargetArn")).get("Fn::GetAtt")).get(0);
+            assertTrue(alarmWatches("AWS/SQS", "QueueName", dlq), "no alarm on the depth of " + dlq);
+        }
+        for (String function : ofType("AWS::Serverless::Function").keySet()) {
+            assertTrue(alarmWatches("AWS/Lambda", "FunctionName", function), "no alarm on the errors of " + function);
+        }
+    }
+
+    // --- data -------------------------------------------------------------------------------
+
+    @Test
+    void theCaseTableDeclaresTheKeysAndTheIndexTheCaseStoreUses() {
+        Map<String, Object> props = map(map(resources.get("CaseTable")).get("Properties"));
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (Object a : list(props.get("AttributeDefinitions"))) {
+            attributes.put((String) map(a).get("AttributeName"), (String) map(a).get("AttributeType"));
+        }
+        assertEquals(Map.of(CaseTableSchema.PK, "S", CaseTableSchema.SK, "S", CaseTableSchema.CASE_LIST_PK, "S",
+                CaseTableSchema.CASE_LIST_SK, "S"), attributes, "every key attribute declared, nothing else");
+        assertEquals(List.of(Map.of("AttributeName", CaseTableSchema.PK, "KeyType", "HASH"),
+                Map.of("AttributeName", CaseTableSchema.SK, "KeyType", "RANGE")), props.get("KeySchema"));
+        List<Object> indexes = list(props.get("GlobalSecondaryIndexes"));
+        assertEquals(1, indexes.size());
+        Map<String, Object> index = map(indexes.get(0));
+        assertEquals(CaseTableSchema.CASE_LIST_INDEX, index.get("IndexName"));
+        assertEquals(List.of(Map.of("AttributeName", CaseTableSchema.CASE_LIST_PK, "KeyType", "HASH"),
+                Map.of("AttributeName", CaseTableSchema.CASE_LIST_SK, "KeyType", "RANGE")), index.get("KeySchema"));
+        assertEquals("ALL", map(index.get("Projection")).get("ProjectionType"), "list() reads whole case records from the index");
+
+        Map<String, Object> staff = map(map(resources.get("StaffTable")).get("Properties"));
+        assertEquals(List.of(Map.of("AttributeName", "payNumber", "KeyType", "HASH")), staff.get("KeySchema"));
+        for (String table : ofType("AWS::DynamoDB::Table").keySet()) {
+            Map<String, Object> p = map(map(resources.get(table)).get("Properties"));
+            assertEquals("PAY_PER_REQUEST", p.get("BillingMode"), table);
+            assertEquals(Map.of("PointInTimeRecoveryEnabled", true), p.get("PointInTimeRecoverySpecification"), table);
+        }
+    }
+
+    @Test
+    void everyBucketTableQueueAndTopicIsEncryptedWithTheCustomerManagedKey() {
+        Object key = Map.of("Ref", "TriageKey");
+        Object keyArn = Map.of("Fn::GetAtt", List.of("TriageKey", "Arn"));
+        for (Map.Entry<String, Map<String, Object>> bucket : ofType("AWS::S3::Bucket").entrySet()) {
+            Map<String, Object> props = map(bucket.getValue().get("Properties"));
+            Map<String, Object> rule = map(list(map(props.get("BucketEncryption")).get("ServerSideEncryptionConfiguration")).get(0));
+            Map<String, Object> sse = map(rule.get("ServerSideEncryptionByDefault"));
+            assertEquals("aws:kms", sse.get("SSEAlgorithm"), bucket.getKey());
+            assertTrue(Set.of(key, keyArn).contains(sse.get("KMSMasterKeyID")), bucket.getKey() + " uses our key");
+            assertEquals(Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true,
+                    "RestrictPublicBuckets", true), props.get("PublicAccessBlockConfiguration"), bucket.getKey());
+            assertEquals(Map.of("Status", "Enabled"), props.get("VersioningConfiguration"), bucket.getKey());
+            assertTrue(tlsOnly(bucket.getKey()), bucket.getKey() + " has no TLS-only bucket policy");
+        }
+        for (Map.Entry<String, Map<String, Object>> table : ofType("AWS::DynamoDB::Table").entrySet()) {
+            Map<String, Object> sse = map(map(table.getValue().get("Properties")).get("SSESpecification"));
+            assertEquals(true, sse.get("SSEEnabled"), table.getKey());
+            assertEquals("KMS", sse.get("SSEType"), table.getKey());
+            assertTrue(Set.of(key, keyArn).contains(sse.get("KMSMasterKeyId")), table.getKey() + " uses our key");
+        }
+        for (String type : List.of("AWS::SQS::Queue", "AWS::SNS::Topic")) {
+            Map<String, Map<String, Object>> all = ofType(type);
+            assertFalse(all.isEmpty(), type);
+            for (Map.Entry<String, Map<String, Object>> resource : all.entrySet()) {
+                assertTrue(Set.of(key, keyArn).contains(map(resource.getValue().get("Properties")).get("KmsMasterKeyId")),
+                        resource.getKey() + " is not encrypted with our key");
+            }
+        }
+    }
+
+    // --- permissions ------------------------------------------------------------------------
+
+    /** SAM policy templates we use; each expands to named actions on named resources only. */
+    private static final Set<String> LEAST_PRIVILEGE_TEMPLATES = Set.of("S3ReadPolicy", "S3WritePolicy",
+            "DynamoDBReadPolicy", "DynamoDBCrudPolicy", "SQSSendMessagePolicy", "SNSPublishMessagePolicy", "KMSDecryptPolicy");
+
+    @Test
+    void noFunctionPolicyAndNoKeyPolicyGrantsAWildcardAction() {
+        List<String> actions = new ArrayList<>();
+        for (String function : ofType("AWS::Serverless::Function").keySet()) {
+            for (Object policy : list(functionProps(function).get("Policies"))) {
+                Map<String, Object> entry = map(policy);
+                assertEquals(1, entry.size(), function + ": one policy per list entry");
+                String name = entry.keySet().iterator().next();
+                if (name.equals("Statement")) {
+                    for (Object statement : list(entry.get("Statement"))) {
+                        actions.addAll(actionsOf(function, map(statement)));
+                        assertFalse("*".equals(map(statement).get("Resource")), function + " grants on every resource");
+                    }
+                } else {
+                    assertTrue(LEAST_PRIVILEGE_TEMPLATES.contains(name), function + " uses policy template " + name
+                            + ", which this test does not know to be least-privilege");
+                }
+            }
+        }
+        for (Map.Entry<String, Map<String, Object>> key : ofType("AWS::KMS::Key").entrySet()) {
+            for (Object statement : list(map(map(key.getValue().get("Properties")).get("KeyPolicy")).get("Statement"))) {
+                actions.addAll(actionsOf(key.getKey(), map(statement)));
+            }
+        }
+        assertFalse(actions.isEmpty());
+        for (String action : actions) {
+            assertFalse(action.equals("*") || action.endsWith(":*"), "wildcard action " + action);
+        }
+    }
+
+    @Test
+    void theServicesThatWriteToEncryptedTopicsAndQueuesMayUseTheKey() {
+        Set<String> services = new LinkedHashSet<>();
+        for (Map.Entry<String, Map<String, Object>> key : ofType("AWS::KMS::Key").entrySet()) {
+            for (Object statement : list(map(map(key.getValue().get("Properties")).get("KeyPolicy")).get("Statement"))) {
+                Map<String, Object> s = map(statement);
+                Object principal = map(s.get("Principal")).get("Service");
+                if (principal != null && actionsOf(key.getKey(), s).containsAll(List.of("kms:GenerateDataKey", "kms:Decrypt"))) {
+                    services.addAll(principal instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(principal)));
+                }
+            }
+        }
+        // S3 encrypts objects, SNS delivers into encrypted queues, CloudWatch alarms publish to the encrypted alerts topic.
+        for (String service : List.of("s3.amazonaws.com", "sns.amazonaws.com", "sqs.amazonaws.com", "dynamodb.amazonaws.com",
+                "cloudwatch.amazonaws.com")) {
+            assertTrue(services.contains(service), service + " cannot use the key; allowed: " + services);
+        }
+    }
+
+    @Test
+    void theFederationSubscriptionReceivesOnlyCaseReported() {
+        Map<String, Object> props = map(map(resources.get("FederationSubscription")).get("Properties"));
+        assertEquals(Map.of("Ref", "AlertsTopic"), props.get("TopicArn"));
+        assertEquals("MessageAttributes", props.get("FilterPolicyScope"));
+        assertEquals(Map.of("eventType", List.of(org.breachtriage.core.report.FederationSummary.EVENT_TYPE)), props.get("FilterPolicy"));
+        assertEquals(org.breachtriage.aws.sandbox.SandboxResources.FEDERATION_FILTER_POLICY,
+                org.breachtriage.core.json.Json.write(props.get("FilterPolicy")), "the sandbox subscribes the same filter");
+    }
+
+    // --- helpers ----------------------------------------------------------------------------
+
+    private static Map<String, Map<String, Object>> ofType(String type) {
+        Map<String, Map<String, Object>> found = new LinkedHashMap<>();
+        resources.forEach((name, resource) -> {
+            if (type.equals(map(resource).get("Type"))) {
+                found.put(name, map(resource));
+            }
+        });
+        return found;
+    }
+
+    private static Map<String, Object> functionProps(String function) {
+        return map(map(resources.get(function)).get("Properties"));
+    }
+
+    private static Map<String, Object> sqsTrigger(String function) {
+        Map<String, Object> events = map(functionProps(function).get("Events"));
+        Map<String, Object> trigger = map(events.values().iterator().next());
+        assertEquals("SQS", trigger.get("Type"), function);
+        return map(trigger.get("Properties"));
+    }
+
+    private static Map<String, Object> variables(Map<String, Object> functionProps) {
+        Object environment = functionProps.get("Environment");
+        return environment == null ? Map.of() : map(map(environment).get("Variables"));
+    }
+
+    /** The values of the public static final String fields named ENV or ENV_*: the variables the class reads. */
+    private static List<String> envConstants(Class<?> type) throws IllegalAccessException {
+        List<String> names = new ArrayList<>();
+        for (Field field : type.getFields()) {
+            int mods = field.getModifiers();
+            if (Modifier.isStatic(mods) && Modifier.isFinal(mods) && field.getType() == String.class
+                    && (field.getName().equals("ENV") || field.getName().startsWith("ENV_"))) {
+                names.add((String) field.get(null));
+            }
+        }
+        return names;
+    }
+
+    private static Type[] requestHandlerTypes(Class<?> type) {
+        for (Type implemented : type.getGenericInterfaces()) {
+            if (implemented instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
+                return p.getActualTypeArguments();
+            }
+        }
+        throw new AssertionError(type + " does not implement RequestHandler<I, O> directly");
+    }
+
+    private static List<String> actionsOf(String where, Map<String, Object> statement) {
+        Object action = statement.get("Action");
+        assertNotNull(action, where + ": a statement without Action (NotAction is not allowed either)");
+        return action instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(action));
+    }
+
+    private static boolean alarmWatches(String namespace, String dimension, String resource) {
+        for (Map<String, Object> alarm : ofType("AWS::CloudWatch::Alarm").values()) {
+            Map<String, Object> props = map(alarm.get("Properties"));
+            if (!namespace.equals(props.get("Namespace"))) {
+                continue;
+            }
+            for (Object d : list(props.get("Dimensions"))) {
+                Object value = map(d).get("Value");
+                if (dimension.equals(map(d).get("Name")) && (Map.of("Ref", resource).equals(value)
+                        || Map.of("Fn::GetAtt", List.of(resource, "QueueName")).equals(value))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean tlsOnly(String bucket) {
+        for (Map<String, Object> policy : ofType("AWS::S3::BucketPolicy").values()) {
+            Map<String, Object> props = map(policy.get("Properties"));
+            if (!Map.of("Ref", bucket).equals(props.get("Bucket"))) {
+                continue;
+            }
+            for (Object statement : list(map(props.get("PolicyDocument")).get("Statement"))) {
+                Map<String, Object> s = map(statement);
+                Object secure = map(map(s.getOrDefault("Condition", Map.of())).getOrDefault("Bool", Map.of())).get("aws:SecureTransport");
+                if ("Deny".equals(s.get("Effect")) && ("false".equals(String.valueOf(secure)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static long number(Object value) {
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        return Long.parseLong(String.valueOf(value));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        if (!(value instanceof Map)) {
+            throw new AssertionError("expected a mapping, got " + value);
+        }
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object value) {
+        if (!(value instanceof List)) {
+            throw new AssertionError("expected a list, got " + value);
+        }
+        return (List<Object>) value;
+    }
+}
