@@ -144,4 +144,31 @@ class IngestHandlerTest {
             assertTrue(q.harness().receive(q.names.batchQueueUrl(), 10, Duration.ZERO).isEmpty());
         }
     }
+
+    @Test
+    void aManifestWithNothingToScoreIsScoredByIngestWhichSendsTheReportTrigger() throws Exception {
+        String key = "manifests/acme/empty " + System.nanoTime() + ".csv";
+        new S3ObjectStore(stack.clients().s3(), stack.names().bucket())
+                .put(key, "pay_number,exposed_fields\n".getBytes(), "text/csv", Map.of());
+        String fixture = Files.readString(Fixtures.events("s3/put-manifest.json"));
+        S3Event event = Fixtures.s3EventFromJson(fixture.replace("manifests/acme/met-idcard-2023.csv", LambdaHarness.encodeKey(key)));
+        try (PrivateQueues q = new PrivateQueues(stack)) {
+            IngestHandler handler = new IngestHandler(q.wiring);
+            String caseId = handler.handleRequest(event, new CapturingContext("ingest")).caseIds().get(0);
+
+            assertEquals(CaseStatus.SCORED, q.wiring.cases().find(caseId).orElseThrow().status());
+            assertEquals(List.of(caseId), triggers(q), "ingest made the flip to SCORED, so it sends the trigger");
+
+            // S3 re-delivers; the case is still SCORED (not yet reported), so the trigger may have been lost: again.
+            handler.handleRequest(event, new CapturingContext("ingest"));
+            assertEquals(List.of(caseId), triggers(q));
+            assertTrue(q.harness().receive(q.names.batchQueueUrl(), 10, Duration.ZERO).isEmpty(), "no batch to score");
+        }
+    }
+
+    private static List<String> triggers(PrivateQueues q) {
+        List<Message> messages = q.harness().receive(q.names.reportQueueUrl(), 10, Duration.ZERO);
+        q.harness().deleteExcept(q.names.reportQueueUrl(), messages, java.util.Set.of());
+        return messages.stream().map(m -> ReportTrigger.caseIdFrom(m.body())).toList();
+    }
 }
