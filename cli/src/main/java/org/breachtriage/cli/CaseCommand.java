@@ -3,14 +3,13 @@ package org.breachtriage.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.breachtriage.core.cases.CaseRecord;
-import org.breachtriage.embedded.LocalPipeline;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * A command about one stored case (status, person, rejects, report): checks the case id, opens the
- * state directory and hands over the case, so each command is only what it prints.
+ * state directory (or AWS) and hands over the case, so each command is only what it prints.
  */
 abstract class CaseCommand implements Callable<Integer> {
 
@@ -22,11 +21,11 @@ abstract class CaseCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        try (LocalPipeline pipeline = LocalSession.open()) {
-            CaseRecord caseRecord = LocalSession.requireCase(pipeline.cases(), caseId);
-            return show(pipeline, caseRecord, spec.commandLine().getOut());
+        try (Backend backend = Backend.open()) {
+            CaseRecord caseRecord = LocalSession.requireCase(backend, caseId);
+            return show(backend, caseRecord, spec.commandLine().getOut());
         }
     }
 
-    abstract int show(LocalPipeline pipeline, CaseRecord caseRecord, PrintWriter out) throws Exception;
+    abstract int show(Backend backend, CaseRecord caseRecord, PrintWriter out) throws Exception;
 }

@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.pipeline.RunSummary;
-import org.breachtriage.embedded.LocalPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +22,7 @@ final class CasesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (LocalPipeline pipeline = LocalSession.open()) {
+        try (Backend pipeline = Backend.open()) {
             List<CaseRecord> cases = pipeline.cases().list();
             var out = spec.commandLine().getOut();
             if (output.format == OutputFormat.json) {
@@ -37,7 +36,7 @@ final class CasesCommand implements Callable<Integer> {
             out.printf("%-20s %-10s %-22s %-30s %9s %9s%n", "CASE", "STATUS", "OPENED", "SOURCE", "PERSONS", "NOTICES");
             for (CaseRecord c : cases) {
                 RunSummary s = RunSummary.of(c);
-                out.printf("%-20s %-10s %-22s %-30s %,9d %,9d%n", c.caseId(), c.status(), c.openedAt(),
+                out.printf("%-20s %-10s %-22s %-30s %,9d %,9d%n", c.caseId(), c.status(), c.openedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
                         Tables.abbreviate(c.source(), 30), s.persons().total(), s.notices().published());
             }
             return ExitCodes.OK;

@@ -26,6 +26,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        LocalSession.refuseAws(spec, "on AWS, upload with 'triage --aws submit FILE' and run it with 'triage --aws process URI'");
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         Path data = Settings.stateDir().resolve("demo-data");

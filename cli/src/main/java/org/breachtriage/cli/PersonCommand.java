@@ -6,7 +6,6 @@ import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.model.Categories;
 import org.breachtriage.core.scoring.PersonResult;
-import org.breachtriage.embedded.LocalPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -24,7 +23,7 @@ final class PersonCommand extends CaseCommand {
     OutputOption output;
 
     @Override
-    int show(LocalPipeline pipeline, CaseRecord c, PrintWriter out) {
+    int show(Backend pipeline, CaseRecord c, PrintWriter out) {
         String key = payNumber.trim().toUpperCase(Locale.ROOT);
         PersonResult r = pipeline.cases().findResult(c.caseId(), key).orElseThrow(() -> new InvalidInputException(
                 "pay number " + key + " is not in case " + c.caseId() + " (was the row rejected? see: triage rejects "

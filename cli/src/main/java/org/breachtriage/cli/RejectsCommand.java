@@ -6,7 +6,6 @@ import java.util.List;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.manifest.RowRejection;
-import org.breachtriage.embedded.LocalPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -18,7 +17,7 @@ final class RejectsCommand extends CaseCommand {
     OutputOption output;
 
     @Override
-    int show(LocalPipeline pipeline, CaseRecord c, PrintWriter out) {
+    int show(Backend pipeline, CaseRecord c, PrintWriter out) {
         if (output.format == OutputFormat.json) {
             List<RowRejection> all = new ArrayList<>();
             pipeline.cases().forEachReject(c.caseId(), all::add);

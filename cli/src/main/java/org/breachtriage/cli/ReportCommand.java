@@ -10,7 +10,6 @@ import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.pipeline.ReportService;
-import org.breachtriage.embedded.LocalPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,7 +29,7 @@ final class ReportCommand extends CaseCommand {
     Path outFile;
 
     @Override
-    int show(LocalPipeline pipeline, CaseRecord c, PrintWriter out) throws Exception {
+    int show(Backend pipeline, CaseRecord c, PrintWriter out) throws Exception {
         if (c.status() != CaseStatus.SCORED && c.status() != CaseStatus.REPORTED) {
             throw new InvalidInputException("case " + c.caseId() + " is " + c.status()
                     + "; reports exist once it is scored (see: triage status " + c.caseId() + ")");

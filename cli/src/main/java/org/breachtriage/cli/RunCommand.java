@@ -34,6 +34,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        LocalSession.refuseAws(spec, "on AWS, upload with 'triage --aws submit FILE' and run it with 'triage --aws process URI'");
         InputFiles.requireReadableFile(manifest, "manifest");
         IncidentMetadata incident = incidentFile == null ? null : Incidents.load(incidentFile);
         try (LocalPipeline pipeline = LocalSession.open()) {

@@ -1,6 +1,7 @@
 package org.breachtriage.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Options every subcommand inherits. Picocli calls the top command's setters whichever command the
@@ -9,6 +10,11 @@ import java.nio.file.Path;
 final class Settings {
     static Path stateDir;
     static boolean verbose;
+    static boolean aws;
+    static String endpointUrl;
+    static String stack;
+    /** The process environment; tests point --aws at their emulators by replacing it. */
+    static Map<String, String> environment = System.getenv();
 
     private Settings() {
     }
@@ -16,13 +22,23 @@ final class Settings {
     static void reset() {
         stateDir = null;
         verbose = false;
+        aws = false;
+        endpointUrl = null;
+        stack = null;
+        environment = System.getenv();
+    }
+
+    /** Where the repository is, for {@code infra/local}: bin/triage says; else the working directory. */
+    static Path repositoryHint() {
+        String repo = System.getenv("TRIAGE_REPO");
+        return Path.of(repo == null || repo.isBlank() ? "" : repo).toAbsolutePath();
     }
 
     static Path stateDir() {
         if (stateDir != null) {
             return stateDir;
         }
-        String home = System.getenv("TRIAGE_HOME");
+        String home = environment.get("TRIAGE_HOME");
         if (home != null && !home.isBlank()) {
             return Path.of(home);
         }

@@ -11,7 +11,6 @@ import org.breachtriage.core.model.NameRarity;
 import org.breachtriage.core.model.StaffMember;
 import org.breachtriage.core.staff.RosterImport;
 import org.breachtriage.core.staff.RosterReader;
-import org.breachtriage.embedded.LocalPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,8 +64,8 @@ final class StaffCommand implements Runnable {
                 throw new InvalidInputException(roster + ": " + imported.errors().size() + " invalid rows of "
                         + imported.rowsRead() + "; nothing was imported");
             }
-            try (LocalPipeline pipeline = LocalSession.open()) {
-                pipeline.importStaff(imported.members());
+            try (Backend backend = Backend.open()) {
+                backend.importStaff(imported.members());
                 Map<NameRarity, Long> rarity = new EnumMap<>(NameRarity.class);
                 for (StaffMember m : imported.members()) {
                     rarity.merge(m.nameRarity(), 1L, Long::sum);
@@ -74,12 +73,12 @@ final class StaffCommand implements Runnable {
                 if (output.format == OutputFormat.json) {
                     Map<String, Object> json = new LinkedHashMap<>();
                     json.put("imported", imported.members().size());
-                    json.put("staffTable", pipeline.staffCount());
+                    json.put("into", backend.where());
                     json.put("nameRarity", rarity);
                     out.println(Json.pretty(json));
                 } else {
-                    out.printf("Imported %,d people from %s; the staff table now holds %,d.%n",
-                            imported.members().size(), roster, pipeline.staffCount());
+                    out.printf("Imported %,d people from %s into %s.%n", imported.members().size(), roster,
+                            backend.where());
                     out.printf("Name rarity: %s%n", rarity);
                 }
             }

@@ -7,7 +7,6 @@ import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.DecisionEntry;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.pipeline.RunSummary;
-import org.breachtriage.embedded.LocalPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +22,7 @@ final class StatusCommand extends CaseCommand {
     OutputOption output;
 
     @Override
-    int show(LocalPipeline pipeline, CaseRecord c, PrintWriter out) {
+    int show(Backend pipeline, CaseRecord c, PrintWriter out) {
         var log = pipeline.cases().decisions(c.caseId());
         if (output.format == OutputFormat.json) {
             Map<String, Object> json = new LinkedHashMap<>(Json.MAPPER.convertValue(RunSummary.of(c), Map.class));

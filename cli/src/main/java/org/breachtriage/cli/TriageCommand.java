@@ -27,6 +27,10 @@ import picocli.CommandLine.ScopeType;
             ReportCommand.class,
             DemoCommand.class,
             GenerateCommand.class,
+            SandboxCommand.class,
+            SubmitCommand.class,
+            ProcessCommand.class,
+            InvokeCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nState directory:%n",
         footer = {
@@ -49,6 +53,25 @@ public final class TriageCommand implements Runnable {
         Settings.verbose = on;
     }
 
+    @Option(names = "--aws", scope = ScopeType.INHERIT,
+            description = "Use AWS (or an emulator) instead of the state directory: standard AWS configuration, "
+                    + "TRIAGE_* resource variables, --stack, or the running sandbox.")
+    void aws(boolean on) {
+        Settings.aws = on;
+    }
+
+    @Option(names = "--endpoint-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "With --aws: send every AWS call to this endpoint (an emulator).")
+    void endpointUrl(String url) {
+        Settings.endpointUrl = url;
+    }
+
+    @Option(names = "--stack", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "With --aws: take resource names from this CloudFormation stack's outputs.")
+    void stack(String name) {
+        Settings.stack = name;
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -68,7 +91,13 @@ public final class TriageCommand implements Runnable {
 
     /** Runs the CLI with its output captured; tests call this instead of main. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return execute(System.getenv(), out, err, args);
+    }
+
+    /** As {@link #execute(PrintWriter, PrintWriter, String...)} with a given environment (AWS variables). */
+    static int execute(java.util.Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
         Settings.reset();
+        Settings.environment = environment;
         CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);

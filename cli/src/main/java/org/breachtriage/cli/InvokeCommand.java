@@ -1,0 +1,74 @@
+package org.breachtriage.cli;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.breachtriage.core.json.Json;
+import org.breachtriage.core.pipeline.ForceName;
+import org.breachtriage.core.scoring.ScoringPolicy;
+import org.breachtriage.functions.FunctionWiring;
+import org.breachtriage.functions.IngestHandler;
+import org.breachtriage.functions.ReportHandler;
+import org.breachtriage.functions.ScoreHandler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+
+@Command(name = "invoke",
+        description = {"Run one handler on an event file (events/s3/*.json, events/sqs/*.json): in this process",
+            "against the configured endpoints, or with --remote by Lambda Invoke of the deployed function."},
+        mixinStandardHelpOptions = true)
+final class InvokeCommand extends AwsCommand {
+
+    enum Function { ingest, score, report }
+
+    @Parameters(paramLabel = "FUNCTION", description = "ingest (S3 event), score or report (SQS event).")
+    Function function;
+
+    @Option(names = "--event", required = true, paramLabel = "FILE", description = "The event JSON.")
+    Path event;
+
+    @Option(names = "--remote", description = "Invoke the deployed function instead of running it here.")
+    boolean remote;
+
+    @Option(names = "--function-name", paramLabel = "NAME",
+            description = "With --remote: the function (default breach-triage-dev-<FUNCTION>, as template.yaml names it).")
+    String functionName;
+
+    @Override
+    int run(AwsBackend aws) throws Exception {
+        InputFiles.requireReadableFile(event, "event");
+        var out = spec.commandLine().getOut();
+        if (remote) {
+            String name = functionName != null ? functionName : "breach-triage-dev-" + function;
+            SdkBytes payload = SdkBytes.fromByteArray(Files.readAllBytes(event));
+            try (LambdaClient lambda = LambdaClient.builder().build()) {
+                InvokeResponse response = lambda.invoke(r -> r.functionName(name).payload(payload));
+                out.println(response.payload().asUtf8String());
+                if (response.functionError() != null) {
+                    throw new IllegalStateException(name + " failed: " + response.functionError());
+                }
+            }
+            return ExitCodes.OK;
+        }
+        FunctionWiring wiring = new FunctionWiring(aws.clients(), aws.names(), ScoringPolicy.loadDefault(),
+                ForceName.fromEnvironment(), Clock.systemUTC());
+        Object result = switch (function) {
+            case ingest -> new IngestHandler(wiring).handleRequest(EventLoader.loadS3Event(event.toString()),
+                    LambdaRunner.context("ingest"));
+            case score -> new ScoreHandler(wiring).handleRequest(loadSqs(), LambdaRunner.context("score"));
+            case report -> new ReportHandler(wiring).handleRequest(loadSqs(), LambdaRunner.context("report"));
+        };
+        out.println(Json.pretty(result));
+        return ExitCodes.OK;
+    }
+
+    private SQSEvent loadSqs() {
+        return EventLoader.loadSQSEvent(event.toString());
+    }
+}

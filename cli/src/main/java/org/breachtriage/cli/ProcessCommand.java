@@ -1,0 +1,70 @@
+package org.breachtriage.cli;
+
+import java.time.Clock;
+import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.json.Json;
+import org.breachtriage.core.pipeline.ForceName;
+import org.breachtriage.core.pipeline.RunSummary;
+import org.breachtriage.core.ports.ObjectStore.ObjectInfo;
+import org.breachtriage.core.scoring.ScoringPolicy;
+import org.breachtriage.functions.FunctionWiring;
+import org.breachtriage.functions.IngestHandler;
+import org.breachtriage.functions.ReportHandler;
+import org.breachtriage.functions.ScoreHandler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "process",
+        description = {"Run the ingest, score and report handlers in this process against the configured AWS",
+            "endpoints, exactly as Lambda would: the S3 event for the object, then the row batches drained from",
+            "the real batch queue, then the report queue. Prints the run summary. Use it to re-run a case by hand,",
+            "and with the sandbox, which has no Lambda triggers."},
+        mixinStandardHelpOptions = true)
+final class ProcessCommand extends AwsCommand {
+
+    @Parameters(paramLabel = "S3_URI", description = "s3://bucket/manifests/… as printed by submit.")
+    String uri;
+
+    @Mixin
+    OutputOption output;
+
+    @Override
+    int run(AwsBackend aws) throws Exception {
+        S3Uri object = S3Uri.parse(uri, aws.names().bucket());
+        ObjectInfo info = aws.outputs().head(object.key())
+                .orElseThrow(() -> new InvalidInputException("no object at " + uri));
+        FunctionWiring wiring = new FunctionWiring(aws.clients(), aws.names(), ScoringPolicy.loadDefault(),
+                ForceName.fromEnvironment(), Clock.systemUTC());
+        var err = spec.commandLine().getErr();
+
+        IngestHandler.Summary ingested = new IngestHandler(wiring).handleRequest(
+                LambdaRunner.objectCreated(region(aws), object.bucket(), info), LambdaRunner.context("ingest"));
+        if (ingested.caseIds().isEmpty()) {
+            throw new InvalidInputException(uri + " was not ingested: " + (ingested.failedManifests() > 0
+                    ? "the file is not a readable manifest (see: triage --aws cases)"
+                    : "only keys under manifests/ are manifests"));
+        }
+        ScoreHandler scorer = new ScoreHandler(wiring);
+        LambdaRunner.DrainResult scored = LambdaRunner.drain(aws.clients().sqs(), aws.names().batchQueueUrl(),
+                event -> scorer.handleRequest(event, LambdaRunner.context("score")), err);
+        ReportHandler reporter = new ReportHandler(wiring);
+        LambdaRunner.DrainResult reported = LambdaRunner.drain(aws.clients().sqs(), aws.names().reportQueueUrl(),
+                event -> reporter.handleRequest(event, LambdaRunner.context("report")), err);
+
+        CaseRecord c = aws.cases().find(ingested.caseIds().get(0)).orElseThrow();
+        RunSummary summary = RunSummary.of(c);
+        var out = spec.commandLine().getOut();
+        if (output.format == OutputFormat.json) {
+            out.println(Json.pretty(summary));
+        } else {
+            out.printf("Handled %d batch message(s) and %d report trigger(s)%n", scored.delivered(), reported.delivered());
+            Tables.printSummary(out, summary);
+        }
+        return scored.failed() + reported.failed() == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private static String region(AwsBackend aws) {
+        return aws.clients().settings().region() == null ? "us-east-1" : aws.clients().settings().region().id();
+    }
+}

@@ -1,0 +1,139 @@
+package org.breachtriage.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.breachtriage.aws.AwsClients;
+import org.breachtriage.aws.AwsService;
+import org.breachtriage.aws.ResourceNames;
+import org.breachtriage.aws.sandbox.LocalEmulators;
+import org.breachtriage.aws.sandbox.SandboxResources;
+import org.breachtriage.aws.sandbox.SandboxState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sandbox",
+        description = {"A no-Docker AWS sandbox on this machine: fauxqs (S3, SQS, SNS) and dynalite (DynamoDB) from",
+            "infra/local (npm ci --prefix infra/local), with every resource template.yaml declares.",
+            "While it runs, --aws commands use it without further configuration."},
+        mixinStandardHelpOptions = true,
+        subcommands = {SandboxCommand.Up.class, SandboxCommand.Down.class, SandboxCommand.Status.class})
+final class SandboxCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: up, down or status.");
+    }
+
+    enum EnvFormat { table, env }
+
+    static LocalEmulators emulators() {
+        return LocalEmulators.locate(Settings.repositoryHint()).withStateDir(AwsConfiguration.sandboxDir());
+    }
+
+    /** Every variable that points a shell, the CLI or a function at the sandbox. */
+    static Map<String, String> environment(SandboxState state) {
+        Map<String, String> env = new LinkedHashMap<>(state.environment());
+        for (AwsService service : AwsService.values()) {
+            env.put(service.endpointVariable(), state.awsSettings().endpoints().get(service).toString());
+        }
+        try (AwsClients clients = new AwsClients(state.awsSettings())) {
+            env.put("TRIAGE_SANDBOX_NOTICES_QUEUE_URL", clients.sqs().getQueueUrl(
+                    r -> r.queueName(SandboxResources.NOTICES_INSPECTION_QUEUE)).queueUrl());
+            env.put("TRIAGE_SANDBOX_FEDERATION_QUEUE_URL", clients.sqs().getQueueUrl(
+                    r -> r.queueName(SandboxResources.FEDERATION_INSPECTION_QUEUE)).queueUrl());
+        }
+        return env;
+    }
+
+    static void print(PrintWriter out, SandboxState state, EnvFormat format) {
+        Map<String, String> env = environment(state);
+        if (format == EnvFormat.env) {
+            env.forEach((name, value) -> out.println("export " + name + "='" + value.replace("'", "'\\''") + "'"));
+            return;
+        }
+        out.printf("fauxqs   pid %d on %s (S3, SQS, SNS)%n", state.fauxqs().pid(), state.fauxqs().endpoint());
+        out.printf("dynalite pid %d on %s (DynamoDB)%n", state.dynalite().pid(), state.dynalite().endpoint());
+        env.forEach((name, value) -> out.printf("  %-36s %s%n", name, value));
+        out.println("Use it:  triage --aws staff import events/staff/roster.csv   (or: eval \"$(triage sandbox status --output env)\")");
+    }
+
+    @Command(name = "up", description = "Start the emulators in the background and create the resources.",
+            mixinStandardHelpOptions = true)
+    static final class Up implements Callable<Integer> {
+        @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
+                description = "table (default) or env: `export` lines for eval.")
+        EnvFormat format;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            LocalEmulators emulators = emulators();
+            Optional<LocalEmulators.Status> running = emulators.status().filter(LocalEmulators.Status::running);
+            SandboxState state;
+            if (running.isPresent()) {
+                state = running.get().state();
+                spec.commandLine().getErr().println("triage: the sandbox is already running; reusing it");
+            } else {
+                state = emulators.start(LocalEmulators.DEFAULT_READY_TIMEOUT);
+            }
+            try (AwsClients clients = new AwsClients(state.awsSettings())) {
+                SandboxResources.Created created = new SandboxResources(clients)
+                        .create(ResourceNames.sandboxDefaults(state.region()));
+                state = state.withResources(created.names());
+                state.write(emulators.stateDir());
+            }
+            print(spec.commandLine().getOut(), state, format);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "down", description = "Stop exactly the processes `sandbox up` started.",
+            mixinStandardHelpOptions = true)
+    static final class Down implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            boolean stopped = emulators().stop();
+            spec.commandLine().getOut().println(stopped ? "sandbox stopped" : "no sandbox was running");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "status", description = "Say whether the sandbox runs, and print its variables.",
+            mixinStandardHelpOptions = true)
+    static final class Status implements Callable<Integer> {
+        @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
+                description = "table (default) or env: `export` lines for eval.")
+        EnvFormat format;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Optional<LocalEmulators.Status> status = emulators().status();
+            PrintWriter out = spec.commandLine().getOut();
+            if (status.isEmpty() || !status.get().running()) {
+                out.println(status.isEmpty() ? "no sandbox (start one: triage sandbox up)"
+                        : "sandbox is NOT running (fauxqs alive: " + status.get().fauxqsAlive() + ", dynalite alive: "
+                                + status.get().dynaliteAlive() + "); restart: triage sandbox down && triage sandbox up");
+                return ExitCodes.FAILURE;
+            }
+            print(out, status.get().state(), format);
+            return ExitCodes.OK;
+        }
+    }
+}
