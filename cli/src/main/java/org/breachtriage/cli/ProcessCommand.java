@@ -7,6 +7,7 @@ import org.breachtriage.core.pipeline.ForceName;
 import org.breachtriage.core.pipeline.RunSummary;
 import org.breachtriage.core.ports.ObjectStore.ObjectInfo;
 import org.breachtriage.core.scoring.ScoringPolicy;
+import org.breachtriage.functions.EventSourceSimulator;
 import org.breachtriage.functions.FunctionWiring;
 import org.breachtriage.functions.IngestHandler;
 import org.breachtriage.functions.ReportHandler;
@@ -38,18 +39,19 @@ final class ProcessCommand extends AwsCommand {
                 ForceName.fromEnvironment(), Clock.systemUTC());
         var err = spec.commandLine().getErr();
 
+        EventSourceSimulator events = new EventSourceSimulator(aws.clients().sqs(), region(aws));
         IngestHandler.Summary ingested = new IngestHandler(wiring).handleRequest(
-                LambdaRunner.objectCreated(region(aws), object.bucket(), info), LambdaRunner.context("ingest"));
+                events.objectCreated(object.bucket(), info), LambdaRunner.context("ingest"));
         if (ingested.caseIds().isEmpty()) {
             throw new InvalidInputException(uri + " was not ingested: " + (ingested.failedManifests() > 0
                     ? "the file is not a readable manifest (see: triage --aws cases)"
                     : "only keys under manifests/ are manifests"));
         }
         ScoreHandler scorer = new ScoreHandler(wiring);
-        LambdaRunner.DrainResult scored = LambdaRunner.drain(aws.clients().sqs(), aws.names().batchQueueUrl(),
+        LambdaRunner.DrainResult scored = LambdaRunner.drain(aws.clients().sqs(), events, aws.names().batchQueueUrl(),
                 event -> scorer.handleRequest(event, LambdaRunner.context("score")), err);
         ReportHandler reporter = new ReportHandler(wiring);
-        LambdaRunner.DrainResult reported = LambdaRunner.drain(aws.clients().sqs(), aws.names().reportQueueUrl(),
+        LambdaRunner.DrainResult reported = LambdaRunner.drain(aws.clients().sqs(), events, aws.names().reportQueueUrl(),
                 event -> reporter.handleRequest(event, LambdaRunner.context("report")), err);
 
         CaseRecord c = aws.cases().find(ingested.caseIds().get(0)).orElseThrow();

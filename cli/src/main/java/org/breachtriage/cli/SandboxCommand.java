@@ -12,6 +12,7 @@ import org.breachtriage.aws.sandbox.LocalEmulators;
 import org.breachtriage.aws.sandbox.SandboxResources;
 import org.breachtriage.aws.sandbox.SandboxState;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,6 +35,13 @@ final class SandboxCommand implements Runnable {
     }
 
     enum EnvFormat { table, env }
+
+    /** {@code --output table|env}, shared by up and status. */
+    static final class EnvOutput {
+        @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
+                description = "table (default) or env: `export` lines for eval.")
+        EnvFormat format;
+    }
 
     static LocalEmulators emulators() {
         return LocalEmulators.locate(Settings.repositoryHint()).withStateDir(AwsConfiguration.sandboxDir());
@@ -69,9 +77,8 @@ final class SandboxCommand implements Runnable {
     @Command(name = "up", description = "Start the emulators in the background and create the resources.",
             mixinStandardHelpOptions = true)
     static final class Up implements Callable<Integer> {
-        @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
-                description = "table (default) or env: `export` lines for eval.")
-        EnvFormat format;
+        @Mixin
+        EnvOutput output;
 
         @Spec
         CommandSpec spec;
@@ -93,7 +100,7 @@ final class SandboxCommand implements Runnable {
                 state = state.withResources(created.names());
                 state.write(emulators.stateDir());
             }
-            print(spec.commandLine().getOut(), state, format);
+            print(spec.commandLine().getOut(), state, output.format);
             return ExitCodes.OK;
         }
     }
@@ -115,9 +122,8 @@ final class SandboxCommand implements Runnable {
     @Command(name = "status", description = "Say whether the sandbox runs, and print its variables.",
             mixinStandardHelpOptions = true)
     static final class Status implements Callable<Integer> {
-        @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
-                description = "table (default) or env: `export` lines for eval.")
-        EnvFormat format;
+        @Mixin
+        EnvOutput output;
 
         @Spec
         CommandSpec spec;
@@ -132,7 +138,7 @@ final class SandboxCommand implements Runnable {
                                 + status.get().dynaliteAlive() + "); restart: triage sandbox down && triage sandbox up");
                 return ExitCodes.FAILURE;
             }
-            print(out, status.get().state(), format);
+            print(out, status.get().state(), output.format);
             return ExitCodes.OK;
         }
     }

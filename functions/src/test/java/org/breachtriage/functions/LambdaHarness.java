@@ -6,23 +6,17 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.breachtriage.aws.AwsClients;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.ports.ObjectStore.ObjectInfo;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Plays the parts of Lambda's event sources: the S3 notification (built from the fixture
@@ -43,10 +37,12 @@ final class LambdaHarness {
 
     private final AwsClients clients;
     private final String region;
+    private final EventSourceSimulator simulator;
 
     LambdaHarness(AwsClients clients) {
         this.clients = clients;
         this.region = clients.settings().region() == null ? "us-east-1" : clients.settings().region().id();
+        this.simulator = new EventSourceSimulator(clients.sqs(), region);
     }
 
     /** The S3 event for an uploaded object, shaped exactly like the fixture, key URL-encoded as S3 does it. */
@@ -68,7 +64,7 @@ final class LambdaHarness {
 
     /** How S3 writes keys into event notifications: form-encoded ('+' for space, %XX for UTF-8), '/' left as is. */
     static String encodeKey(String key) {
-        return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
+        return EventSourceSimulator.encodeKey(key);
     }
 
     /** Up to {@code max} messages that are visible now (waiting at most {@code wait}). */
@@ -95,49 +91,24 @@ final class LambdaHarness {
 
     /** The Lambda SQS event for these messages, with the fields the event source mapping fills in. */
     SQSEvent sqsEvent(String queueUrl, List<Message> messages) {
-        String arn = queueArn(queueUrl);
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (Message m : messages) {
-            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-            record.setMessageId(m.messageId());
-            record.setReceiptHandle(m.receiptHandle());
-            record.setBody(m.body());
-            record.setMd5OfBody(m.md5OfBody());
-            record.setAttributes(Map.copyOf(m.attributesAsStrings()));
-            record.setMessageAttributes(Map.of());
-            record.setEventSource("aws:sqs");
-            record.setEventSourceArn(arn);
-            record.setAwsRegion(region);
-            records.add(record);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        return event;
+        return simulator.sqsEvent(queueUrl, messages);
     }
 
     /** Invokes the handler and, as the event source mapping does, deletes every message it did not list as failed. */
     Invocation invoke(String queueUrl, List<Message> messages, BiFunction<SQSEvent, CapturingContext, SQSBatchResponse> handler,
                       CapturingContext context) {
-        SQSEvent event = sqsEvent(queueUrl, messages);
-        SQSBatchResponse response = handler.apply(event, context);
-        Invocation invocation = new Invocation(event, response);
-        deleteExcept(queueUrl, messages, invocation.failedIds());
-        return invocation;
+        SQSEvent[] seen = new SQSEvent[1];
+        SQSBatchResponse[] answered = new SQSBatchResponse[1];
+        simulator.invoke(queueUrl, messages, event -> {
+            seen[0] = event;
+            answered[0] = handler.apply(event, context);
+            return answered[0];
+        });
+        return new Invocation(seen[0], answered[0]);
     }
 
     void deleteExcept(String queueUrl, List<Message> messages, Set<String> keep) {
-        List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
-        for (Message m : messages) {
-            if (!keep.contains(m.messageId())) {
-                deletes.add(DeleteMessageBatchRequestEntry.builder().id("d" + deletes.size()).receiptHandle(m.receiptHandle()).build());
-            }
-        }
-        if (!deletes.isEmpty()) {
-            var response = clients.sqs().deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(deletes));
-            if (response.hasFailed() && !response.failed().isEmpty()) {
-                throw new IllegalStateException("could not delete handled messages: " + response.failed());
-            }
-        }
+        simulator.deleteExcept(queueUrl, messages, keep);
     }
 
     void delete(String queueUrl, Message message) {
@@ -145,8 +116,7 @@ final class LambdaHarness {
     }
 
     String queueArn(String queueUrl) {
-        return clients.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        return simulator.queueArn(queueUrl);
     }
 
     /** A JSON document's field, for reading message bodies. */
