@@ -15,7 +15,8 @@ final class Accounting {
         }
     }
 
-    static List<Check> check(FullRun.Outcome outcome, Expected expected, ParseOnly.Counts parsed) {
+    static List<Check> check(FullRun.Outcome outcome, Expected expected, ParseOnly.Counts parsed,
+                             List<RunSummary> floors) {
         RunSummary s = outcome.summary();
         long banded = s.bands().values().stream().mapToLong(Long::longValue).sum();
         List<Check> checks = new ArrayList<>();
@@ -37,11 +38,21 @@ final class Accounting {
         checks.add(Check.of("persons.matched = of those, on the roster", expected.matched(), s.persons().matched()));
         checks.add(Check.of("persons.unmatched = of those, not on the roster", expected.unmatched(),
                 s.persons().unmatched()));
+        checks.add(new Check("state dir read back on the first attempt"
+                + (outcome.readFailures().isEmpty() ? "" : " (" + outcome.readFailures().getFirst() + ")"),
+                0, outcome.readFailures().size(), outcome.readFailures().isEmpty()));
         // Nothing silently dropped on the way to the store or the topic.
         checks.add(Check.of("person results stored = persons.total", s.persons().total(), outcome.resultsStored()));
         checks.add(Check.of("rejected rows stored = rows.rejected", s.rows().rejected(), outcome.rejectRowsStored()));
         checks.add(Check.of("notices on the topic = notices.published", s.notices().published(),
                 outcome.noticeLines()));
+        // The floor ran the same services on in-memory maps: its books must be identical.
+        for (RunSummary floor : floors) {
+            boolean same = floor.rows().equals(s.rows()) && floor.persons().equals(s.persons())
+                    && floor.bands().equals(s.bands()) && floor.notices().equals(s.notices());
+            checks.add(new Check("floor run (no storage) has the same rows, persons, bands and notices", 1,
+                    same ? 1 : 0, same));
+        }
         return checks;
     }
 }

@@ -2,7 +2,9 @@ package org.breachtriage.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.breachtriage.core.pipeline.RunSummary;
@@ -27,10 +29,18 @@ final class FullRun {
      * @param resultsStored     person results in the case store
      * @param rejectRowsStored  distinct row numbers among the stored rejects
      * @param noticeLines       messages on the notices topic
+     * @param readFailures      errors met while reading the state back, one per failed attempt; the
+     *                          inspection is tried up to {@value #INSPECTION_ATTEMPTS} times on a fresh open
      */
     record Outcome(RunSummary summary, boolean alreadyTriaged, long resultsStored, long rejectRowsStored,
-                   long noticeLines, StateSize stateSize) {
+                   long noticeLines, StateSize stateSize, List<String> readFailures) {
     }
+
+    /**
+     * Reading a big state dir back has failed with MVStore's "Chunk N not found" while its background
+     * compaction ran (h2database issue 4383); one more attempt tells a passing race from a damaged file.
+     */
+    static final int INSPECTION_ATTEMPTS = 2;
 
     record StateSize(long totalBytes, long storeFileBytes, long objectsBytes, long topicsBytes) {
         static StateSize of(Path stateDir) throws IOException {
@@ -75,6 +85,24 @@ final class FullRun {
 
     /** Counts what the run left behind, independently of its own counters. */
     private static Outcome inspect(Path stateDir, LocalPipeline.RunOutcome outcome) throws IOException {
+        List<String> failures = new ArrayList<>();
+        while (true) {
+            try {
+                return inspectOnce(stateDir, outcome, failures);
+            } catch (RuntimeException e) {
+                failures.add(e.getClass().getName() + ": " + e.getMessage());
+                System.err.println("bench: reading the state back failed: " + e);
+                if (failures.size() == INSPECTION_ATTEMPTS) {
+                    return new Outcome(outcome.summary(), outcome.alreadyTriaged(), -1, -1,
+                            Dirs.lines(stateDir.resolve(EmbeddedState.TOPICS_DIR).resolve("notices.jsonl")),
+                            StateSize.of(stateDir), List.copyOf(failures));
+                }
+            }
+        }
+    }
+
+    private static Outcome inspectOnce(Path stateDir, LocalPipeline.RunOutcome outcome, List<String> failures)
+            throws IOException {
         String caseId = outcome.summary().caseId();
         AtomicLong results = new AtomicLong();
         Set<Long> rejectRows = new HashSet<>();
@@ -91,6 +119,6 @@ final class FullRun {
         }
         long notices = Dirs.lines(stateDir.resolve(EmbeddedState.TOPICS_DIR).resolve("notices.jsonl"));
         return new Outcome(outcome.summary(), outcome.alreadyTriaged(), results.get(), rejectRows.size(), notices,
-                StateSize.of(stateDir));
+                StateSize.of(stateDir), List.copyOf(failures));
     }
 }

@@ -29,8 +29,16 @@ final class JfrSummary {
         Map<String, Long> byThread = new HashMap<>();
         Map<String, Long> selfTime = new HashMap<>();
         Map<String, Map<String, Long>> inclusiveByThread = new HashMap<>();
+        Map<String, Long> allocationBySite = new HashMap<>();
+        long allocationWeight = 0;
         long samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+            if (event.getEventType().getName().equals("jdk.ObjectAllocationSample")) {
+                long weight = event.getLong("weight");
+                allocationWeight += weight;
+                allocationBySite.merge(allocationSite(event), weight, Long::sum);
+                continue;
+            }
             if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
                 continue;
             }
@@ -62,6 +70,11 @@ final class JfrSummary {
         for (var entry : sortedTop(selfTime, top).entrySet()) {
             out.append(line(entry.getKey(), entry.getValue(), samples));
         }
+        out.append(String.format(Locale.ROOT, "%nTop %d allocation sites (first project/MVStore frame, with the "
+                + "allocated class), by sampled weight; %,.0f MB sampled in all:%n", top, allocationWeight / 1048576.0));
+        for (var entry : sortedTop(allocationBySite, top).entrySet()) {
+            out.append(line(entry.getKey(), entry.getValue(), allocationWeight));
+        }
         for (var thread : sortedTop(byThread, Integer.MAX_VALUE).keySet()) {
             long threadSamples = byThread.get(thread);
             out.append(String.format(Locale.ROOT, "%nThread %s: top %d project/MVStore methods by inclusive samples "
@@ -71,6 +84,22 @@ final class JfrSummary {
             }
         }
         return out.toString();
+    }
+
+    /** The first of our frames on the stack (else the top frame), and what was allocated there. */
+    private static String allocationSite(RecordedEvent event) {
+        String type = event.getClass("objectClass") == null ? "?" : event.getClass("objectClass").getName();
+        RecordedStackTrace stack = event.getStackTrace();
+        if (stack == null || stack.getFrames().isEmpty()) {
+            return type + " (no stack)";
+        }
+        for (RecordedFrame frame : stack.getFrames()) {
+            String method = method(frame);
+            if (OUR_PACKAGES.stream().anyMatch(method::startsWith)) {
+                return method + " <- " + type;
+            }
+        }
+        return method(stack.getFrames().getFirst()) + " <- " + type;
     }
 
     /** Numbered pool threads are one group: "triage-batch-worker-0" and "-1" are the same job. */

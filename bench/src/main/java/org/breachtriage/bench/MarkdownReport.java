@@ -21,23 +21,41 @@ final class MarkdownReport {
                         + "roster %,d people.%n%n", env.java(), env.vm(), env.processors(),
                 Scenario.mb(env.maxHeapBytes()), env.collectors(), first.rosterPeople()));
 
-        md.append("**Time: parse-only vs full embedded run** (wall clock; median, min in brackets)\n\n");
-        md.append("| Manifest | Size | Parse-only | Full run | Run ÷ parse (median) | Run ÷ parse (min ÷ min) | ")
+        md.append("**Time: parse-only vs full embedded run** (wall clock; median, min in brackets; parse #1 runs on a "
+                + "cold JVM, later parses are warm; run #1 follows parse #1, so the reader is warm but scoring and "
+                + "the store are not)\n\n");
+        md.append("| Manifest | Size | Parse-only | Full run | Run ÷ parse (medians) | Run #1 ÷ parse #1 (first of each) | ")
                 .append("Target ≤ 3× | CPU: run ÷ parse | Of the run: SHA-256 pass | Roster import (not in run) |\n");
         md.append("|---|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
         for (ScenarioResult r : results) {
             List<Double> parse = walls(r.parses());
             List<Double> run = walls(r.runs());
             double medianRatio = Stats.median(run) / Stats.median(parse);
-            double minRatio = Stats.min(run) / Stats.min(parse);
+            double firstRatio = run.getFirst() / parse.getFirst();
             double cpuRatio = Stats.median(cpus(r.runs())) / Stats.median(cpus(r.parses()));
             md.append(String.format(Locale.ROOT, "| %s (%,d rows) | %.0f MB | %s (%s), n=%d | %s (%s), n=%d | %.1f× | %.1f× | %s | %.1f× | %s | %s |%n",
                     r.manifest(), r.parsed().rowsRead(), Scenario.mb(r.manifestBytes()),
                     seconds(Stats.median(parse)), seconds(Stats.min(parse)), parse.size(),
-                    seconds(Stats.median(run)), seconds(Stats.min(run)), run.size(), medianRatio, minRatio,
+                    seconds(Stats.median(run)), seconds(Stats.min(run)), run.size(), medianRatio, firstRatio,
                     medianRatio <= TARGET_RATIO ? "met" : String.format(Locale.ROOT, "missed by %.1f×",
                             medianRatio / TARGET_RATIO), cpuRatio,
                     seconds(r.sha256Pass().wallMillis()), seconds(Stats.median(walls(r.imports())))));
+        }
+
+        md.append("\n**Where the run's time goes** (medians, wall clock): the floor is the same pipeline on in-memory "
+                + "maps with no topic files (FloorRun); what the full run adds to it is MVStore and the JSON Lines topics\n\n");
+        md.append("| Manifest | Parse-only | Floor: pipeline without storage | Full run | Floor ÷ parse | Storage + topics: run − floor | Share of the run |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (ScenarioResult r : results) {
+            if (r.floors().isEmpty()) {
+                continue;
+            }
+            double parse = Stats.median(walls(r.parses()));
+            double floor = Stats.median(walls(r.floors()));
+            double run = Stats.median(walls(r.runs()));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.1f× | %s | %.0f%% |%n", r.manifest(),
+                    seconds(parse), seconds(floor), seconds(run), floor / parse, seconds(run - floor),
+                    100 * (run - floor) / run));
         }
 
         md.append("\n**Heap** (MB, worst over the repetitions. Live set: what a forced full GC leaves, sampled every "
@@ -106,12 +124,15 @@ final class MarkdownReport {
         List<Phase> phases = new java.util.ArrayList<>();
         int parse = 0;
         int run = 0;
+        int floor = 0;
         for (String step : r.order().split(", ")) {
-            if (step.equals("parse")) {
-                phases.add(r.parses().get(parse++));
-            } else {
-                phases.add(r.imports().get(run));
-                phases.add(r.runs().get(run++));
+            switch (step) {
+                case "parse" -> phases.add(r.parses().get(parse++));
+                case "floor" -> phases.add(r.floors().get(floor++));
+                default -> {
+                    phases.add(r.imports().get(run));
+                    phases.add(r.runs().get(run++));
+                }
             }
         }
         phases.add(r.sha256Pass());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.breachtriage.core.json.Json;
+import org.breachtriage.core.pipeline.RunSummary;
 import org.breachtriage.embedded.FolderObjectStore;
 
 /**
@@ -23,18 +24,20 @@ final class Scenario {
     private final Path work;
     private final int parseReps;
     private final int runReps;
+    private final int floorReps;
     private final Profiler profiler;
     private final int rosterPeople;
     private final double probeEverySeconds;
 
-    Scenario(Path roster, int rosterPeople, Path manifest, Path work, int parseReps, int runReps, Profiler profiler,
-             double probeEverySeconds) {
+    Scenario(Path roster, int rosterPeople, Path manifest, Path work, int parseReps, int runReps, int floorReps,
+             Profiler profiler, double probeEverySeconds) {
         this.roster = roster;
         this.rosterPeople = rosterPeople;
         this.manifest = manifest;
         this.work = work;
         this.parseReps = parseReps;
         this.runReps = runReps;
+        this.floorReps = floorReps;
         this.profiler = profiler;
         this.probeEverySeconds = probeEverySeconds;
     }
@@ -44,12 +47,14 @@ final class Scenario {
         List<Phase> parses = new ArrayList<>();
         List<Phase> imports = new ArrayList<>();
         List<Phase> runs = new ArrayList<>();
+        List<Phase> floors = new ArrayList<>();
+        List<RunSummary> floorSummaries = new ArrayList<>();
         List<FullRun.Outcome> outcomes = new ArrayList<>();
         List<String> order = new ArrayList<>();
         ParseOnly.Counts parsed = null;
         String loadAtStart = loadAverage();
         try (HeapMonitor heap = new HeapMonitor(probeEverySeconds)) {
-            for (int i = 0; i < Math.max(parseReps, runReps); i++) {
+            for (int i = 0; i < Math.max(parseReps, Math.max(runReps, floorReps)); i++) {
                 if (i < parseReps) {
                     var timed = Phase.measure("parse " + label + " #" + (i + 1), heap, () -> ParseOnly.parse(manifest));
                     parsed = sameAsBefore(parsed, timed.value());
@@ -69,6 +74,13 @@ final class Scenario {
                     progress(measured.importPhase());
                     progress(measured.runPhase());
                 }
+                if (i < floorReps) {
+                    var floor = FloorRun.once(label + " #" + (i + 1), work, roster, manifest, heap);
+                    floors.add(floor.phase());
+                    floorSummaries.add(floor.summary());
+                    order.add("floor");
+                    progress(floor.phase());
+                }
             }
             Phase sha = Phase.measure("sha256 " + label, heap, () -> sha256(manifest)).phase();
             progress(sha);
@@ -76,7 +88,7 @@ final class Scenario {
             Expected expected = Expected.compute(roster, manifest);
             List<List<Accounting.Check>> checks = new ArrayList<>();
             for (FullRun.Outcome outcome : outcomes) {
-                checks.add(Accounting.check(outcome, expected, parsed));
+                checks.add(Accounting.check(outcome, expected, parsed, floorSummaries));
             }
             var runtime = ManagementFactory.getRuntimeMXBean();
             var environment = new ScenarioResult.Environment(
@@ -84,7 +96,7 @@ final class Scenario {
                     System.getProperty("java.vm.name"), heap.collectorNames(), Runtime.getRuntime().maxMemory(),
                     Runtime.getRuntime().availableProcessors(), runtime.getInputArguments(), loadAtStart);
             return new ScenarioResult(label, Files.size(manifest), rosterPeople, environment, String.join(", ", order),
-                    parses, imports, runs, sha, parsed, expected, outcomes, checks,
+                    parses, imports, runs, floors, sha, parsed, expected, outcomes, checks,
                     profiler.enabled() ? profiler.output().toString() : null);
         }
     }

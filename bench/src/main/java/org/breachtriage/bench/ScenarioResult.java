@@ -7,6 +7,7 @@ import java.util.List;
  * scenarios side by side in one table.
  *
  * @param order      the order the phases ran in, e.g. "parse, run, parse, run, parse"
+ * @param floors     the run's work on in-memory maps with no topic files (see FloorRun)
  * @param sha256Pass one timed pass hashing the manifest, as the folder object store does to derive
  *                   the case id: part of every run, never of the parse
  */
@@ -19,6 +20,7 @@ record ScenarioResult(
         List<Phase> parses,
         List<Phase> imports,
         List<Phase> runs,
+        List<Phase> floors,
         Phase sha256Pass,
         ParseOnly.Counts parsed,
         Expected expected,
