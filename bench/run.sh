@@ -7,8 +7,8 @@
 #   BENCH_ROWS="250000 1000000"  manifest sizes; one JVM per size, all under the same -Xmx
 #   BENCH_SEED=42 BENCH_INVALID=0.001   generator seed, share of deliberately invalid rows
 #   BENCH_XMX=512m               heap limit of every scenario JVM
-#   BENCH_PARSE_REPS=3 BENCH_RUN_REPS=1 BENCH_FLOOR_REPS=1  repetitions, interleaved within each JVM
-#                                (parse, run, floor, parse, parse); a 1M-row run takes minutes here
+#   BENCH_PARSE_REPS=3 BENCH_RUN_REPS=2 BENCH_FLOOR_REPS=1  repetitions, interleaved within each JVM
+#                                (parse, run, floor, parse, run, parse); a 1M-row run takes 1.5 min here
 #                                (the floor: the same pipeline on in-memory maps, see FloorRun)
 #   BENCH_PROBE_SECONDS=10       live-set probe period (a forced full GC); 0 turns it off
 #   BENCH_PROFILE=1              record the largest scenario's last run with JFR and summarise it
@@ -24,7 +24,7 @@ seed=${BENCH_SEED:-42}
 invalid=${BENCH_INVALID:-0.001}
 xmx=${BENCH_XMX:-512m}
 parse_reps=${BENCH_PARSE_REPS:-3}
-run_reps=${BENCH_RUN_REPS:-1}
+run_reps=${BENCH_RUN_REPS:-2}
 floor_reps=${BENCH_FLOOR_REPS:-1}
 probe=${BENCH_PROBE_SECONDS:-10}
 out=$root/bench/out

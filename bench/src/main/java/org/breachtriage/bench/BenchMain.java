@@ -12,7 +12,7 @@ import org.breachtriage.core.json.Json;
  * <pre>
  *   generate --out DIR --people N --rows M[,M2...] --seed S --invalid-fraction F
  *   scenario --out DIR --people N --rows M --seed S --invalid-fraction F --work DIR --result FILE
- *            [--parse-reps 3] [--run-reps 1] [--floor-reps 1] [--heap-probe-seconds 10] [--jfr FILE]
+ *            [--parse-reps 3] [--run-reps 2] [--floor-reps 1] [--heap-probe-seconds 10] [--jfr FILE]
  *   table RESULT.json...          prints the Markdown tables
  *   profile FILE.jfr [--top 15]   summarises a JFR recording
  * </pre>
@@ -68,7 +68,7 @@ public final class BenchMain {
         String jfr = args.string("jfr", "");
         Profiler profiler = jfr.isEmpty() ? Profiler.off() : Profiler.to(Path.of(jfr));
         Scenario scenario = new Scenario(data.roster(), data.people(), manifest, args.path("work"),
-                args.integer("parse-reps", 3), args.integer("run-reps", 1), args.integer("floor-reps", 1), profiler,
+                args.integer("parse-reps", 3), args.integer("run-reps", 2), args.integer("floor-reps", 1), profiler,
                 args.decimal("heap-probe-seconds", 10));
         ScenarioResult result = scenario.run();
         Scenario.write(result, args.path("result"));

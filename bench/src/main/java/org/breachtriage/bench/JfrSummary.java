@@ -21,6 +21,7 @@ import jdk.jfr.consumer.RecordingFile;
  */
 final class JfrSummary {
     private static final List<String> OUR_PACKAGES = List.of("org.breachtriage.", "org.h2.");
+    private static final String HARNESS = "org.breachtriage.bench.";
 
     private JfrSummary() {
     }
@@ -34,9 +35,13 @@ final class JfrSummary {
         long samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             if (event.getEventType().getName().equals("jdk.ObjectAllocationSample")) {
+                String site = allocationSite(event);
+                if (site.startsWith(HARNESS)) {
+                    continue; // the recording's own set-up on the main thread, not the run
+                }
                 long weight = event.getLong("weight");
                 allocationWeight += weight;
-                allocationBySite.merge(allocationSite(event), weight, Long::sum);
+                allocationBySite.merge(site, weight, Long::sum);
                 continue;
             }
             if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
