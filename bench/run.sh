@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Breach Triage benchmark: parse-only vs the full embedded run, peak heap, accounting.
+# One command: bench/run.sh. Prints Markdown tables (also written to bench/out/results.md).
+#
+# Knobs (environment):
+#   BENCH_PEOPLE=250000          roster size
+#   BENCH_ROWS="250000 1000000"  manifest sizes; one JVM per size, all under the same -Xmx
+#   BENCH_SEED=42 BENCH_INVALID=0.001   generator seed, share of deliberately invalid rows
+#   BENCH_XMX=512m               heap limit of every scenario JVM
+#   BENCH_PARSE_REPS=3 BENCH_RUN_REPS=2 BENCH_FLOOR_REPS=1  repetitions, interleaved within each JVM
+#                                (parse, run, floor, parse, run, parse); a 1M-row run takes 1.5 min here
+#                                (the floor: the same pipeline on in-memory maps, see FloorRun)
+#   BENCH_PROBE_SECONDS=10       live-set probe period (a forced full GC); 0 turns it off
+#   BENCH_PROFILE=1              record the largest scenario's last run with JFR and summarise it
+#   BENCH_REBUILD=1              rebuild even when the classes look current
+set -euo pipefail
+root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
+. "$root/bin/java-env"
+cd "$root"
+
+people=${BENCH_PEOPLE:-250000}
+rows_list=${BENCH_ROWS:-250000 1000000}
+seed=${BENCH_SEED:-42}
+invalid=${BENCH_INVALID:-0.001}
+xmx=${BENCH_XMX:-512m}
+parse_reps=${BENCH_PARSE_REPS:-3}
+run_reps=${BENCH_RUN_REPS:-2}
+floor_reps=${BENCH_FLOOR_REPS:-1}
+probe=${BENCH_PROBE_SECONDS:-10}
+out=$root/bench/out
+results=$out/results
+work=$out/work
+
+say() { echo "bench: $*" >&2; }
+started=$(date +%s)
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+say "load before: $(uptime)"
+
+# Build only what the bench needs (package, never install: ~/.m2 is shared).
+cpfile=$root/bench/target/classpath.txt
+if [ "${BENCH_REBUILD:-0}" = 1 ] || [ ! -f "$cpfile" ] || [ -n "$(find "$root/pom.xml" "$root"/{core,embedded,bench}/pom.xml \
+    "$root"/{core,embedded,bench}/src/main -newer "$cpfile" -type f -print -quit 2>/dev/null)" ]; then
+  say "building core, embedded and bench (mvn package)..."
+  mvn -q -B -DskipTests package -pl bench -am >&2
+fi
+cp="$root/bench/target/classes:$(cat "$cpfile")"
+bench() { "$JAVA_HOME/bin/java" "$@"; }
+
+max_rows=0
+for r in $rows_list; do [ "$r" -gt "$max_rows" ] && max_rows=$r; done
+common=(--out "$out" --people "$people" --seed "$seed" --invalid-fraction "$invalid")
+bench -cp "$cp" org.breachtriage.bench.BenchMain generate "${common[@]}" --rows "$(echo $rows_list | tr ' ' ',')"
+
+rm -rf "$work" "$results"
+mkdir -p "$results"
+files=()
+failed=0
+for r in $rows_list; do
+  extra=()
+  if [ "${BENCH_PROFILE:-0}" = 1 ] && [ "$r" = "$max_rows" ]; then
+    extra=(--jfr "$out/run-$r.jfr")
+  fi
+  say "scenario: $r rows, -Xmx$xmx, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  status=0
+  bench "-Xmx$xmx" -cp "$cp" org.breachtriage.bench.BenchMain scenario "${common[@]}" --rows "$r" \
+    --work "$work" --result "$results/$r.json" --parse-reps "$parse_reps" --run-reps "$run_reps" --floor-reps "$floor_reps" \
+    --heap-probe-seconds "$probe" "${extra[@]}" || status=$?
+  case $status in
+    0) ;;
+    3) failed=1 ;;  # measured, but a check failed: the tables below say which
+    *) exit "$status" ;;
+  esac
+  files+=("$results/$r.json")
+done
+
+{
+  echo "Measured $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores ($(uname -m)); load average (1, 5, 15 min) before: $load_before"
+  echo
+  bench -cp "$cp" org.breachtriage.bench.BenchMain table "${files[@]}"
+  echo
+  echo "Load average (1, 5, 15 min) at the end: $(cut -d' ' -f1-3 /proc/loadavg); bench took $(( $(date +%s) - started )) s."
+} > "$out/results.md"
+if [ "${BENCH_PROFILE:-0}" = 1 ]; then
+  bench -cp "$cp" org.breachtriage.bench.BenchMain profile "$out/run-$max_rows.jfr" --top 20 > "$out/profile.txt"
+  say "JFR summary of the ${max_rows}-row run: $out/profile.txt"
+fi
+cat "$out/results.md"
+if [ "$failed" = 1 ]; then
+  say "A CHECK FAILED (see the accounting section above); state dirs kept in $work"
+  exit 1
+fi
+rm -rf "$work"

@@ -1,0 +1,157 @@
+package org.breachtriage.bench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.cases.CaseStatus;
+import org.breachtriage.core.cases.Counters;
+import org.breachtriage.core.cases.DecisionEntry;
+import org.breachtriage.core.manifest.RowRejection;
+import org.breachtriage.core.ports.CaseStore;
+import org.breachtriage.core.scoring.PersonResult;
+
+/**
+ * {@link CaseStore} in plain maps, for the "floor" phase only: the same pipeline with storage costing
+ * (almost) nothing, to show how much of a full run is the store. Holds everything in heap, so its
+ * memory grows with the number of persons; never a candidate for real use. One lock for all: the
+ * embedded pipeline scores with one worker on two cores, so there is nothing to gain from finer ones.
+ */
+final class InMemoryCaseStore implements CaseStore {
+    private final Map<String, CaseRecord> cases = new HashMap<>();
+    private final Map<String, Set<Long>> batchesDone = new HashMap<>();
+    private final Map<String, Map<String, PersonResult>> results = new HashMap<>();
+    private final Map<String, TreeMap<Long, List<RowRejection>>> rejects = new HashMap<>();
+    private final Map<String, List<DecisionEntry>> decisions = new HashMap<>();
+
+    @Override
+    public synchronized OpenOutcome open(CaseRecord candidate) {
+        CaseRecord existing = cases.putIfAbsent(candidate.caseId(), candidate);
+        return existing == null ? new OpenOutcome(candidate, true) : new OpenOutcome(existing, false);
+    }
+
+    @Override
+    public synchronized Optional<CaseRecord> find(String caseId) {
+        return Optional.ofNullable(cases.get(caseId));
+    }
+
+    @Override
+    public synchronized List<CaseRecord> list() {
+        List<CaseRecord> all = new ArrayList<>(cases.values());
+        all.sort(Comparator.comparing(CaseRecord::openedAt).reversed());
+        return all;
+    }
+
+    @Override
+    public synchronized boolean transition(String caseId, CaseStatus from, CaseStatus to, String reason) {
+        CaseRecord stored = cases.get(caseId);
+        if (stored == null || stored.status() != from) {
+            return false;
+        }
+        cases.put(caseId, stored.withStatus(to, reason));
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<CaseRecord> finishIngest(String caseId, long rowsRead, long rowsAccepted,
+            long rowsRejected, long batchesQueued) {
+        CaseRecord stored = cases.get(caseId);
+        if (stored == null || stored.status() != CaseStatus.INGESTING) {
+            return Optional.empty();
+        }
+        Map<String, Long> counters = new HashMap<>(stored.counters());
+        counters.put(Counters.ROWS_READ, rowsRead);
+        counters.put(Counters.ROWS_ACCEPTED, rowsAccepted);
+        counters.put(Counters.ROWS_REJECTED, rowsRejected);
+        CaseRecord updated = stored.withIngestTotals(batchesQueued, counters)
+                .withStatus(CaseStatus.SCORING, stored.failureReason());
+        cases.put(caseId, updated);
+        return Optional.of(updated);
+    }
+
+    @Override
+    public synchronized void addRejects(String caseId, Collection<RowRejection> more) {
+        TreeMap<Long, List<RowRejection>> byRow = rejects.computeIfAbsent(caseId, id -> new TreeMap<>());
+        for (RowRejection reject : more) {
+            byRow.computeIfAbsent(reject.rowNumber(), row -> new ArrayList<>()).add(reject);
+        }
+    }
+
+    @Override
+    public synchronized void forEachReject(String caseId, Consumer<RowRejection> consumer) {
+        rejects.getOrDefault(caseId, new TreeMap<>()).values().forEach(list -> list.forEach(consumer));
+    }
+
+    @Override
+    public synchronized Optional<PersonResult> putResultIfAbsent(PersonResult result) {
+        return Optional.ofNullable(results.computeIfAbsent(result.caseId(), id -> new HashMap<>())
+                .putIfAbsent(result.payNumber(), result));
+    }
+
+    @Override
+    public synchronized boolean replaceResult(PersonResult updated, int expectedVersion) {
+        Map<String, PersonResult> map = results.get(updated.caseId());
+        PersonResult stored = map == null ? null : map.get(updated.payNumber());
+        if (stored == null || stored.version() != expectedVersion) {
+            return false;
+        }
+        map.put(updated.payNumber(), updated);
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<PersonResult> findResult(String caseId, String payNumber) {
+        return Optional.ofNullable(results.getOrDefault(caseId, Map.of()).get(payNumber));
+    }
+
+    @Override
+    public synchronized void forEachResult(String caseId, Consumer<PersonResult> consumer) {
+        new TreeMap<>(results.getOrDefault(caseId, Map.of())).values().forEach(consumer);
+    }
+
+    @Override
+    public synchronized void markNoticesSent(String caseId, Collection<String> payNumbers) {
+        Map<String, PersonResult> map = results.get(caseId);
+        for (String payNumber : payNumbers) {
+            PersonResult stored = map == null ? null : map.get(payNumber);
+            if (stored != null && !stored.noticeSent()) {
+                map.put(payNumber, stored.withNoticeSent());
+            }
+        }
+    }
+
+    @Override
+    public synchronized Optional<CaseRecord> completeBatch(String caseId, long batchNo, Map<String, Long> deltas) {
+        CaseRecord stored = cases.get(caseId);
+        if (stored == null) {
+            throw new IllegalStateException("cannot complete batch " + batchNo + ": no case " + caseId);
+        }
+        if (!batchesDone.computeIfAbsent(caseId, id -> new HashSet<>()).add(batchNo)) {
+            return Optional.empty();
+        }
+        Map<String, Long> counters = new HashMap<>(stored.counters());
+        deltas.forEach((name, delta) -> counters.merge(name, delta, Long::sum));
+        counters.merge(Counters.BATCHES_DONE, 1L, Long::sum);
+        CaseRecord updated = stored.withIngestTotals(stored.batchesQueued(), counters);
+        cases.put(caseId, updated);
+        return Optional.of(updated);
+    }
+
+    @Override
+    public synchronized void appendDecision(String caseId, DecisionEntry entry) {
+        decisions.computeIfAbsent(caseId, id -> new ArrayList<>()).add(entry);
+    }
+
+    @Override
+    public synchronized List<DecisionEntry> decisions(String caseId) {
+        return List.copyOf(decisions.getOrDefault(caseId, List.of()));
+    }
+}
