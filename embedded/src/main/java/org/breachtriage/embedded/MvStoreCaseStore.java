@@ -87,11 +87,7 @@ public final class MvStoreCaseStore implements CaseStore {
     @Override
     public List<CaseRecord> list() {
         List<CaseRecord> all = new ArrayList<>();
-        Cursor<String, StoredCase> cursor = cases.cursor(null);
-        while (cursor.hasNext()) {
-            cursor.next();
-            all.add(cursor.getValue().record());
-        }
+        forEachValue(cases, stored -> all.add(stored.record()));
         all.sort(NEWEST_FIRST);
         return all;
     }
@@ -186,14 +182,16 @@ public final class MvStoreCaseStore implements CaseStore {
         if (results == null) {
             return;
         }
-        Cursor<String, Long> cursor = results.index.cursor(null);
-        while (cursor.hasNext()) {
-            String payNumber = cursor.next();
-            PersonResult result = results.resultAt(cursor.getValue(), payNumber);
-            if (result != null) {
-                consumer.accept(result);
+        readingOneVersion(() -> {
+            Cursor<String, Long> cursor = results.index.cursor(null);
+            while (cursor.hasNext()) {
+                String payNumber = cursor.next();
+                PersonResult result = results.resultAt(cursor.getValue(), payNumber);
+                if (result != null) {
+                    consumer.accept(result);
+                }
             }
-        }
+        });
     }
 
     @Override
@@ -307,14 +305,30 @@ public final class MvStoreCaseStore implements CaseStore {
         return cache.computeIfAbsent(caseId, id -> store.openMap(name, builder.apply(id)));
     }
 
-    private static <K, V> void forEachValue(MVMap<K, V> map, Consumer<V> consumer) {
+    private <K, V> void forEachValue(MVMap<K, V> map, Consumer<V> consumer) {
         if (map == null) {
             return;
         }
-        Cursor<K, V> cursor = map.cursor(null);
-        while (cursor.hasNext()) {
-            cursor.next();
-            consumer.accept(cursor.getValue());
+        readingOneVersion(() -> {
+            Cursor<K, V> cursor = map.cursor(null);
+            while (cursor.hasNext()) {
+                cursor.next();
+                consumer.accept(cursor.getValue());
+            }
+        });
+    }
+
+    /**
+     * Pins the store version a long walk reads, as MVStore's TransactionStore does: background
+     * compaction otherwise frees chunks the cursor still needs ("Chunk N not found", h2database
+     * issue 4383), which the benchmark hit reading a big case right after reopening the state dir.
+     */
+    private void readingOneVersion(Runnable walk) {
+        MVStore.TxCounter pinned = store.registerVersionUsage();
+        try {
+            walk.run();
+        } finally {
+            store.deregisterVersionUsage(pinned);
         }
     }
 
