@@ -134,6 +134,18 @@ public final class IncidentMetadataLoader {
         return build(source, values, true, now);
     }
 
+    /** True if S3 user metadata carries any incident field, so it should be read as the incident. */
+    public static boolean hasIncidentFields(Map<String, String> metadata) {
+        for (String key : metadata.keySet()) {
+            String bare = key.toLowerCase(Locale.ROOT).startsWith(S3_METADATA_PREFIX)
+                    ? key.substring(S3_METADATA_PREFIX.length()) : key;
+            if (Field.byKey(bare) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Nothing known: malicious, unknown recipients, awareness now, every category exposed. */
     public static IncidentMetadata conservative(Instant now) {
         return build("(no incident metadata)", Map.of(), false, now);

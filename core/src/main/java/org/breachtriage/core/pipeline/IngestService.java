@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.breachtriage.core.cases.CaseIds;
 import org.breachtriage.core.cases.CaseOpening;
 import org.breachtriage.core.cases.CaseRecord;
@@ -38,9 +37,6 @@ public final class IngestService {
     static final int BATCHES_PER_SEND = 10;
     private static final int REJECTS_PER_WRITE = 500;
     private static final String SIDECAR_SUFFIX = ".incident.json";
-    /** S3 user-metadata keys that carry incident fields (see IncidentMetadataLoader.fromObjectMetadata). */
-    private static final Set<String> OBJECT_METADATA_INCIDENT_KEYS = Set.of("supplier", "reference", "aware-at",
-            "malicious", "confidentiality", "integrity", "availability", "default-exposed-fields");
 
     private final ObjectStore manifests;
     private final CaseStore cases;
@@ -120,7 +116,7 @@ public final class IngestService {
                 return IncidentMetadataLoader.read(sidecar, in, clock.instant());
             }
         }
-        if (info.metadata().keySet().stream().anyMatch(OBJECT_METADATA_INCIDENT_KEYS::contains)) {
+        if (IncidentMetadataLoader.hasIncidentFields(info.metadata())) {
             return IncidentMetadataLoader.fromObjectMetadata(key + " (object metadata)", info.metadata(), clock.instant());
         }
         return null;

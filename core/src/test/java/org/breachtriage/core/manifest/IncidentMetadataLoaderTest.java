@@ -195,4 +195,13 @@ class IncidentMetadataLoaderTest {
         assertEquals("Acme", m.supplier());
         assertEquals(6, m.assumptions().size());
     }
+
+    @org.junit.jupiter.api.Test
+    void objectMetadataCountsAsAnIncidentOnlyWhenItNamesAnIncidentField() {
+        org.junit.jupiter.api.Assertions.assertTrue(IncidentMetadataLoader.hasIncidentFields(Map.of("aware-at", "x")));
+        org.junit.jupiter.api.Assertions.assertTrue(
+                IncidentMetadataLoader.hasIncidentFields(Map.of("x-amz-meta-supplier", "Acme")));
+        org.junit.jupiter.api.Assertions.assertFalse(
+                IncidentMetadataLoader.hasIncidentFields(Map.of("content-owner", "ops", "uploaded-by", "sftp")));
+    }
 }
