@@ -30,7 +30,7 @@ final class Settings {
 
     /** Where the repository is, for {@code infra/local}: bin/triage says; else the working directory. */
     static Path repositoryHint() {
-        String repo = System.getenv("TRIAGE_REPO");
+        String repo = environment.get("TRIAGE_REPO");
         return Path.of(repo == null || repo.isBlank() ? "" : repo).toAbsolutePath();
     }
 
