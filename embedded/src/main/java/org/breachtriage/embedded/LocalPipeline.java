@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +28,6 @@ import org.breachtriage.core.scoring.SeverityScorer;
 public final class LocalPipeline implements AutoCloseable {
     /** Scoring threads: the ingest thread parses while these score; more would only contend on 2 cores. */
     static final int SCORING_WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
-    private static final int STAFF_WRITE_CHUNK = 1_000;
 
     private final EmbeddedState state;
     private final ScoringPolicy policy;
@@ -93,15 +91,7 @@ public final class LocalPipeline implements AutoCloseable {
 
     /** Replaces or adds these people in the staff table. */
     public void importStaff(List<StaffMember> members) {
-        List<StaffMember> chunk = new ArrayList<>(STAFF_WRITE_CHUNK);
-        for (StaffMember member : members) {
-            chunk.add(member);
-            if (chunk.size() == STAFF_WRITE_CHUNK) {
-                state.staffDirectory().putAll(chunk);
-                chunk.clear();
-            }
-        }
-        state.staffDirectory().putAll(chunk);
+        state.staffDirectory().putAll(members);
         state.commit();
     }
 

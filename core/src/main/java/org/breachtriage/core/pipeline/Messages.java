@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.model.Band;
@@ -84,7 +85,7 @@ public final class Messages {
     public static Band highestBand(CaseRecord caseRecord) {
         Band highest = null;
         for (Band band : Band.values()) {
-            if (caseRecord.counter(org.breachtriage.core.cases.Counters.band(band)) > 0) {
+            if (caseRecord.counter(Counters.band(band)) > 0) {
                 highest = band;
             }
         }
