@@ -94,7 +94,8 @@ public final class IngestService {
         CaseRecord afterIngest = finished.orElseGet(() -> cases.find(caseId).orElse(opened));
         // The last scorer may have finished before ingest knew how many batches there were.
         boolean scoredNow = ScoreService.markScoredIfComplete(cases, publisher, afterIngest);
-        return new IngestOutcome(cases.find(caseId).orElse(afterIngest), false, scoredNow, summary);
+        CaseRecord latest = scoredNow ? cases.find(caseId).orElse(afterIngest) : afterIngest;
+        return new IngestOutcome(latest, false, scoredNow, summary);
     }
 
     private static boolean needsReading(CaseRecord existing, boolean requeueUnfinished) {
