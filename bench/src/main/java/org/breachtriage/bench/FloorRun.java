@@ -2,40 +2,33 @@ package org.breachtriage.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.model.StaffMember;
-import org.breachtriage.core.pipeline.ForceName;
-import org.breachtriage.core.pipeline.IngestService;
-import org.breachtriage.core.pipeline.ReportService;
+import org.breachtriage.core.pipeline.PipelineSettings;
 import org.breachtriage.core.pipeline.RunSummary;
-import org.breachtriage.core.pipeline.ScoreService;
 import org.breachtriage.core.ports.NoticePublisher;
+import org.breachtriage.core.ports.OutboundMessage;
 import org.breachtriage.core.ports.StaffDirectory;
-import org.breachtriage.core.scoring.ScoringPolicy;
-import org.breachtriage.core.scoring.SeverityScorer;
+import org.breachtriage.core.ports.Topic;
 import org.breachtriage.core.staff.RosterImport;
 import org.breachtriage.core.staff.RosterReader;
+import org.breachtriage.core.testing.InMemoryCaseStore;
 import org.breachtriage.embedded.FolderObjectStore;
-import org.breachtriage.embedded.InProcessBatchQueue;
+import org.breachtriage.embedded.LocalRun;
+import org.breachtriage.embedded.LocalStores;
 
 /**
- * The full run's work minus its storage: the same ingest, score and report services, the same
- * queue and worker count as {@code LocalPipeline.run}, and the same manifest stream (hash included),
- * but the case store and staff table are plain maps and the topics only count messages (the notice
- * bodies are still built, in ScoreService). Full run minus this floor is what MVStore and the JSON
- * Lines topic files cost. Its heap holds every person, so its heap figures say nothing about the
- * real run.
+ * The full run's work minus its storage: the very run {@code triage run} makes ({@link LocalRun}: the
+ * same services, queue, worker count and manifest stream, hash included), but over plain maps for the
+ * case store and staff table and topics that only count messages (the notice bodies are still built).
+ * Full run minus this floor is what MVStore and the JSON Lines topic files cost. Its heap holds every
+ * person, so its heap figures say nothing about the real run.
  */
 final class FloorRun {
-    /** LocalPipeline's rule (package-private there): one scorer per spare core, at least one. */
-    static final int SCORING_WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
-
     private FloorRun() {
     }
 
@@ -62,26 +55,9 @@ final class FloorRun {
     }
 
     private static RunSummary run(StaffDirectory staff, Path manifest, Path outputs) throws IOException {
-        Path file = manifest.toAbsolutePath().normalize();
-        ScoringPolicy policy = ScoringPolicy.loadDefault();
-        SeverityScorer scorer = new SeverityScorer(policy);
-        InMemoryCaseStore cases = new InMemoryCaseStore();
-        NoticePublisher topics = new CountingPublisher();
-        Clock clock = Clock.systemUTC();
-        ScoreService scoring = new ScoreService(staff, cases, topics, scorer, policy);
-        IngestService.IngestOutcome ingested;
-        try (InProcessBatchQueue queue = new InProcessBatchQueue(SCORING_WORKERS, scoring::score)) {
-            IngestService ingest = new IngestService(new FolderObjectStore(file.getParent()), cases, queue, topics,
-                    policy.version(), clock);
-            ingested = ingest.ingest(file.getFileName().toString(), null, true);
-            queue.awaitDrained();
-        }
-        String caseId = ingested.caseRecord().caseId();
-        CaseRecord scored = cases.find(caseId).orElseThrow();
-        ScoreService.markScoredIfComplete(cases, topics, scored);
-        new ReportService(cases, new FolderObjectStore(outputs), topics, ForceName.fromEnvironment(), clock)
-                .report(caseId);
-        return RunSummary.of(cases.find(caseId).orElseThrow());
+        LocalStores stores = new LocalStores(staff, new InMemoryCaseStore(), new FolderObjectStore(outputs),
+                new CountingPublisher());
+        return LocalRun.run(stores, PipelineSettings.fromEnvironment(), manifest, null, in -> in).summary();
     }
 
     private static final class MapStaffDirectory implements StaffDirectory {
@@ -111,7 +87,7 @@ final class FloorRun {
         private final AtomicLong messages = new AtomicLong();
 
         @Override
-        public void publish(org.breachtriage.core.ports.Topic topic, List<org.breachtriage.core.ports.OutboundMessage> batch) {
+        public void publish(Topic topic, List<OutboundMessage> batch) {
             messages.addAndGet(batch.size());
         }
     }

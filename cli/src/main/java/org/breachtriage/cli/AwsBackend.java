@@ -1,16 +1,16 @@
 package org.breachtriage.cli;
 
-import java.time.Clock;
 import java.util.List;
+import org.breachtriage.aws.AwsAdapters;
 import org.breachtriage.aws.AwsClients;
 import org.breachtriage.aws.AwsSettings;
 import org.breachtriage.aws.DynamoCaseStore;
 import org.breachtriage.aws.DynamoStaffDirectory;
 import org.breachtriage.aws.ResourceNames;
 import org.breachtriage.aws.S3ObjectStore;
-import org.breachtriage.aws.SnsNoticePublisher;
 import org.breachtriage.core.model.StaffMember;
-import org.breachtriage.core.pipeline.ForceName;
+import org.breachtriage.core.pipeline.Pipeline;
+import org.breachtriage.core.pipeline.PipelineSettings;
 import org.breachtriage.core.pipeline.ReportService;
 import org.breachtriage.core.ports.CaseStore;
 import org.breachtriage.core.ports.ObjectStore;
@@ -61,8 +61,7 @@ final class AwsBackend implements Backend {
 
     @Override
     public ReportService reports() {
-        return new ReportService(cases, bucket, new SnsNoticePublisher(clients.sns(), names), ForceName.fromEnvironment(),
-                Clock.systemUTC());
+        return new Pipeline(AwsAdapters.create(clients, names), PipelineSettings.fromEnvironment()).report();
     }
 
     @Override

@@ -4,10 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import org.breachtriage.core.json.Json;
-import org.breachtriage.core.pipeline.ForceName;
-import org.breachtriage.core.scoring.ScoringPolicy;
+import org.breachtriage.core.pipeline.PipelineSettings;
 import org.breachtriage.functions.FunctionWiring;
 import org.breachtriage.functions.IngestHandler;
 import org.breachtriage.functions.ReportHandler;
@@ -56,8 +54,7 @@ final class InvokeCommand extends AwsCommand {
             }
             return ExitCodes.OK;
         }
-        FunctionWiring wiring = new FunctionWiring(aws.clients(), aws.names(), ScoringPolicy.loadDefault(),
-                ForceName.fromEnvironment(), Clock.systemUTC());
+        FunctionWiring wiring = new FunctionWiring(aws.clients(), aws.names(), PipelineSettings.fromEnvironment());
         Object result = switch (function) {
             case ingest -> new IngestHandler(wiring).handleRequest(EventLoader.loadS3Event(event.toString()),
                     LambdaRunner.context("ingest"));

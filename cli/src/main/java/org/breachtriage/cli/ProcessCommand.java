@@ -1,12 +1,10 @@
 package org.breachtriage.cli;
 
-import java.time.Clock;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.json.Json;
-import org.breachtriage.core.pipeline.ForceName;
+import org.breachtriage.core.pipeline.PipelineSettings;
 import org.breachtriage.core.pipeline.RunSummary;
 import org.breachtriage.core.ports.ObjectStore.ObjectInfo;
-import org.breachtriage.core.scoring.ScoringPolicy;
 import org.breachtriage.functions.EventSourceSimulator;
 import org.breachtriage.functions.FunctionWiring;
 import org.breachtriage.functions.IngestHandler;
@@ -35,8 +33,7 @@ final class ProcessCommand extends AwsCommand {
         S3Uri object = S3Uri.parse(uri, aws.names().bucket());
         ObjectInfo info = aws.outputs().head(object.key())
                 .orElseThrow(() -> new InvalidInputException("no object at " + uri));
-        FunctionWiring wiring = new FunctionWiring(aws.clients(), aws.names(), ScoringPolicy.loadDefault(),
-                ForceName.fromEnvironment(), Clock.systemUTC());
+        FunctionWiring wiring = new FunctionWiring(aws.clients(), aws.names(), PipelineSettings.fromEnvironment());
         var err = spec.commandLine().getErr();
 
         EventSourceSimulator events = new EventSourceSimulator(aws.clients().sqs(), region(aws));

@@ -5,42 +5,30 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.breachtriage.core.cases.CaseRecord;
-import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.model.StaffMember;
 import org.breachtriage.core.pipeline.ForceName;
-import org.breachtriage.core.pipeline.IngestService;
+import org.breachtriage.core.pipeline.Pipeline;
+import org.breachtriage.core.pipeline.PipelineAdapters;
+import org.breachtriage.core.pipeline.PipelineSettings;
 import org.breachtriage.core.pipeline.ReportService;
 import org.breachtriage.core.pipeline.RunSummary;
-import org.breachtriage.core.pipeline.ScoreService;
-import org.breachtriage.core.ports.ObjectStore;
+import org.breachtriage.core.ports.BatchQueue;
 import org.breachtriage.core.scoring.ScoringPolicy;
-import org.breachtriage.core.scoring.SeverityScorer;
 
 /**
  * The whole pipeline in one process on embedded storage: the same ingest, score and report services
- * the Lambda functions call, wired to MVStore, a folder, an in-process queue and JSON Lines topics.
+ * the Lambda functions call (see {@link LocalRun}), on the state directory's MVStore file, object
+ * folder and JSON Lines topics.
  */
 public final class LocalPipeline implements AutoCloseable {
-    /** Scoring threads: the ingest thread parses while these score; more would only contend on 2 cores. */
-    static final int SCORING_WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
-
     private final EmbeddedState state;
-    private final ScoringPolicy policy;
-    private final SeverityScorer scorer;
-    private final Clock clock;
-    private final String force;
+    private final PipelineSettings settings;
 
-    private LocalPipeline(EmbeddedState state, ScoringPolicy policy, Clock clock) {
+    private LocalPipeline(EmbeddedState state, PipelineSettings settings) {
         this.state = state;
-        this.force = ForceName.fromEnvironment();
-        this.policy = policy;
-        this.scorer = new SeverityScorer(policy);
-        this.clock = clock;
+        this.settings = settings;
     }
 
     public static LocalPipeline open(Path stateDir) {
@@ -48,45 +36,36 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     public static LocalPipeline open(Path stateDir, ScoringPolicy policy, Clock clock) {
-        return new LocalPipeline(EmbeddedState.open(stateDir), policy, clock);
+        return new LocalPipeline(EmbeddedState.open(stateDir), new PipelineSettings(policy, ForceName.fromEnvironment(), clock));
     }
 
     public record RunOutcome(RunSummary summary, boolean alreadyTriaged) {
     }
 
     /**
-     * Triages one manifest file. The manifest's own folder is the object store it is read from, so a
-     * sidecar {@code <manifest>.incident.json} beside it is found as on S3.
+     * Triages one manifest file (see {@link LocalRun#run}) and commits the state directory.
      *
      * @param explicitIncident overrides any sidecar or envelope, or null
      * @param tap              wraps the manifest stream (the CLI counts bytes for its progress bar)
      */
     public RunOutcome run(Path manifest, IncidentMetadata explicitIncident, UnaryOperator<InputStream> tap)
             throws IOException {
-        Path file = manifest.toAbsolutePath().normalize();
-        ObjectStore folder = new TappedObjectStore(new FolderObjectStore(file.getParent()), tap);
-        ScoreService scoring = new ScoreService(state.staffDirectory(), state.caseStore(), state.publisher(), scorer,
-                policy);
-        IngestService.IngestOutcome ingested;
-        try (InProcessBatchQueue queue = new InProcessBatchQueue(SCORING_WORKERS, scoring::score)) {
-            IngestService ingest = new IngestService(folder, state.caseStore(), queue, state.publisher(),
-                    policy.version(), clock);
-            // A local run that died mid-way lost its in-process queue, so unfinished batches must be re-read.
-            ingested = ingest.ingest(file.getFileName().toString(), explicitIncident, true);
-            queue.awaitDrained();
-        }
-        String caseId = ingested.caseRecord().caseId();
-        CaseRecord afterScoring = requireCase(caseId);
-        ScoreService.markScoredIfComplete(state.caseStore(), state.publisher(), afterScoring);
-        if (requireCase(caseId).status() == CaseStatus.SCORED) {
-            reports().report(caseId);
-        }
+        LocalRun.Outcome outcome = LocalRun.run(stores(), settings, manifest, explicitIncident, tap);
         state.commit();
-        return new RunOutcome(RunSummary.of(requireCase(caseId)), ingested.alreadyIngested());
+        return new RunOutcome(outcome.summary(), outcome.alreadyTriaged());
+    }
+
+    /** The pipeline's services over this state directory, outside a run (no batch queue). */
+    public Pipeline services() {
+        BatchQueue none = batches -> {
+            throw new IllegalStateException("batches are only queued during a run");
+        };
+        return new Pipeline(new PipelineAdapters(state.objectStore(), state.objectStore(), state.staffDirectory(),
+                state.caseStore(), none, state.publisher(), new InProcessReportRequests()), settings);
     }
 
     public ReportService reports() {
-        return new ReportService(state.caseStore(), state.objectStore(), state.publisher(), force, clock);
+        return services().report();
     }
 
     /** Replaces or adds these people in the staff table. */
@@ -125,36 +104,12 @@ public final class LocalPipeline implements AutoCloseable {
                 + state.publisher().dir() + "/{alerts,notices}.jsonl";
     }
 
-    private CaseRecord requireCase(String caseId) {
-        return state.caseStore().find(caseId).orElseThrow(() -> new IllegalStateException("case " + caseId + " vanished"));
+    private LocalStores stores() {
+        return new LocalStores(state.staffDirectory(), state.caseStore(), state.objectStore(), state.publisher());
     }
 
     @Override
     public void close() {
         state.close();
-    }
-
-    /** Lets the caller see the bytes of the manifest as they are read, without the store knowing. */
-    private record TappedObjectStore(ObjectStore inner, UnaryOperator<InputStream> tap) implements ObjectStore {
-        @Override
-        public InputStream open(String key) throws IOException {
-            return tap.apply(inner.open(key));
-        }
-
-        @Override
-        public Optional<ObjectInfo> head(String key) throws IOException {
-            return inner.head(key);
-        }
-
-        @Override
-        public void put(String key, byte[] content, String contentType, Map<String, String> metadata)
-                throws IOException {
-            inner.put(key, content, contentType, metadata);
-        }
-
-        @Override
-        public List<String> list(String prefix) throws IOException {
-            return inner.list(prefix);
-        }
     }
 }

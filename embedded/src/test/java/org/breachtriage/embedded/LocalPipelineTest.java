@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,14 +22,17 @@ import org.breachtriage.core.json.Json;
 import org.breachtriage.core.manifest.ManifestFormatException;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.model.DataCategory;
-import org.breachtriage.core.pipeline.IngestService;
+import org.breachtriage.core.pipeline.IngestManifest;
+import org.breachtriage.core.pipeline.Pipeline;
+import org.breachtriage.core.pipeline.PipelineAdapters;
+import org.breachtriage.core.pipeline.PipelineSettings;
 import org.breachtriage.core.pipeline.ReportService;
 import org.breachtriage.core.pipeline.RunSummary;
-import org.breachtriage.core.pipeline.ScoreService;
+import org.breachtriage.core.pipeline.ScoreBatch;
+import org.breachtriage.core.ports.BatchQueue;
 import org.breachtriage.core.ports.Topic;
 import org.breachtriage.core.scoring.PersonResult;
 import org.breachtriage.core.scoring.ScoringPolicy;
-import org.breachtriage.core.scoring.SeverityScorer;
 import org.breachtriage.core.staff.RosterImport;
 import org.breachtriage.core.staff.RosterReader;
 import org.breachtriage.core.synthetic.SampleEvents;
@@ -178,18 +180,19 @@ class LocalPipelineTest {
     void aRunThatDiedMidWayIsFinishedByRunningAgainWithoutDuplicateNotices() throws IOException {
         Path manifest = data.resolve(SampleEvents.MET_ID_CARD);
         try (LocalPipeline pipeline = LocalPipeline.open(stateDir)) {
-            ScoringPolicy policy = ScoringPolicy.loadDefault();
-            ScoreService scoring = new ScoreService(pipeline.staff(), pipeline.cases(), pipeline.topics(),
-                    new SeverityScorer(policy), policy);
             AtomicInteger sends = new AtomicInteger();
-            IngestService dying = new IngestService(new FolderObjectStore(manifest.getParent()), pipeline.cases(),
-                    batches -> {
-                        if (sends.incrementAndGet() > 1) {
-                            throw new IllegalStateException("simulated crash");
-                        }
-                        batches.forEach(scoring::score);
-                    }, pipeline.topics(), policy.version(), Clock.systemUTC());
-            assertThrows(IllegalStateException.class, () -> dying.ingest(manifest.getFileName().toString(), null));
+            Pipeline[] dying = new Pipeline[1];
+            BatchQueue crashesOnSecondSend = batches -> {
+                if (sends.incrementAndGet() > 1) {
+                    throw new IllegalStateException("simulated crash");
+                }
+                batches.forEach(b -> dying[0].score().score(new ScoreBatch.Command(b, false)));
+            };
+            dying[0] = new Pipeline(new PipelineAdapters(new FolderObjectStore(manifest.getParent()), pipeline.outputs(),
+                    pipeline.staff(), pipeline.cases(), crashesOnSecondSend, pipeline.topics(),
+                    new InProcessReportRequests()), PipelineSettings.fromEnvironment());
+            assertThrows(IllegalStateException.class,
+                    () -> dying[0].ingest().ingest(IngestManifest.Command.of(manifest.getFileName().toString())));
             int noticesBefore = lines(pipeline, Topic.NOTICES).size();
             assertTrue(noticesBefore > 0, "the first ten batches published some notices");
 

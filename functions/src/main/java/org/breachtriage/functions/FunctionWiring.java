@@ -1,30 +1,22 @@
 package org.breachtriage.functions;
 
-import java.time.Clock;
+import org.breachtriage.aws.AwsAdapters;
 import org.breachtriage.aws.AwsClients;
-import org.breachtriage.aws.DynamoCaseStore;
-import org.breachtriage.aws.DynamoStaffDirectory;
 import org.breachtriage.aws.ResourceNames;
-import org.breachtriage.aws.S3ObjectStore;
-import org.breachtriage.aws.SnsNoticePublisher;
-import org.breachtriage.aws.SqsBatchQueue;
-import org.breachtriage.core.pipeline.ForceName;
-import org.breachtriage.core.pipeline.IngestService;
-import org.breachtriage.core.pipeline.ReportService;
-import org.breachtriage.core.pipeline.ScoreService;
-import org.breachtriage.core.scoring.ScoringPolicy;
-import org.breachtriage.core.scoring.SeverityScorer;
+import org.breachtriage.core.pipeline.Pipeline;
+import org.breachtriage.core.pipeline.PipelineAdapters;
+import org.breachtriage.core.pipeline.PipelineSettings;
 
 /**
- * The AWS adapters and core services the handlers share, built once per JVM: a Lambda execution
+ * The clients, adapters and pipeline the handlers share, built once per JVM: a Lambda execution
  * environment handles many events, and SnapStart snapshots the JVM after this is built, so no event
  * pays for building clients or parsing the policy.
  *
  * <p>Configuration is the environment the SAM template sets: resource names from
  * {@link ResourceNames#fromEnvironment()} ({@code TRIAGE_BUCKET}, {@code TRIAGE_STAFF_TABLE}, …),
- * the force from {@link ForceName#fromEnvironment()} ({@code TRIAGE_FORCE}), and region, credentials
- * and endpoints from the standard AWS variables. Tests and the CLI build their own instance with
- * {@link #FunctionWiring(AwsClients, ResourceNames, ScoringPolicy, String, Clock)}.
+ * the force from {@code TRIAGE_FORCE}, and region, credentials and endpoints from the standard AWS
+ * variables. Tests and the CLI build their own instance with
+ * {@link #FunctionWiring(AwsClients, ResourceNames, PipelineSettings)}.
  */
 public final class FunctionWiring {
 
@@ -41,34 +33,14 @@ public final class FunctionWiring {
 
     private final AwsClients clients;
     private final ResourceNames names;
-    private final ScoringPolicy policy;
-    private final String force;
-    private final Clock clock;
-    private final S3ObjectStore objects;
-    private final DynamoStaffDirectory staff;
-    private final DynamoCaseStore cases;
-    private final SqsBatchQueue batches;
-    private final SnsNoticePublisher publisher;
-    private final ReportTrigger reportTrigger;
-    private final IngestService ingest;
-    private final ScoreService score;
-    private final ReportService report;
+    private final PipelineAdapters adapters;
+    private final Pipeline pipeline;
 
-    public FunctionWiring(AwsClients clients, ResourceNames names, ScoringPolicy policy, String force, Clock clock) {
+    public FunctionWiring(AwsClients clients, ResourceNames names, PipelineSettings settings) {
         this.clients = clients;
         this.names = names;
-        this.policy = policy;
-        this.force = force;
-        this.clock = clock;
-        this.objects = new S3ObjectStore(clients.s3(), names.bucket());
-        this.staff = new DynamoStaffDirectory(clients.dynamoDb(), names.staffTable());
-        this.cases = new DynamoCaseStore(clients.dynamoDb(), names.caseTable());
-        this.batches = new SqsBatchQueue(clients.sqs(), names.batchQueueUrl());
-        this.publisher = new SnsNoticePublisher(clients.sns(), names);
-        this.reportTrigger = new ReportTrigger(clients.sqs(), names.reportQueueUrl());
-        this.ingest = new IngestService(objects, cases, batches, publisher, policy.version(), clock);
-        this.score = new ScoreService(staff, cases, publisher, new SeverityScorer(policy), policy);
-        this.report = new ReportService(cases, objects, publisher, force, clock);
+        this.adapters = AwsAdapters.create(clients, names);
+        this.pipeline = new Pipeline(adapters, settings);
     }
 
     /** The JVM-wide wiring the handlers' no-argument constructors use (the Lambda runtime calls those). */
@@ -76,10 +48,9 @@ public final class FunctionWiring {
         return Shared.INSTANCE;
     }
 
-    /** Shared clients, names from the environment, the packaged scoring policy, the system clock. */
+    /** Shared clients, names and settings from the environment. */
     public static FunctionWiring fromEnvironment() {
-        return new FunctionWiring(AwsClients.shared(), ResourceNames.fromEnvironment(), ScoringPolicy.loadDefault(),
-                ForceName.fromEnvironment(), Clock.systemUTC());
+        return new FunctionWiring(AwsClients.shared(), ResourceNames.fromEnvironment(), PipelineSettings.fromEnvironment());
     }
 
     public AwsClients clients() {
@@ -90,51 +61,11 @@ public final class FunctionWiring {
         return names;
     }
 
-    public ScoringPolicy policy() {
-        return policy;
+    public PipelineAdapters adapters() {
+        return adapters;
     }
 
-    public String force() {
-        return force;
-    }
-
-    public Clock clock() {
-        return clock;
-    }
-
-    public S3ObjectStore objects() {
-        return objects;
-    }
-
-    public DynamoStaffDirectory staff() {
-        return staff;
-    }
-
-    public DynamoCaseStore cases() {
-        return cases;
-    }
-
-    public SqsBatchQueue batches() {
-        return batches;
-    }
-
-    public SnsNoticePublisher publisher() {
-        return publisher;
-    }
-
-    public ReportTrigger reportTrigger() {
-        return reportTrigger;
-    }
-
-    public IngestService ingestService() {
-        return ingest;
-    }
-
-    public ScoreService scoreService() {
-        return score;
-    }
-
-    public ReportService reportService() {
-        return report;
+    public Pipeline pipeline() {
+        return pipeline;
     }
 }

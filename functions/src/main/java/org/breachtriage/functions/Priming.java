@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.breachtriage.aws.SqsReportRequests;
 import org.breachtriage.core.cases.RowBatch;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.manifest.Availability;
@@ -23,7 +24,7 @@ import org.crac.Resource;
  * SnapStart priming. Lambda snapshots the JVM once the function's version is published; whatever
  * ran before the snapshot (class loading, JIT of the first paths, building SDK clients) is not paid
  * again on a cold start. Before the checkpoint this builds every client, scores a made-up person and
- * round-trips a row batch and a report trigger through Jackson. No network call: a checkpoint that
+ * round-trips a row batch and a report request through Jackson. No network call: a checkpoint that
  * throws fails the deployment, and credentials are not cached into the snapshot.
  */
 final class Priming implements Resource {
@@ -69,10 +70,10 @@ final class Priming implements Resource {
         touch(() -> {
             RowBatch sample = sampleBatch();
             RowBatch back = Json.read(Json.write(sample), RowBatch.class);
-            new SeverityScorer(wiring.policy()).assess(new ScoringInput(back.rows().get(0).exposedFields(), null,
+            new SeverityScorer(wiring.pipeline().settings().policy()).assess(new ScoringInput(back.rows().get(0).exposedFields(), null,
                     back.rows().get(0).rank(), back.rows().get(0).vettingLevel(), back.incident()));
         });
-        touch(() -> ReportTrigger.caseIdFrom(ReportTrigger.body("BT-0000000000000000")));
+        touch(() -> SqsReportRequests.caseIdFrom(SqsReportRequests.body("BT-0000000000000000")));
         touch(() -> URLDecoder.decode("manifests/priming+key%C3%BB.csv", StandardCharsets.UTF_8));
         primed.incrementAndGet();
     }

@@ -11,8 +11,9 @@
  *
  * <h2>How the report is triggered, and why</h2>
  *
- * The call that moves a case from SCORING to SCORED sends {@code {"schemaVersion":"1","caseId":…}}
- * to the report queue ({@link org.breachtriage.functions.ReportTrigger}). That move is a conditional
+ * The call that moves a case from SCORING to SCORED ({@code CaseLifecycle}, in core) asks for the report
+ * through the {@code ReportRequests} port, which on AWS sends {@code {"schemaVersion":…,"caseId":…}} to
+ * the report queue ({@link org.breachtriage.aws.SqsReportRequests}). That move is a conditional
  * write on the case item, so across any number of concurrent scorers (and the ingest, for a manifest
  * with nothing to score) exactly one caller makes it and exactly one trigger is sent. We chose a queue
  * message over the alternatives because:
@@ -26,9 +27,15 @@
  *       control flow on the alerts topic, which the Federation and on-call subscribe to; a private
  *       queue keeps those concerns apart.</li>
  * </ul>
- * If sending the trigger fails, the batch (or S3 event) is retried; the retry finds its batch counted
- * and the case still SCORED, and sends the trigger again. {@code ReportService} does nothing for a case
- * already REPORTED, so a duplicate trigger is harmless.
+ * If sending the request fails, the batch (or S3 event) is retried; the retry finds its batch counted
+ * and the case still SCORED, and asks again. {@code ReportService} does nothing for a case already
+ * REPORTED, so a duplicate request is harmless.
+ *
+ * <h2>What a handler does</h2>
+ *
+ * Only translation: the event becomes a command for one use case of the pipeline
+ * ({@code IngestManifest}, {@code ScoreBatch}, {@code ReportCase}); the per-message failure loop of
+ * the SQS handlers is {@link org.breachtriage.functions.SqsMessages}.
  *
  * <h2>Cold starts</h2>
  *

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.breachtriage.aws.SqsReportRequests;
 import org.breachtriage.aws.S3ObjectStore;
 import org.breachtriage.aws.testing.EmulatorStack;
 import org.breachtriage.aws.testing.EmulatorStackExtension;
@@ -45,7 +46,7 @@ class IngestHandlerTest {
             manifests/acme/100%25.csv                              | manifests/acme/100%.csv
             """)
     void keysAreDecodedAsS3EncodesThem(String encoded, String decoded) {
-        assertEquals(decoded, IngestHandler.decodeKey(encoded));
+        assertEquals(decoded, S3ManifestEvents.decodeKey(encoded));
         assertEquals(encoded, LambdaHarness.encodeKey(decoded), "the test harness encodes as S3 does");
     }
 
@@ -61,7 +62,7 @@ class IngestHandlerTest {
             acme/manifests/a.csv                                | false
             """)
     void onlyManifestsAreIngestedNeverSidecarsOrOurOwnOutputs(String key, boolean ingested) {
-        assertEquals(ingested, IngestHandler.isManifestKey(key));
+        assertEquals(ingested, S3ManifestEvents.isManifestKey(key));
     }
 
     @Test
@@ -69,9 +70,9 @@ class IngestHandlerTest {
         try (PrivateQueues q = new PrivateQueues(stack)) {
             IngestHandler handler = new IngestHandler(q.wiring);
             assertEquals("manifests/acme/met-idcard-2023.csv",
-                    handler.manifestKey(Fixtures.s3Event("s3/put-manifest.json").getRecords().get(0)));
-            assertEquals(KEY_WITH_SPACES, handler.manifestKey(Fixtures.s3Event("s3/put-key-with-spaces.json").getRecords().get(0)));
-            assertNull(handler.manifestKey(Fixtures.s3Event("s3/put-own-output.json").getRecords().get(0)));
+                    S3ManifestEvents.manifestKey(Fixtures.s3Event("s3/put-manifest.json").getRecords().get(0), q.names.bucket()));
+            assertEquals(KEY_WITH_SPACES, S3ManifestEvents.manifestKey(Fixtures.s3Event("s3/put-key-with-spaces.json").getRecords().get(0), q.names.bucket()));
+            assertNull(S3ManifestEvents.manifestKey(Fixtures.s3Event("s3/put-own-output.json").getRecords().get(0), q.names.bucket()));
 
             CapturingContext log = new CapturingContext("ingest");
             IngestHandler.Summary summary = handler.handleRequest(Fixtures.s3Event("s3/put-own-output.json"), log);
@@ -110,7 +111,7 @@ class IngestHandlerTest {
 
             assertEquals(1, first.caseIds().size());
             assertEquals(first.caseIds(), again.caseIds(), "a re-delivered event finds the same case");
-            CaseRecord opened = q.wiring.cases().find(first.caseIds().get(0)).orElseThrow();
+            CaseRecord opened = q.wiring.adapters().cases().find(first.caseIds().get(0)).orElseThrow();
             assertEquals(KEY_WITH_SPACES, opened.source());
             assertEquals(CaseStatus.SCORING, opened.status());
             assertEquals("INC-2023-0826-B", opened.incident().reference(), "the sidecar beside the key was read");
@@ -156,7 +157,7 @@ class IngestHandlerTest {
             IngestHandler handler = new IngestHandler(q.wiring);
             String caseId = handler.handleRequest(event, new CapturingContext("ingest")).caseIds().get(0);
 
-            assertEquals(CaseStatus.SCORED, q.wiring.cases().find(caseId).orElseThrow().status());
+            assertEquals(CaseStatus.SCORED, q.wiring.adapters().cases().find(caseId).orElseThrow().status());
             assertEquals(List.of(caseId), triggers(q), "ingest made the flip to SCORED, so it sends the trigger");
 
             // S3 re-delivers; the case is still SCORED (not yet reported), so the trigger may have been lost: again.
@@ -169,6 +170,6 @@ class IngestHandlerTest {
     private static List<String> triggers(PrivateQueues q) {
         List<Message> messages = q.harness().receive(q.names.reportQueueUrl(), 10, Duration.ZERO);
         q.harness().deleteExcept(q.names.reportQueueUrl(), messages, java.util.Set.of());
-        return messages.stream().map(m -> ReportTrigger.caseIdFrom(m.body())).toList();
+        return messages.stream().map(m -> SqsReportRequests.caseIdFrom(m.body())).toList();
     }
 }

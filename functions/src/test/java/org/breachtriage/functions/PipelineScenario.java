@@ -28,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import org.breachtriage.aws.SqsReportRequests;
 import org.breachtriage.aws.DynamoCaseStore;
 import org.breachtriage.aws.DynamoStaffDirectory;
 import org.breachtriage.aws.RequestCounter;
@@ -191,7 +192,7 @@ final class PipelineScenario {
             assertEquals(1, triggers.size(), "a report trigger, from the call that made the flip");
             assertEquals(List.of(), harness.receive(names.reportQueueUrl(), 10, Duration.ofSeconds(1)),
                     "exactly one report trigger, however many scorers ran at once");
-            assertEquals(caseId, ReportTrigger.caseIdFrom(triggers.get(0).body()));
+            assertEquals(caseId, SqsReportRequests.caseIdFrom(triggers.get(0).body()));
             CapturingContext reportLog = new CapturingContext("report");
             LambdaHarness.Invocation reported = harness.invoke(names.reportQueueUrl(), triggers,
                     (event, context) -> new ReportHandler(wiring).handleRequest(event, context), reportLog);

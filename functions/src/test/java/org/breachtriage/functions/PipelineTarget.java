@@ -6,6 +6,7 @@ import org.breachtriage.aws.AwsSettings;
 import org.breachtriage.aws.RequestCounter;
 import org.breachtriage.aws.ResourceNames;
 import org.breachtriage.aws.sandbox.SandboxResources;
+import org.breachtriage.core.pipeline.PipelineSettings;
 import org.breachtriage.core.scoring.ScoringPolicy;
 
 /**
@@ -27,6 +28,6 @@ record PipelineTarget(String label, AwsSettings settings, AwsClients harness, Sa
     /** What a deployed function would build, on clients of its own that count every request. */
     FunctionWiring wiring(RequestCounter counter) {
         return new FunctionWiring(new AwsClients(settings.withInterceptors(counter)), names(),
-                ScoringPolicy.loadDefault(), FORCE, Clock.systemUTC());
+                new PipelineSettings(ScoringPolicy.loadDefault(), FORCE, Clock.systemUTC()));
     }
 }

@@ -9,11 +9,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.breachtriage.aws.AwsClients;
+import org.breachtriage.aws.SqsReportRequests;
 import org.breachtriage.aws.AwsSettings;
 import org.breachtriage.aws.RequestCounter;
 import org.breachtriage.aws.ResourceNames;
 import org.breachtriage.core.cases.RowBatch;
 import org.breachtriage.core.json.Json;
+import org.breachtriage.core.pipeline.PipelineSettings;
 import org.breachtriage.core.scoring.ScoringPolicy;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
@@ -29,7 +31,7 @@ class PrimingTest {
         AwsSettings settings = AwsSettings.forEmulators(Region.EU_WEST_2, NOWHERE, NOWHERE).withInterceptors(counter);
         try (AwsClients clients = new AwsClients(settings)) {
             FunctionWiring wiring = new FunctionWiring(clients, ResourceNames.sandboxDefaults("eu-west-2"),
-                    ScoringPolicy.loadDefault(), PipelineTarget.FORCE, Clock.systemUTC());
+                    new PipelineSettings(ScoringPolicy.loadDefault(), PipelineTarget.FORCE, Clock.systemUTC()));
             Priming priming = new Priming(wiring);
             PrintStream original = System.out;
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -51,6 +53,6 @@ class PrimingTest {
     void theSampleBatchSurvivesJsonAsTheQueueCarriesIt() {
         RowBatch sample = Priming.sampleBatch();
         assertEquals(sample, Json.read(Json.write(sample), RowBatch.class));
-        assertEquals("BT-0000000000000000", ReportTrigger.caseIdFrom(ReportTrigger.body(sample.caseId())));
+        assertEquals("BT-0000000000000000", SqsReportRequests.caseIdFrom(SqsReportRequests.body(sample.caseId())));
     }
 }

@@ -6,6 +6,7 @@ import org.breachtriage.aws.AwsClients;
 import org.breachtriage.aws.RequestCounter;
 import org.breachtriage.aws.ResourceNames;
 import org.breachtriage.aws.testing.EmulatorStack;
+import org.breachtriage.core.pipeline.PipelineSettings;
 import org.breachtriage.core.scoring.ScoringPolicy;
 
 /**
@@ -26,7 +27,7 @@ final class PrivateQueues implements AutoCloseable {
         this.names = stack.names().withQueuesAndTopics(batches, reports, stack.names().alertsTopicArn(),
                 stack.names().noticesTopicArn());
         this.wiring = new FunctionWiring(new AwsClients(stack.settings().withInterceptors(counter)), names,
-                ScoringPolicy.loadDefault(), PipelineTarget.FORCE, Clock.systemUTC());
+                new PipelineSettings(ScoringPolicy.loadDefault(), PipelineTarget.FORCE, Clock.systemUTC()));
     }
 
     LambdaHarness harness() {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.breachtriage.aws.testing.EmulatorStack;
 import org.breachtriage.aws.testing.EmulatorStackExtension;
+import org.breachtriage.aws.SqsReportRequests;
 import org.breachtriage.core.cases.CaseOpening;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
@@ -60,7 +61,7 @@ class ScoreAndReportHandlerTest {
             SQSBatchResponse scored = scorer.handleRequest(scoreBatch, new CapturingContext("score"));
 
             assertEquals(List.of(), scored.getBatchItemFailures());
-            CaseRecord afterScoring = q.wiring.cases().find(FIXTURE_CASE).orElseThrow();
+            CaseRecord afterScoring = q.wiring.adapters().cases().find(FIXTURE_CASE).orElseThrow();
             assertEquals(CaseStatus.SCORED, afterScoring.status());
             assertEquals(5, afterScoring.counter(Counters.PERSONS_TOTAL));
             assertEquals(4, afterScoring.counter(Counters.PERSONS_MATCHED));
@@ -70,25 +71,25 @@ class ScoreAndReportHandlerTest {
 
             // Received twice while the case is SCORED: the first attempt's trigger may have been lost, so send it again.
             assertEquals(List.of(), scorer.handleRequest(duplicate, new CapturingContext("score")).getBatchItemFailures());
-            assertEquals(afterScoring.counters(), q.wiring.cases().find(FIXTURE_CASE).orElseThrow().counters(),
+            assertEquals(afterScoring.counters(), q.wiring.adapters().cases().find(FIXTURE_CASE).orElseThrow().counters(),
                     "a re-delivered batch adds nothing");
             assertEquals(List.of(FIXTURE_CASE), triggers(q));
 
             CapturingContext reportLog = new CapturingContext("report");
             assertEquals(List.of(), reporter.handleRequest(trigger, reportLog).getBatchItemFailures());
             assertEquals(List.of(), reporter.handleRequest(trigger, reportLog).getBatchItemFailures());
-            CaseRecord reported = q.wiring.cases().find(FIXTURE_CASE).orElseThrow();
+            CaseRecord reported = q.wiring.adapters().cases().find(FIXTURE_CASE).orElseThrow();
             assertEquals(CaseStatus.REPORTED, reported.status());
             assertTrue(reportLog.text().contains("case " + FIXTURE_CASE + " reported"), reportLog.text());
             assertTrue(reportLog.text().contains("case " + FIXTURE_CASE + " was already reported"), reportLog.text());
             for (String key : ReportService.keysFor(FIXTURE_CASE)) {
-                assertTrue(q.wiring.objects().head(key).isPresent(), key);
+                assertTrue(q.wiring.adapters().outputs().head(key).isPresent(), key);
             }
 
             // Once REPORTED, a re-delivered batch triggers nothing.
             assertEquals(List.of(), scorer.handleRequest(duplicate, new CapturingContext("score")).getBatchItemFailures());
             assertEquals(List.of(), triggers(q));
-            assertEquals(reported.counters(), q.wiring.cases().find(FIXTURE_CASE).orElseThrow().counters());
+            assertEquals(reported.counters(), q.wiring.adapters().cases().find(FIXTURE_CASE).orElseThrow().counters());
         }
     }
 
@@ -145,7 +146,7 @@ class ScoreAndReportHandlerTest {
         garbage.setBody("caseId=BT-e7e475f1c7a00001");
         SQSEvent.SQSMessage unknown = Fixtures.sqsEvent("sqs/report-trigger.json").getRecords().get(0);
         unknown.setMessageId("unknown-case");
-        unknown.setBody(ReportTrigger.body("BT-00000000000000ff"));
+        unknown.setBody(SqsReportRequests.body("BT-00000000000000ff"));
         event.setRecords(List.of(garbage, unknown));
         try (PrivateQueues q = new PrivateQueues(stack)) {
             SQSBatchResponse response = new ReportHandler(q.wiring).handleRequest(event, new CapturingContext("report"));
@@ -160,22 +161,22 @@ class ScoreAndReportHandlerTest {
         Set<String> wanted = Set.of("MP000091", "MP000002", "MP000186", "MP000001");
         List<StaffMember> people = roster.members().stream().filter(m -> wanted.contains(m.payNumber())).toList();
         assertEquals(4, people.size());
-        q.wiring.staff().putAll(people);
+        q.wiring.adapters().staff().putAll(people);
     }
 
     /** The case as ingest would have left it: SCORING, two batches queued. */
     private static void openFixtureCase(PrivateQueues q, SQSEvent scoreBatch) {
-        RowBatch first = ScoreHandler.parse(scoreBatch.getRecords().get(0).getBody());
+        RowBatch first = RowBatchMessages.parse(scoreBatch.getRecords().get(0).getBody());
         CaseRecord candidate = CaseOpening.newCase(FIXTURE_CASE, "manifests/acme/met-idcard-2023.csv", "fixture",
-                first.incident(), q.wiring.policy().version(), Clock.systemUTC().instant());
-        q.wiring.cases().open(candidate);
-        q.wiring.cases().finishIngest(FIXTURE_CASE, 5, 5, 0, 2);
+                first.incident(), q.wiring.pipeline().settings().policy().version(), Clock.systemUTC().instant());
+        q.wiring.adapters().cases().open(candidate);
+        q.wiring.adapters().cases().finishIngest(FIXTURE_CASE, 5, 5, 0, 2);
     }
 
     /** The case ids of the report triggers queued since the last call (taken off the queue). */
     private static List<String> triggers(PrivateQueues q) {
         List<Message> messages = q.harness().receive(q.names.reportQueueUrl(), 10, Duration.ofMillis(0));
         q.harness().deleteExcept(q.names.reportQueueUrl(), messages, Set.of());
-        return messages.stream().map(m -> ReportTrigger.caseIdFrom(m.body())).toList();
+        return messages.stream().map(m -> SqsReportRequests.caseIdFrom(m.body())).toList();
     }
 }

@@ -5,13 +5,11 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.breachtriage.core.cases.CaseIds;
 import org.breachtriage.core.cases.CaseOpening;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
-import org.breachtriage.core.cases.DecisionEntry;
 import org.breachtriage.core.cases.RowBatch;
 import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.manifest.IncidentMetadataLoader;
@@ -23,79 +21,61 @@ import org.breachtriage.core.manifest.ManifestVisitor;
 import org.breachtriage.core.manifest.RowRejection;
 import org.breachtriage.core.ports.BatchQueue;
 import org.breachtriage.core.ports.CaseStore;
-import org.breachtriage.core.ports.NoticePublisher;
 import org.breachtriage.core.ports.ObjectStore;
 import org.breachtriage.core.ports.ObjectStore.ObjectInfo;
-import org.breachtriage.core.ports.Topic;
 
 /**
  * Reads a manifest once, as a stream: opens the case (idempotently), keeps rejects with their reasons,
  * and queues accepted rows in batches of at most {@link RowBatch#MAX_ROWS} for scoring.
  */
-public final class IngestService {
+public final class IngestService implements IngestManifest {
     /** The queue adapters send up to 10 batches per request (SQS SendMessageBatch), so hand them 10 at a time. */
     static final int BATCHES_PER_SEND = 10;
     private static final int REJECTS_PER_WRITE = 500;
     private static final String SIDECAR_SUFFIX = ".incident.json";
 
     private final ObjectStore manifests;
+    private final CaseLifecycle lifecycle;
     private final CaseStore cases;
     private final BatchQueue queue;
-    private final NoticePublisher publisher;
     private final String policyVersion;
     private final Clock clock;
 
-    public IngestService(ObjectStore manifests, CaseStore cases, BatchQueue queue, NoticePublisher publisher,
+    public IngestService(ObjectStore manifests, CaseStore cases, CaseLifecycle lifecycle, BatchQueue queue,
                          String policyVersion, Clock clock) {
         this.manifests = manifests;
         this.cases = cases;
+        this.lifecycle = lifecycle;
         this.queue = queue;
-        this.publisher = publisher;
         this.policyVersion = policyVersion;
         this.clock = clock;
     }
 
-    /**
-     * @param key      the manifest's key in the object store
-     * @param explicit incident metadata given by the operator, or null to look for a sidecar, object
-     *                 metadata or an envelope, in that order, before assuming the worst
-     */
-    public IngestOutcome ingest(String key, IncidentMetadata explicit) throws IOException {
-        return ingest(key, explicit, false);
-    }
-
-    /**
-     * @param requeueUnfinished also re-read a case stuck in SCORING with batches never scored. Only for
-     *                          an in-process queue, whose batches die with the process; SQS keeps them.
-     */
-    public IngestOutcome ingest(String key, IncidentMetadata explicit, boolean requeueUnfinished) throws IOException {
+    @Override
+    public IngestOutcome ingest(Command command) throws IOException {
+        String key = command.key();
         ObjectInfo info = manifests.head(key).orElseThrow(() -> new ObjectStore.ObjectNotFoundException(key));
         String caseId = CaseIds.derive(key, info.version());
         Optional<CaseRecord> existing = cases.find(caseId);
-        if (existing.isPresent() && !needsReading(existing.get(), requeueUnfinished)) {
+        if (existing.isPresent() && !needsReading(existing.get(), command.requeueUnfinished())) {
+            lifecycle.foundAlreadyIngested(existing.get());
             return new IngestOutcome(existing.get(), true, false, null);
         }
         ManifestReader reader = ManifestReaders.forName(key);
-        BatchingVisitor visitor = new BatchingVisitor(caseId, key, info.version(), resolveIncident(key, info, explicit));
+        BatchingVisitor visitor = new BatchingVisitor(caseId, key, info.version(),
+                resolveIncident(key, info, command.explicitIncident()));
         ManifestReader.ReadSummary summary;
         try (InputStream in = manifests.open(key)) {
             summary = reader.read(key, in, visitor);
         } catch (ManifestFormatException e) {
-            failCase(visitor.openCase(), e.getMessage());
+            lifecycle.fail(visitor.openCase(), e.getMessage());
             throw e;
         }
         visitor.flush();
-        CaseRecord opened = visitor.openCase();
-        Optional<CaseRecord> finished = cases.finishIngest(caseId, summary.rowsRead(), summary.rowsAccepted(),
+        visitor.openCase();
+        CaseLifecycle.Ingested ingested = lifecycle.ingested(caseId, summary.rowsRead(), summary.rowsAccepted(),
                 summary.rowsRejected(), visitor.batchesQueued);
-        cases.appendDecision(caseId, new DecisionEntry(clock.instant(), "case", "ingested",
-                summary.rowsRead() + " rows read: " + summary.rowsAccepted() + " accepted, " + summary.rowsRejected()
-                        + " rejected (kept with reasons); " + visitor.batchesQueued + " batches queued for scoring"));
-        CaseRecord afterIngest = finished.orElseGet(() -> cases.find(caseId).orElse(opened));
-        // The last scorer may have finished before ingest knew how many batches there were.
-        boolean scoredNow = ScoreService.markScoredIfComplete(cases, publisher, afterIngest);
-        CaseRecord latest = scoredNow ? cases.find(caseId).orElse(afterIngest) : afterIngest;
-        return new IngestOutcome(latest, false, scoredNow, summary);
+        return new IngestOutcome(ingested.caseRecord(), false, ingested.scoredNow(), summary);
     }
 
     private static boolean needsReading(CaseRecord existing, boolean requeueUnfinished) {
@@ -121,38 +101,6 @@ public final class IngestService {
             return IncidentMetadataLoader.fromObjectMetadata(key + " (object metadata)", info.metadata(), clock.instant());
         }
         return null;
-    }
-
-    /** Opens the case once; only the call that creates it logs the opening decisions and alerts on-call. */
-    private CaseRecord openAndAnnounce(CaseRecord candidate) {
-        CaseStore.OpenOutcome outcome = cases.open(candidate);
-        CaseRecord stored = outcome.stored();
-        if (outcome.created()) {
-            String id = stored.caseId();
-            cases.appendDecision(id, new DecisionEntry(clock.instant(), "case", "opened",
-                    "Manifest " + stored.source() + " (version " + stored.sourceVersion() + "); regime "
-                            + stored.regime() + "; scoring policy " + stored.policyVersion()));
-            for (String assumption : stored.incident().assumptions()) {
-                cases.appendDecision(id, new DecisionEntry(clock.instant(), "case", "assumption", assumption));
-            }
-            cases.appendDecision(id, new DecisionEntry(clock.instant(), "case",
-                    stored.art33Required() ? "art33 notification required" : "art33 notification not required",
-                    stored.art33Reasoning() + " Deadline " + stored.art33Deadline() + "."));
-            publisher.publish(Topic.ALERTS, List.of(Messages.alert(Messages.CASE_OPENED, stored, null, Map.of(),
-                    "Breach Triage opened case " + id + " for " + stored.incident().supplier() + " ("
-                            + stored.incident().reference() + "). ICO Art. 33 deadline: " + stored.art33Deadline()
-                            + ".")));
-        }
-        return stored;
-    }
-
-    private void failCase(CaseRecord caseRecord, String reason) {
-        if (cases.transition(caseRecord.caseId(), CaseStatus.INGESTING, CaseStatus.FAILED, reason)) {
-            cases.appendDecision(caseRecord.caseId(), new DecisionEntry(clock.instant(), "case", "failed", reason));
-            CaseRecord failed = caseRecord.withStatus(CaseStatus.FAILED, reason);
-            publisher.publish(Topic.ALERTS, List.of(Messages.alert(Messages.CASE_FAILED, failed, null,
-                    Map.of("reason", reason), "Breach Triage case " + failed.caseId() + " FAILED: " + reason)));
-        }
     }
 
     /** Opens the case on first need (an envelope's incident arrives before the first row), then batches rows. */
@@ -206,7 +154,7 @@ public final class IngestService {
                 }
                 CaseRecord candidate = CaseOpening.newCase(caseId, source, version, incident, policyVersion,
                         clock.instant());
-                caseRecord = openAndAnnounce(candidate);
+                caseRecord = lifecycle.open(candidate);
                 incident = caseRecord.incident();
             }
             return caseRecord;

@@ -11,7 +11,6 @@ import java.util.Set;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.Counters;
-import org.breachtriage.core.cases.DecisionEntry;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.model.DataCategory;
 import org.breachtriage.core.ports.CaseStore;
@@ -33,20 +32,23 @@ import org.breachtriage.core.report.ReportContext;
  * the case to REPORTED. Reports are built from the case's counters only, so they cannot carry
  * personal data and cost no scan of the results.
  */
-public final class ReportService {
+public final class ReportService implements ReportCase {
     public static final String REPORTS_PREFIX = "reports/";
     /** Rejected rows may quote a pay number, so they sit under their own prefix with their own retention. */
     public static final String REJECTS_PREFIX = "rejects/";
 
     private final CaseStore cases;
+    private final CaseLifecycle lifecycle;
     private final ObjectStore outputs;
     private final NoticePublisher publisher;
     private final String force;
     private final Clock clock;
 
     /** @param force the controller named in the reports (the force whose staff were affected) */
-    public ReportService(CaseStore cases, ObjectStore outputs, NoticePublisher publisher, String force, Clock clock) {
+    public ReportService(CaseStore cases, CaseLifecycle lifecycle, ObjectStore outputs, NoticePublisher publisher,
+                         String force, Clock clock) {
         this.cases = cases;
+        this.lifecycle = lifecycle;
         this.outputs = outputs;
         this.publisher = publisher;
         this.force = force;
@@ -64,6 +66,7 @@ public final class ReportService {
      * Reports a SCORED case. A case already REPORTED is left as it is and nothing is published again,
      * so a re-delivered trigger is harmless.
      */
+    @Override
     public ReportOutcome report(String caseId) {
         CaseRecord scored = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("no case " + caseId));
         if (scored.status() == CaseStatus.REPORTED) {
@@ -85,12 +88,8 @@ public final class ReportService {
         }
         publisher.publish(Topic.ALERTS, List.of(OnCallSummaries.toMessage(rendered.onCall()),
                 FederationSummaries.toMessage(rendered.federation())));
-        boolean reportedNow = cases.transition(caseId, CaseStatus.SCORED, CaseStatus.REPORTED, null);
-        if (reportedNow) {
-            cases.appendDecision(caseId, new DecisionEntry(clock.instant(), "case", "reported",
-                    "Federation summary, on-call summary and ICO Art. 33 draft written under " + REPORTS_PREFIX
-                            + caseId + "/ and published to the alerts topic"));
-        }
+        boolean reportedNow = lifecycle.reported(caseId, "Federation summary, on-call summary and ICO Art. 33 draft"
+                + " written under " + REPORTS_PREFIX + caseId + "/ and published to the alerts topic");
         return new ReportOutcome(cases.find(caseId).orElse(scored), keys, reportedNow);
     }
 

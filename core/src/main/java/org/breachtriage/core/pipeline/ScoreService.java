@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.breachtriage.core.cases.CaseRecord;
-import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.cases.RowBatch;
 import org.breachtriage.core.manifest.IncidentMetadata;
@@ -38,19 +37,21 @@ import org.breachtriage.core.scoring.SeverityScorer;
  * the first time a batch number completes. A pay number repeated in a later batch widens the stored
  * result (union of exposed fields) and moves it between bands if its score changes.
  */
-public final class ScoreService {
+public final class ScoreService implements ScoreBatch {
     private static final int MAX_MERGE_ATTEMPTS = 5;
 
     private final StaffDirectory staff;
     private final CaseStore cases;
+    private final CaseLifecycle lifecycle;
     private final NoticePublisher publisher;
     private final SeverityScorer scorer;
     private final ScoringPolicy policy;
 
-    public ScoreService(StaffDirectory staff, CaseStore cases, NoticePublisher publisher, SeverityScorer scorer,
-                        ScoringPolicy policy) {
+    public ScoreService(StaffDirectory staff, CaseStore cases, CaseLifecycle lifecycle, NoticePublisher publisher,
+                        SeverityScorer scorer, ScoringPolicy policy) {
         this.staff = staff;
         this.cases = cases;
+        this.lifecycle = lifecycle;
         this.publisher = publisher;
         this.scorer = scorer;
         this.policy = policy;
@@ -60,7 +61,9 @@ public final class ScoreService {
                                boolean scoredNow) {
     }
 
-    public BatchOutcome score(RowBatch batch) {
+    @Override
+    public BatchOutcome score(Command command) {
+        RowBatch batch = command.batch();
         Map<String, Exposure> people = mergeByPerson(batch);
         Map<String, StaffMember> found = staff.findAll(people.keySet());
         Map<String, Long> deltas = new HashMap<>();
@@ -91,36 +94,9 @@ public final class ScoreService {
         int published = publishNotices(batch, toNotify);
         add(deltas, Counters.NOTICES_PUBLISHED, published);
         Optional<CaseRecord> completed = cases.completeBatch(batch.caseId(), batch.batchNo(), deltas);
-        CaseRecord latest = completed.orElseGet(() -> cases.find(batch.caseId()).orElseThrow(
-                () -> new IllegalStateException("case " + batch.caseId() + " vanished while scoring")));
-        boolean scoredNow = markScoredIfComplete(cases, publisher, latest);
+        boolean scoredNow = lifecycle.batchScored(batch.caseId(), completed, command.redelivered());
         return new BatchOutcome(batch.caseId(), batch.batchNo(), people.size(), published, completed.isEmpty(),
                 scoredNow);
-    }
-
-    /**
-     * Moves a fully scored case to SCORED, exactly once across all callers (the store's transition is
-     * conditional), and tells on-call.
-     *
-     * @return true if this call made the move, so the caller should trigger the report
-     */
-    public static boolean markScoredIfComplete(CaseStore cases, NoticePublisher publisher, CaseRecord caseRecord) {
-        if (caseRecord.status() != CaseStatus.SCORING || !caseRecord.allBatchesDone()) {
-            return false;
-        }
-        if (!cases.transition(caseRecord.caseId(), CaseStatus.SCORING, CaseStatus.SCORED, null)) {
-            return false;
-        }
-        CaseRecord scored = cases.find(caseRecord.caseId()).orElse(caseRecord.withStatus(CaseStatus.SCORED, null));
-        Map<String, Object> bands = new LinkedHashMap<>();
-        for (Band band : Band.values()) {
-            bands.put(band.name(), scored.counter(Counters.band(band)));
-        }
-        publisher.publish(Topic.ALERTS, List.of(Messages.alert(Messages.CASE_SCORED, scored,
-                Messages.highestBand(scored), Map.of("persons", scored.counter(Counters.PERSONS_TOTAL), "bands", bands),
-                "Breach Triage case " + scored.caseId() + " scored: " + scored.counter(Counters.PERSONS_TOTAL)
-                        + " people, bands " + bands + ".")));
-        return true;
     }
 
     private PersonResult assess(RowBatch batch, Exposure exposure, StaffMember member) {

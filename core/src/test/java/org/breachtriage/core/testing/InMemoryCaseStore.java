@@ -1,4 +1,4 @@
-package org.breachtriage.bench;
+package org.breachtriage.core.testing;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,16 +20,18 @@ import org.breachtriage.core.ports.CaseStore;
 import org.breachtriage.core.scoring.PersonResult;
 
 /**
- * {@link CaseStore} in plain maps, for the "floor" phase only: the same pipeline with storage costing
- * (almost) nothing, to show how much of a full run is the store. Holds everything in heap, so its
- * memory grows with the number of persons; never a candidate for real use. One lock for all: the
- * embedded pipeline scores with one worker on two cores, so there is nothing to gain from finer ones.
+ * {@link CaseStore} in plain maps: the fake for core's own tests, and the store of the benchmark's
+ * "floor" phase (the same pipeline with storage costing almost nothing). It passes the same port
+ * contract as the real stores, so a test that uses it tests the pipeline, not the fake. Holds
+ * everything in heap; never a candidate for real use. One lock for all: simple, and contention is
+ * not what the floor measures.
  */
-final class InMemoryCaseStore implements CaseStore {
+public final class InMemoryCaseStore implements CaseStore {
     private final Map<String, CaseRecord> cases = new HashMap<>();
     private final Map<String, Set<Long>> batchesDone = new HashMap<>();
     private final Map<String, Map<String, PersonResult>> results = new HashMap<>();
-    private final Map<String, TreeMap<Long, List<RowRejection>>> rejects = new HashMap<>();
+    /** Per case: row → field → rejection, so a retried ingest rewrites rather than duplicates. */
+    private final Map<String, TreeMap<Long, Map<String, RowRejection>>> rejects = new HashMap<>();
     private final Map<String, List<DecisionEntry>> decisions = new HashMap<>();
 
     @Override
@@ -79,15 +81,16 @@ final class InMemoryCaseStore implements CaseStore {
 
     @Override
     public synchronized void addRejects(String caseId, Collection<RowRejection> more) {
-        TreeMap<Long, List<RowRejection>> byRow = rejects.computeIfAbsent(caseId, id -> new TreeMap<>());
+        TreeMap<Long, Map<String, RowRejection>> byRow = rejects.computeIfAbsent(caseId, id -> new TreeMap<>());
         for (RowRejection reject : more) {
-            byRow.computeIfAbsent(reject.rowNumber(), row -> new ArrayList<>()).add(reject);
+            byRow.computeIfAbsent(reject.rowNumber(), row -> new TreeMap<>())
+                    .put(reject.field() == null ? "" : reject.field(), reject);
         }
     }
 
     @Override
     public synchronized void forEachReject(String caseId, Consumer<RowRejection> consumer) {
-        rejects.getOrDefault(caseId, new TreeMap<>()).values().forEach(list -> list.forEach(consumer));
+        rejects.getOrDefault(caseId, new TreeMap<>()).values().forEach(row -> row.values().forEach(consumer));
     }
 
     @Override

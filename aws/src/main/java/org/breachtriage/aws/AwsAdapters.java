@@ -1,0 +1,25 @@
+package org.breachtriage.aws;
+
+import org.breachtriage.core.pipeline.PipelineAdapters;
+
+/**
+ * The pipeline's adapters on AWS, built once from one set of clients and resource names: S3 for
+ * manifests and outputs (one bucket), DynamoDB for staff and cases, SQS for row batches and report
+ * requests, SNS for alerts and notices.
+ */
+public final class AwsAdapters {
+    private AwsAdapters() {
+    }
+
+    public static PipelineAdapters create(AwsClients clients, ResourceNames names) {
+        S3ObjectStore bucket = new S3ObjectStore(clients.s3(), names.bucket());
+        return new PipelineAdapters(
+                bucket,
+                bucket,
+                new DynamoStaffDirectory(clients.dynamoDb(), names.staffTable()),
+                new DynamoCaseStore(clients.dynamoDb(), names.caseTable()),
+                new SqsBatchQueue(clients.sqs(), names.batchQueueUrl()),
+                new SnsNoticePublisher(clients.sns(), names),
+                new SqsReportRequests(clients.sqs(), names.reportQueueUrl()));
+    }
+}

@@ -1,0 +1,181 @@
+package org.breachtriage.core.pipeline;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.cases.CaseStatus;
+import org.breachtriage.core.cases.Counters;
+import org.breachtriage.core.cases.DecisionEntry;
+import org.breachtriage.core.model.Band;
+import org.breachtriage.core.ports.CaseStore;
+import org.breachtriage.core.ports.NoticePublisher;
+import org.breachtriage.core.ports.ReportRequests;
+import org.breachtriage.core.ports.Topic;
+
+/**
+ * The one owner of a case's status: INGESTING → SCORING → SCORED → REPORTED, or FAILED. Every move
+ * is a conditional write in the store, so under at-least-once delivery each happens once, and only
+ * the caller that made a move announces it (decision log, alert) or acts on it (asks for the report).
+ *
+ * <p>Who asks for the report: whoever moves the case to SCORED. That is the batch whose counts
+ * complete it, or ingest when the scorers finished before it knew how many batches there were (or
+ * there were none). A request can be lost if that caller dies right after the move, so two
+ * re-deliveries ask again while the case still waits in SCORED: a re-delivered manifest event, and
+ * a batch the transport has handed out before. A duplicate request is harmless: reporting a
+ * REPORTED case does nothing.
+ */
+public final class CaseLifecycle {
+    private final CaseStore cases;
+    private final NoticePublisher publisher;
+    private final ReportRequests reports;
+    private final Clock clock;
+
+    public CaseLifecycle(CaseStore cases, NoticePublisher publisher, ReportRequests reports, Clock clock) {
+        this.cases = cases;
+        this.publisher = publisher;
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens the case unless it exists. Only the call that creates it logs the opening decisions (Art.
+     * 33(5): the assumptions made and the Art. 33 decision) and alerts on-call.
+     *
+     * @return the case as stored: the candidate, or the one a previous delivery opened
+     */
+    public CaseRecord open(CaseRecord candidate) {
+        CaseStore.OpenOutcome outcome = cases.open(candidate);
+        CaseRecord stored = outcome.stored();
+        if (outcome.created()) {
+            String id = stored.caseId();
+            log(id, "opened", "Manifest " + stored.source() + " (version " + stored.sourceVersion() + "); regime "
+                    + stored.regime() + "; scoring policy " + stored.policyVersion());
+            for (String assumption : stored.incident().assumptions()) {
+                log(id, "assumption", assumption);
+            }
+            log(id, stored.art33Required() ? "art33 notification required" : "art33 notification not required",
+                    stored.art33Reasoning() + " Deadline " + stored.art33Deadline() + ".");
+            publisher.publish(Topic.ALERTS, List.of(Messages.alert(Messages.CASE_OPENED, stored, null, Map.of(),
+                    "Breach Triage opened case " + id + " for " + stored.incident().supplier() + " ("
+                            + stored.incident().reference() + "). ICO Art. 33 deadline: " + stored.art33Deadline()
+                            + ".")));
+        }
+        return stored;
+    }
+
+    /**
+     * INGESTING → FAILED: the file cannot be read as a manifest. Logged and alerted once.
+     *
+     * @return true if this call failed the case
+     */
+    public boolean fail(CaseRecord caseRecord, String reason) {
+        if (!cases.transition(caseRecord.caseId(), CaseStatus.INGESTING, CaseStatus.FAILED, reason)) {
+            return false;
+        }
+        log(caseRecord.caseId(), "failed", reason);
+        CaseRecord failed = caseRecord.withStatus(CaseStatus.FAILED, reason);
+        publisher.publish(Topic.ALERTS, List.of(Messages.alert(Messages.CASE_FAILED, failed, null,
+                Map.of("reason", reason), "Breach Triage case " + failed.caseId() + " FAILED: " + reason)));
+        return true;
+    }
+
+    /** What {@link #ingested} left: the case as it stands, and whether that call moved it to SCORED. */
+    public record Ingested(CaseRecord caseRecord, boolean scoredNow) {
+    }
+
+    /**
+     * Ingest has read the whole manifest: records its totals (set, not added: a retried ingest writes
+     * the same numbers) and the number of batches queued, moves INGESTING → SCORING, and, if every batch
+     * is already scored (or there were none), on to SCORED.
+     */
+    public Ingested ingested(String caseId, long rowsRead, long rowsAccepted, long rowsRejected, long batchesQueued) {
+        Optional<CaseRecord> finished = cases.finishIngest(caseId, rowsRead, rowsAccepted, rowsRejected, batchesQueued);
+        log(caseId, "ingested", rowsRead + " rows read: " + rowsAccepted + " accepted, " + rowsRejected
+                + " rejected (kept with reasons); " + batchesQueued + " batches queued for scoring");
+        CaseRecord afterIngest = finished.orElseGet(() -> require(caseId));
+        // The last scorer may have finished before ingest knew how many batches there were.
+        boolean scoredNow = scoredIfComplete(afterIngest);
+        return new Ingested(scoredNow ? require(caseId) : afterIngest, scoredNow);
+    }
+
+    /**
+     * A manifest event arrived for a case that was already ingested (S3 re-delivers, or the same file
+     * is run again). An earlier attempt may have moved it to SCORED and died before asking for the
+     * report, so a case waiting in SCORED is asked for again.
+     */
+    public void foundAlreadyIngested(CaseRecord existing) {
+        if (existing.status() == CaseStatus.SCORED) {
+            reports.request(existing.caseId());
+        }
+    }
+
+    /**
+     * A scored batch's counts were added to the case ({@code counted} is the case afterwards), or had
+     * been before ({@code counted} empty: the store counts each batch number once).
+     *
+     * @param redelivered the transport has handed this batch out before (SQS: receive count above 1),
+     *                    so an earlier attempt may have moved the case and died before asking
+     * @return true if this call moved the case to SCORED
+     */
+    public boolean batchScored(String caseId, Optional<CaseRecord> counted, boolean redelivered) {
+        CaseRecord latest = counted.orElseGet(() -> require(caseId));
+        if (scoredIfComplete(latest)) {
+            return true;
+        }
+        if (counted.isEmpty() && redelivered && latest.status() == CaseStatus.SCORED) {
+            reports.request(caseId);
+        }
+        return false;
+    }
+
+    /**
+     * Moves a fully scored case to SCORED, exactly once across all callers, tells on-call and asks for
+     * the report. Callers that only want to make sure nothing is left behind (a local run after its
+     * queue drained) may call it on any case.
+     *
+     * @return true if this call made the move
+     */
+    public boolean scoredIfComplete(CaseRecord caseRecord) {
+        if (caseRecord.status() != CaseStatus.SCORING || !caseRecord.allBatchesDone()) {
+            return false;
+        }
+        if (!cases.transition(caseRecord.caseId(), CaseStatus.SCORING, CaseStatus.SCORED, null)) {
+            return false;
+        }
+        CaseRecord scored = cases.find(caseRecord.caseId()).orElse(caseRecord.withStatus(CaseStatus.SCORED, null));
+        Map<String, Object> bands = new LinkedHashMap<>();
+        for (Band band : Band.values()) {
+            bands.put(band.name(), scored.counter(Counters.band(band)));
+        }
+        publisher.publish(Topic.ALERTS, List.of(Messages.alert(Messages.CASE_SCORED, scored,
+                Messages.highestBand(scored), Map.of("persons", scored.counter(Counters.PERSONS_TOTAL), "bands", bands),
+                "Breach Triage case " + scored.caseId() + " scored: " + scored.counter(Counters.PERSONS_TOTAL)
+                        + " people, bands " + bands + ".")));
+        reports.request(caseRecord.caseId());
+        return true;
+    }
+
+    /**
+     * SCORED → REPORTED, once; {@code what} says what was written and published, for the decision log.
+     *
+     * @return true if this call made the move
+     */
+    public boolean reported(String caseId, String what) {
+        boolean reportedNow = cases.transition(caseId, CaseStatus.SCORED, CaseStatus.REPORTED, null);
+        if (reportedNow) {
+            log(caseId, "reported", what);
+        }
+        return reportedNow;
+    }
+
+    private void log(String caseId, String decision, String reason) {
+        cases.appendDecision(caseId, new DecisionEntry(clock.instant(), "case", decision, reason));
+    }
+
+    private CaseRecord require(String caseId) {
+        return cases.find(caseId).orElseThrow(() -> new IllegalStateException("case " + caseId + " vanished"));
+    }
+}

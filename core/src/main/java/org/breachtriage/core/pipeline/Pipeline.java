@@ -1,0 +1,54 @@
+package org.breachtriage.core.pipeline;
+
+import org.breachtriage.core.scoring.SeverityScorer;
+
+/**
+ * The services of the pipeline, built from one {@link PipelineAdapters} record and sharing one
+ * {@link CaseLifecycle}. Handlers and the local pipeline only translate their input into a command
+ * for one of these and hand it over.
+ */
+public final class Pipeline {
+    private final PipelineAdapters adapters;
+    private final PipelineSettings settings;
+    private final CaseLifecycle lifecycle;
+    private final IngestService ingest;
+    private final ScoreService score;
+    private final ReportService report;
+
+    public Pipeline(PipelineAdapters adapters, PipelineSettings settings) {
+        this.adapters = adapters;
+        this.settings = settings;
+        this.lifecycle = new CaseLifecycle(adapters.cases(), adapters.publisher(), adapters.reportRequests(),
+                settings.clock());
+        this.ingest = new IngestService(adapters.manifests(), adapters.cases(), lifecycle, adapters.batches(),
+                settings.policy().version(), settings.clock());
+        this.score = new ScoreService(adapters.staff(), adapters.cases(), lifecycle, adapters.publisher(),
+                new SeverityScorer(settings.policy()), settings.policy());
+        this.report = new ReportService(adapters.cases(), lifecycle, adapters.outputs(), adapters.publisher(),
+                settings.force(), settings.clock());
+    }
+
+    public PipelineAdapters adapters() {
+        return adapters;
+    }
+
+    public PipelineSettings settings() {
+        return settings;
+    }
+
+    public CaseLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    public IngestService ingest() {
+        return ingest;
+    }
+
+    public ScoreService score() {
+        return score;
+    }
+
+    public ReportService report() {
+        return report;
+    }
+}
