@@ -4,7 +4,8 @@ import org.breachtriage.core.pipeline.PipelineAdapters;
 
 /**
  * The pipeline's adapters on AWS, built once from one set of clients and resource names: S3 for
- * manifests and outputs (one bucket), DynamoDB for staff and cases, SQS for row batches and report
+ * manifests and outputs (one bucket), DynamoDB for staff and for cases, incidents and their people
+ * (one single-table design, {@link CaseTableSchema}), SQS for row batches and report
  * requests, SNS for alerts and notices.
  */
 public final class AwsAdapters {
@@ -18,6 +19,8 @@ public final class AwsAdapters {
                 bucket,
                 new DynamoStaffDirectory(clients.dynamoDb(), names.staffTable()),
                 new DynamoCaseStore(clients.dynamoDb(), names.caseTable()),
+                new DynamoIncidentStore(clients.dynamoDb(), names.caseTable()),
+                new DynamoPersonStore(clients.dynamoDb(), names.caseTable()),
                 new SqsBatchQueue(clients.sqs(), names.batchQueueUrl()),
                 new SnsNoticePublisher(clients.sns(), names),
                 new SqsReportRequests(clients.sqs(), names.reportQueueUrl()));

@@ -5,7 +5,6 @@ import static org.breachtriage.aws.CaseTableSchema.CASE_LIST_SK;
 import static org.breachtriage.aws.CaseTableSchema.CASE_LIST_VALUE;
 import static org.breachtriage.aws.CaseTableSchema.DECISION_PREFIX;
 import static org.breachtriage.aws.CaseTableSchema.META;
-import static org.breachtriage.aws.CaseTableSchema.PERSON_PREFIX;
 import static org.breachtriage.aws.CaseTableSchema.PK;
 import static org.breachtriage.aws.CaseTableSchema.REJECT_PREFIX;
 import static org.breachtriage.aws.CaseTableSchema.SK;
@@ -23,11 +22,6 @@ import org.breachtriage.core.cases.Regime;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.manifest.RowRejection;
-import org.breachtriage.core.model.Categories;
-import org.breachtriage.core.model.StaffType;
-import org.breachtriage.core.scoring.Assessment;
-import org.breachtriage.core.scoring.NoticeDecision;
-import org.breachtriage.core.scoring.PersonResult;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -44,10 +38,9 @@ final class CaseItems {
     static final String DONE_BATCHES = "doneBatches";
     static final String DECISION_SEQ = "decisionSeq";
     static final String VERSION = "version";
-    static final String NOTICE_SENT = "noticeSent";
 
     /** Fixed width, so index sort keys order like instants (Instant.toString drops trailing zeros). */
-    private static final DateTimeFormatter SORTABLE_INSTANT =
+    static final DateTimeFormatter SORTABLE_INSTANT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private CaseItems() {
@@ -55,10 +48,6 @@ final class CaseItems {
 
     static Map<String, AttributeValue> metaKey(String caseId) {
         return Map.of(PK, AttributeValue.fromS(casePk(caseId)), SK, AttributeValue.fromS(META));
-    }
-
-    static Map<String, AttributeValue> personKey(String caseId, String payNumber) {
-        return Map.of(PK, AttributeValue.fromS(casePk(caseId)), SK, AttributeValue.fromS(PERSON_PREFIX + payNumber));
     }
 
     static String rejectSortKey(RowRejection r) {
@@ -74,6 +63,7 @@ final class CaseItems {
     static Map<String, AttributeValue> caseItem(CaseRecord c) {
         Map<String, AttributeValue> item = new HashMap<>(metaKey(c.caseId()));
         item.put("caseId", AttributeValue.fromS(c.caseId()));
+        putS(item, "incidentId", c.incidentId());
         putS(item, "source", c.source());
         putS(item, "sourceVersion", c.sourceVersion());
         putS(item, STATUS, c.status() == null ? null : c.status().name());
@@ -108,6 +98,7 @@ final class CaseItems {
         AttributeValue required = item.get("art33Required");
         return new CaseRecord(
                 s(item, "caseId"),
+                s(item, "incidentId"),
                 s(item, "source"),
                 s(item, "sourceVersion"),
                 status == null ? null : CaseStatus.valueOf(status),
@@ -121,41 +112,6 @@ final class CaseItems {
                 s(item, "policyVersion"),
                 n(item, BATCHES_QUEUED, -1),
                 counters);
-    }
-
-    static Map<String, AttributeValue> resultItem(PersonResult r) {
-        Map<String, AttributeValue> item = new HashMap<>(personKey(r.caseId(), r.payNumber()));
-        item.put("payNumber", AttributeValue.fromS(r.payNumber()));
-        item.put("matched", AttributeValue.fromBool(r.matched()));
-        item.put("exposed", number(Categories.mask(r.exposed())));
-        putS(item, "assessment", r.assessment() == null ? null : Json.write(r.assessment()));
-        putS(item, "notice", r.notice() == null ? null : Json.write(r.notice()));
-        putS(item, "staffType", r.staffType() == null ? null : r.staffType().name());
-        putS(item, "force", r.force());
-        item.put("batchNo", number(r.batchNo()));
-        item.put(NOTICE_SENT, AttributeValue.fromBool(r.noticeSent()));
-        item.put(VERSION, number(r.version()));
-        return item;
-    }
-
-    static PersonResult personResult(String caseId, Map<String, AttributeValue> item) {
-        String assessment = s(item, "assessment");
-        String notice = s(item, "notice");
-        String staffType = s(item, "staffType");
-        AttributeValue matched = item.get("matched");
-        AttributeValue sent = item.get(NOTICE_SENT);
-        return new PersonResult(
-                caseId,
-                s(item, "payNumber"),
-                matched != null && Boolean.TRUE.equals(matched.bool()),
-                Categories.fromMask((int) n(item, "exposed", 0)),
-                assessment == null ? null : Json.read(assessment, Assessment.class),
-                notice == null ? null : Json.read(notice, NoticeDecision.class),
-                staffType == null ? null : StaffType.valueOf(staffType),
-                s(item, "force"),
-                n(item, "batchNo", 0),
-                sent != null && Boolean.TRUE.equals(sent.bool()),
-                (int) n(item, VERSION, 0));
     }
 
     static Map<String, AttributeValue> rejectItem(String caseId, RowRejection r) {
@@ -173,9 +129,9 @@ final class CaseItems {
         return new RowRejection(n(item, "rowNumber", 0), s(item, "field"), s(item, "value"), s(item, "reason"));
     }
 
-    static Map<String, AttributeValue> decisionItem(String caseId, long sequence, DecisionEntry d) {
+    static Map<String, AttributeValue> decisionItem(String pk, long sequence, DecisionEntry d) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, AttributeValue.fromS(casePk(caseId)));
+        item.put(PK, AttributeValue.fromS(pk));
         item.put(SK, AttributeValue.fromS(decisionSortKey(sequence)));
         putS(item, "at", d.at() == null ? null : d.at().toString());
         putS(item, "subject", d.subject());
@@ -193,6 +149,12 @@ final class CaseItems {
         return AttributeValue.fromN(Long.toString(value));
     }
 
+    static void putS(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, AttributeValue.fromS(value));
+        }
+    }
+
     static String s(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         return v == null ? null : v.s();
@@ -201,11 +163,5 @@ final class CaseItems {
     static long n(Map<String, AttributeValue> item, String name, long absent) {
         AttributeValue v = item.get(name);
         return v == null || v.n() == null ? absent : Long.parseLong(v.n());
-    }
-
-    private static void putS(Map<String, AttributeValue> item, String name, String value) {
-        if (value != null) {
-            item.put(name, AttributeValue.fromS(value));
-        }
     }
 }

@@ -5,15 +5,18 @@ package org.breachtriage.aws;
  * sandbox and the SAM template, which must declare the same keys and index.
  *
  * <pre>
- * pk = CASE#&lt;caseId&gt;  sk = META                       the case; counters as numbers (ADD)
- *                      sk = PERSON#&lt;payNumber&gt;          one person's result
- *                      sk = REJECT#&lt;row, 12 digits&gt;#&lt;field&gt;  a rejected row
- *                      sk = DECISION#&lt;seq, 12 digits&gt;   the decision log, in append order
+ * pk = CASE#&lt;caseId&gt;          sk = META                        the case; counters as numbers (ADD)
+ *                              sk = REJECT#&lt;row, 12 digits&gt;#&lt;field&gt;  a rejected row
+ *                              sk = DECISION#&lt;seq, 12 digits&gt;   the case's decision log, in append order
+ * pk = INCIDENT#&lt;incidentId&gt;  sk = META                        the incident (JSON body, version for compare-and-set)
+ *                              sk = PERSON#&lt;payNumber&gt;           one person of the incident
+ *                              sk = DECISION#&lt;seq, 12 digits&gt;   the incident's decision log
  * </pre>
  *
- * <p>Listing cases uses a sparse global secondary index rather than a Scan: the table also holds one
- * item per affected person (tens of thousands per case), so a Scan for the META items would read all
- * of them. Only META items carry {@link #CASE_LIST_PK}, so the index holds one item per case.
+ * <p>Listing uses a sparse global secondary index rather than a Scan: the table also holds one item
+ * per affected person (tens of thousands per incident), so a Scan for the META items would read all
+ * of them. Only META items carry {@link #CASE_LIST_PK}: cases with the value {@link #CASE_LIST_VALUE},
+ * incidents with {@link #INCIDENT_LIST_VALUE}, so the index holds one item per case or incident.
  */
 public final class CaseTableSchema {
     public static final String PK = "pk";
@@ -25,6 +28,7 @@ public final class CaseTableSchema {
     /** Sort key of the index: fixed-width opening time, then the case id (ties). */
     public static final String CASE_LIST_SK = "openedKey";
     public static final String CASE_LIST_VALUE = "ALL";
+    public static final String INCIDENT_LIST_VALUE = "INCIDENTS";
 
     public static final String META = "META";
     public static final String PERSON_PREFIX = "PERSON#";
@@ -36,5 +40,9 @@ public final class CaseTableSchema {
 
     public static String casePk(String caseId) {
         return "CASE#" + caseId;
+    }
+
+    public static String incidentPk(String incidentId) {
+        return "INCIDENT#" + incidentId;
     }
 }

@@ -2,21 +2,13 @@ package org.breachtriage.aws;
 
 import static org.breachtriage.aws.CaseItems.BATCHES_QUEUED;
 import static org.breachtriage.aws.CaseItems.COUNTER_PREFIX;
-import static org.breachtriage.aws.CaseItems.DECISION_SEQ;
 import static org.breachtriage.aws.CaseItems.DONE_BATCHES;
 import static org.breachtriage.aws.CaseItems.FAILURE_REASON;
-import static org.breachtriage.aws.CaseItems.NOTICE_SENT;
 import static org.breachtriage.aws.CaseItems.STATUS;
-import static org.breachtriage.aws.CaseItems.VERSION;
 import static org.breachtriage.aws.CaseItems.number;
-import static org.breachtriage.aws.CaseTableSchema.CASE_LIST_INDEX;
-import static org.breachtriage.aws.CaseTableSchema.CASE_LIST_PK;
 import static org.breachtriage.aws.CaseTableSchema.CASE_LIST_VALUE;
-import static org.breachtriage.aws.CaseTableSchema.DECISION_PREFIX;
-import static org.breachtriage.aws.CaseTableSchema.PERSON_PREFIX;
 import static org.breachtriage.aws.CaseTableSchema.PK;
 import static org.breachtriage.aws.CaseTableSchema.REJECT_PREFIX;
-import static org.breachtriage.aws.CaseTableSchema.SK;
 import static org.breachtriage.aws.CaseTableSchema.casePk;
 
 import java.util.ArrayList;
@@ -34,12 +26,10 @@ import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.cases.DecisionEntry;
 import org.breachtriage.core.manifest.RowRejection;
 import org.breachtriage.core.ports.CaseStore;
-import org.breachtriage.core.scoring.PersonResult;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
@@ -49,8 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * {@link CaseStore} on one DynamoDB table, single-table design (see {@link CaseTableSchema}).
  *
  * <p>Every once-only write is a single conditional request on one item, never a transaction
- * (TransactWriteItems costs double and dynalite has none): opening a case, writing a person's first
- * result, counting a batch (the batch number goes into a number set in the same UpdateItem that adds
+ * (TransactWriteItems costs double and dynalite has none): opening a case, counting a batch (the batch number goes into a number set in the same UpdateItem that adds
  * the counters), and status moves. Where a condition fails and the caller needs the stored item, we
  * ask for it with {@code ReturnValuesOnConditionCheckFailure=ALL_OLD} and fall back to a consistent
  * GetItem when the service (or emulator) does not return it.
@@ -61,8 +50,8 @@ public final class DynamoCaseStore implements CaseStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final DynamoTable tableOps;
     private final DynamoBatches batches;
-    private final Integer queryPageSize;
 
     public DynamoCaseStore(DynamoDbClient dynamo, String table) {
         this(dynamo, table, Backoff.DEFAULT, null);
@@ -72,8 +61,8 @@ public final class DynamoCaseStore implements CaseStore {
     public DynamoCaseStore(DynamoDbClient dynamo, String table, Backoff backoff, Integer queryPageSize) {
         this.dynamo = dynamo;
         this.table = table;
+        this.tableOps = new DynamoTable(dynamo, table, queryPageSize);
         this.batches = new DynamoBatches(dynamo, table, backoff, true);
-        this.queryPageSize = queryPageSize;
     }
 
     @Override
@@ -85,7 +74,7 @@ public final class DynamoCaseStore implements CaseStore {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return new OpenOutcome(candidate, true);
         } catch (ConditionalCheckFailedException e) {
-            Map<String, AttributeValue> stored = storedItem(e, CaseItems.metaKey(candidate.caseId()))
+            Map<String, AttributeValue> stored = tableOps.storedItem(e, CaseItems.metaKey(candidate.caseId()))
                     .orElseThrow(() -> new IllegalStateException("case " + candidate.caseId()
                             + " existed when opened but could not be read back"));
             return new OpenOutcome(CaseItems.caseRecord(stored), false);
@@ -94,22 +83,13 @@ public final class DynamoCaseStore implements CaseStore {
 
     @Override
     public Optional<CaseRecord> find(String caseId) {
-        return getItem(CaseItems.metaKey(caseId)).map(CaseItems::caseRecord);
+        return tableOps.get(CaseItems.metaKey(caseId)).map(CaseItems::caseRecord);
     }
 
     @Override
     public List<CaseRecord> list() {
-        // The index is eventually consistent: a case opened a moment ago may be missing for that moment.
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(CASE_LIST_INDEX)
-                .keyConditionExpression("#list = :all")
-                .expressionAttributeNames(Map.of("#list", CASE_LIST_PK))
-                .expressionAttributeValues(Map.of(":all", AttributeValue.fromS(CASE_LIST_VALUE)))
-                .scanIndexForward(false);
-        if (queryPageSize != null) {
-            query.limit(queryPageSize);
-        }
         List<CaseRecord> cases = new ArrayList<>();
-        dynamo.queryPaginator(query.build()).items().forEach(item -> cases.add(CaseItems.caseRecord(item)));
+        tableOps.queryList(CASE_LIST_VALUE, item -> cases.add(CaseItems.caseRecord(item)));
         return cases;
     }
 
@@ -181,66 +161,7 @@ public final class DynamoCaseStore implements CaseStore {
 
     @Override
     public void forEachReject(String caseId, Consumer<RowRejection> consumer) {
-        queryPrefix(caseId, REJECT_PREFIX, item -> consumer.accept(CaseItems.rejection(item)));
-    }
-
-    @Override
-    public Optional<PersonResult> putResultIfAbsent(PersonResult result) {
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(CaseItems.resultItem(result))
-                    .conditionExpression("attribute_not_exists(#sk)")
-                    .expressionAttributeNames(Map.of("#sk", SK))
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            return Optional.empty();
-        } catch (ConditionalCheckFailedException e) {
-            Map<String, AttributeValue> stored = storedItem(e, CaseItems.personKey(result.caseId(), result.payNumber()))
-                    .orElseThrow(() -> new IllegalStateException("a result in case " + result.caseId()
-                            + " existed when written but could not be read back"));
-            return Optional.of(CaseItems.personResult(result.caseId(), stored));
-        }
-    }
-
-    @Override
-    public boolean replaceResult(PersonResult updated, int expectedVersion) {
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(CaseItems.resultItem(updated))
-                    .conditionExpression("#version = :expected")
-                    .expressionAttributeNames(Map.of("#version", VERSION))
-                    .expressionAttributeValues(Map.of(":expected", number(expectedVersion))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
-    }
-
-    @Override
-    public Optional<PersonResult> findResult(String caseId, String payNumber) {
-        return getItem(CaseItems.personKey(caseId, payNumber)).map(item -> CaseItems.personResult(caseId, item));
-    }
-
-    @Override
-    public void forEachResult(String caseId, Consumer<PersonResult> consumer) {
-        queryPrefix(caseId, PERSON_PREFIX, item -> consumer.accept(CaseItems.personResult(caseId, item)));
-    }
-
-    /**
-     * One UpdateItem per person (DynamoDB has no batch update). Only existing results are marked: the
-     * condition keeps a pay number without a result from becoming a half-empty item, and such a pay
-     * number is skipped, as the port's contract asks (the embedded store does the same).
-     */
-    @Override
-    public void markNoticesSent(String caseId, Collection<String> payNumbers) {
-        for (String payNumber : payNumbers) {
-            try {
-                dynamo.updateItem(b -> b.tableName(table).key(CaseItems.personKey(caseId, payNumber))
-                        .updateExpression("SET #sent = :true")
-                        .conditionExpression("attribute_exists(#sk)")
-                        .expressionAttributeNames(Map.of("#sent", NOTICE_SENT, "#sk", SK))
-                        .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true))));
-            } catch (ConditionalCheckFailedException noResult) {
-                // Nothing to mark, and nothing to invent.
-            }
-        }
+        tableOps.queryPrefix(casePk(caseId), REJECT_PREFIX, item -> consumer.accept(CaseItems.rejection(item)));
     }
 
     @Override
@@ -280,64 +201,20 @@ public final class DynamoCaseStore implements CaseStore {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return Optional.of(CaseItems.caseRecord(response.attributes()));
         } catch (ConditionalCheckFailedException e) {
-            if (storedItem(e, CaseItems.metaKey(caseId)).isEmpty()) {
+            if (tableOps.storedItem(e, CaseItems.metaKey(caseId)).isEmpty()) {
                 throw new IllegalStateException("cannot count batch " + batchNo + ": there is no case " + caseId);
             }
             return Optional.empty();
         }
     }
 
-    /**
-     * Two requests: ADD to the case's decision sequence, then write the entry under that number, so the
-     * log reads back in append order even when entries share a timestamp.
-     */
     @Override
     public void appendDecision(String caseId, DecisionEntry entry) {
-        long sequence;
-        try {
-            UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(table).key(CaseItems.metaKey(caseId))
-                    .updateExpression("ADD #seq :one")
-                    .conditionExpression("attribute_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#seq", DECISION_SEQ, "#pk", PK))
-                    .expressionAttributeValues(Map.of(":one", number(1)))
-                    .returnValues(ReturnValue.UPDATED_NEW));
-            sequence = Long.parseLong(response.attributes().get(DECISION_SEQ).n());
-        } catch (ConditionalCheckFailedException e) {
-            throw new IllegalStateException("cannot log a decision: there is no case " + caseId, e);
-        }
-        dynamo.putItem(b -> b.tableName(table).item(CaseItems.decisionItem(caseId, sequence, entry)));
+        tableOps.appendDecision(casePk(caseId), "case " + caseId, entry);
     }
 
     @Override
     public List<DecisionEntry> decisions(String caseId) {
-        List<DecisionEntry> entries = new ArrayList<>();
-        queryPrefix(caseId, DECISION_PREFIX, item -> entries.add(CaseItems.decision(item)));
-        return entries;
-    }
-
-    private void queryPrefix(String caseId, String prefix, Consumer<Map<String, AttributeValue>> sink) {
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(casePk(caseId)),
-                        ":prefix", AttributeValue.fromS(prefix)))
-                .consistentRead(true);
-        if (queryPageSize != null) {
-            query.limit(queryPageSize);
-        }
-        dynamo.queryPaginator(query.build()).items().forEach(sink);
-    }
-
-    private Optional<Map<String, AttributeValue>> getItem(Map<String, AttributeValue> key) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
-    }
-
-    /** The item a failed condition saw: from the exception when the service returns it, else read again. */
-    private Optional<Map<String, AttributeValue>> storedItem(ConditionalCheckFailedException e, Map<String, AttributeValue> key) {
-        if (e.hasItem() && !e.item().isEmpty()) {
-            return Optional.of(e.item());
-        }
-        return getItem(key);
+        return tableOps.decisions(casePk(caseId));
     }
 }

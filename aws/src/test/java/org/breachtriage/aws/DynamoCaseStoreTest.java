@@ -34,7 +34,6 @@ import org.breachtriage.core.manifest.RowRejection;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.model.StaffType;
 import org.breachtriage.core.ports.CaseStore;
-import org.breachtriage.core.scoring.PersonResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -154,71 +153,6 @@ class DynamoCaseStoreTest {
                 () -> store.completeBatch(absent, 3, Map.of(Counters.PERSONS_TOTAL, 1L)));
         assertTrue(e.getMessage().contains("no case " + absent), e.getMessage());
         assertEquals(Optional.empty(), store.find(absent), "no half-made case item left behind");
-    }
-
-    @Test
-    void putResultIfAbsentKeepsTheFirstResultAndReturnsIt() throws Exception {
-        openCase();
-        PersonResult first = TestData.result(caseId, "MP000123", 0, 0);
-        assertEquals(Optional.empty(), store.putResultIfAbsent(first));
-
-        PersonResult later = TestData.result(caseId, "MP000123", 5, 0).withNoticeSent();
-        assertEquals(Optional.of(first), store.putResultIfAbsent(later));
-        assertEquals(Optional.of(first), store.findResult(caseId, "MP000123"));
-
-        PersonResult contested = TestData.result(caseId, "MP000999", 1, 0);
-        List<Optional<PersonResult>> outcomes = concurrently(() -> store.putResultIfAbsent(contested));
-        assertEquals(1, outcomes.stream().filter(Optional::isEmpty).count(), "exactly one writer wins");
-        outcomes.stream().flatMap(Optional::stream).forEach(existing -> assertEquals(contested, existing));
-    }
-
-    @Test
-    void replaceResultChecksTheVersion() {
-        openCase();
-        PersonResult v0 = TestData.result(caseId, "MP000200", 0, 0);
-        store.putResultIfAbsent(v0);
-        PersonResult v1 = TestData.result(caseId, "MP000200", 2, 1);
-
-        assertTrue(store.replaceResult(v1, 0));
-        assertFalse(store.replaceResult(TestData.result(caseId, "MP000200", 3, 1), 0), "stale version");
-        assertEquals(Optional.of(v1), store.findResult(caseId, "MP000200"));
-        assertFalse(store.replaceResult(TestData.result(caseId, "MP000404", 0, 1), 0), "nothing to replace");
-        assertEquals(Optional.empty(), store.findResult(caseId, "MP000404"));
-    }
-
-    @Test
-    void forEachResultPagesThroughOneCaseInPayNumberOrder() {
-        openCase();
-        List<String> payNumbers = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            payNumbers.add(String.format("MP%06d", i * 7));
-        }
-        List<String> shuffled = new ArrayList<>(payNumbers);
-        Collections.shuffle(shuffled, new Random(7));
-        shuffled.forEach(p -> store.putResultIfAbsent(TestData.result(caseId, p, 0, 0)));
-        String otherCase = TestData.uniqueId("case");
-        store.putResultIfAbsent(TestData.result(otherCase, "MP000001", 0, 0));
-        store.addRejects(caseId, List.of(new RowRejection(1, "pay_number", "", "missing")));
-
-        List<String> seen = new ArrayList<>();
-        store.forEachResult(caseId, r -> {
-            assertEquals(caseId, r.caseId());
-            seen.add(r.payNumber());
-        });
-        assertEquals(payNumbers, seen, "10 results in pages of 3, sorted, nothing from other cases or rejects");
-    }
-
-    @Test
-    void markNoticesSentMarksExistingResultsAndSkipsMissingOnes() {
-        openCase();
-        store.putResultIfAbsent(TestData.result(caseId, "MP000301", 0, 0));
-        store.putResultIfAbsent(TestData.result(caseId, "MP000302", 0, 0));
-
-        store.markNoticesSent(caseId, List.of("MP000301", "MP000399", "MP000302"));
-
-        assertTrue(store.findResult(caseId, "MP000301").orElseThrow().noticeSent());
-        assertTrue(store.findResult(caseId, "MP000302").orElseThrow().noticeSent());
-        assertEquals(Optional.empty(), store.findResult(caseId, "MP000399"), "no result made up for a missing person");
     }
 
     @Test

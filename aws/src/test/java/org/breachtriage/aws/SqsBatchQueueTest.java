@@ -98,7 +98,7 @@ class SqsBatchQueueTest {
             for (int r = 0; r < RowBatch.MAX_ROWS; r++) {
                 rows.add(new ManifestRow(b * 100L + r + 1, "MP" + r, null, longName, longName, null, null));
             }
-            sent.add(new RowBatch(caseId, b, TestData.incident(), rows));
+            sent.add(new RowBatch(caseId, "IN-00000000000000aa", b, TestData.incident(), rows));
         }
         RequestCounter counter = new RequestCounter();
         try (AwsClients clients = stack.newClients(counter)) {
@@ -116,7 +116,7 @@ class SqsBatchQueueTest {
         for (int r = 0; r < RowBatch.MAX_ROWS; r++) {
             rows.add(new ManifestRow(r + 1, "MP" + r, null, huge, huge, null, null));
         }
-        RowBatch tooBig = new RowBatch(caseId, 7, TestData.incident(), rows);
+        RowBatch tooBig = new RowBatch(caseId, "IN-00000000000000aa", 7, TestData.incident(), rows);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new SqsBatchQueue(stack.clients().sqs(), queueUrl).send(List.of(tooBig)));
         assertTrue(e.getMessage().startsWith("batch 7 of case " + caseId), e.getMessage());

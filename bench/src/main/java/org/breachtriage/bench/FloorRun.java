@@ -17,6 +17,8 @@ import org.breachtriage.core.ports.Topic;
 import org.breachtriage.core.staff.RosterImport;
 import org.breachtriage.core.staff.RosterReader;
 import org.breachtriage.core.testing.InMemoryCaseStore;
+import org.breachtriage.core.testing.InMemoryIncidentStore;
+import org.breachtriage.core.testing.InMemoryPersonStore;
 import org.breachtriage.embedded.FolderObjectStore;
 import org.breachtriage.embedded.LocalRun;
 import org.breachtriage.embedded.LocalStores;
@@ -55,8 +57,8 @@ final class FloorRun {
     }
 
     private static RunSummary run(StaffDirectory staff, Path manifest, Path outputs) throws IOException {
-        LocalStores stores = new LocalStores(staff, new InMemoryCaseStore(), new FolderObjectStore(outputs),
-                new CountingPublisher());
+        LocalStores stores = new LocalStores(staff, new InMemoryCaseStore(), new InMemoryIncidentStore(),
+                new InMemoryPersonStore(), new FolderObjectStore(outputs), new CountingPublisher());
         return LocalRun.run(stores, PipelineSettings.fromEnvironment(), manifest, null, in -> in).summary();
     }
 

@@ -1,6 +1,7 @@
 package org.breachtriage.embedded;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 
@@ -43,6 +44,19 @@ final class Bin {
                     + constants[0].getDeclaringClass().getSimpleName() + ", which has only " + constants.length);
         }
         return constants[code - 1];
+    }
+
+    /** A present/absent byte, then seconds and nanoseconds, so an instant keeps its full precision. */
+    static void putInstant(WriteBuffer buff, Instant at) {
+        if (at == null) {
+            buff.put((byte) 0);
+        } else {
+            buff.put((byte) 1).putLong(at.getEpochSecond()).putVarInt(at.getNano());
+        }
+    }
+
+    static Instant getInstant(ByteBuffer buff) {
+        return buff.get() == 0 ? null : Instant.ofEpochSecond(buff.getLong(), DataUtils.readVarInt(buff));
     }
 
     static void checkFormat(ByteBuffer buff, byte expected, String what) {

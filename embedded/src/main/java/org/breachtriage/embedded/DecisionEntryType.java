@@ -3,7 +3,6 @@ package org.breachtriage.embedded;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import org.breachtriage.core.cases.DecisionEntry;
-import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
@@ -18,11 +17,7 @@ final class DecisionEntryType extends BasicDataType<DecisionEntry> {
     @Override
     public void write(WriteBuffer buff, DecisionEntry e) {
         buff.put(FORMAT);
-        if (e.at() == null) {
-            buff.put((byte) 0);
-        } else {
-            buff.put((byte) 1).putLong(e.at().getEpochSecond()).putVarInt(e.at().getNano());
-        }
+        Bin.putInstant(buff, e.at());
         Bin.putString(buff, e.subject());
         Bin.putString(buff, e.decision());
         Bin.putString(buff, e.reason());
@@ -31,7 +26,7 @@ final class DecisionEntryType extends BasicDataType<DecisionEntry> {
     @Override
     public DecisionEntry read(ByteBuffer buff) {
         Bin.checkFormat(buff, FORMAT, "decision entry");
-        Instant at = buff.get() == 0 ? null : Instant.ofEpochSecond(buff.getLong(), DataUtils.readVarInt(buff));
+        Instant at = Bin.getInstant(buff);
         return new DecisionEntry(at, Bin.getString(buff), Bin.getString(buff), Bin.getString(buff));
     }
 

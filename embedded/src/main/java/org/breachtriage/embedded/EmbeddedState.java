@@ -14,7 +14,7 @@ import org.h2.mvstore.MVStoreException;
 /**
  * Everything a run on one machine keeps, under one state dir:
  * <pre>
- *   &lt;stateDir&gt;/triage.mv.db   staff table and cases (one MVStore file, locked while open)
+ *   &lt;stateDir&gt;/triage.mv.db   staff table, cases, incidents and their people (one MVStore file, locked while open)
  *   &lt;stateDir&gt;/objects/      the object store (manifests, rejects, reports)
  *   &lt;stateDir&gt;/topics/       what the alerts and notices topics received, as JSON Lines
  * </pre>
@@ -59,6 +59,8 @@ public final class EmbeddedState implements AutoCloseable {
     private final MVStore store;
     private final MvStoreStaffDirectory staffDirectory;
     private final MvStoreCaseStore caseStore;
+    private final MvStoreIncidentStore incidentStore;
+    private final MvStorePersonStore personStore;
     private final FolderObjectStore objectStore;
     private final JsonLinesTopicSink publisher;
     private boolean closed;
@@ -68,7 +70,10 @@ public final class EmbeddedState implements AutoCloseable {
         this.lockKey = lockKey;
         this.store = store;
         this.staffDirectory = new MvStoreStaffDirectory(store);
-        this.caseStore = new MvStoreCaseStore(store);
+        StoreMaps maps = new StoreMaps(store);
+        this.caseStore = new MvStoreCaseStore(maps);
+        this.incidentStore = new MvStoreIncidentStore(maps);
+        this.personStore = new MvStorePersonStore(maps);
         this.objectStore = new FolderObjectStore(stateDir.resolve(OBJECTS_DIR));
         this.publisher = new JsonLinesTopicSink(stateDir.resolve(TOPICS_DIR));
     }
@@ -134,6 +139,14 @@ public final class EmbeddedState implements AutoCloseable {
 
     public MvStoreCaseStore caseStore() {
         return caseStore;
+    }
+
+    public MvStoreIncidentStore incidentStore() {
+        return incidentStore;
+    }
+
+    public MvStorePersonStore personStore() {
+        return personStore;
     }
 
     public FolderObjectStore objectStore() {

@@ -26,7 +26,7 @@ public final class InProcessBatchQueue implements BatchQueue, AutoCloseable {
     private static final long FAILURE_CHECK_MILLIS = 100;
 
     /** Tells a worker to stop; compared by identity. */
-    private static final RowBatch STOP = new RowBatch("", -1, null, List.of());
+    private static final RowBatch STOP = new RowBatch("", null, -1, null, List.of());
 
     private final BlockingQueue<RowBatch> queue;
     private final Consumer<RowBatch> consumer;

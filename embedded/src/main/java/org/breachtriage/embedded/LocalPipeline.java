@@ -61,7 +61,8 @@ public final class LocalPipeline implements AutoCloseable {
             throw new IllegalStateException("batches are only queued during a run");
         };
         return new Pipeline(new PipelineAdapters(state.objectStore(), state.objectStore(), state.staffDirectory(),
-                state.caseStore(), none, state.publisher(), new InProcessReportRequests()), settings);
+                state.caseStore(), state.incidentStore(), state.personStore(), none, state.publisher(),
+                new InProcessReportRequests()), settings);
     }
 
     public ReportService reports() {
@@ -82,6 +83,14 @@ public final class LocalPipeline implements AutoCloseable {
         return state.caseStore();
     }
 
+    public MvStoreIncidentStore incidents() {
+        return state.incidentStore();
+    }
+
+    public MvStorePersonStore persons() {
+        return state.personStore();
+    }
+
     public MvStoreStaffDirectory staff() {
         return state.staffDirectory();
     }
@@ -98,14 +107,15 @@ public final class LocalPipeline implements AutoCloseable {
         return state.stateDir();
     }
 
-    /** Where a case's outputs are, for people to open. */
-    public String describeOutputs(String caseId) {
-        return state.objectStore().root().resolve("reports").resolve(caseId) + "/, "
+    /** Where an incident's outputs are, for people to open. */
+    public String describeOutputs(String incidentId) {
+        return state.objectStore().root().resolve("reports").resolve(incidentId) + "/, "
                 + state.publisher().dir() + "/{alerts,notices}.jsonl";
     }
 
     private LocalStores stores() {
-        return new LocalStores(state.staffDirectory(), state.caseStore(), state.objectStore(), state.publisher());
+        return new LocalStores(state.staffDirectory(), state.caseStore(), state.incidentStore(), state.personStore(),
+                state.objectStore(), state.publisher());
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.manifest.IncidentMetadata;
@@ -46,13 +47,15 @@ public final class LocalRun {
         Path file = manifest.toAbsolutePath().normalize();
         ObjectStore folder = new TappedObjectStore(new FolderObjectStore(file.getParent()), tap);
         InProcessReportRequests reportRequests = new InProcessReportRequests();
+        // The queue's workers need the pipeline's scorer, and the pipeline needs the queue: tie the knot here.
         ScoreBatch[] scorer = new ScoreBatch[1];
+        AtomicLong publishedThisRun = new AtomicLong();
         IngestService.IngestOutcome ingested;
         Pipeline pipeline;
         try (InProcessBatchQueue queue = new InProcessBatchQueue(SCORING_WORKERS,
-                batch -> scorer[0].score(new ScoreBatch.Command(batch, false)))) {
+                batch -> publishedThisRun.addAndGet(scorer[0].score(new ScoreBatch.Command(batch, false)).noticesPublished()))) {
             pipeline = new Pipeline(new PipelineAdapters(folder, stores.outputs(), stores.staff(), stores.cases(),
-                    queue, stores.publisher(), reportRequests), settings);
+                    stores.incidents(), stores.persons(), queue, stores.publisher(), reportRequests), settings);
             scorer[0] = pipeline.score();
             // A local run that died mid-way lost its in-process queue, so unfinished batches must be re-read.
             ingested = pipeline.ingest().ingest(new IngestManifest.Command(file.getFileName().toString(),
@@ -64,7 +67,7 @@ public final class LocalRun {
         for (String requested : reportRequests.drain()) {
             pipeline.report().report(requested);
         }
-        return new Outcome(RunSummary.of(require(stores, caseId)), ingested.alreadyIngested());
+        return new Outcome(RunSummary.of(require(stores, caseId), publishedThisRun.get()), ingested.alreadyIngested());
     }
 
     private static CaseRecord require(LocalStores stores, String caseId) {

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.breachtriage.core.incident.NoticeKind;
+import org.breachtriage.core.incident.NoticeState;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.model.ContactChannel;
 import org.breachtriage.core.model.DataCategory;
@@ -20,13 +22,14 @@ import org.h2.mvstore.MVMap;
  * Constants appended at the end keep old ordinals valid, so they are accepted.
  */
 final class StoreSchema {
-    static final String LAYOUT_VERSION = "1";
+    /** 2: people belong to incidents (version 1 kept per-case results). */
+    static final String LAYOUT_VERSION = "2";
     private static final String LAYOUT_KEY = "layout";
     private static final String ENUM_PREFIX = "enum.";
 
     private static final List<Class<? extends Enum<?>>> ORDINAL_ENUMS = List.of(
             DataCategory.class, RoleFlag.class, StaffType.class, VettingLevel.class, ContactChannel.class,
-            NameRarity.class, Band.class);
+            NameRarity.class, Band.class, NoticeKind.class, NoticeState.class);
 
     private StoreSchema() {
     }

@@ -23,7 +23,8 @@ import org.breachtriage.core.manifest.RowRejection;
 import org.breachtriage.core.ports.OutboundMessage;
 import org.breachtriage.core.ports.Topic;
 import org.breachtriage.core.ports.contract.ContractData;
-import org.breachtriage.core.scoring.PersonResult;
+import org.breachtriage.core.incident.IncidentPerson;
+import org.breachtriage.core.incident.IncidentRecord;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +38,8 @@ class EmbeddedStateTest {
         Path stateDir = tmp.resolve("state/nested"); // created on open
         String caseId = "case-reopen";
         CaseRecord opened = ContractData.caseRecord(caseId, ContractData.AWARE_AT);
-        PersonResult result = ContractData.matchedResult(caseId, "MP1", 0);
+        IncidentPerson person = ContractData.matchedPerson(opened.incidentId(), "MP1", 0);
+        IncidentRecord incident = ContractData.incidentRecord(opened.incidentId(), ContractData.AWARE_AT);
         DecisionEntry decision = new DecisionEntry(Instant.now(), "art33", "notify ICO", "high risk");
         CaseRecord afterBatch;
         try (EmbeddedState state = EmbeddedState.open(stateDir)) {
@@ -45,7 +47,8 @@ class EmbeddedStateTest {
             state.caseStore().open(opened);
             state.caseStore().finishIngest(caseId, 101, 100, 1, 1);
             state.caseStore().addRejects(caseId, List.of(new RowRejection(5, "pay_number", "", "empty")));
-            state.caseStore().putResultIfAbsent(result);
+            state.personStore().putIfAbsent(person);
+            state.incidentStore().create(incident);
             afterBatch = state.caseStore().completeBatch(caseId, 0, Map.of(Counters.PERSONS_TOTAL, 100L)).orElseThrow();
             state.caseStore().appendDecision(caseId, decision);
             state.objectStore().put("reports/" + caseId + "/ico.md", "# ICO".getBytes(StandardCharsets.UTF_8),
@@ -58,7 +61,8 @@ class EmbeddedStateTest {
             assertEquals(ContractData.staff("MP1"), state.staffDirectory().findAll(List.of("MP1")).get("MP1"));
             assertEquals(Optional.of(afterBatch), state.caseStore().find(caseId));
             assertEquals(List.of(afterBatch), state.caseStore().list());
-            assertEquals(Optional.of(result), state.caseStore().findResult(caseId, "MP1"));
+            assertEquals(Optional.of(person), state.personStore().find(opened.incidentId(), "MP1"));
+            assertEquals(Optional.of(incident), state.incidentStore().find(opened.incidentId()));
             List<RowRejection> rejects = new ArrayList<>();
             state.caseStore().forEachReject(caseId, rejects::add);
             assertEquals(List.of(new RowRejection(5, "pay_number", "", "empty")), rejects);

@@ -59,7 +59,7 @@ class InProcessBatchQueueTest extends BatchQueueContract {
         InProcessBatchQueue queue = track(new InProcessBatchQueue(4, 8, received::add));
         List<RowBatch> sent = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            sent.add(new RowBatch(caseId, i, ContractData.incident(), ContractData.rows(i, 1, "MP")));
+            sent.add(new RowBatch(caseId, "IN-00000000000000aa", i, ContractData.incident(), ContractData.rows(i, 1, "MP")));
         }
         queue.send(sent);
         queue.awaitDrained();
@@ -173,7 +173,7 @@ class InProcessBatchQueueTest extends BatchQueueContract {
         String caseId = ContractData.uniqueId("case");
         List<RowBatch> batches = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            batches.add(new RowBatch(caseId, i, ContractData.bareIncident(), ContractData.rows(i * 10L, 2, "MP")));
+            batches.add(new RowBatch(caseId, "IN-00000000000000aa", i, ContractData.bareIncident(), ContractData.rows(i * 10L, 2, "MP")));
         }
         return batches;
     }

@@ -31,7 +31,7 @@ import org.breachtriage.core.pipeline.RunSummary;
 import org.breachtriage.core.pipeline.ScoreBatch;
 import org.breachtriage.core.ports.BatchQueue;
 import org.breachtriage.core.ports.Topic;
-import org.breachtriage.core.scoring.PersonResult;
+import org.breachtriage.core.incident.IncidentPerson;
 import org.breachtriage.core.scoring.ScoringPolicy;
 import org.breachtriage.core.staff.RosterImport;
 import org.breachtriage.core.staff.RosterReader;
@@ -70,18 +70,20 @@ class LocalPipelineTest {
             assertEquals(2_500, summary.rows().read());
             assertTrue(summary.balances(), summary::toString);
             assertTrue(summary.persons().unmatched() > 0, "the sample lists pay numbers missing from the roster");
-            List<PersonResult> results = results(pipeline, summary.caseId());
-            assertEquals(summary.persons().total(), results.size(), "one stored result per person, unmatched included");
-            long atOrAboveThreshold = results.stream()
-                    .filter(r -> r.assessment().band().atLeast(ScoringPolicy.loadDefault().noticeAtOrAbove())).count();
+            List<IncidentPerson> people = people(pipeline, summary.incidentId());
+            assertEquals(summary.persons().total(), people.size(), "one record per person, unmatched included");
+            long atOrAboveThreshold = people.stream()
+                    .filter(p -> p.band().atLeast(ScoringPolicy.loadDefault().noticeAtOrAbove())).count();
             assertEquals(atOrAboveThreshold, summary.notices().published());
+            assertEquals(atOrAboveThreshold, summary.notices().publishedThisRun());
             assertEquals(atOrAboveThreshold, lines(pipeline, Topic.NOTICES).size());
-            assertTrue(results.stream().filter(PersonResult::noticeSent).allMatch(r -> r.notice().required()));
+            assertTrue(people.stream().allMatch(p -> p.notices().stream().allMatch(n -> n.published())),
+                    "every planned notice was published");
             for (Band band : Band.values()) {
-                assertEquals(results.stream().filter(r -> r.assessment().band() == band).count(),
+                assertEquals(people.stream().filter(p -> p.band() == band).count(),
                         summary.bands().get(band.name()), "band " + band);
             }
-            for (String key : ReportService.keysFor(summary.caseId())) {
+            for (String key : ReportService.keysFor(summary.incidentId(), 1)) {
                 assertTrue(pipeline.outputs().head(key).isPresent(), key);
             }
             assertEquals(List.of("case.opened", "case.scored", "case.summary", "case.reported"),
@@ -102,7 +104,10 @@ class LocalPipelineTest {
 
             assertFalse(first.alreadyTriaged());
             assertTrue(second.alreadyTriaged());
-            assertEquals(first.summary(), second.summary());
+            assertEquals(first.summary().notices().published(), second.summary().notices().published());
+            assertEquals(0, second.summary().notices().publishedThisRun(), "nothing sent again");
+            assertEquals(first.summary().bands(), second.summary().bands());
+            assertEquals(first.summary().persons(), second.summary().persons());
             assertEquals(notices, lines(pipeline, Topic.NOTICES).size());
             assertEquals(alerts, lines(pipeline, Topic.ALERTS).size());
             assertEquals(1, pipeline.cases().list().size());
@@ -124,11 +129,13 @@ class LocalPipelineTest {
             assertEquals(251, summary.rows().accepted());
             assertEquals(250, summary.persons().total());
             assertTrue(summary.balances(), summary::toString);
-            PersonResult merged = pipeline.cases().findResult(summary.caseId(), "MP000001").orElseThrow();
+            IncidentPerson merged = pipeline.persons().find(summary.incidentId(), "MP000001").orElseThrow();
             assertEquals(Set.of(DataCategory.NAME, DataCategory.PHOTO, DataCategory.HOME_ADDRESS), merged.exposed());
-            assertEquals(1, merged.version(), "widened once by the later batch");
+            assertEquals(2, merged.changes().size(), "written by the first batch, widened once by the later one");
+            assertEquals(Set.of(DataCategory.NAME, DataCategory.PHOTO, DataCategory.HOME_ADDRESS),
+                    merged.manifest(summary.caseId()).orElseThrow().categories(), "one exposure in its one manifest");
             CaseRecord c = pipeline.cases().find(summary.caseId()).orElseThrow();
-            assertEquals(1, c.counter(Counters.category(DataCategory.HOME_ADDRESS)));
+            assertEquals(1, c.counter(Counters.incident(Counters.category(DataCategory.HOME_ADDRESS))));
         }
     }
 
@@ -189,8 +196,8 @@ class LocalPipelineTest {
                 batches.forEach(b -> dying[0].score().score(new ScoreBatch.Command(b, false)));
             };
             dying[0] = new Pipeline(new PipelineAdapters(new FolderObjectStore(manifest.getParent()), pipeline.outputs(),
-                    pipeline.staff(), pipeline.cases(), crashesOnSecondSend, pipeline.topics(),
-                    new InProcessReportRequests()), PipelineSettings.fromEnvironment());
+                    pipeline.staff(), pipeline.cases(), pipeline.incidents(), pipeline.persons(), crashesOnSecondSend,
+                    pipeline.topics(), new InProcessReportRequests()), PipelineSettings.fromEnvironment());
             assertThrows(IllegalStateException.class,
                     () -> dying[0].ingest().ingest(IngestManifest.Command.of(manifest.getFileName().toString())));
             int noticesBefore = lines(pipeline, Topic.NOTICES).size();
@@ -214,9 +221,9 @@ class LocalPipelineTest {
         return file;
     }
 
-    private static List<PersonResult> results(LocalPipeline pipeline, String caseId) {
-        List<PersonResult> all = new ArrayList<>();
-        pipeline.cases().forEachResult(caseId, all::add);
+    private static List<IncidentPerson> people(LocalPipeline pipeline, String incidentId) {
+        List<IncidentPerson> all = new ArrayList<>();
+        pipeline.persons().forEach(incidentId, all::add);
         return all;
     }
 

@@ -25,10 +25,6 @@ import org.breachtriage.core.model.RoleFlag;
 import org.breachtriage.core.model.StaffMember;
 import org.breachtriage.core.model.StaffType;
 import org.breachtriage.core.model.VettingLevel;
-import org.breachtriage.core.scoring.Assessment;
-import org.breachtriage.core.scoring.CircumstancesOfBreach;
-import org.breachtriage.core.scoring.NoticeDecision;
-import org.breachtriage.core.scoring.PersonResult;
 
 /** Made-up records for the adapter tests. Every call to {@link #uniqueId} differs, so tests sharing the emulators never collide. */
 public final class TestData {
@@ -47,7 +43,7 @@ public final class TestData {
     }
 
     public static CaseRecord newCase(String caseId, Instant openedAt) {
-        return new CaseRecord(caseId, "s3://breach-triage-local/manifests/acme/2023-08.csv", "etag-" + caseId,
+        return new CaseRecord(caseId, "IN-00000000000000aa", "s3://breach-triage-local/manifests/acme/2023-08.csv", "etag-" + caseId,
                 CaseStatus.INGESTING, null, incident(), Regime.UK_GDPR, openedAt, openedAt.plus(72, ChronoUnit.HOURS),
                 true, "high-risk categories exposed", "policy-1", -1, Map.of());
     }
@@ -61,14 +57,6 @@ public final class TestData {
                 NameRarity.values()[i % NameRarity.values().length]);
     }
 
-    public static PersonResult result(String caseId, String payNumber, long batchNo, int version) {
-        Assessment assessment = new Assessment(3, 0.75, new CircumstancesOfBreach(0.5, 0, 0, 0.5), 3.25, Band.HIGH,
-                List.of("photo with name: easy to identify (EI 0.75)", "malicious (+0.5)"));
-        return new PersonResult(caseId, payNumber, true, EnumSet.of(DataCategory.NAME, DataCategory.PHOTO),
-                assessment, new NoticeDecision(true, ContactChannel.LETTER, "art34-high", "high band"),
-                StaffType.OFFICER, "MPS", batchNo, false, version);
-    }
-
     public static RowBatch batch(String caseId, long batchNo, int rows) {
         List<ManifestRow> list = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
@@ -78,6 +66,6 @@ public final class TestData {
                             DataCategory.PAY_NUMBER),
                     "Featherstonehaugh-Smythe", "Alexandrina", "Detective Chief Inspector", "NPPV3"));
         }
-        return new RowBatch(caseId, batchNo, incident(), list);
+        return new RowBatch(caseId, "IN-00000000000000aa", batchNo, incident(), list);
     }
 }

@@ -19,10 +19,10 @@ public final class CaseOpening {
     private CaseOpening() {
     }
 
-    public static CaseRecord newCase(String caseId, String source, String sourceVersion, IncidentMetadata incident,
-                                     String policyVersion, Instant now) {
+    public static CaseRecord newCase(String caseId, String incidentId, String source, String sourceVersion,
+                                     IncidentMetadata incident, String policyVersion, Instant now) {
         Art33Decision art33 = art33(incident);
-        return new CaseRecord(caseId, source, sourceVersion, CaseStatus.INGESTING, null, incident, Regime.UK_GDPR,
+        return new CaseRecord(caseId, incidentId, source, sourceVersion, CaseStatus.INGESTING, null, incident, Regime.UK_GDPR,
                 now, incident.awareAt().plus(ART33_WINDOW), art33.required(), art33.reasoning(), policyVersion, -1,
                 Map.of());
     }

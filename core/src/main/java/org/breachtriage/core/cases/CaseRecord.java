@@ -5,12 +5,18 @@ import java.util.Map;
 import org.breachtriage.core.manifest.IncidentMetadata;
 
 /**
- * A case: one manifest from one source. The id is derived from the source and its content (or
- * S3 version/ETag), so a re-delivered event or a re-run finds the same case.
- * {@code batchesQueued} is -1 until ingest has finished and knows how many batches it sent.
+ * A case: one manifest from one source, the unit of row accounting. The id is derived from the
+ * source and its content (or S3 version/ETag), so a re-delivered event or a re-run finds the same
+ * case. It belongs to one incident ({@code incidentId}), which its people, notices and reports belong
+ * to. {@code batchesQueued} is -1 until ingest has finished and knows how many batches it sent.
+ *
+ * <p>Its counters are its own (rows, the people it named and the band this manifest alone gives
+ * them, the notices its batches planned) plus, under {@link Counters#incident}, what its batches
+ * changed in the incident's figures.
  */
 public record CaseRecord(
         String caseId,
+        String incidentId,
         String source,
         String sourceVersion,
         CaseStatus status,
@@ -34,12 +40,12 @@ public record CaseRecord(
     }
 
     public CaseRecord withStatus(CaseStatus newStatus, String reason) {
-        return new CaseRecord(caseId, source, sourceVersion, newStatus, reason, incident, regime, openedAt,
+        return new CaseRecord(caseId, incidentId, source, sourceVersion, newStatus, reason, incident, regime, openedAt,
                 art33Deadline, art33Required, art33Reasoning, policyVersion, batchesQueued, counters);
     }
 
     public CaseRecord withIngestTotals(long batches, Map<String, Long> newCounters) {
-        return new CaseRecord(caseId, source, sourceVersion, status, failureReason, incident, regime, openedAt,
+        return new CaseRecord(caseId, incidentId, source, sourceVersion, status, failureReason, incident, regime, openedAt,
                 art33Deadline, art33Required, art33Reasoning, policyVersion, batches, newCounters);
     }
 

@@ -17,8 +17,31 @@ public final class Counters {
     public static final String PERSONS_UNMATCHED = "persons.unmatched";
     public static final String NOTICES_PUBLISHED = "notices.published";
     public static final String BATCHES_DONE = "batches.done";
+    /** Incident figures only: people named only in superseded manifests, and manifests in and superseded. */
+    public static final String PERSONS_NO_LONGER_LISTED = "persons.noLongerListed";
+    public static final String MANIFESTS_TOTAL = "manifests.total";
+    public static final String MANIFESTS_SUPERSEDED = "manifests.superseded";
+    public static final String NOTICES_INITIAL = "notices.initial";
+    public static final String NOTICES_ESCALATION = "notices.escalation";
+    /** Prefix of the incident-level counters a case carries (see {@link #incident}). */
+    public static final String INCIDENT_PREFIX = "incident.";
 
     private Counters() {
+    }
+
+    /**
+     * The incident's counter of this name, as kept on each of its cases. Every change to a person
+     * adds the difference it made to the incident's figures here, on the case whose batch made it,
+     * once per batch; summing a counter over the incident's cases gives the incident's figure with
+     * every person counted once (see {@code IncidentFigures}).
+     */
+    public static String incident(String name) {
+        return INCIDENT_PREFIX + name;
+    }
+
+    /** Notices of one kind ("initial", "escalation"). */
+    public static String notices(String kind) {
+        return "notices." + kind;
     }
 
     public static String band(Band band) {

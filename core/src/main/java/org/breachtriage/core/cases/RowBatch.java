@@ -6,10 +6,11 @@ import org.breachtriage.core.manifest.ManifestRow;
 
 /**
  * Up to {@link #MAX_ROWS} accepted rows of one case, the unit of scoring work. It carries the
- * incident so a scorer needs no extra read of the case. {@code batchNo} is deterministic (0, 1, …
- * in manifest order), so a re-ingest produces the same batches and scoring stays idempotent.
+ * incident id and metadata so a scorer needs no extra read of the case. {@code batchNo} is
+ * deterministic (0, 1, … in manifest order), so a re-ingest produces the same batches and scoring
+ * stays idempotent.
  */
-public record RowBatch(String caseId, long batchNo, IncidentMetadata incident, List<ManifestRow> rows) {
+public record RowBatch(String caseId, String incidentId, long batchNo, IncidentMetadata incident, List<ManifestRow> rows) {
     public static final int MAX_ROWS = 100;
 
     public RowBatch {

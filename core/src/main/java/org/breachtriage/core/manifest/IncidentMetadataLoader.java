@@ -56,7 +56,9 @@ public final class IncidentMetadataLoader {
         CONFIDENTIALITY("confidentiality", "confidentiality"),
         INTEGRITY("integrity", "integrity"),
         AVAILABILITY("availability", "availability"),
-        DEFAULT_EXPOSED_FIELDS("defaultExposedFields", "default-exposed-fields");
+        DEFAULT_EXPOSED_FIELDS("defaultExposedFields", "default-exposed-fields"),
+        FORCE("force", "force"),
+        SUPERSEDES("supersedes", "supersedes");
 
         final String jsonName;
         final String metadataKey;
@@ -116,7 +118,8 @@ public final class IncidentMetadataLoader {
     /**
      * Reads S3 user metadata: keys {@code supplier}, {@code reference}, {@code aware-at},
      * {@code malicious}, {@code confidentiality}, {@code integrity}, {@code availability},
-     * {@code default-exposed-fields} (an {@code x-amz-meta-} prefix is tolerated). Other keys are
+     * {@code default-exposed-fields}, {@code force}, {@code supersedes} (an {@code x-amz-meta-} prefix is
+     * tolerated). Other keys are
      * ignored; blank values count as missing.
      */
     public static IncidentMetadata fromObjectMetadata(String source, Map<String, String> metadata, Instant now) {
@@ -211,8 +214,10 @@ public final class IncidentMetadataLoader {
                     + (values.containsKey(Field.DEFAULT_EXPOSED_FIELDS) ? " is empty" : " not given")
                     + ": every category is assumed exposed for rows that do not list their own");
         }
+        String force = reader.text(Field.FORCE, values.get(Field.FORCE));
+        List<String> supersedes = reader.list(Field.SUPERSEDES, values.get(Field.SUPERSEDES));
         return new IncidentMetadata(supplier, reference, awareAt, malicious, confidentiality, integrity,
-                availability, defaults, assumptions);
+                availability, defaults, assumptions, force, supersedes);
     }
 
     /** Converts one field's JSON value, or fails naming the source, the field and what is allowed. */
@@ -285,6 +290,33 @@ public final class IncidentMetadataLoader {
                 }
             }
             throw invalid(field, node, "is not allowed; allowed values: " + allowed);
+        }
+
+        /** Manifests named by source key or case id: a string (';'-separated) or an array of strings. */
+        List<String> list(Field field, JsonNode node) {
+            List<String> items = new ArrayList<>();
+            if (node == null) {
+                return items;
+            }
+            if (node.isArray()) {
+                for (JsonNode item : node) {
+                    if (!item.isTextual()) {
+                        throw invalid(field, item, "must be a ';'-separated string or an array of strings");
+                    }
+                    if (!item.asText().isBlank()) {
+                        items.add(item.asText().trim());
+                    }
+                }
+            } else if (node.isTextual()) {
+                for (String item : node.asText().split(";")) {
+                    if (!item.isBlank()) {
+                        items.add(item.trim());
+                    }
+                }
+            } else {
+                throw invalid(field, node, "must be a ';'-separated string or an array of strings");
+            }
+            return items;
         }
 
         Set<DataCategory> categories(Field field, JsonNode node) {

@@ -171,6 +171,11 @@ public final class CaseLifecycle {
         return reportedNow;
     }
 
+    /** Adds a decision about the case to its log (Art. 33(5)), for the steps that own no transition. */
+    public void note(String caseId, String decision, String reason) {
+        log(caseId, decision, reason);
+    }
+
     private void log(String caseId, String decision, String reason) {
         cases.appendDecision(caseId, new DecisionEntry(clock.instant(), "case", decision, reason));
     }

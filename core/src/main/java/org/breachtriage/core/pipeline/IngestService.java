@@ -11,6 +11,7 @@ import org.breachtriage.core.cases.CaseOpening;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.RowBatch;
+import org.breachtriage.core.incident.IncidentService;
 import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.manifest.IncidentMetadataLoader;
 import org.breachtriage.core.manifest.ManifestFormatException;
@@ -37,17 +38,22 @@ public final class IngestService implements IngestManifest {
     private final ObjectStore manifests;
     private final CaseLifecycle lifecycle;
     private final CaseStore cases;
+    private final IncidentService incidents;
     private final BatchQueue queue;
     private final String policyVersion;
+    private final String force;
     private final Clock clock;
 
-    public IngestService(ObjectStore manifests, CaseStore cases, CaseLifecycle lifecycle, BatchQueue queue,
-                         String policyVersion, Clock clock) {
+    /** @param force the deployment's force: with the incident reference it names the incident a manifest joins */
+    public IngestService(ObjectStore manifests, CaseStore cases, CaseLifecycle lifecycle, IncidentService incidents,
+                         BatchQueue queue, String policyVersion, String force, Clock clock) {
         this.manifests = manifests;
         this.cases = cases;
         this.lifecycle = lifecycle;
+        this.incidents = incidents;
         this.queue = queue;
         this.policyVersion = policyVersion;
+        this.force = force;
         this.clock = clock;
     }
 
@@ -68,7 +74,8 @@ public final class IngestService implements IngestManifest {
         try (InputStream in = manifests.open(key)) {
             summary = reader.read(key, in, visitor);
         } catch (ManifestFormatException e) {
-            lifecycle.fail(visitor.openCase(), e.getMessage());
+            // A file that is not a manifest joins no incident: it has no people, and its clock would be noise.
+            lifecycle.fail(visitor.openCaseOnly(), e.getMessage());
             throw e;
         }
         visitor.flush();
@@ -85,6 +92,22 @@ public final class IngestService implements IngestManifest {
 
     public record IngestOutcome(CaseRecord caseRecord, boolean alreadyIngested, boolean scoredNow,
                                 ManifestReader.ReadSummary summary) {
+    }
+
+    /** Joins the case to its incident; says so on the case the first time, and what it superseded. */
+    private void joinIncident(CaseRecord c) {
+        IncidentService.Joined joined = incidents.join(c, force);
+        if (joined.joinedNow()) {
+            lifecycle.note(c.caseId(), "incident", joined.incident().ownManifestOnly()
+                    ? "The manifest names no incident reference, so it is an incident of its own: " + c.incidentId()
+                            + ". Give later manifests of the same breach a reference to join them up."
+                    : "Joined incident " + c.incidentId() + " (reference " + joined.incident().reference() + ", force "
+                            + joined.incident().force() + "), which now has " + joined.incident().manifests().size()
+                            + " manifest(s); its Art. 33 deadline is " + joined.incident().art33Deadline() + ".");
+            for (String note : joined.notes()) {
+                lifecycle.note(c.caseId(), "supersedes", note);
+            }
+        }
     }
 
     private IncidentMetadata resolveIncident(String key, ObjectInfo info, IncidentMetadata explicit) throws IOException {
@@ -148,11 +171,21 @@ public final class IngestService implements IngestManifest {
         }
 
         CaseRecord openCase() {
+            boolean opening = caseRecord == null;
+            openCaseOnly();
+            if (opening) {
+                joinIncident(caseRecord);
+            }
+            return caseRecord;
+        }
+
+        CaseRecord openCaseOnly() {
             if (caseRecord == null) {
                 if (incident == null) {
                     incident = IncidentMetadataLoader.conservative(clock.instant());
                 }
-                CaseRecord candidate = CaseOpening.newCase(caseId, source, version, incident, policyVersion,
+                String incidentId = IncidentService.incidentIdFor(force, incident, caseId);
+                CaseRecord candidate = CaseOpening.newCase(caseId, incidentId, source, version, incident, policyVersion,
                         clock.instant());
                 caseRecord = lifecycle.open(candidate);
                 incident = caseRecord.incident();
@@ -161,7 +194,7 @@ public final class IngestService implements IngestManifest {
         }
 
         private void closeBatch() {
-            pending.add(new RowBatch(caseId, batchesQueued++, incident, rows));
+            pending.add(new RowBatch(caseId, caseRecord.incidentId(), batchesQueued++, incident, rows));
             rows = new ArrayList<>(RowBatch.MAX_ROWS);
             if (pending.size() == BATCHES_PER_SEND) {
                 sendPending();

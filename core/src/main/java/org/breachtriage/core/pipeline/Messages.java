@@ -9,15 +9,18 @@ import org.breachtriage.core.json.Json;
 import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.ports.OutboundMessage;
-import org.breachtriage.core.scoring.PersonResult;
+import org.breachtriage.core.incident.IncidentPerson;
+import org.breachtriage.core.incident.PersonNotice;
 
 /**
- * Builds the messages that leave the pipeline. Schema version 1. Alerts carry no personal data; a
- * notice carries only what its recipient system needs to send the right template by the right channel
- * (no name, unit or role in the body).
+ * Builds the messages that leave the pipeline. Schema version 2: every message names its incident
+ * ({@code incidentId}), and a notice says which kind it is ({@code noticeKind}: initial or escalation)
+ * under an id that is stable per person, kind and band. Alerts carry no personal data; a notice
+ * carries only what its recipient system needs to send the right template by the right channel (no
+ * name, unit or role in the body).
  */
 public final class Messages {
-    public static final String SCHEMA_VERSION = "1";
+    public static final String SCHEMA_VERSION = "2";
 
     public static final String CASE_OPENED = "case.opened";
     public static final String CASE_SCORED = "case.scored";
@@ -28,20 +31,26 @@ public final class Messages {
     private Messages() {
     }
 
-    public static OutboundMessage notice(IncidentMetadata incident, PersonResult result) {
+    /**
+     * A notice to one person, for the system that sends it. Its id is the notice's
+     * ({@code <incident>-notice-<pay number>-<kind>-<band>}), the same on every re-publication.
+     */
+    public static OutboundMessage notice(IncidentMetadata incident, IncidentPerson person, PersonNotice notice) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("schemaVersion", SCHEMA_VERSION);
         body.put("eventType", PERSON_NOTICE);
-        body.put("caseId", result.caseId());
+        body.put("noticeId", notice.noticeId());
+        body.put("incidentId", person.incidentId());
+        body.put("caseId", notice.caseId());
         body.put("caseReference", incident.reference());
-        body.put("payNumber", result.payNumber());
-        body.put("band", result.assessment().band().name());
-        body.put("channel", result.notice().channel().name());
-        body.put("templateId", result.notice().templateId());
-        Map<String, String> attributes = attributes(PERSON_NOTICE, result.assessment().band(), result.force(),
-                incident.supplier());
+        body.put("payNumber", person.payNumber());
+        body.put("noticeKind", notice.kind().wireName());
+        body.put("band", notice.band().name());
+        body.put("channel", notice.channel().name());
+        body.put("templateId", notice.templateId());
+        Map<String, String> attributes = attributes(PERSON_NOTICE, notice.band(), person.force(), incident.supplier());
         String json = Json.write(body);
-        return new OutboundMessage(result.caseId() + "-notice-" + result.payNumber(), json, json, attributes);
+        return new OutboundMessage(notice.noticeId(), json, json, attributes);
     }
 
     /**
@@ -55,6 +64,7 @@ public final class Messages {
         body.put("schemaVersion", SCHEMA_VERSION);
         body.put("eventType", eventType);
         body.put("caseId", caseRecord.caseId());
+        body.put("incidentId", caseRecord.incidentId());
         body.put("reference", caseRecord.incident().reference());
         body.put("supplier", caseRecord.incident().supplier());
         body.put("status", caseRecord.status().name());

@@ -1,5 +1,7 @@
 package org.breachtriage.core.pipeline;
 
+import org.breachtriage.core.incident.IncidentService;
+import org.breachtriage.core.incident.PersonLedger;
 import org.breachtriage.core.scoring.SeverityScorer;
 
 /**
@@ -11,6 +13,7 @@ public final class Pipeline {
     private final PipelineAdapters adapters;
     private final PipelineSettings settings;
     private final CaseLifecycle lifecycle;
+    private final IncidentService incidents;
     private final IngestService ingest;
     private final ScoreService score;
     private final ReportService report;
@@ -20,12 +23,14 @@ public final class Pipeline {
         this.settings = settings;
         this.lifecycle = new CaseLifecycle(adapters.cases(), adapters.publisher(), adapters.reportRequests(),
                 settings.clock());
-        this.ingest = new IngestService(adapters.manifests(), adapters.cases(), lifecycle, adapters.batches(),
-                settings.policy().version(), settings.clock());
-        this.score = new ScoreService(adapters.staff(), adapters.cases(), lifecycle, adapters.publisher(),
-                new SeverityScorer(settings.policy()), settings.policy());
-        this.report = new ReportService(adapters.cases(), lifecycle, adapters.outputs(), adapters.publisher(),
-                settings.force(), settings.clock());
+        this.incidents = new IncidentService(adapters.incidents(), settings.clock());
+        this.ingest = new IngestService(adapters.manifests(), adapters.cases(), lifecycle, incidents, adapters.batches(),
+                settings.policy().version(), settings.force(), settings.clock());
+        PersonLedger ledger = new PersonLedger(new SeverityScorer(settings.policy()), settings.policy(), settings.clock());
+        this.score = new ScoreService(adapters.staff(), adapters.cases(), adapters.persons(), lifecycle,
+                adapters.publisher(), ledger, settings.clock());
+        this.report = new ReportService(adapters.cases(), incidents, adapters.persons(), lifecycle, adapters.outputs(),
+                adapters.publisher(), settings.force(), settings.clock());
     }
 
     public PipelineAdapters adapters() {
@@ -38,6 +43,10 @@ public final class Pipeline {
 
     public CaseLifecycle lifecycle() {
         return lifecycle;
+    }
+
+    public IncidentService incidents() {
+        return incidents;
     }
 
     public IngestService ingest() {

@@ -2,8 +2,10 @@ package org.breachtriage.core.pipeline;
 
 import org.breachtriage.core.ports.BatchQueue;
 import org.breachtriage.core.ports.CaseStore;
+import org.breachtriage.core.ports.IncidentStore;
 import org.breachtriage.core.ports.NoticePublisher;
 import org.breachtriage.core.ports.ObjectStore;
+import org.breachtriage.core.ports.PersonStore;
 import org.breachtriage.core.ports.ReportRequests;
 import org.breachtriage.core.ports.StaffDirectory;
 
@@ -21,16 +23,9 @@ public record PipelineAdapters(
         ObjectStore outputs,
         StaffDirectory staff,
         CaseStore cases,
+        IncidentStore incidents,
+        PersonStore persons,
         BatchQueue batches,
         NoticePublisher publisher,
         ReportRequests reportRequests) {
-
-    /** The same adapters reading manifests from somewhere else (a local run reads the file where it is). */
-    public PipelineAdapters withManifests(ObjectStore otherManifests) {
-        return new PipelineAdapters(otherManifests, outputs, staff, cases, batches, publisher, reportRequests);
-    }
-
-    public PipelineAdapters withBatches(BatchQueue otherBatches) {
-        return new PipelineAdapters(manifests, outputs, staff, cases, otherBatches, publisher, reportRequests);
-    }
 }

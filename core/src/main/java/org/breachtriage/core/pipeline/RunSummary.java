@@ -9,10 +9,13 @@ import org.breachtriage.core.model.Band;
 
 /**
  * The run-summary contract printed by {@code triage run}, {@code status} and {@code --aws process}
- * (fields may be added; these stay). Aggregates only.
+ * (fields may be added; these stay). Aggregates only. It is about one manifest: its rows, the people
+ * it named and the band it alone gives them, the notices its batches sent. The incident it joined is
+ * {@code incidentId} (see {@code IncidentView} for the incident's own figures).
  */
 public record RunSummary(
         String caseId,
+        String incidentId,
         String status,
         String failureReason,
         String source,
@@ -31,23 +34,31 @@ public record RunSummary(
     public record Persons(long total, long matched, long unmatched) {
     }
 
-    public record Notices(long published) {
+    /**
+     * @param published        the notices this manifest's batches planned and published, the same on a re-run
+     * @param publishedThisRun the notices this run published (0 on a re-run of a finished case)
+     */
+    public record Notices(long published, long publishedThisRun) {
     }
 
     public record Art33(boolean required, Instant deadline, String reasoning) {
     }
 
     public static RunSummary of(CaseRecord c) {
+        return of(c, 0);
+    }
+
+    public static RunSummary of(CaseRecord c, long publishedThisRun) {
         Map<String, Long> bands = new LinkedHashMap<>();
         for (Band band : Band.values()) {
             bands.put(band.name(), c.counter(Counters.band(band)));
         }
-        return new RunSummary(c.caseId(), c.status().name(), c.failureReason(), c.source(), c.incident().supplier(),
+        return new RunSummary(c.caseId(), c.incidentId(), c.status().name(), c.failureReason(), c.source(), c.incident().supplier(),
                 c.incident().reference(), c.policyVersion(),
                 new Rows(c.counter(Counters.ROWS_READ), c.counter(Counters.ROWS_ACCEPTED), c.counter(Counters.ROWS_REJECTED)),
                 new Persons(c.counter(Counters.PERSONS_TOTAL), c.counter(Counters.PERSONS_MATCHED),
                         c.counter(Counters.PERSONS_UNMATCHED)),
-                bands, new Notices(c.counter(Counters.NOTICES_PUBLISHED)),
+                bands, new Notices(c.counter(Counters.NOTICES_PUBLISHED), publishedThisRun),
                 new Art33(c.art33Required(), c.art33Deadline(), c.art33Reasoning()));
     }
 

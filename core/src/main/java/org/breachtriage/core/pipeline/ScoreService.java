@@ -1,5 +1,6 @@
 package org.breachtriage.core.pipeline;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -9,52 +10,56 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.breachtriage.core.cases.CaseRecord;
-import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.cases.RowBatch;
+import org.breachtriage.core.incident.IncidentPerson;
+import org.breachtriage.core.incident.PersonChange;
+import org.breachtriage.core.incident.PersonLedger;
+import org.breachtriage.core.incident.PersonNotice;
+import org.breachtriage.core.incident.Sighting;
 import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.manifest.ManifestRow;
-import org.breachtriage.core.model.Band;
 import org.breachtriage.core.model.DataCategory;
 import org.breachtriage.core.model.StaffMember;
 import org.breachtriage.core.ports.CaseStore;
 import org.breachtriage.core.ports.NoticePublisher;
 import org.breachtriage.core.ports.OutboundMessage;
+import org.breachtriage.core.ports.PersonStore;
 import org.breachtriage.core.ports.StaffDirectory;
 import org.breachtriage.core.ports.Topic;
-import org.breachtriage.core.scoring.Assessment;
-import org.breachtriage.core.scoring.NoticeDecision;
-import org.breachtriage.core.scoring.PersonResult;
-import org.breachtriage.core.scoring.ScoringInput;
-import org.breachtriage.core.scoring.ScoringPolicy;
-import org.breachtriage.core.scoring.SeverityScorer;
 
 /**
- * Scores one batch: looks everyone up in one call, scores, stores each result once, publishes the
- * notices the policy asks for, and adds the batch's counts to the case once.
+ * Scores one batch: looks everyone up in one call, folds each person's rows into their incident
+ * record ({@link PersonLedger}), publishes the notices those writes planned, and adds the batch's
+ * counts to its case once.
  *
- * <p>Delivery is at-least-once, so every step is safe to repeat: a result is written only if absent,
- * a notice is sent only while the stored result says it has not been, and the case counters move only
- * the first time a batch number completes. A pay number repeated in a later batch widens the stored
- * result (union of exposed fields) and moves it between bands if its score changes.
+ * <p>Delivery is at-least-once, and two manifests of one incident may be scored at the same moment,
+ * so every step is safe to repeat or to race: a person's record is written only if absent or by
+ * compare-and-set on its version, and a notice is planned in that same write, so only the writer that
+ * changes the person's band plans it (the outbox). Notices are published after the write that
+ * planned them is stored, and marked published after the topic accepts them. The counts a batch adds
+ * are the changes it recorded on each person, so a retry adds exactly what the first attempt changed,
+ * and its case counts the batch once.
  */
 public final class ScoreService implements ScoreBatch {
-    private static final int MAX_MERGE_ATTEMPTS = 5;
+    private static final int MAX_WRITE_ATTEMPTS = 10;
 
     private final StaffDirectory staff;
     private final CaseStore cases;
+    private final PersonStore persons;
     private final CaseLifecycle lifecycle;
     private final NoticePublisher publisher;
-    private final SeverityScorer scorer;
-    private final ScoringPolicy policy;
+    private final PersonLedger ledger;
+    private final Clock clock;
 
-    public ScoreService(StaffDirectory staff, CaseStore cases, CaseLifecycle lifecycle, NoticePublisher publisher,
-                        SeverityScorer scorer, ScoringPolicy policy) {
+    public ScoreService(StaffDirectory staff, CaseStore cases, PersonStore persons, CaseLifecycle lifecycle,
+                        NoticePublisher publisher, PersonLedger ledger, Clock clock) {
         this.staff = staff;
         this.cases = cases;
+        this.persons = persons;
         this.lifecycle = lifecycle;
         this.publisher = publisher;
-        this.scorer = scorer;
-        this.policy = policy;
+        this.ledger = ledger;
+        this.clock = clock;
     }
 
     public record BatchOutcome(String caseId, long batchNo, int persons, int noticesPublished, boolean alreadyDone,
@@ -67,117 +72,74 @@ public final class ScoreService implements ScoreBatch {
         Map<String, Exposure> people = mergeByPerson(batch);
         Map<String, StaffMember> found = staff.findAll(people.keySet());
         Map<String, Long> deltas = new HashMap<>();
-        List<PersonResult> toNotify = new ArrayList<>();
+        List<Unpublished> toPublish = new ArrayList<>();
         for (Exposure exposure : people.values()) {
-            StaffMember member = found.get(exposure.payNumber);
-            PersonResult fresh = assess(batch, exposure, member);
-            Optional<PersonResult> stored = cases.putResultIfAbsent(fresh);
-            if (stored.isEmpty()) {
-                countNew(deltas, fresh);
-                if (fresh.notice().required()) {
-                    toNotify.add(fresh);
-                }
-            } else if (stored.get().batchNo() == batch.batchNo()) {
-                // Written by an earlier attempt of this same batch whose counts may never have landed;
-                // completeBatch below adds them only if this batch has not completed before.
-                PersonResult ours = stored.get();
-                countNew(deltas, ours);
-                if (ours.noticeSent()) {
-                    add(deltas, Counters.NOTICES_PUBLISHED, 1);
-                } else if (ours.notice().required()) {
-                    toNotify.add(ours);
-                }
-            } else {
-                widen(batch, stored.get(), exposure, member, deltas, toNotify);
+            Sighting sighting = new Sighting(batch.incidentId(), batch.caseId(), batch.batchNo(), exposure.payNumber(),
+                    exposure.categories(), exposure.rank(), exposure.vettingLevel(), found.get(exposure.payNumber()),
+                    batch.incident());
+            IncidentPerson stored = write(sighting);
+            Optional<PersonChange> change = stored.change(batch.caseId(), batch.batchNo());
+            if (change.isEmpty()) {
+                continue; // nothing new about this person in this batch
             }
+            List<PersonNotice> planned = stored.noticesPlannedBy(batch.caseId(), batch.batchNo());
+            change.get().counterDeltas(planned).forEach((name, n) -> deltas.merge(name, n, Long::sum));
+            planned.stream().filter(n -> !n.published()).forEach(n -> toPublish.add(new Unpublished(stored, n)));
         }
-        int published = publishNotices(batch, toNotify);
-        add(deltas, Counters.NOTICES_PUBLISHED, published);
+        publish(batch, toPublish);
+        deltas.values().removeIf(n -> n == 0);
         Optional<CaseRecord> completed = cases.completeBatch(batch.caseId(), batch.batchNo(), deltas);
         boolean scoredNow = lifecycle.batchScored(batch.caseId(), completed, command.redelivered());
-        return new BatchOutcome(batch.caseId(), batch.batchNo(), people.size(), published, completed.isEmpty(),
+        return new BatchOutcome(batch.caseId(), batch.batchNo(), people.size(), toPublish.size(), completed.isEmpty(),
                 scoredNow);
     }
 
-    private PersonResult assess(RowBatch batch, Exposure exposure, StaffMember member) {
-        Assessment assessment = scorer.assess(new ScoringInput(exposure.categories, member, exposure.rank,
-                exposure.vettingLevel, batch.incident()));
-        NoticeDecision notice = policy.decide(assessment.band(), member);
-        return new PersonResult(batch.caseId(), exposure.payNumber, member != null, exposure.categories, assessment,
-                notice, member == null ? null : member.staffType(), member == null ? null : member.force(),
-                batch.batchNo(), false, 0);
+    /**
+     * Folds the sighting into the person's record: written if absent, else replaced by compare-and-set,
+     * re-reading and re-applying when another writer got there first.
+     *
+     * @return the record as stored afterwards (with this batch's change, if it made one)
+     */
+    private IncidentPerson write(Sighting sighting) {
+        IncidentPerson current = null;
+        for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+            Optional<IncidentPerson> next = ledger.apply(current, sighting);
+            if (next.isEmpty()) {
+                return current;
+            }
+            if (current == null) {
+                Optional<IncidentPerson> existing = persons.putIfAbsent(next.get());
+                if (existing.isEmpty()) {
+                    return next.get();
+                }
+                current = existing.get();
+            } else if (persons.replace(next.get(), current.version())) {
+                return next.get();
+            } else {
+                current = persons.find(sighting.incidentId(), sighting.payNumber()).orElseThrow(() ->
+                        new IllegalStateException("a person of incident " + sighting.incidentId() + " vanished"));
+            }
+        }
+        throw new IllegalStateException("a person of incident " + sighting.incidentId() + " kept changing under us ("
+                + MAX_WRITE_ATTEMPTS + " attempts); batch " + sighting.batchNo() + " of case " + sighting.caseId()
+                + " will be retried");
     }
 
-    /** A pay number seen again in a later batch: the person's exposure is the union of both rows. */
-    private void widen(RowBatch batch, PersonResult stored, Exposure exposure, StaffMember member,
-                       Map<String, Long> deltas, List<PersonResult> toNotify) {
-        PersonResult current = stored;
-        for (int attempt = 0; attempt < MAX_MERGE_ATTEMPTS; attempt++) {
-            if (current.exposed().containsAll(exposure.categories)) {
-                return;
-            }
-            Exposure union = exposure.unionWith(current.exposed());
-            PersonResult rescored = assess(batch, union, member);
-            PersonResult merged = new PersonResult(current.caseId(), current.payNumber(), current.matched(),
-                    union.categories, rescored.assessment(), rescored.notice(), current.staffType(), current.force(),
-                    current.batchNo(), current.noticeSent(), current.version() + 1);
-            if (cases.replaceResult(merged, current.version())) {
-                moveBand(deltas, current, merged);
-                for (DataCategory category : merged.exposed()) {
-                    if (!current.exposed().contains(category)) {
-                        add(deltas, Counters.category(category), 1);
-                    }
-                }
-                if (merged.notice().required() && !merged.noticeSent()) {
-                    toNotify.add(merged);
-                }
-                return;
-            }
-            current = cases.findResult(current.caseId(), current.payNumber()).orElseThrow();
-        }
-        throw new IllegalStateException("result for a person in case " + stored.caseId()
-                + " kept changing under us; batch " + batch.batchNo() + " will be retried");
+    private record Unpublished(IncidentPerson person, PersonNotice notice) {
     }
 
-    private int publishNotices(RowBatch batch, List<PersonResult> results) {
-        if (results.isEmpty()) {
-            return 0;
+    /** Publishes (the adapters send 10 per request), then marks each published on its person. */
+    private void publish(RowBatch batch, List<Unpublished> notices) {
+        if (notices.isEmpty()) {
+            return;
         }
-        List<OutboundMessage> messages = new ArrayList<>(results.size());
-        List<String> payNumbers = new ArrayList<>(results.size());
-        for (PersonResult result : results) {
-            messages.add(Messages.notice(batch.incident(), result));
-            payNumbers.add(result.payNumber());
+        List<OutboundMessage> messages = new ArrayList<>(notices.size());
+        for (Unpublished u : notices) {
+            messages.add(Messages.notice(batch.incident(), u.person(), u.notice()));
         }
         publisher.publish(Topic.NOTICES, messages);
-        cases.markNoticesSent(batch.caseId(), payNumbers);
-        return messages.size();
-    }
-
-    private static void countNew(Map<String, Long> deltas, PersonResult result) {
-        add(deltas, Counters.PERSONS_TOTAL, 1);
-        add(deltas, result.matched() ? Counters.PERSONS_MATCHED : Counters.PERSONS_UNMATCHED, 1);
-        add(deltas, Counters.band(result.assessment().band()), 1);
-        add(deltas, Counters.staffTypeBand(result.staffType(), result.assessment().band()), 1);
-        for (DataCategory category : result.exposed()) {
-            add(deltas, Counters.category(category), 1);
-        }
-    }
-
-    private static void moveBand(Map<String, Long> deltas, PersonResult before, PersonResult after) {
-        Band from = before.assessment().band();
-        Band to = after.assessment().band();
-        if (from != to) {
-            add(deltas, Counters.band(from), -1);
-            add(deltas, Counters.band(to), 1);
-            add(deltas, Counters.staffTypeBand(before.staffType(), from), -1);
-            add(deltas, Counters.staffTypeBand(after.staffType(), to), 1);
-        }
-    }
-
-    private static void add(Map<String, Long> deltas, String counter, long amount) {
-        if (amount != 0) {
-            deltas.merge(counter, amount, Long::sum);
+        for (Unpublished u : notices) {
+            persons.markPublished(u.person().incidentId(), u.person().payNumber(), u.notice().noticeId(), clock.instant());
         }
     }
 
@@ -201,19 +163,11 @@ public final class ScoreService implements ScoreBatch {
         }
 
         Exposure merge(Exposure other) {
-            return new Exposure(payNumber, union(categories, other.categories), rank != null ? rank : other.rank,
-                    vettingLevel != null ? vettingLevel : other.vettingLevel);
-        }
-
-        Exposure unionWith(Set<DataCategory> more) {
-            return new Exposure(payNumber, union(categories, more), rank, vettingLevel);
-        }
-
-        private static Set<DataCategory> union(Set<DataCategory> a, Set<DataCategory> b) {
             EnumSet<DataCategory> all = EnumSet.noneOf(DataCategory.class);
-            all.addAll(a);
-            all.addAll(b);
-            return all;
+            all.addAll(categories);
+            all.addAll(other.categories);
+            return new Exposure(payNumber, all, rank != null ? rank : other.rank,
+                    vettingLevel != null ? vettingLevel : other.vettingLevel);
         }
 
         private static String blankToNull(String text) {

@@ -9,10 +9,10 @@ import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.DecisionEntry;
 import org.breachtriage.core.manifest.RowRejection;
-import org.breachtriage.core.scoring.PersonResult;
 
 /**
- * Cases, their person results, rejects and decision logs. Every write that must happen once is
+ * Cases (one per manifest: its row accounting, counters and status), their rejects and decision logs.
+ * People live with their incident ({@link PersonStore}). Every write that must happen once is
  * conditional here, so the pipeline stays correct under at-least-once delivery.
  */
 public interface CaseStore {
@@ -46,28 +46,6 @@ public interface CaseStore {
 
     /** Rejects in row order. */
     void forEachReject(String caseId, Consumer<RowRejection> consumer);
-
-    /**
-     * Writes a result only if there is none for (caseId, payNumber).
-     *
-     * @return empty if written; otherwise the result already stored
-     */
-    Optional<PersonResult> putResultIfAbsent(PersonResult result);
-
-    /**
-     * Replaces a result only if the stored one still has {@code expectedVersion} (optimistic locking).
-     *
-     * @return true if replaced
-     */
-    boolean replaceResult(PersonResult updated, int expectedVersion);
-
-    Optional<PersonResult> findResult(String caseId, String payNumber);
-
-    /** Results in pay-number order. */
-    void forEachResult(String caseId, Consumer<PersonResult> consumer);
-
-    /** Sets {@code noticeSent} on these results. */
-    void markNoticesSent(String caseId, Collection<String> payNumbers);
 
     /**
      * Adds a scored batch's counter deltas and counts the batch as done, once per batch number

@@ -2,7 +2,6 @@ package org.breachtriage.core.report;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.Regime;
 
 /**
@@ -37,11 +36,11 @@ record Art33Law(Regime regime, String title, String duty, String delay, String c
      * 72 hours after the force became aware. The case's own deadline is used only when the incident
      * has no awareness time (it is derived the same way when the case is opened).
      */
-    static Instant deadline(CaseRecord caseRecord) {
-        if (caseRecord.incident() != null && caseRecord.incident().awareAt() != null) {
-            return caseRecord.incident().awareAt().plus(WINDOW);
+    static Instant deadline(ReportSubject subject) {
+        if (subject.incident() != null && subject.incident().awareAt() != null) {
+            return subject.incident().awareAt().plus(WINDOW);
         }
-        return caseRecord.art33Deadline();
+        return subject.art33Deadline();
     }
 
     /** Whole hours from {@code now} to the deadline, negative once it has passed; null if unknown. */

@@ -2,14 +2,14 @@ package org.breachtriage.core.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.breachtriage.core.cases.CaseRecord;
+import java.util.Map;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.model.StaffType;
 import org.breachtriage.core.report.ProtectedTable.Style;
 
 /**
- * The people-affected figures of a case as they may be shown outside on-call: staff type × band,
+ * The people-affected figures of an incident report as they may be shown outside on-call: staff type × band,
  * band totals and the total, protected by {@link ProtectedTable}. The Federation summary, the ICO
  * draft and the HTML report all read these, so a figure withheld in one is withheld in all.
  *
@@ -24,36 +24,74 @@ final class CaseFigures {
     static final List<String> STAFF_ROWS = staffRows();
 
     final ProtectedTable table;
+    /** The table of the report before, as it was shown; null for an initial report. */
+    final ProtectedTable previous;
     final List<String> notes;
 
-    private CaseFigures(ProtectedTable table, List<String> notes) {
+    private CaseFigures(ProtectedTable table, ProtectedTable previous, List<String> notes) {
         this.table = table;
+        this.previous = previous;
         this.notes = List.copyOf(notes);
     }
 
-    static CaseFigures of(CaseRecord caseRecord) {
+    /**
+     * The subject's figures, protected against every earlier report of its incident: each earlier
+     * table is rebuilt as it was shown (each against the ones before it), and a figure that changed by
+     * 1–4 since a report showed it exactly is withheld now (see {@link ProtectedTable}).
+     */
+    static CaseFigures of(ReportSubject subject) {
+        List<ProtectedTable> shownBefore = new ArrayList<>();
+        for (Map<String, Long> earlier : subject.earlier()) {
+            shownBefore.add(ProtectedTable.protect(cells(subject, earlier),
+                    shownBefore.isEmpty() ? null : ProtectedTable.latestShown(shownBefore)));
+        }
+        long[][] cells = cells(subject, subject.counters());
+        ProtectedTable table = ProtectedTable.protect(cells,
+                shownBefore.isEmpty() ? null : ProtectedTable.latestShown(shownBefore));
+        ProtectedTable previous = shownBefore.isEmpty() ? null : shownBefore.getLast();
+        return new CaseFigures(table, previous, consistencyNotes(subject, cells));
+    }
+
+    /** Staff type × band counts, rows in {@link #STAFF_ROWS} order, columns most severe first. */
+    private static long[][] cells(ReportSubject subject, Map<String, Long> counters) {
         long[][] cells = new long[STAFF_ROWS.size()][BANDS_BY_SEVERITY.size()];
-        long[] bandSums = new long[BANDS_BY_SEVERITY.size()];
-        long people = 0;
         for (int r = 0; r < STAFF_ROWS.size(); r++) {
             StaffType type = r < StaffType.values().length ? StaffType.values()[r] : null;
             for (int c = 0; c < BANDS_BY_SEVERITY.size(); c++) {
-                String counter = Counters.staffTypeBand(type, BANDS_BY_SEVERITY.get(c));
-                cells[r][c] = nonNegative(caseRecord, counter);
-                bandSums[c] += cells[r][c];
-                people += cells[r][c];
+                cells[r][c] = nonNegative(subject, counters, Counters.staffTypeBand(type, BANDS_BY_SEVERITY.get(c)));
             }
         }
-        List<String> notes = new ArrayList<>();
+        return cells;
+    }
+
+    private static List<String> consistencyNotes(ReportSubject subject, long[][] cells) {
+        long[] bandSums = new long[BANDS_BY_SEVERITY.size()];
+        long people = 0;
+        for (long[] row : cells) {
+            for (int c = 0; c < row.length; c++) {
+                bandSums[c] += row[c];
+                people += row[c];
+            }
+        }
         boolean bandsAgree = true;
         for (int c = 0; c < BANDS_BY_SEVERITY.size(); c++) {
-            bandsAgree &= nonNegative(caseRecord, Counters.band(BANDS_BY_SEVERITY.get(c))) == bandSums[c];
+            bandsAgree &= nonNegative(subject, subject.counters(), Counters.band(BANDS_BY_SEVERITY.get(c))) == bandSums[c];
         }
-        if (!bandsAgree || nonNegative(caseRecord, Counters.PERSONS_TOTAL) != people) {
+        List<String> notes = new ArrayList<>();
+        if (!bandsAgree || nonNegative(subject, subject.counters(), Counters.PERSONS_TOTAL) != people) {
             notes.add("Figures are totals of the staff-type breakdown; the case's other counters do not yet agree"
-                    + " with it (case status " + caseRecord.status() + "), so figures may still change.");
+                    + " with it (case status " + subject.status() + "), so figures may still change.");
         }
-        return new CaseFigures(ProtectedTable.protect(cells), notes);
+        return notes;
+    }
+
+    /** A band total of the report before this one, as it was shown; null for an initial report. */
+    String previousBand(Band band, Style style) {
+        return previous == null ? null : previous.columnTotal(BANDS_BY_SEVERITY.indexOf(band), style);
+    }
+
+    String previousPeople(Style style) {
+        return previous == null ? null : previous.grandTotal(style);
     }
 
     String people(Style style) {
@@ -106,16 +144,15 @@ final class CaseFigures {
         }
         if (withheld) {
             lines.add("\"" + ProtectedTable.WITHHELD + "\" means withheld so that a small count cannot be worked"
-                    + " out from the totals.");
+                    + " out from the totals, or by comparing with an earlier report.");
         }
         return lines;
     }
 
-    private static long nonNegative(CaseRecord caseRecord, String counter) {
-        long value = caseRecord.counter(counter);
+    private static long nonNegative(ReportSubject subject, Map<String, Long> counters, String counter) {
+        long value = counters.getOrDefault(counter, 0L);
         if (value < 0) {
-            throw new IllegalArgumentException("case " + caseRecord.caseId() + ": counter " + counter
-                    + " is negative (" + value + ")");
+            throw new IllegalArgumentException(subject.subjectId() + ": counter " + counter + " is negative (" + value + ")");
         }
         return value;
     }

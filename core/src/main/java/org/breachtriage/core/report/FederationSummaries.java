@@ -2,19 +2,19 @@ package org.breachtriage.core.report;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.ports.OutboundMessage;
 import org.breachtriage.core.report.ProtectedTable.Style;
 
-/** Builds the {@link FederationSummary} of a case. */
+/** Builds the {@link FederationSummary} of an incident report. */
 public final class FederationSummaries {
     private FederationSummaries() {
     }
 
-    public static FederationSummary from(CaseRecord caseRecord, ReportContext context) {
-        CaseFigures figures = CaseFigures.of(caseRecord);
+    public static FederationSummary from(ReportSubject subject, ReportContext context) {
+        CaseFigures figures = CaseFigures.of(subject);
         Map<String, String> byBand = new LinkedHashMap<>();
         for (Band band : CaseFigures.BANDS_BY_SEVERITY) {
             byBand.put(band.name(), figures.band(band, Style.PLAIN));
@@ -27,23 +27,40 @@ public final class FederationSummaries {
             }
             byType.put(CaseFigures.STAFF_ROWS.get(row), bands);
         }
-        IncidentMetadata incident = caseRecord.incident();
+        IncidentMetadata incident = subject.incident();
         return new FederationSummary(
                 FederationSummary.SCHEMA_VERSION,
                 FederationSummary.EVENT_TYPE,
-                caseRecord.caseId(),
+                subject.incidentId(),
+                subject.caseId(),
+                subject.reportNumber(),
+                subject.phase(),
                 incident == null ? null : incident.reference(),
                 incident == null ? null : incident.supplier(),
                 context.force(),
                 incident == null ? null : incident.awareAt(),
-                Art33Law.deadline(caseRecord),
+                Art33Law.deadline(subject),
                 context.policyVersion(),
                 figures.people(Style.PLAIN),
                 highestSeverity(figures),
                 byBand,
                 byType,
                 figures.legend(),
+                changes(subject, figures),
                 context.generatedAt());
+    }
+
+    private static FederationSummary.Changes changes(ReportSubject subject, CaseFigures figures) {
+        if (subject.initial() || subject.previous() == null) {
+            return null;
+        }
+        Map<String, String> before = new LinkedHashMap<>();
+        for (Band band : CaseFigures.BANDS_BY_SEVERITY) {
+            before.put(band.name(), figures.previousBand(band, Style.PLAIN));
+        }
+        return new FederationSummary.Changes(subject.reportNumber() - 1, figures.previousPeople(Style.PLAIN), before,
+                ReportChanges.categoriesNewlyExposed(subject), (int) ReportChanges.manifestsSupersededSince(subject),
+                SmallCounts.show(subject.counter(Counters.PERSONS_NO_LONGER_LISTED)));
     }
 
     /**
@@ -68,7 +85,8 @@ public final class FederationSummaries {
     /** The summary as an alerts-topic message, with the attributes subscription filters use. */
     public static OutboundMessage toMessage(FederationSummary summary) {
         String severity = summary.highestSeverity();
-        return new OutboundMessage(summary.caseId() + "/" + FederationSummary.EVENT_TYPE, summary.toJson(),
+        return new OutboundMessage(summary.incidentId() + "/" + FederationSummary.EVENT_TYPE + "/" + summary.reportNumber(),
+                summary.toJson(),
                 summary.toText(), Map.of(
                         "eventType", FederationSummary.EVENT_TYPE,
                         "severity", severity,

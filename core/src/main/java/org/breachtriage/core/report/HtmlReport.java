@@ -3,7 +3,6 @@ package org.breachtriage.core.report;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.report.IcoArt33Draft.FormSection;
 
@@ -37,9 +36,9 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    public static String render(CaseRecord caseRecord, ReportContext context) {
-        return render(OnCallSummaries.from(caseRecord, context), FederationSummaries.from(caseRecord, context),
-                IcoArt33Drafts.from(caseRecord, context));
+    public static String render(ReportSubject subject, ReportContext context) {
+        return render(OnCallSummaries.from(subject, context), FederationSummaries.from(subject, context),
+                IcoArt33Drafts.from(subject, context));
     }
 
     public static String render(OnCallSummary onCall, FederationSummary federation, IcoArt33Draft draft) {
@@ -47,9 +46,11 @@ public final class HtmlReport {
         out.append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Breach Triage report: case ").append(h(onCall.caseId())).append("</title>\n")
+                .append("<title>Breach Triage report: incident ").append(h(onCall.incidentId())).append(", ")
+                .append(h(onCall.phase())).append("</title>\n")
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
-        out.append("<header>\n<h1>Breach Triage report: case ").append(h(onCall.caseId())).append("</h1>\n")
+        out.append("<header>\n<h1>Breach Triage report: incident ").append(h(onCall.incidentId())).append(" (")
+                .append(h(onCall.phase())).append(")</h1>\n")
                 .append("<p class=\"banner\">Internal. Aggregate figures only: no personal data. The on-call part and")
                 .append(" the chart give exact counts; the Federation table and the ICO draft show protected figures.</p>\n")
                 .append("</header>\n");
@@ -65,7 +66,9 @@ public final class HtmlReport {
     private static void onCall(StringBuilder out, OnCallSummary s) {
         out.append("<section id=\"on-call\">\n<h2>On-call summary</h2>\n<p class=\"headline\">")
                 .append(h(s.headline())).append("</p>\n<table>\n<tbody>\n");
-        row(out, "Status", String.valueOf(s.status()));
+        row(out, "Incident", s.incidentId() + ", report " + s.reportNumber() + " (" + s.phase() + ")");
+        row(out, "Manifest", s.caseId() + " (" + s.status() + ")");
+        row(out, "Manifests in the incident", n(s.manifests()) + " (" + n(s.manifestsSuperseded()) + " superseded)");
         row(out, "Force", s.force());
         row(out, "Supplier", s.supplier());
         row(out, "Incident reference", s.incidentReference());
@@ -75,10 +78,12 @@ public final class HtmlReport {
         if (s.rowsUnaccounted() != 0) {
             row(out, "Rows UNACCOUNTED FOR", n(s.rowsUnaccounted()));
         }
-        row(out, "People", n(s.personsTotal()));
+        row(out, "People (distinct)", n(s.personsTotal()));
         row(out, "Matched to the staff table", n(s.personsMatched()));
         row(out, "Not in the staff table", n(s.personsUnmatched()));
-        row(out, "Notices published", n(s.noticesPublished()));
+        row(out, "No longer listed (to review)", n(s.noLongerListed()));
+        row(out, "Notices published", n(s.noticesPublished()) + " (" + n(s.noticesInitial()) + " initial, "
+                + n(s.noticesEscalation()) + " escalation)");
         row(out, "ICO deadline", Text.minutes(s.art33Deadline()) + " ("
                 + Art33Law.describeRemaining(s.art33Deadline(), s.generatedAt()) + ")");
         out.append("</tbody>\n</table>\n</section>\n");
@@ -94,7 +99,7 @@ public final class HtmlReport {
         out.append("<section id=\"chart\">\n<h2>People per severity band</h2>\n")
                 .append("<svg role=\"img\" aria-labelledby=\"chart-title\" width=\"600\" height=\"").append(height)
                 .append("\" viewBox=\"0 0 600 ").append(height).append("\">\n")
-                .append("<title id=\"chart-title\">People per severity band, case ").append(h(s.caseId()))
+                .append("<title id=\"chart-title\">People per severity band, incident ").append(h(s.incidentId()))
                 .append("</title>\n");
         int y = 5;
         for (Map.Entry<Band, Long> band : s.byBand().entrySet()) {

@@ -18,7 +18,11 @@ import org.breachtriage.core.json.Json;
  * <p>Statements the force still has to supply carry "[TO COMPLETE: …]"; defaults it has to confirm
  * carry "[confirm]". {@link #toComplete} lists them all.
  *
- * @param phase                 "initial": the report may be completed in phases ({@link #phasedReporting})
+ * @param incidentId            the incident reported on; every manifest of it is covered, people counted once
+ * @param caseId                the manifest whose scoring produced this draft
+ * @param reportNumber          1 for the initial report, 2 for follow-up 1, …
+ * @param phase                 "initial" or "follow-up N": the report may be given in phases ({@link #phasedReporting})
+ * @param changesSinceLastReport for a follow-up, what changed since the report before, approximately; empty otherwise
  * @param late                  generated after the 72-hour deadline; {@link #reasonsForDelay} is then set
  * @param notificationRequired  the case's own assessment (Art. 33(1) exempts breaches unlikely to result in a risk)
  * @param natureOfBreach        item (a)
@@ -28,7 +32,9 @@ import org.breachtriage.core.json.Json;
  */
 public record IcoArt33Draft(
         String schemaVersion,
+        String incidentId,
         String caseId,
+        int reportNumber,
         String force,
         String supplier,
         String incidentReference,
@@ -36,6 +42,7 @@ public record IcoArt33Draft(
         String legalBasis,
         String phase,
         String phasedReporting,
+        List<String> changesSinceLastReport,
         Instant generatedAt,
         Instant awareAt,
         Instant deadline,
@@ -52,9 +59,10 @@ public record IcoArt33Draft(
         List<FormSection> formSections,
         List<String> toComplete) {
 
-    public static final String SCHEMA_VERSION = "1";
+    public static final String SCHEMA_VERSION = "2";
 
     public IcoArt33Draft {
+        changesSinceLastReport = copy(changesSinceLastReport);
         likelyConsequences = copy(likelyConsequences);
         otherOrganisationsTold = copy(otherOrganisationsTold);
         assumptions = copy(assumptions);

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.cases.Regime;
 import org.breachtriage.core.manifest.Availability;
@@ -39,16 +38,17 @@ public final class IcoArt33Drafts {
     private IcoArt33Drafts() {
     }
 
-    public static IcoArt33Draft from(CaseRecord caseRecord, ReportContext context) {
-        IncidentMetadata incident = caseRecord.incident();
+    public static IcoArt33Draft from(ReportSubject subject, ReportContext context) {
+        IncidentMetadata incident = subject.incident();
         if (incident == null) {
-            throw new IllegalArgumentException("case " + caseRecord.caseId() + " has no incident metadata: nothing to report");
+            throw new IllegalArgumentException("case " + subject.caseId() + " has no incident metadata: nothing to report");
         }
-        Regime regime = caseRecord.regime() == null ? Regime.UK_GDPR : caseRecord.regime();
+        Regime regime = subject.regime() == null ? Regime.UK_GDPR : subject.regime();
         Art33Law law = Art33Law.of(regime);
-        CaseFigures figures = CaseFigures.of(caseRecord);
-        Instant deadline = Art33Law.deadline(caseRecord);
+        CaseFigures figures = CaseFigures.of(subject);
+        Instant deadline = Art33Law.deadline(subject);
         boolean late = deadline != null && context.generatedAt().isAfter(deadline);
+        List<String> changes = changesSinceLastReport(subject, figures);
         String supplier = Text.orDefault(incident.supplier(), Text.toComplete("supplier name"));
         String reference = Text.orDefault(incident.reference(), "none given");
 
@@ -67,38 +67,51 @@ public final class IcoArt33Drafts {
                 "Members of the workforce of " + context.force() + " (police officers, police staff and others such as"
                         + " special constables, PCSOs and contractors).",
                 figures.people(Style.APPROXIMATE),
-                SmallCounts.approximate(caseRecord.counter(Counters.ROWS_ACCEPTED)),
+                SmallCounts.approximate(subject.counter(Counters.ROWS_ACCEPTED)),
                 peopleBySeverity(figures),
-                figureNotes(caseRecord, figures, context));
+                figureNotes(subject, figures, context));
 
         List<String> consequences = consequences(figures, categories, incident);
         Measures measures = new Measures(context.measuresTaken(), context.measuresProposed(),
-                peopleTold(caseRecord, figures, regime));
+                peopleTold(subject, figures, regime));
         String reasonsForDelay = late
                 ? "This report is made after the 72-hour deadline of " + Text.minutes(deadline) + " ("
                 + Art33Law.describeRemaining(deadline, context.generatedAt()) + "). " + law.delay()
-                + " requires the reasons: " + Text.toComplete("reasons for the delay")
+                + " requires the reasons: " + (subject.lateReason() != null ? Text.oneLine(subject.lateReason())
+                        : Text.toComplete("reasons for the delay"))
                 : null;
 
-        List<FormSection> sections = sections(caseRecord, context, law, nature, consequences, measures,
+        List<FormSection> sections = sections(subject, context, law, nature, consequences, measures,
                 reasonsForDelay, deadline, late);
+        if (!changes.isEmpty()) {
+            sections.addFirst(new FormSection("changes", "What changed since report " + (subject.reportNumber() - 1),
+                    List.of(law.phases()), List.of("This follow-up covers every manifest of the incident so far; each"
+                    + " person is counted once however many manifests name them."), changes));
+        }
         return new IcoArt33Draft(
                 IcoArt33Draft.SCHEMA_VERSION,
-                caseRecord.caseId(),
+                subject.incidentId(),
+                subject.caseId(),
+                subject.reportNumber(),
                 context.force(),
                 supplier,
                 reference,
                 regime,
                 law.title(),
-                "initial",
-                "This is an initial report. Further information will be provided in phases, without undue further"
-                        + " delay, as the investigation establishes it (" + law.phases() + ").",
+                subject.phase(),
+                subject.initial()
+                        ? "This is an initial report. Further information will be provided in phases, without undue"
+                        + " further delay, as the investigation establishes it (" + law.phases() + ")."
+                        : "This is " + subject.phase() + " to the initial report of this incident (" + law.phases()
+                        + "): it gives the information that became available since report "
+                        + (subject.reportNumber() - 1) + ".",
+                changes,
                 context.generatedAt(),
                 incident.awareAt(),
                 deadline,
                 late,
-                caseRecord.art33Required(),
-                Text.orDefault(caseRecord.art33Reasoning(), "none recorded"),
+                subject.art33Required(),
+                Text.orDefault(subject.art33Reasoning(), "none recorded"),
                 nature,
                 context.dpo(),
                 consequences,
@@ -110,13 +123,39 @@ public final class IcoArt33Drafts {
                 openItems(sections));
     }
 
+    /**
+     * A follow-up's changes, approximately and as the protected tables show them, so nothing here is
+     * more exact than either table: people then and now, per band then and now, categories newly
+     * exposed, manifests superseded and people no longer listed.
+     */
+    private static List<String> changesSinceLastReport(ReportSubject subject, CaseFigures figures) {
+        if (subject.initial() || subject.previous() == null) {
+            return List.of();
+        }
+        List<String> changes = new ArrayList<>();
+        changes.add("People affected: " + figures.previousPeople(Style.APPROXIMATE) + " then, "
+                + figures.people(Style.APPROXIMATE) + " now.");
+        for (Band band : CaseFigures.BANDS_BY_SEVERITY) {
+            changes.add("Assessed " + band + ": " + figures.previousBand(band, Style.APPROXIMATE) + " then, "
+                    + figures.band(band, Style.APPROXIMATE) + " now.");
+        }
+        List<String> newly = ReportChanges.categoriesNewlyExposed(subject);
+        changes.add("Categories of data newly exposed: " + (newly.isEmpty() ? "none" : String.join("; ", newly)) + ".");
+        long superseded = ReportChanges.manifestsSupersededSince(subject);
+        changes.add("Manifests superseded by corrected ones: " + superseded + "; people named only in superseded"
+                + " manifests, now under review: " + SmallCounts.approximate(subject.counter(Counters.PERSONS_NO_LONGER_LISTED))
+                + ".");
+        return changes;
+    }
+
     /** Label/value rows heading the draft, shared by the Markdown and HTML renderings. */
     static List<String[]> headerRows(IcoArt33Draft draft) {
         return List.of(
                 new String[] {"Organisation (controller)", draft.force()},
                 new String[] {"Legal basis", draft.legalBasis()},
                 new String[] {"Report type", draft.phase() + ": " + draft.phasedReporting()},
-                new String[] {"Breach Triage case", draft.caseId()},
+                new String[] {"Breach Triage incident", draft.incidentId() + " (report " + draft.reportNumber() + ")"},
+                new String[] {"Manifest that prompted it", draft.caseId()},
                 new String[] {"Incident reference", draft.incidentReference()},
                 new String[] {"Supplier", draft.supplier()},
                 new String[] {"Became aware", Text.minutes(draft.awareAt())},
@@ -127,7 +166,7 @@ public final class IcoArt33Drafts {
                 new String[] {"Drafted", Text.minutes(draft.generatedAt())});
     }
 
-    private static List<FormSection> sections(CaseRecord caseRecord, ReportContext context, Art33Law law,
+    private static List<FormSection> sections(ReportSubject subject, ReportContext context, Art33Law law,
                                               NatureOfBreach nature, List<String> consequences, Measures measures,
                                               String reasonsForDelay, Instant deadline, boolean late) {
         List<FormSection> sections = new ArrayList<>();
@@ -140,7 +179,7 @@ public final class IcoArt33Drafts {
                                 + " or the period over which it happened, if known")),
                 List.of()));
         List<String> foundOut = new ArrayList<>();
-        foundOut.add("The force became aware of the breach at " + Text.minutes(caseRecord.incident().awareAt())
+        foundOut.add("The force became aware of the breach at " + Text.minutes(subject.incident().awareAt())
                 + " (UTC). The deadline for this report under " + law.duty() + " is 72 hours later: "
                 + Text.minutes(deadline) + ".");
         foundOut.add("How the force found out: " + Text.toComplete("e.g. told by the supplier, and when"));
@@ -183,7 +222,7 @@ public final class IcoArt33Drafts {
         sections.add(new FormSection("assumptions", "Assumptions made while facts are missing", List.of(),
                 List.of("Where the supplier gave no detail, the most cautious assumption was used, so that no risk"
                         + " is understated. Revise in a later phase as facts arrive."),
-                assumptions(caseRecord.incident())));
+                assumptions(subject.incident())));
         return sections;
     }
 
@@ -202,11 +241,11 @@ public final class IcoArt33Drafts {
         return bySeverity;
     }
 
-    private static List<String> figureNotes(CaseRecord caseRecord, CaseFigures figures, ReportContext context) {
+    private static List<String> figureNotes(ReportSubject subject, CaseFigures figures, ReportContext context) {
         List<String> notes = new ArrayList<>();
         notes.add("Numbers are approximate: rounded to two significant figures from 100 up.");
         notes.addAll(figures.totalsLegend());
-        if (caseRecord.counter(Counters.PERSONS_UNMATCHED) > 0) {
+        if (subject.counter(Counters.PERSONS_UNMATCHED) > 0) {
             notes.add("Some pay numbers in the supplier's data are not in the force's staff table; those people were"
                     + " assessed from the supplier's data alone and are included in these figures.");
         }
@@ -268,7 +307,7 @@ public final class IcoArt33Drafts {
      * The Art. 34 / s.68 line. A notice count is an extra sum over bands; it is given only when every
      * band total is shown exactly, otherwise it could give back a suppressed band.
      */
-    private static String peopleTold(CaseRecord caseRecord, CaseFigures figures, Regime regime) {
+    private static String peopleTold(ReportSubject subject, CaseFigures figures, Regime regime) {
         String provision = regime == Regime.DPA_2018_PART_3 ? "DPA 2018 s.68" : "Art. 34";
         String line = "People assessed at high risk are being told individually without undue delay (" + provision
                 + "), by a channel suited to their risk, with advice on protecting themselves.";
@@ -277,7 +316,8 @@ public final class IcoArt33Drafts {
             allBandsShown &= figures.table.columnTotalShown(c) == ProtectedTable.Shown.EXACT;
         }
         if (allBandsShown) {
-            return line + " Notices sent so far: " + SmallCounts.approximate(caseRecord.counter(Counters.NOTICES_PUBLISHED)) + ".";
+            long notices = subject.counter(Counters.NOTICES_INITIAL) + subject.counter(Counters.NOTICES_ESCALATION);
+            return line + " Notices sent so far: " + SmallCounts.approximate(notices) + ".";
         }
         return line + " The number of notices is not given here because it could reveal a small count.";
     }

@@ -3,34 +3,38 @@ package org.breachtriage.core.report;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.ports.OutboundMessage;
 
-/** Builds the {@link OnCallSummary} of a case. */
+/** Builds the {@link OnCallSummary} of an incident report. */
 public final class OnCallSummaries {
     private OnCallSummaries() {
     }
 
-    public static OnCallSummary from(CaseRecord caseRecord, ReportContext context) {
+    public static OnCallSummary from(ReportSubject subject, ReportContext context) {
         Map<Band, Long> byBand = new LinkedHashMap<>();
         for (Band band : CaseFigures.BANDS_BY_SEVERITY) {
-            byBand.put(band, caseRecord.counter(Counters.band(band)));
+            byBand.put(band, subject.counter(Counters.band(band)));
         }
-        long read = caseRecord.counter(Counters.ROWS_READ);
-        long accepted = caseRecord.counter(Counters.ROWS_ACCEPTED);
-        long rejected = caseRecord.counter(Counters.ROWS_REJECTED);
-        long persons = caseRecord.counter(Counters.PERSONS_TOTAL);
-        long notices = caseRecord.counter(Counters.NOTICES_PUBLISHED);
-        Instant deadline = Art33Law.deadline(caseRecord);
-        IncidentMetadata incident = caseRecord.incident();
+        long read = subject.counter(Counters.ROWS_READ);
+        long accepted = subject.counter(Counters.ROWS_ACCEPTED);
+        long rejected = subject.counter(Counters.ROWS_REJECTED);
+        long persons = subject.counter(Counters.PERSONS_TOTAL);
+        long initial = subject.counter(Counters.NOTICES_INITIAL);
+        long escalation = subject.counter(Counters.NOTICES_ESCALATION);
+        long notices = initial + escalation;
+        Instant deadline = Art33Law.deadline(subject);
+        IncidentMetadata incident = subject.incident();
         return new OnCallSummary(
                 OnCallSummary.SCHEMA_VERSION,
                 OnCallSummary.EVENT_TYPE,
-                caseRecord.caseId(),
-                caseRecord.status(),
+                subject.incidentId(),
+                subject.caseId(),
+                subject.reportNumber(),
+                subject.phase(),
+                subject.status(),
                 context.force(),
                 incident == null ? null : incident.supplier(),
                 incident == null ? null : incident.reference(),
@@ -39,15 +43,20 @@ public final class OnCallSummaries {
                 rejected,
                 read - accepted - rejected,
                 persons,
-                caseRecord.counter(Counters.PERSONS_MATCHED),
-                caseRecord.counter(Counters.PERSONS_UNMATCHED),
+                subject.counter(Counters.PERSONS_MATCHED),
+                subject.counter(Counters.PERSONS_UNMATCHED),
+                subject.counter(Counters.PERSONS_NO_LONGER_LISTED),
+                subject.counter(Counters.MANIFESTS_TOTAL),
+                subject.counter(Counters.MANIFESTS_SUPERSEDED),
                 byBand,
                 notices,
-                caseRecord.art33Required(),
+                initial,
+                escalation,
+                subject.art33Required(),
                 deadline,
                 Art33Law.hoursToDeadline(deadline, context.generatedAt()),
                 context.generatedAt(),
-                headline(caseRecord.caseId(), persons, byBand, notices, caseRecord.art33Required(), deadline,
+                headline(subject.subjectId(), persons, byBand, notices, subject.art33Required(), deadline,
                         context.generatedAt(), read - accepted - rejected));
     }
 
@@ -82,7 +91,8 @@ public final class OnCallSummaries {
                 break;
             }
         }
-        return new OutboundMessage(summary.caseId() + "/" + OnCallSummary.EVENT_TYPE, summary.toJson(),
+        return new OutboundMessage(summary.incidentId() + "/" + OnCallSummary.EVENT_TYPE + "/" + summary.reportNumber(),
+                summary.toJson(),
                 summary.toText(), Map.of(
                         "eventType", OnCallSummary.EVENT_TYPE,
                         "severity", severity,

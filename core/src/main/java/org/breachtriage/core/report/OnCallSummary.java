@@ -9,10 +9,14 @@ import org.breachtriage.core.json.Json;
 import org.breachtriage.core.model.Band;
 
 /**
- * What the on-call engineer needs at a glance. Counts are exact: this goes to the internal alerts
- * audience only. There is still no personal data, only counters of the case. The failure reason is
- * deliberately left out: parse errors may quote a field value; on-call reads it from the case.
+ * What the on-call engineer needs at a glance, about an incident after one of its manifests was
+ * scored. Counts are exact: this goes to the internal alerts audience only. There is still no
+ * personal data, only aggregate counters. Rows are summed over the incident's manifests that are not
+ * superseded; people are the incident's distinct people. The failure reason is deliberately left out:
+ * parse errors may quote a field value; on-call reads it from the case.
  *
+ * @param caseId           the manifest whose scoring produced this summary
+ * @param noLongerListed   people named only in superseded manifests, to review
  * @param rowsUnaccounted  rows read − accepted − rejected; anything but 0 means rows went missing
  * @param byBand           band → people, most severe first
  * @param hoursToDeadline  whole hours from {@code generatedAt} to the ICO deadline, negative when
@@ -21,7 +25,10 @@ import org.breachtriage.core.model.Band;
 public record OnCallSummary(
         String schemaVersion,
         String eventType,
+        String incidentId,
         String caseId,
+        int reportNumber,
+        String phase,
         CaseStatus status,
         String force,
         String supplier,
@@ -33,15 +40,20 @@ public record OnCallSummary(
         long personsTotal,
         long personsMatched,
         long personsUnmatched,
+        long noLongerListed,
+        long manifests,
+        long manifestsSuperseded,
         Map<Band, Long> byBand,
         long noticesPublished,
+        long noticesInitial,
+        long noticesEscalation,
         boolean art33Required,
         Instant art33Deadline,
         Long hoursToDeadline,
         Instant generatedAt,
         String headline) {
 
-    public static final String SCHEMA_VERSION = "1";
+    public static final String SCHEMA_VERSION = "2";
     public static final String EVENT_TYPE = "case.summary";
 
     public OnCallSummary {
@@ -56,18 +68,22 @@ public record OnCallSummary(
     public String toText() {
         StringBuilder out = new StringBuilder();
         out.append(Text.oneLine(headline)).append("\n\n");
-        line(out, "Case", caseId + " (" + status + ")");
+        line(out, "Incident", incidentId + ", report " + reportNumber + " (" + phase + ")");
+        line(out, "Manifest", caseId + " (" + status + "); " + n(manifests) + " manifest(s) in the incident, "
+                + n(manifestsSuperseded) + " superseded");
         line(out, "Force", force);
         line(out, "Supplier", supplier);
         line(out, "Incident reference", incidentReference);
         line(out, "Rows", String.format("%s read, %s accepted, %s rejected", n(rowsRead), n(rowsAccepted),
                 n(rowsRejected)) + (rowsUnaccounted == 0 ? "" : ", " + n(rowsUnaccounted) + " UNACCOUNTED FOR"));
-        line(out, "People", String.format("%s (%s matched to the staff table, %s not)", n(personsTotal),
-                n(personsMatched), n(personsUnmatched)));
+        line(out, "People", String.format("%s distinct (%s matched to the staff table, %s not)", n(personsTotal),
+                n(personsMatched), n(personsUnmatched)) + (noLongerListed == 0 ? ""
+                : "; " + n(noLongerListed) + " no longer listed, to review"));
         StringBuilder bands = new StringBuilder();
         byBand.forEach((band, count) -> bands.append(bands.isEmpty() ? "" : ", ").append(band).append(' ').append(n(count)));
         line(out, "By severity", bands.toString());
-        line(out, "Notices published", n(noticesPublished));
+        line(out, "Notices published", n(noticesPublished) + " (" + n(noticesInitial) + " initial, "
+                + n(noticesEscalation) + " escalation)");
         line(out, "ICO deadline", Text.minutes(art33Deadline) + " ("
                 + Art33Law.describeRemaining(art33Deadline, generatedAt) + ")"
                 + (art33Required ? "" : ", notification assessed as not required"));

@@ -34,6 +34,15 @@ import java.util.List;
  * the grand total every column total and cell. Withholding only ever widens what the reader knows is
  * possible, so the number of pinned figures never grows and the loop ends. The grand total is never
  * withheld as a complement: it is the one figure everyone needs.
+ *
+ * <h2>Follow-up reports</h2>
+ * A reader who has an earlier report can subtract: a cell shown as 12 then 14 says 2 people joined
+ * it. So when a table is protected {@linkplain #protect(long[][], long[]) against what earlier reports
+ * showed}, a figure whose change since the last time it was shown exactly is 1–4 is withheld too
+ * ({@link Shown#CHANGED}), and it joins the audit: no figure may be pinned to one value other than
+ * the one shown before, from this table's sums. Such a figure is always ≥ 5 (1–4 are never shown
+ * exactly), so to a reader it looks like any other complement. The grand total is exempt: the number
+ * of people affected is given exactly from 5 up, in every report.
  */
 public final class ProtectedTable {
 
@@ -46,7 +55,9 @@ public final class ProtectedTable {
         /** ≥ 5, withheld so that a small figure in the same sum cannot be derived. */
         COMPLEMENT,
         /** Any value including 0, withheld because the whole breakdown had to be. */
-        BREAKDOWN
+        BREAKDOWN,
+        /** ≥ 5, withheld because it changed by 1–4 since an earlier report showed it exactly. */
+        CHANGED
     }
 
     /** How an exact figure is written. */
@@ -70,16 +81,29 @@ public final class ProtectedTable {
     /** Node values: 0 = grand total, 1..columns = column totals, then the cells row by row. */
     private final long[] values;
     private final Shown[] shown;
+    /** Per figure, the value an earlier report last showed exactly, or -1; see {@link #exactlyShown}. */
+    private final long[] shownBefore;
 
-    private ProtectedTable(int rows, int columns, long[] values, Shown[] shown) {
+    private ProtectedTable(int rows, int columns, long[] values, Shown[] shown, long[] shownBefore) {
         this.rows = rows;
         this.columns = columns;
         this.values = values;
         this.shown = shown;
+        this.shownBefore = shownBefore;
     }
 
     /** Suppresses and protects {@code cells[row][column]}; totals are computed from the cells. */
     public static ProtectedTable protect(long[][] cells) {
+        return protect(cells, null);
+    }
+
+    /**
+     * As {@link #protect(long[][])}, for a table that follows earlier published ones of the same shape.
+     *
+     * @param shownBefore per figure (in {@link #exactlyShown} order), the value the latest earlier report
+     *                    that showed it exactly showed, or -1; null when there is no earlier report
+     */
+    public static ProtectedTable protect(long[][] cells, long[] shownBefore) {
         int rows = cells.length;
         if (rows == 0 || cells[0].length == 0) {
             throw new IllegalArgumentException("a table needs at least one row and one column");
@@ -100,9 +124,48 @@ public final class ProtectedTable {
                 values[GRAND] = Math.addExact(values[GRAND], v);
             }
         }
-        ProtectedTable table = new ProtectedTable(rows, columns, values, new Shown[values.length]);
+        long[] before = new long[values.length];
+        Arrays.fill(before, -1);
+        if (shownBefore != null) {
+            if (shownBefore.length != values.length) {
+                throw new IllegalArgumentException("earlier figures have " + shownBefore.length + " entries, this table "
+                        + values.length + ": not the same shape");
+            }
+            System.arraycopy(shownBefore, 0, before, 0, values.length);
+        }
+        ProtectedTable table = new ProtectedTable(rows, columns, values, new Shown[values.length], before);
         table.suppress();
         return table;
+    }
+
+    /**
+     * Per figure (grand total, column totals, then cells row by row), the value shown exactly, or -1
+     * where it was not; fold these over a series of reports with {@link #latestShown} to protect the next.
+     */
+    public long[] exactlyShown() {
+        long[] exact = new long[values.length];
+        for (int n = 0; n < values.length; n++) {
+            exact[n] = shown[n] == Shown.EXACT ? values[n] : -1;
+        }
+        return exact;
+    }
+
+    /** What a reader of all these reports, oldest first, last saw exactly for each figure (-1: never). */
+    public static long[] latestShown(List<ProtectedTable> reports) {
+        long[] latest = null;
+        for (ProtectedTable report : reports) {
+            long[] exact = report.exactlyShown();
+            if (latest == null) {
+                latest = exact;
+            } else {
+                for (int n = 0; n < exact.length; n++) {
+                    if (exact[n] >= 0) {
+                        latest[n] = exact[n];
+                    }
+                }
+            }
+        }
+        return latest;
     }
 
     public int rows() {
@@ -141,7 +204,7 @@ public final class ProtectedTable {
 
     /** True when some figure is withheld, so the legend for {@link #WITHHELD} is needed. */
     public boolean anyWithheld() {
-        return Arrays.stream(shown).anyMatch(s -> s == Shown.COMPLEMENT || s == Shown.BREAKDOWN);
+        return Arrays.stream(shown).anyMatch(s -> s == Shown.COMPLEMENT || s == Shown.BREAKDOWN || s == Shown.CHANGED);
     }
 
     /** True when some figure is shown as "<5". */
@@ -157,14 +220,14 @@ public final class ProtectedTable {
     /** Whether a column total is known to be above zero from what is shown (exact > 0 or "<5"). */
     public boolean columnVisiblyNonZero(int column) {
         int node = 1 + checkColumn(column);
-        return shown[node] == Shown.SMALL || shown[node] == Shown.COMPLEMENT
+        return shown[node] == Shown.SMALL || shown[node] == Shown.COMPLEMENT || shown[node] == Shown.CHANGED
                 || (shown[node] == Shown.EXACT && values[node] > 0);
     }
 
     static String format(long value, Shown how, Style style) {
         return switch (how) {
             case SMALL -> SmallCounts.SMALL;
-            case COMPLEMENT, BREAKDOWN -> WITHHELD;
+            case COMPLEMENT, BREAKDOWN, CHANGED -> WITHHELD;
             case EXACT -> switch (style) {
                 case PLAIN -> SmallCounts.show(value);
                 case GROUPED -> SmallCounts.showGrouped(value);
@@ -177,7 +240,7 @@ public final class ProtectedTable {
 
     private void suppress() {
         for (int n = 0; n < values.length; n++) {
-            shown[n] = SmallCounts.isSmall(values[n]) ? Shown.SMALL : Shown.EXACT;
+            shown[n] = SmallCounts.isSmall(values[n]) ? Shown.SMALL : changedSlightly(n) ? Shown.CHANGED : Shown.EXACT;
         }
         int pinned = pinnedCount(shown);
         while (pinned > 0) {
@@ -253,6 +316,12 @@ public final class ProtectedTable {
         return moves;
     }
 
+    /** Shown exactly before, and now 1–4 away from that: showing it would give the change away. */
+    private boolean changedSlightly(int node) {
+        long delta = Math.abs(values[node] - shownBefore[node]);
+        return node != GRAND && shownBefore[node] >= 0 && delta >= 1 && delta < SmallCounts.THRESHOLD;
+    }
+
     private boolean eligibleComplement(int node) {
         return shown[node] == Shown.EXACT && values[node] >= SmallCounts.THRESHOLD;
     }
@@ -304,7 +373,16 @@ public final class ProtectedTable {
      * openly anyway.
      */
     private boolean isPinnedSmall(int node, Shown[] how, long[][] range) {
-        return how[node] != Shown.EXACT && SmallCounts.isSmall(values[node]) && range[node][0] == range[node][1];
+        if (how[node] == Shown.EXACT) {
+            return false;
+        }
+        if (changedSlightly(node)) {
+            // Pinned if no second value is possible besides the one shown before (which it is not).
+            long possible = range[node][1] - range[node][0] + 1;
+            boolean includesBefore = range[node][0] <= shownBefore[node] && shownBefore[node] <= range[node][1];
+            return possible - (includesBefore ? 1 : 0) < 2;
+        }
+        return SmallCounts.isSmall(values[node]) && range[node][0] == range[node][1];
     }
 
     /**
@@ -372,7 +450,7 @@ public final class ProtectedTable {
         return switch (how) {
             case EXACT -> new long[] {value, value};
             case SMALL -> new long[] {1, SmallCounts.THRESHOLD - 1};
-            case COMPLEMENT -> new long[] {SmallCounts.THRESHOLD, INFINITY};
+            case COMPLEMENT, CHANGED -> new long[] {SmallCounts.THRESHOLD, INFINITY};
             case BREAKDOWN -> new long[] {0, INFINITY};
         };
     }

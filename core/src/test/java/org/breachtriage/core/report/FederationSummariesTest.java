@@ -12,7 +12,7 @@ import org.breachtriage.core.ports.OutboundMessage;
 import org.junit.jupiter.api.Test;
 
 class FederationSummariesTest {
-    private final CaseRecord idCardCase = ReportFixtures.idCardCase();
+    private final ReportSubject idCardCase = ReportFixtures.idCardCase();
     private final ReportContext context = ReportFixtures.context(ReportFixtures.GENERATED_IN_TIME);
 
     @Test
@@ -39,9 +39,13 @@ class FederationSummariesTest {
     @Test
     void carriesTheEnvelopeFields() {
         FederationSummary summary = FederationSummaries.from(idCardCase, context);
-        assertEquals("1", summary.schemaVersion());
+        assertEquals("2", summary.schemaVersion());
         assertEquals("case.reported", summary.eventType());
+        assertEquals("IN-00000000000000ab", summary.incidentId());
         assertEquals("BT-ab12", summary.caseId());
+        assertEquals(1, summary.reportNumber());
+        assertEquals("initial", summary.phase());
+        assertEquals(null, summary.sinceLastReport(), "an initial summary has nothing to compare with");
         assertEquals("INC-2023-0824", summary.incidentReference());
         assertEquals("Acme ID Cards Ltd", summary.supplier());
         assertEquals(ReportFixtures.FORCE, summary.force());
@@ -84,7 +88,7 @@ class FederationSummariesTest {
 
     @Test
     void controlCharactersInSupplierNamesCannotForgeLines() {
-        CaseRecord forged = ReportFixtures.caseWith(ReportFixtures.CELLS, "Acme\nPeople affected: 0", Regime.UK_GDPR);
+        ReportSubject forged = ReportFixtures.caseWith(ReportFixtures.CELLS, "Acme\nPeople affected: 0", Regime.UK_GDPR);
         String text = FederationSummaries.from(forged, context).toText();
         assertTrue(text.contains("Supplier:             Acme People affected: 0\n"), text);
     }
@@ -97,7 +101,7 @@ class FederationSummariesTest {
         assertEquals("VERY_HIGH", message.attributes().get("severity"));
         assertEquals(ReportFixtures.FORCE, message.attributes().get("force"));
         assertEquals("Acme ID Cards Ltd", message.attributes().get("supplier"));
-        assertEquals("BT-ab12/case.reported", message.id());
+        assertEquals("IN-00000000000000ab/case.reported/1", message.id(), "one id per incident and report number");
         assertEquals(summary, Json.read(message.body(), FederationSummary.class));
         assertEquals(summary.toText(), message.readableText());
     }

@@ -52,7 +52,7 @@ class HtmlReportTest {
 
     @Test
     void containsTheThreeReports() {
-        assertTrue(html.contains("BT-ab12: 2,514 people, 38 VERY_HIGH, 112 HIGH, 150 notices"), "on-call headline");
+        assertTrue(html.contains("IN-00000000000000ab: 2,514 people, 38 VERY_HIGH, 112 HIGH, 150 notices"), "on-call headline");
         assertTrue(html.contains("<tr><th>CONTRACTOR</th><td class=\"n\">&lt;5</td>"), "Federation table");
         for (char item : new char[] {'a', 'b', 'c', 'd'}) {
             assertTrue(html.contains("Art. 33(3)(" + item + ")"), "ICO item " + item);

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class IcoArt33DraftsTest {
-    private final CaseRecord idCardCase = ReportFixtures.idCardCase();
+    private final ReportSubject idCardCase = ReportFixtures.idCardCase();
 
     private IcoArt33Draft draftAt(Instant generatedAt) {
         return IcoArt33Drafts.from(idCardCase, ReportFixtures.context(generatedAt));
@@ -110,9 +110,9 @@ class IcoArt33DraftsTest {
     @Test
     void reasonsForDelayBelongOnlyToLateDrafts() {
         IcoArt33Draft draft = draftAt(ReportFixtures.GENERATED_IN_TIME);
-        assertThrows(IllegalArgumentException.class, () -> new IcoArt33Draft(draft.schemaVersion(), draft.caseId(),
-                draft.force(), draft.supplier(), draft.incidentReference(), draft.regime(), draft.legalBasis(),
-                draft.phase(), draft.phasedReporting(), draft.generatedAt(), draft.awareAt(), draft.deadline(), false,
+        assertThrows(IllegalArgumentException.class, () -> new IcoArt33Draft(draft.schemaVersion(), draft.incidentId(), draft.caseId(),
+                draft.reportNumber(), draft.force(), draft.supplier(), draft.incidentReference(), draft.regime(), draft.legalBasis(),
+                draft.phase(), draft.phasedReporting(), draft.changesSinceLastReport(), draft.generatedAt(), draft.awareAt(), draft.deadline(), false,
                 draft.notificationRequired(), draft.notificationReasoning(), draft.natureOfBreach(), draft.contactPoint(),
                 draft.likelyConsequences(), draft.measures(), "made up", draft.otherOrganisationsTold(),
                 draft.assumptions(), draft.formSections(), draft.toComplete()));
@@ -120,7 +120,7 @@ class IcoArt33DraftsTest {
 
     @Test
     void lawEnforcementDataCitesDpaPartThree() {
-        CaseRecord part3 = ReportFixtures.caseWith(ReportFixtures.CELLS, "Acme ID Cards Ltd", Regime.DPA_2018_PART_3);
+        ReportSubject part3 = ReportFixtures.caseWith(ReportFixtures.CELLS, "Acme ID Cards Ltd", Regime.DPA_2018_PART_3);
         IcoArt33Draft draft = IcoArt33Drafts.from(part3, ReportFixtures.context(ReportFixtures.GENERATED_LATE));
         String md = draft.toMarkdown();
         assertEquals("Data Protection Act 2018, Part 3, section 67", draft.legalBasis());
@@ -159,13 +159,13 @@ class IcoArt33DraftsTest {
 
     @Test
     void unknownCategoriesAreLeftToComplete() {
-        CaseRecord c = idCardCase;
+        CaseRecord c = ReportFixtures.caseRecordWith(ReportFixtures.CELLS, "Acme ID Cards Ltd", Regime.UK_GDPR);
         IncidentMetadata i = c.incident();
         IncidentMetadata noCategories = new IncidentMetadata(i.supplier(), i.reference(), i.awareAt(), i.malicious(),
                 i.confidentiality(), i.integrity(), i.availability(), Set.of(), i.assumptions());
-        CaseRecord bare = new CaseRecord(c.caseId(), c.source(), c.sourceVersion(), c.status(), null, noCategories,
+        CaseRecord bare = new CaseRecord(c.caseId(), c.incidentId(), c.source(), c.sourceVersion(), c.status(), null, noCategories,
                 c.regime(), c.openedAt(), c.art33Deadline(), true, null, c.policyVersion(), c.batchesQueued(), c.counters());
-        IcoArt33Draft draft = IcoArt33Drafts.from(bare, ReportFixtures.context(ReportFixtures.GENERATED_IN_TIME));
+        IcoArt33Draft draft = IcoArt33Drafts.from(ReportSubject.ofCase(bare), ReportFixtures.context(ReportFixtures.GENERATED_IN_TIME));
         assertEquals(List.of("[TO COMPLETE: categories of personal data exposed]"), draft.natureOfBreach().dataCategories());
         assertTrue(draft.toComplete().stream().anyMatch(s -> s.contains("categories of personal data exposed")));
     }

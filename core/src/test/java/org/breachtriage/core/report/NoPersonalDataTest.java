@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.cases.Regime;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.DecisionEntry;
 import org.breachtriage.core.cases.RowBatch;
@@ -28,7 +29,9 @@ import org.breachtriage.core.manifest.RowRejection;
 import org.breachtriage.core.model.StaffMember;
 import org.breachtriage.core.ports.StaffDirectory;
 import org.breachtriage.core.scoring.Assessment;
-import org.breachtriage.core.scoring.PersonResult;
+import org.breachtriage.core.incident.IncidentPerson;
+import org.breachtriage.core.incident.PersonNotice;
+import org.breachtriage.core.incident.Sighting;
 import org.breachtriage.core.scoring.ScoringInput;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +42,7 @@ import org.junit.jupiter.api.Test;
  */
 class NoPersonalDataTest {
     private static final Set<Class<?>> PERSON_LEVEL = Set.of(StaffMember.class, ManifestRow.class, RowRejection.class,
-            RowBatch.class, PersonResult.class, ScoringInput.class, Assessment.class, DecisionEntry.class,
+            RowBatch.class, IncidentPerson.class, Sighting.class, PersonNotice.class, ScoringInput.class, Assessment.class, DecisionEntry.class,
             ManifestReader.class, ManifestVisitor.class, StaffDirectory.class);
 
     @Test
@@ -73,11 +76,11 @@ class NoPersonalDataTest {
 
     @Test
     void theSourceKeyAndFailureReasonAreNeverRendered() {
-        CaseRecord c = ReportFixtures.idCardCase();
-        CaseRecord revealing = new CaseRecord(c.caseId(), "manifests/acme/SMITH-John-PN123456.csv", "v1",
+        CaseRecord c = ReportFixtures.caseRecordWith(ReportFixtures.CELLS, "Acme ID Cards Ltd", Regime.UK_GDPR);
+        ReportSubject revealing = ReportSubject.ofCase(new CaseRecord(c.caseId(), c.incidentId(), "manifests/acme/SMITH-John-PN123456.csv", "v1",
                 CaseStatus.FAILED, "row 7: pay_number: 'PN999999' does not look like a pay number", c.incident(),
                 c.regime(), c.openedAt(), c.art33Deadline(), true, c.art33Reasoning(), c.policyVersion(),
-                c.batchesQueued(), c.counters());
+                c.batchesQueued(), c.counters()));
         ReportContext context = ReportFixtures.context(ReportFixtures.GENERATED_LATE);
         FederationSummary federation = FederationSummaries.from(revealing, context);
         OnCallSummary onCall = OnCallSummaries.from(revealing, context);

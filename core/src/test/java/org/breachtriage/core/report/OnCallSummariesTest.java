@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.cases.Regime;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.model.Band;
@@ -15,12 +16,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class OnCallSummariesTest {
-    private final CaseRecord idCardCase = ReportFixtures.idCardCase();
+    private final ReportSubject idCardCase = ReportFixtures.idCardCase();
+    private final CaseRecord idCardRecord = ReportFixtures.caseRecordWith(ReportFixtures.CELLS, "Acme ID Cards Ltd", Regime.UK_GDPR);
 
     @Test
     void headlineSaysItAllInOneLine() {
         OnCallSummary summary = OnCallSummaries.from(idCardCase, ReportFixtures.context(ReportFixtures.GENERATED_IN_TIME));
-        assertEquals("BT-ab12: 2,514 people, 38 VERY_HIGH, 112 HIGH, 150 notices; ICO deadline 2023-08-27T09:00Z (in 31 h)",
+        assertEquals("IN-00000000000000ab: 2,514 people, 38 VERY_HIGH, 112 HIGH, 150 notices; ICO deadline 2023-08-27T09:00Z (in 31 h)",
                 summary.headline());
         assertEquals(31L, summary.hoursToDeadline());
     }
@@ -56,22 +58,22 @@ class OnCallSummariesTest {
 
     @Test
     void rowsUnaccountedForLeadTheHeadline() {
-        Map<String, Long> counters = new HashMap<>(idCardCase.counters());
+        Map<String, Long> counters = new HashMap<>(idCardRecord.counters());
         counters.put(Counters.ROWS_READ, 2530L);
-        CaseRecord leaky = idCardCase.withIngestTotals(idCardCase.batchesQueued(), counters);
-        OnCallSummary summary = OnCallSummaries.from(leaky, ReportFixtures.context(ReportFixtures.GENERATED_IN_TIME));
+        CaseRecord leaky = idCardRecord.withIngestTotals(idCardRecord.batchesQueued(), counters);
+        OnCallSummary summary = OnCallSummaries.from(ReportSubject.ofCase(leaky), ReportFixtures.context(ReportFixtures.GENERATED_IN_TIME));
         assertEquals(10, summary.rowsUnaccounted());
-        assertTrue(summary.headline().startsWith("BT-ab12: 10 rows UNACCOUNTED FOR; 2,514 people"), summary.headline());
+        assertTrue(summary.headline().startsWith("IN-00000000000000ab: 10 rows UNACCOUNTED FOR; 2,514 people"), summary.headline());
         assertTrue(summary.toText().contains("10 UNACCOUNTED FOR"));
     }
 
     @Test
     void notRequiredIsSaidInTheHeadline() {
-        CaseRecord c = idCardCase;
-        CaseRecord notRequired = new CaseRecord(c.caseId(), c.source(), c.sourceVersion(), c.status(), null, c.incident(),
+        CaseRecord c = idCardRecord;
+        CaseRecord notRequired = new CaseRecord(c.caseId(), c.incidentId(), c.source(), c.sourceVersion(), c.status(), null, c.incident(),
                 c.regime(), c.openedAt(), c.art33Deadline(), false, "unlikely to result in a risk", c.policyVersion(),
                 c.batchesQueued(), c.counters());
-        OnCallSummary summary = OnCallSummaries.from(notRequired, ReportFixtures.context(ReportFixtures.GENERATED_IN_TIME));
+        OnCallSummary summary = OnCallSummaries.from(ReportSubject.ofCase(notRequired), ReportFixtures.context(ReportFixtures.GENERATED_IN_TIME));
         assertTrue(summary.headline().endsWith("(in 31 h), notification assessed as not required"), summary.headline());
     }
 

@@ -238,7 +238,7 @@ class ProtectedTableTest {
         return switch (shown) {
             case EXACT -> new long[] {Long.parseLong(text), Long.parseLong(text)};
             case SMALL -> new long[] {1, Math.min(4, cap)};
-            case COMPLEMENT -> new long[] {5, cap};
+            case COMPLEMENT, CHANGED -> new long[] {5, cap};
             case BREAKDOWN -> new long[] {floor, cap};
         };
     }
@@ -247,7 +247,7 @@ class ProtectedTableTest {
         switch (shown) {
             case EXACT -> assertEquals(Long.toString(truth), text, what);
             case SMALL -> assertTrue(truth >= 1 && truth <= 4 && text.equals("<5"), what + " = " + truth);
-            case COMPLEMENT -> assertTrue(truth >= 5 && text.equals("[c]"), what + " = " + truth);
+            case COMPLEMENT, CHANGED -> assertTrue(truth >= 5 && text.equals("[c]"), what + " = " + truth);
             case BREAKDOWN -> assertEquals("[c]", text, what);
         }
     }

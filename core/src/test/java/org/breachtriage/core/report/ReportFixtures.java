@@ -52,11 +52,15 @@ final class ReportFixtures {
                         "Recipients assumed unknown: the supplier did not say."));
     }
 
-    static CaseRecord idCardCase() {
+    static ReportSubject idCardCase() {
         return caseWith(CELLS, "Acme ID Cards Ltd", Regime.UK_GDPR);
     }
 
-    static CaseRecord caseWith(long[][] cells, String supplier, Regime regime) {
+    static ReportSubject caseWith(long[][] cells, String supplier, Regime regime) {
+        return ReportSubject.ofCase(caseRecordWith(cells, supplier, regime));
+    }
+
+    static CaseRecord caseRecordWith(long[][] cells, String supplier, Regime regime) {
         Map<String, Long> counters = new HashMap<>();
         long people = 0;
         long unknown = 0;
@@ -77,9 +81,9 @@ final class ReportFixtures {
         counters.put(Counters.PERSONS_TOTAL, people);
         counters.put(Counters.PERSONS_MATCHED, people - unknown);
         counters.put(Counters.PERSONS_UNMATCHED, unknown);
-        counters.put(Counters.NOTICES_PUBLISHED, counters.get(Counters.band(Band.VERY_HIGH))
+        counters.put(Counters.NOTICES_INITIAL, counters.get(Counters.band(Band.VERY_HIGH))
                 + counters.get(Counters.band(Band.HIGH)));
-        return new CaseRecord("BT-ab12", "manifests/acme/staff.csv", "v1", CaseStatus.SCORED, null,
+        return new CaseRecord("BT-ab12", "IN-00000000000000ab", "manifests/acme/staff.csv", "v1", CaseStatus.SCORED, null,
                 incident(supplier), regime, AWARE_AT, DEADLINE, true,
                 "Workforce data including vetting levels exposed to unknown recipients: risk to staff.",
                 "policy-2023.1", 26, counters);

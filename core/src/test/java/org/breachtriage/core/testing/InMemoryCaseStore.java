@@ -17,7 +17,6 @@ import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.cases.DecisionEntry;
 import org.breachtriage.core.manifest.RowRejection;
 import org.breachtriage.core.ports.CaseStore;
-import org.breachtriage.core.scoring.PersonResult;
 
 /**
  * {@link CaseStore} in plain maps: the fake for core's own tests, and the store of the benchmark's
@@ -29,7 +28,6 @@ import org.breachtriage.core.scoring.PersonResult;
 public final class InMemoryCaseStore implements CaseStore {
     private final Map<String, CaseRecord> cases = new HashMap<>();
     private final Map<String, Set<Long>> batchesDone = new HashMap<>();
-    private final Map<String, Map<String, PersonResult>> results = new HashMap<>();
     /** Per case: row → field → rejection, so a retried ingest rewrites rather than duplicates. */
     private final Map<String, TreeMap<Long, Map<String, RowRejection>>> rejects = new HashMap<>();
     private final Map<String, List<DecisionEntry>> decisions = new HashMap<>();
@@ -91,44 +89,6 @@ public final class InMemoryCaseStore implements CaseStore {
     @Override
     public synchronized void forEachReject(String caseId, Consumer<RowRejection> consumer) {
         rejects.getOrDefault(caseId, new TreeMap<>()).values().forEach(row -> row.values().forEach(consumer));
-    }
-
-    @Override
-    public synchronized Optional<PersonResult> putResultIfAbsent(PersonResult result) {
-        return Optional.ofNullable(results.computeIfAbsent(result.caseId(), id -> new HashMap<>())
-                .putIfAbsent(result.payNumber(), result));
-    }
-
-    @Override
-    public synchronized boolean replaceResult(PersonResult updated, int expectedVersion) {
-        Map<String, PersonResult> map = results.get(updated.caseId());
-        PersonResult stored = map == null ? null : map.get(updated.payNumber());
-        if (stored == null || stored.version() != expectedVersion) {
-            return false;
-        }
-        map.put(updated.payNumber(), updated);
-        return true;
-    }
-
-    @Override
-    public synchronized Optional<PersonResult> findResult(String caseId, String payNumber) {
-        return Optional.ofNullable(results.getOrDefault(caseId, Map.of()).get(payNumber));
-    }
-
-    @Override
-    public synchronized void forEachResult(String caseId, Consumer<PersonResult> consumer) {
-        new TreeMap<>(results.getOrDefault(caseId, Map.of())).values().forEach(consumer);
-    }
-
-    @Override
-    public synchronized void markNoticesSent(String caseId, Collection<String> payNumbers) {
-        Map<String, PersonResult> map = results.get(caseId);
-        for (String payNumber : payNumbers) {
-            PersonResult stored = map == null ? null : map.get(payNumber);
-            if (stored != null && !stored.noticeSent()) {
-                map.put(payNumber, stored.withNoticeSent());
-            }
-        }
     }
 
     @Override

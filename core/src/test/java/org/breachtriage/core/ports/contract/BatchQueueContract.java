@@ -75,7 +75,7 @@ public abstract class BatchQueueContract {
                     "Wolfeschlegelsteinhausenbergerdorff-Ó Súilleabháin", "Anne-Marie Zoë Nguyễn",
                     "Detective Chief Superintendent", "NPPV3"));
         }
-        RowBatch full = new RowBatch(caseId, 0, ContractData.incident(), rows);
+        RowBatch full = new RowBatch(caseId, "IN-00000000000000aa", 0, ContractData.incident(), rows);
 
         queue.send(List.of(full));
 
@@ -127,7 +127,7 @@ public abstract class BatchQueueContract {
 
     /** Even batch numbers carry a full incident, odd ones a bare one; rows vary in every optional field. */
     private RowBatch batch(long batchNo, int rows) {
-        return new RowBatch(caseId, batchNo, batchNo % 2 == 0 ? ContractData.incident() : ContractData.bareIncident(),
+        return new RowBatch(caseId, batchNo % 2 == 0 ? "IN-0000000000000b01" : null, batchNo, batchNo % 2 == 0 ? ContractData.incident() : ContractData.bareIncident(),
                 ContractData.rows(batchNo * 100 + 1, rows, "MP-" + batchNo + "-"));
     }
 

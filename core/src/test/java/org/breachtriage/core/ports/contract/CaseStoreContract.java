@@ -28,7 +28,6 @@ import org.breachtriage.core.manifest.RowRejection;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.ports.CaseStore;
 import org.breachtriage.core.ports.CaseStore.OpenOutcome;
-import org.breachtriage.core.scoring.PersonResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,7 +155,7 @@ public abstract class CaseStoreContract {
     void finishIngestSetsTotalsAndMovesToScoringOnce() {
         String caseId = ContractData.uniqueId("case");
         CaseRecord opened = ContractData.caseRecord(caseId, ContractData.AWARE_AT); // has rows.read = 0
-        store.open(new CaseRecord(caseId, opened.source(), opened.sourceVersion(), opened.status(), null,
+        store.open(new CaseRecord(caseId, opened.incidentId(), opened.source(), opened.sourceVersion(), opened.status(), null,
                 opened.incident(), opened.regime(), opened.openedAt(), opened.art33Deadline(), opened.art33Required(),
                 opened.art33Reasoning(), opened.policyVersion(), -1, Map.of(Counters.ROWS_READ, 5L)));
 
@@ -220,125 +219,6 @@ public abstract class CaseStoreContract {
         List<RowRejection> seen = new ArrayList<>();
         store.forEachReject(ContractData.uniqueId("missing"), seen::add);
         assertEquals(List.of(), seen);
-    }
-
-    // --- results ----------------------------------------------------------------------------
-
-    @Test
-    void putResultIfAbsentWritesOnceAndReturnsTheExisting() {
-        String caseId = openCase();
-        PersonResult first = ContractData.matchedResult(caseId, "MP000123", 0);
-        PersonResult second = ContractData.unmatchedResult(caseId, "MP000123", 0);
-
-        assertEquals(Optional.empty(), store.putResultIfAbsent(first));
-        assertEquals(Optional.of(first), store.putResultIfAbsent(second));
-        assertEquals(Optional.of(first), store.findResult(caseId, "MP000123"));
-    }
-
-    @Test
-    void everyResultFieldSurvivesTheRoundTrip() {
-        String caseId = openCase();
-        PersonResult matched = ContractData.matchedResult(caseId, "MP1", 3);
-        PersonResult unmatched = ContractData.unmatchedResult(caseId, "ZZ-UNKNOWN-9", 0);
-        PersonResult bare = new PersonResult(caseId, "MP2", false, Set.of(), null, null, null, null,
-                Long.MAX_VALUE, false, 0);
-        store.putResultIfAbsent(matched);
-        store.putResultIfAbsent(unmatched);
-        store.putResultIfAbsent(bare);
-
-        assertEquals(Optional.of(matched), store.findResult(caseId, "MP1"));
-        assertEquals(Optional.of(unmatched), store.findResult(caseId, "ZZ-UNKNOWN-9"));
-        assertEquals(Optional.of(bare), store.findResult(caseId, "MP2"));
-        assertEquals(Optional.empty(), store.findResult(caseId, "MP3"));
-        assertEquals(Optional.empty(), store.findResult(ContractData.uniqueId("missing"), "MP1"));
-    }
-
-    @Test
-    void concurrentPutsOfOneResultWriteExactlyOnce() throws Exception {
-        String caseId = openCase();
-        List<Optional<PersonResult>> outcomes = race(THREADS,
-                i -> store.putResultIfAbsent(ContractData.matchedResult(caseId, "MP42", i)));
-
-        assertEquals(1, outcomes.stream().filter(Optional::isEmpty).count());
-        PersonResult stored = store.findResult(caseId, "MP42").orElseThrow();
-        outcomes.stream().flatMap(Optional::stream).forEach(existing -> assertEquals(stored, existing));
-    }
-
-    @Test
-    void replaceResultChecksTheVersion() {
-        String caseId = openCase();
-        PersonResult v0 = ContractData.matchedResult(caseId, "MP7", 0);
-        store.putResultIfAbsent(v0);
-        PersonResult v1 = ContractData.unmatchedResult(caseId, "MP7", 1);
-
-        assertFalse(store.replaceResult(v1, 1), "stored version is 0");
-        assertEquals(Optional.of(v0), store.findResult(caseId, "MP7"));
-
-        assertTrue(store.replaceResult(v1, 0));
-        assertEquals(Optional.of(v1), store.findResult(caseId, "MP7"));
-
-        assertFalse(store.replaceResult(ContractData.matchedResult(caseId, "MP7", 2), 0), "stale version");
-        assertEquals(Optional.of(v1), store.findResult(caseId, "MP7"));
-
-        assertFalse(store.replaceResult(ContractData.matchedResult(caseId, "MP8", 1), 0), "nothing to replace");
-        assertEquals(Optional.empty(), store.findResult(caseId, "MP8"));
-    }
-
-    @Test
-    void concurrentReplacesOfOneVersionSucceedExactlyOnce() throws Exception {
-        String caseId = openCase();
-        store.putResultIfAbsent(ContractData.matchedResult(caseId, "MP9", 0));
-
-        List<Boolean> replaced = race(THREADS, i -> store.replaceResult(
-                new PersonResult(caseId, "MP9", true, Set.of(), null, null, null, "force-" + i, 1, false, 1),
-                0));
-
-        assertEquals(1, replaced.stream().filter(b -> b).count());
-        int winner = IntStream.range(0, THREADS).filter(replaced::get).findFirst().orElseThrow();
-        assertEquals("force-" + winner, store.findResult(caseId, "MP9").orElseThrow().force());
-    }
-
-    @Test
-    void forEachResultGoesInPayNumberOrderAndStaysInTheCase() {
-        String caseId = openCase();
-        String otherCase = openCase();
-        List<String> payNumbers = new ArrayList<>(List.of("B200", "A100", "A20", "0042", "Z", "a1", "A100-2", "MP000001"));
-        Collections.shuffle(payNumbers, new Random(1));
-        for (String payNumber : payNumbers) {
-            store.putResultIfAbsent(ContractData.matchedResult(caseId, payNumber, 0));
-        }
-        store.putResultIfAbsent(ContractData.matchedResult(otherCase, "A000", 0));
-
-        List<PersonResult> seen = new ArrayList<>();
-        store.forEachResult(caseId, seen::add);
-
-        assertEquals(payNumbers.stream().sorted().toList(), seen.stream().map(PersonResult::payNumber).toList());
-        seen.forEach(r -> assertEquals(ContractData.matchedResult(caseId, r.payNumber(), 0), r));
-    }
-
-    @Test
-    void markNoticesSentSetsTheFlagOnTheNamedResultsOnly() {
-        String caseId = openCase();
-        List<PersonResult> results = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            PersonResult result = ContractData.matchedResult(caseId, "MP" + (1000 + i), i % 3);
-            results.add(result);
-            store.putResultIfAbsent(result);
-        }
-        List<String> notified = new ArrayList<>();
-        for (int i = 0; i < 30; i += 2) {
-            notified.add("MP" + (1000 + i));
-        }
-        notified.add("MP-NOT-A-RESULT");
-
-        store.markNoticesSent(caseId, notified);
-        store.markNoticesSent(caseId, notified); // a re-run marks again: harmless
-
-        for (PersonResult before : results) {
-            PersonResult after = store.findResult(caseId, before.payNumber()).orElseThrow();
-            assertEquals(notified.contains(before.payNumber()) ? before.withNoticeSent() : before, after);
-        }
-        assertEquals(Optional.empty(), store.findResult(caseId, "MP-NOT-A-RESULT"), "no result is invented");
     }
 
     // --- batches ----------------------------------------------------------------------------

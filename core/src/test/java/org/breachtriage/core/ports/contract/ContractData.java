@@ -29,8 +29,19 @@ import org.breachtriage.core.model.StaffType;
 import org.breachtriage.core.model.VettingLevel;
 import org.breachtriage.core.scoring.Assessment;
 import org.breachtriage.core.scoring.CircumstancesOfBreach;
-import org.breachtriage.core.scoring.NoticeDecision;
-import org.breachtriage.core.scoring.PersonResult;
+import org.breachtriage.core.incident.CaseFigure;
+import org.breachtriage.core.incident.IcoSubmission;
+import org.breachtriage.core.incident.IncidentManifest;
+import org.breachtriage.core.incident.IncidentPerson;
+import org.breachtriage.core.incident.IncidentRecord;
+import org.breachtriage.core.incident.IncidentReport;
+import org.breachtriage.core.incident.ManifestExposure;
+import org.breachtriage.core.incident.NoticeKind;
+import org.breachtriage.core.incident.NoticeState;
+import org.breachtriage.core.incident.PersonChange;
+import org.breachtriage.core.incident.PersonFigure;
+import org.breachtriage.core.incident.PersonNotice;
+import org.breachtriage.core.incident.Reminder;
 
 /**
  * Sample records for the port contracts. Every id is unique per call, so the contracts can run
@@ -63,7 +74,7 @@ public final class ContractData {
     }
 
     public static CaseRecord caseRecord(String caseId, Instant openedAt) {
-        return new CaseRecord(caseId, "manifests/acme/2023-08.csv", "etag-" + caseId.hashCode(),
+        return new CaseRecord(caseId, "IN-00000000000000aa", "manifests/acme/2023-08.csv", "etag-" + caseId.hashCode(),
                 CaseStatus.INGESTING, null, incident(), Regime.UK_GDPR, openedAt,
                 openedAt.plus(Duration.ofHours(72)), true, "high-risk roles exposed", "policy-2024.1", -1,
                 Map.of(Counters.ROWS_READ, 0L));
@@ -71,29 +82,68 @@ public final class ContractData {
 
     /** A case where nullable and empty parts are set the other way. */
     public static CaseRecord otherCaseRecord(String caseId, Instant openedAt) {
-        return new CaseRecord(caseId, "manifests/other/ünïcode name.jsonl", null, CaseStatus.INGESTING,
+        return new CaseRecord(caseId, null, "manifests/other/ünïcode name.jsonl", null, CaseStatus.INGESTING,
                 "previous attempt failed", bareIncident(), Regime.DPA_2018_PART_3, openedAt, null, false, null,
                 "policy-2024.2", 7, Map.of());
     }
 
-    public static PersonResult matchedResult(String caseId, String payNumber, int version) {
+    /** An incident with every part filled: two manifests (one superseded), a report, reminders, a submission. */
+    public static IncidentRecord incidentRecord(String incidentId, Instant openedAt) {
+        IncidentManifest first = new IncidentManifest("BT-00000000000000a1", "manifests/acme/2023-08.csv", AWARE_AT,
+                openedAt, "BT-00000000000000a2");
+        IncidentManifest second = new IncidentManifest("BT-00000000000000a2", "manifests/acme/2023-08 corrigé.csv",
+                AWARE_AT.minusSeconds(3600), openedAt.plusNanos(1), null);
+        IncidentReport report = new IncidentReport(1, "BT-00000000000000a1", openedAt.plusSeconds(60),
+                Map.of(Counters.PERSONS_TOTAL, 12L, Counters.band(Band.HIGH), 5L), true);
+        List<Reminder> reminders = List.of(new Reminder(Reminder.Threshold.HOURS_24, openedAt.plusSeconds(7), openedAt.plusSeconds(8)),
+                new Reminder(Reminder.Threshold.HOURS_6, openedAt.plusSeconds(9), null));
+        return new IncidentRecord(incidentId, "Metropolitan Police Service", "INC-2023-0042", "Acme ID Cards Ltd",
+                openedAt, AWARE_AT.minusSeconds(3600), List.of(first, second), List.of(report), reminders,
+                new IcoSubmission(openedAt.plusSeconds(100), "ICO/2023/123", "waited for the supplier's list",
+                        openedAt.plusSeconds(101)), 0);
+    }
+
+    /** An incident of one manifest that named no reference: the optional parts empty. */
+    public static IncidentRecord bareIncidentRecord(String incidentId, Instant openedAt) {
+        return IncidentRecord.open(incidentId, "Police force (set TRIAGE_FORCE)", null, "unknown supplier",
+                new IncidentManifest("BT-00000000000000b1", "manifests/x.jsonl", AWARE_AT, openedAt, null), openedAt);
+    }
+
+    /** A matched covert officer, told, then escalated: every part of the record set. */
+    public static IncidentPerson matchedPerson(String incidentId, String payNumber, int version) {
         Assessment assessment = new Assessment(4, 0.75, new CircumstancesOfBreach(0.5, 0.25, 0, 0.5), 4.25,
                 Band.VERY_HIGH, List.of("covert role exposed: DPC 4", "rare name with photo: EI 0.75",
                         "malicious: +0.5"));
-        NoticeDecision notice = new NoticeDecision(true, ContactChannel.IN_PERSON, "tpl-very-high",
-                "band at or above HIGH");
-        return new PersonResult(caseId, payNumber, true,
-                EnumSet.of(DataCategory.NAME, DataCategory.PHOTO, DataCategory.UNIT, DataCategory.FINANCIAL),
-                assessment, notice, StaffType.OFFICER, "Metropolitan Police Service", 12, false, version);
+        ManifestExposure first = new ManifestExposure("BT-00000000000000a1", EnumSet.of(DataCategory.NAME,
+                DataCategory.PHOTO), "Detective Sergeant", "DV", Band.HIGH, true);
+        ManifestExposure second = new ManifestExposure("BT-00000000000000a2", EnumSet.of(DataCategory.UNIT,
+                DataCategory.FINANCIAL), null, null, Band.MEDIUM, true);
+        PersonNotice initial = new PersonNotice(PersonNotice.idFor(incidentId, payNumber, NoticeKind.INITIAL, Band.HIGH),
+                NoticeKind.INITIAL, Band.HIGH, ContactChannel.LETTER, "art34-high-v1", "BT-00000000000000a1", 3,
+                AWARE_AT.plusSeconds(5), NoticeState.PUBLISHED, AWARE_AT.plusSeconds(6));
+        PersonNotice escalation = new PersonNotice(PersonNotice.idFor(incidentId, payNumber, NoticeKind.ESCALATION,
+                Band.VERY_HIGH), NoticeKind.ESCALATION, Band.VERY_HIGH, ContactChannel.IN_PERSON, "art34-very-high-v1",
+                "BT-00000000000000a2", 0, AWARE_AT.plusSeconds(7), NoticeState.PLANNED, null);
+        PersonFigure high = new PersonFigure(Band.HIGH, true, StaffType.OFFICER, 0b101);
+        PersonFigure veryHigh = new PersonFigure(Band.VERY_HIGH, true, StaffType.OFFICER, 0b111101);
+        List<PersonChange> changes = List.of(
+                new PersonChange("BT-00000000000000a1", 3, null, high, null, new CaseFigure(Band.HIGH, true)),
+                new PersonChange("BT-00000000000000a2", 0, high, veryHigh, null, new CaseFigure(Band.MEDIUM, true)));
+        return new IncidentPerson(incidentId, payNumber, true, StaffType.OFFICER, "Metropolitan Police Service",
+                EnumSet.of(DataCategory.NAME, DataCategory.PHOTO, DataCategory.UNIT, DataCategory.FINANCIAL), assessment,
+                List.of(first, second), List.of(initial, escalation), changes,
+                List.of("Manifest BT-00000000000000a2 alone would lower the band: review"), version);
     }
 
-    /** Unmatched: staff type and force null; a notice with null channel and template. */
-    public static PersonResult unmatchedResult(String caseId, String payNumber, int version) {
+    /** Unmatched, scored from the manifest alone: staff type and force null, nothing planned. */
+    public static IncidentPerson unmatchedPerson(String incidentId, String payNumber, int version) {
         Assessment assessment = new Assessment(1, 0.25, new CircumstancesOfBreach(0, 0, 0, 0), 0.1 + 0.2,
                 Band.LOW, List.of());
-        NoticeDecision notice = new NoticeDecision(false, null, null, "below threshold");
-        return new PersonResult(caseId, payNumber, false, Set.of(DataCategory.PAY_NUMBER), assessment, notice,
-                null, null, 0, true, version);
+        return new IncidentPerson(incidentId, payNumber, false, null, null, Set.of(DataCategory.PAY_NUMBER), assessment,
+                List.of(new ManifestExposure("BT-00000000000000b1", Set.of(DataCategory.PAY_NUMBER), null, null, Band.LOW,
+                        false)), List.of(), List.of(new PersonChange("BT-00000000000000b1", 0, null,
+                        new PersonFigure(Band.LOW, false, null, 0b10000), null, new CaseFigure(Band.LOW, false))),
+                List.of(), version);
     }
 
     public static StaffMember staff(String payNumber) {

@@ -1,0 +1,96 @@
+package org.breachtriage.aws;
+
+import static org.breachtriage.aws.CaseItems.VERSION;
+import static org.breachtriage.aws.CaseItems.number;
+import static org.breachtriage.aws.CaseTableSchema.PERSON_PREFIX;
+import static org.breachtriage.aws.CaseTableSchema.PK;
+import static org.breachtriage.aws.CaseTableSchema.incidentPk;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.breachtriage.core.incident.IncidentPerson;
+import org.breachtriage.core.ports.PersonStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * {@link PersonStore} on the case table: one item per person under the incident's partition
+ * ({@code INCIDENT#<id>}, {@code PERSON#<pay number>}). Every once-only write is one conditional
+ * request on that item: the first record is put only if absent (the failed condition hands back the
+ * stored item, or it is read again where the service does not), a later one replaces a known version,
+ * and publishing a notice sets its own attribute and adds 1 to the version, conditional on the notice
+ * existing and not yet being published. No transactions.
+ */
+public final class DynamoPersonStore implements PersonStore {
+    private final DynamoTable table;
+
+    public DynamoPersonStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, null);
+    }
+
+    /** {@code queryPageSize} limits items per Query page (null: DynamoDB's 1 MB pages); tests make it small. */
+    public DynamoPersonStore(DynamoDbClient dynamo, String table, Integer queryPageSize) {
+        this.table = new DynamoTable(dynamo, table, queryPageSize);
+    }
+
+    @Override
+    public Optional<IncidentPerson> putIfAbsent(IncidentPerson person) {
+        try {
+            table.client().putItem(b -> b.tableName(table.name()).item(IncidentItems.personItem(person))
+                    .conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", PK))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return Optional.empty();
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> stored = table.storedItem(e,
+                    IncidentItems.personKey(person.incidentId(), person.payNumber()))
+                    .orElseThrow(() -> new IllegalStateException("a person of incident " + person.incidentId()
+                            + " existed when written but could not be read back"));
+            return Optional.of(IncidentItems.person(person.incidentId(), stored));
+        }
+    }
+
+    @Override
+    public boolean replace(IncidentPerson updated, int expectedVersion) {
+        try {
+            table.client().putItem(b -> b.tableName(table.name()).item(IncidentItems.personItem(updated))
+                    .conditionExpression("#version = :expected")
+                    .expressionAttributeNames(Map.of("#version", VERSION))
+                    .expressionAttributeValues(Map.of(":expected", number(expectedVersion))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<IncidentPerson> find(String incidentId, String payNumber) {
+        return table.get(IncidentItems.personKey(incidentId, payNumber)).map(item -> IncidentItems.person(incidentId, item));
+    }
+
+    @Override
+    public void forEach(String incidentId, Consumer<IncidentPerson> consumer) {
+        table.queryPrefix(incidentPk(incidentId), PERSON_PREFIX, item -> consumer.accept(IncidentItems.person(incidentId, item)));
+    }
+
+    /** One UpdateItem, no read: the publication's own attribute, and the version moved on. */
+    @Override
+    public boolean markPublished(String incidentId, String payNumber, String noticeId, Instant at) {
+        try {
+            table.client().updateItem(b -> b.tableName(table.name()).key(IncidentItems.personKey(incidentId, payNumber))
+                    .updateExpression("SET #published = :at ADD #version :one")
+                    .conditionExpression("attribute_exists(#pk) AND contains(#ids, :id) AND attribute_not_exists(#published)")
+                    .expressionAttributeNames(Map.of("#published", IncidentItems.PUBLISHED_PREFIX + noticeId,
+                            "#version", VERSION, "#pk", PK, "#ids", IncidentItems.NOTICE_IDS))
+                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(at.toString()), ":one", number(1),
+                            ":id", AttributeValue.fromS(noticeId))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+}

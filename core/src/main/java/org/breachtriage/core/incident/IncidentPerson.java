@@ -1,0 +1,98 @@
+package org.breachtriage.core.incident;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.breachtriage.core.model.Band;
+import org.breachtriage.core.model.Categories;
+import org.breachtriage.core.model.DataCategory;
+import org.breachtriage.core.model.StaffType;
+import org.breachtriage.core.scoring.Assessment;
+
+/**
+ * One person in one incident, whatever number of manifests and rows name them: the single record
+ * their notices, figures and explanation come from.
+ *
+ * <p>It holds the union of what was exposed across the manifests that named them, the assessment of
+ * that union (rescored as it grows; its band never goes down on its own: a lower rescoring is kept out
+ * and noted for review), each manifest's own exposure, the notices planned and published for them
+ * (the outbox: a notice is planned in the same atomic write as the state that calls for it), and the
+ * changes applied, one per batch, so that counting stays exact across retries.
+ *
+ * <p>Writes are whole-record compare-and-sets on {@code version}; publishing a notice bumps the
+ * version too, so a writer holding an older copy re-reads instead of overwriting the mark.
+ *
+ * @param manifests   in the order the manifests first named the person
+ * @param reviewNotes things a person should look at, in plain words (e.g. a later manifest that would
+ *                    lower the band)
+ */
+public record IncidentPerson(
+        String incidentId,
+        String payNumber,
+        boolean matched,
+        StaffType staffType,
+        String force,
+        Set<DataCategory> exposed,
+        Assessment assessment,
+        List<ManifestExposure> manifests,
+        List<PersonNotice> notices,
+        List<PersonChange> changes,
+        List<String> reviewNotes,
+        int version) {
+
+    public IncidentPerson {
+        exposed = Set.copyOf(exposed);
+        manifests = List.copyOf(manifests);
+        notices = notices == null ? List.of() : List.copyOf(notices);
+        changes = changes == null ? List.of() : List.copyOf(changes);
+        reviewNotes = reviewNotes == null ? List.of() : List.copyOf(reviewNotes);
+    }
+
+    public Band band() {
+        return assessment.band();
+    }
+
+    public PersonFigure figure() {
+        return new PersonFigure(band(), matched, staffType, Categories.mask(exposed));
+    }
+
+    public Optional<ManifestExposure> manifest(String caseId) {
+        return manifests.stream().filter(m -> m.caseId().equals(caseId)).findFirst();
+    }
+
+    public Optional<PersonChange> change(String caseId, long batchNo) {
+        return changes.stream().filter(c -> c.madeBy(caseId, batchNo)).findFirst();
+    }
+
+    public List<PersonNotice> noticesPlannedBy(String caseId, long batchNo) {
+        return notices.stream().filter(n -> n.plannedBy(caseId, batchNo)).toList();
+    }
+
+    public Optional<PersonNotice> notice(String noticeId) {
+        return notices.stream().filter(n -> n.noticeId().equals(noticeId)).findFirst();
+    }
+
+    /** The highest band anyone has planned a notice for, or null if the person has never been due one. */
+    public Band toldBand() {
+        Band told = null;
+        for (PersonNotice notice : notices) {
+            if (told == null || notice.band().compareTo(told) > 0) {
+                told = notice.band();
+            }
+        }
+        return told;
+    }
+
+    /** Named only by manifests that were superseded since: no longer listed, for a person to review. */
+    public boolean noLongerListed(Set<String> supersededCaseIds) {
+        return !manifests.isEmpty() && manifests.stream().allMatch(m -> supersededCaseIds.contains(m.caseId()));
+    }
+
+    /** This record with one notice marked published, and the next version (what the stores write). */
+    public IncidentPerson withPublished(String noticeId, java.time.Instant at) {
+        List<PersonNotice> changed = notices.stream()
+                .map(n -> n.noticeId().equals(noticeId) && !n.published() ? n.publishedAt(at) : n).toList();
+        return new IncidentPerson(incidentId, payNumber, matched, staffType, force, exposed, assessment, manifests,
+                changed, changes, reviewNotes, version + 1);
+    }
+}

@@ -1,0 +1,57 @@
+package org.breachtriage.core.incident;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.ports.CaseStore;
+import org.breachtriage.core.ports.IncidentStore;
+import org.breachtriage.core.ports.PersonStore;
+
+/** Reads incidents for people to look at: their view, their cases, who is no longer listed. */
+public final class IncidentQueries {
+    private final IncidentStore incidents;
+    private final CaseStore cases;
+    private final PersonStore persons;
+    private final Clock clock;
+
+    public IncidentQueries(IncidentStore incidents, CaseStore cases, PersonStore persons, Clock clock) {
+        this.incidents = incidents;
+        this.cases = cases;
+        this.persons = persons;
+        this.clock = clock;
+    }
+
+    public Optional<IncidentView> view(String incidentId) {
+        return incidents.find(incidentId).map(this::view);
+    }
+
+    public IncidentView view(IncidentRecord incident) {
+        List<CaseRecord> all = casesOf(incident);
+        Map<String, Long> figures = IncidentFigures.of(incident, all, persons);
+        return IncidentView.of(incident, all, figures, clock.instant());
+    }
+
+    public List<CaseRecord> casesOf(IncidentRecord incident) {
+        List<CaseRecord> found = new ArrayList<>();
+        incident.manifests().forEach(m -> cases.find(m.caseId()).ifPresent(found::add));
+        return found;
+    }
+
+    /** Pay numbers of the people named only in superseded manifests, for the restricted operator to review. */
+    public List<String> noLongerListed(IncidentRecord incident) {
+        Set<String> superseded = incident.supersededCaseIds();
+        List<String> payNumbers = new ArrayList<>();
+        if (!superseded.isEmpty()) {
+            persons.forEach(incident.incidentId(), p -> {
+                if (p.noLongerListed(superseded)) {
+                    payNumbers.add(p.payNumber());
+                }
+            });
+        }
+        return payNumbers;
+    }
+}

@@ -1,0 +1,127 @@
+package org.breachtriage.core.incident;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * An incident: the breach as a whole, which arrives as one or more manifests. People, notices,
+ * reports and the Art. 33 clock belong to it; each manifest keeps its own case for row accounting.
+ *
+ * <p>Every change is a whole-record compare-and-set on {@code version} (see
+ * {@link org.breachtriage.core.ports.IncidentStore}), so two manifests joining at once, two reports
+ * reserving their numbers, or two clock runs sending a reminder never lose each other's change.
+ *
+ * @param reference       the supplier's incident reference, or null for a manifest that named none
+ *                        (it is then an incident of its own)
+ * @param earliestAwareAt the earliest awareness any of its manifests states: the clock runs from there
+ */
+public record IncidentRecord(
+        String incidentId,
+        String force,
+        String reference,
+        String supplier,
+        Instant openedAt,
+        Instant earliestAwareAt,
+        List<IncidentManifest> manifests,
+        List<IncidentReport> reports,
+        List<Reminder> reminders,
+        IcoSubmission icoSubmission,
+        int version) {
+
+    /** UK GDPR Art. 33(1), and DPA 2018 s.67: without undue delay and, where feasible, within 72 hours. */
+    public static final Duration ART33_WINDOW = Duration.ofHours(72);
+
+    public IncidentRecord {
+        manifests = manifests == null ? List.of() : List.copyOf(manifests);
+        reports = reports == null ? List.of() : List.copyOf(reports);
+        reminders = reminders == null ? List.of() : List.copyOf(reminders);
+    }
+
+    /** A new incident with its first manifest. */
+    public static IncidentRecord open(String incidentId, String force, String reference, String supplier,
+                                      IncidentManifest first, Instant now) {
+        return new IncidentRecord(incidentId, force, reference, supplier, now, first.awareAt(), List.of(first),
+                List.of(), List.of(), null, 0);
+    }
+
+    public Instant art33Deadline() {
+        return earliestAwareAt.plus(ART33_WINDOW);
+    }
+
+    /** True for the incident of a single manifest that named no reference. */
+    public boolean ownManifestOnly() {
+        return reference == null;
+    }
+
+    public Optional<IncidentManifest> manifest(String caseId) {
+        return manifests.stream().filter(m -> m.caseId().equals(caseId)).findFirst();
+    }
+
+    public Set<String> supersededCaseIds() {
+        return manifests.stream().filter(IncidentManifest::superseded).map(IncidentManifest::caseId)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    public List<String> activeCaseIds() {
+        return manifests.stream().filter(m -> !m.superseded()).map(IncidentManifest::caseId).toList();
+    }
+
+    public Optional<IncidentReport> reportFor(String caseId) {
+        return reports.stream().filter(r -> r.caseId().equals(caseId)).findFirst();
+    }
+
+    public Optional<IncidentReport> report(int number) {
+        return reports.stream().filter(r -> r.number() == number).findFirst();
+    }
+
+    public Optional<Reminder> reminder(Reminder.Threshold threshold) {
+        return reminders.stream().filter(r -> r.threshold() == threshold).findFirst();
+    }
+
+    /** This record with the manifest added (if new), the earliest awareness kept, and the next version. */
+    public IncidentRecord withManifest(IncidentManifest manifest) {
+        if (manifest(manifest.caseId()).isPresent()) {
+            return this;
+        }
+        List<IncidentManifest> more = new ArrayList<>(manifests);
+        more.add(manifest);
+        Instant earliest = manifest.awareAt().isBefore(earliestAwareAt) ? manifest.awareAt() : earliestAwareAt;
+        return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliest, more, reports, reminders,
+                icoSubmission, version + 1);
+    }
+
+    /** This record with {@code superseded} marked as replaced by {@code by}, and the next version. */
+    public IncidentRecord withSuperseded(String superseded, String by) {
+        List<IncidentManifest> changed = manifests.stream()
+                .map(m -> m.caseId().equals(superseded) && !m.superseded() ? m.supersededBy(by) : m).toList();
+        return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliestAwareAt, changed, reports,
+                reminders, icoSubmission, version + 1);
+    }
+
+    public IncidentRecord withReport(IncidentReport report) {
+        List<IncidentReport> changed = new ArrayList<>(reports.stream().filter(r -> r.number() != report.number()).toList());
+        changed.add(report);
+        changed.sort((a, b) -> Integer.compare(a.number(), b.number()));
+        return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliestAwareAt, manifests, changed,
+                reminders, icoSubmission, version + 1);
+    }
+
+    public IncidentRecord withReminder(Reminder reminder) {
+        List<Reminder> changed = new ArrayList<>(reminders.stream()
+                .filter(r -> r.threshold() != reminder.threshold()).toList());
+        changed.add(reminder);
+        changed.sort((a, b) -> a.threshold().compareTo(b.threshold()));
+        return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliestAwareAt, manifests, reports,
+                changed, icoSubmission, version + 1);
+    }
+
+    public IncidentRecord withIcoSubmission(IcoSubmission submission) {
+        return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliestAwareAt, manifests, reports,
+                reminders, submission, version + 1);
+    }
+}

@@ -1,0 +1,135 @@
+package org.breachtriage.core.incident;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.cases.DecisionEntry;
+import org.breachtriage.core.manifest.IncidentMetadata;
+import org.breachtriage.core.ports.IncidentStore;
+
+/**
+ * Keeps incidents: which incident a manifest belongs to, joining it (once, however often ingest is
+ * retried), and the manifests a later one supersedes. Every change goes through {@link #update}, a
+ * compare-and-set loop, so two manifests joining at the same moment are both kept.
+ */
+public final class IncidentService {
+    private static final int MAX_ATTEMPTS = 20;
+
+    private final IncidentStore incidents;
+    private final Clock clock;
+
+    public IncidentService(IncidentStore incidents, Clock clock) {
+        this.incidents = incidents;
+        this.clock = clock;
+    }
+
+    public IncidentStore store() {
+        return incidents;
+    }
+
+    /**
+     * The incident a manifest belongs to: its force (the metadata's, else the deployment's) and
+     * incident reference, or the manifest alone when it names no reference.
+     */
+    public static String incidentIdFor(String deploymentForce, IncidentMetadata metadata, String caseId) {
+        if (!metadata.hasReference()) {
+            return IncidentIds.ofOwnManifest(caseId);
+        }
+        return IncidentIds.derive(forceOf(deploymentForce, metadata), metadata.reference());
+    }
+
+    public static String forceOf(String deploymentForce, IncidentMetadata metadata) {
+        return metadata.force() != null ? metadata.force() : deploymentForce;
+    }
+
+    /** What joining did, for the case's decision log. */
+    public record Joined(IncidentRecord incident, boolean joinedNow, List<String> notes) {
+    }
+
+    /**
+     * Adds the case's manifest to its incident, creating the incident for its first manifest, and
+     * marks the manifests it names in {@code supersedes} as superseded by it. Doing it again changes
+     * nothing.
+     */
+    public Joined join(CaseRecord c, String deploymentForce) {
+        IncidentMetadata metadata = c.incident();
+        IncidentManifest manifest = new IncidentManifest(c.caseId(), c.source(), metadata.awareAt(), clock.instant(), null);
+        String reference = metadata.hasReference() ? metadata.reference() : null;
+        IncidentRecord candidate = IncidentRecord.open(c.incidentId(), forceOf(deploymentForce, metadata), reference,
+                metadata.supplier(), manifest, clock.instant());
+        IncidentStore.CreateOutcome created = incidents.create(candidate);
+        boolean joinedNow = created.created();
+        if (!joinedNow && created.stored().manifest(c.caseId()).isEmpty()) {
+            update(c.incidentId(), incident -> incident.withManifest(manifest));
+            joinedNow = true;
+        }
+        if (joinedNow) {
+            log(c.incidentId(), "manifest joined", "Manifest " + c.source() + " (case " + c.caseId() + ") joined the"
+                    + " incident; it says the force became aware at " + metadata.awareAt() + ".");
+        }
+        List<String> notes = new ArrayList<>();
+        for (String named : metadata.supersedes()) {
+            notes.add(supersede(c, named));
+        }
+        return new Joined(require(c.incidentId()), joinedNow, notes);
+    }
+
+    /** Marks the manifests a name (source key or case id) points at as superseded by {@code by}. */
+    private String supersede(CaseRecord by, String named) {
+        IncidentRecord incident = require(by.incidentId());
+        List<String> targets = incident.manifests().stream()
+                .filter(m -> !m.caseId().equals(by.caseId()))
+                .filter(m -> m.caseId().equals(named) || m.source().equals(named))
+                .map(IncidentManifest::caseId).toList();
+        if (targets.isEmpty()) {
+            return "supersedes '" + named + "': no other manifest of incident " + by.incidentId()
+                    + " has that source or case id, so nothing was superseded";
+        }
+        for (String target : targets) {
+            boolean[] changed = {false};
+            update(by.incidentId(), current -> {
+                boolean already = current.manifest(target).map(IncidentManifest::superseded).orElse(true);
+                changed[0] = !already;
+                return already ? null : current.withSuperseded(target, by.caseId());
+            });
+            if (changed[0]) {
+                log(by.incidentId(), "manifest superseded", "Manifest case " + target + " is superseded by case "
+                        + by.caseId() + ": its rows no longer count towards the incident's figures; people named only"
+                        + " in it are listed as no longer listed, for review, and are sent nothing automatically.");
+            }
+        }
+        return "supersedes '" + named + "': case(s) " + String.join(", ", targets) + " superseded";
+    }
+
+    /**
+     * Applies {@code change} to the stored incident with compare-and-set, re-reading and retrying when
+     * another writer got there first. {@code change} returns null (or the record unchanged) to make
+     * no write, and must be a pure function of the record it is given: it may run more than once.
+     *
+     * @return the incident as stored afterwards
+     */
+    public IncidentRecord update(String incidentId, UnaryOperator<IncidentRecord> change) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            IncidentRecord current = require(incidentId);
+            IncidentRecord next = change.apply(current);
+            if (next == null || next == current) {
+                return current;
+            }
+            if (incidents.replace(next, current.version())) {
+                return next;
+            }
+        }
+        throw new IllegalStateException("incident " + incidentId + " kept changing under us (" + MAX_ATTEMPTS
+                + " attempts); the caller's event will be retried");
+    }
+
+    public IncidentRecord require(String incidentId) {
+        return incidents.find(incidentId).orElseThrow(() -> new IllegalStateException("no incident " + incidentId));
+    }
+
+    public void log(String incidentId, String decision, String reason) {
+        incidents.appendDecision(incidentId, new DecisionEntry(clock.instant(), "incident", decision, reason));
+    }
+}

@@ -1,0 +1,81 @@
+package org.breachtriage.core.incident;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.cases.Counters;
+import org.breachtriage.core.model.Band;
+
+/**
+ * An incident as {@code triage incident} shows it (the JSON contract: fields may be added; these
+ * stay). Aggregates only: people are distinct across the incident's manifests, and those named only
+ * in superseded manifests are counted apart as no longer listed.
+ */
+public record IncidentView(
+        String incidentId,
+        String reference,
+        String force,
+        String supplier,
+        Instant earliestAwareAt,
+        List<Manifest> manifests,
+        Persons persons,
+        Map<String, Long> bands,
+        Notices notices,
+        Art33 art33,
+        int reports) {
+
+    /** One manifest: its case, status and own row accounting. */
+    public record Manifest(String caseId, String source, String status, boolean superseded, String supersededBy,
+                           long rowsRead, long rowsAccepted, long rowsRejected) {
+    }
+
+    public record Persons(long total, long matched, long unmatched, long noLongerListed) {
+    }
+
+    public record Notices(long initial, long escalation) {
+    }
+
+    /** The clock: the deadline runs from the earliest awareness any manifest states. */
+    public record Art33(boolean required, Instant deadline, long hoursLeft, Instant submittedAt, String icoReference,
+                        String lateReason) {
+    }
+
+    public static IncidentView of(IncidentRecord incident, List<CaseRecord> cases, Map<String, Long> figures,
+                                  Instant now) {
+        List<Manifest> manifests = incident.manifests().stream().map(m -> {
+            Optional<CaseRecord> c = cases.stream().filter(x -> x.caseId().equals(m.caseId())).findFirst();
+            return new Manifest(m.caseId(), m.source(), c.map(x -> x.status().name()).orElse("UNKNOWN"), m.superseded(),
+                    m.supersededBy(), c.map(x -> x.counter(Counters.ROWS_READ)).orElse(0L),
+                    c.map(x -> x.counter(Counters.ROWS_ACCEPTED)).orElse(0L),
+                    c.map(x -> x.counter(Counters.ROWS_REJECTED)).orElse(0L));
+        }).toList();
+        Map<String, Long> bands = new LinkedHashMap<>();
+        for (Band band : Band.values()) {
+            bands.put(band.name(), figures.getOrDefault(Counters.band(band), 0L));
+        }
+        boolean required = cases.stream().filter(c -> !incident.supersededCaseIds().contains(c.caseId()))
+                .anyMatch(CaseRecord::art33Required);
+        IcoSubmission ico = incident.icoSubmission();
+        return new IncidentView(incident.incidentId(), incident.reference(), incident.force(), incident.supplier(),
+                incident.earliestAwareAt(), manifests,
+                new Persons(figures.getOrDefault(Counters.PERSONS_TOTAL, 0L), figures.getOrDefault(Counters.PERSONS_MATCHED, 0L),
+                        figures.getOrDefault(Counters.PERSONS_UNMATCHED, 0L),
+                        figures.getOrDefault(Counters.PERSONS_NO_LONGER_LISTED, 0L)),
+                bands,
+                new Notices(figures.getOrDefault(Counters.NOTICES_INITIAL, 0L),
+                        figures.getOrDefault(Counters.NOTICES_ESCALATION, 0L)),
+                new Art33(required, incident.art33Deadline(), hoursLeft(incident.art33Deadline(), now),
+                        ico == null ? null : ico.submittedAt(), ico == null ? null : ico.icoReference(),
+                        ico == null ? null : ico.lateReason()),
+                incident.reports().size());
+    }
+
+    /** Whole hours to the deadline, negative once it has passed (rounded towards the deadline). */
+    static long hoursLeft(Instant deadline, Instant now) {
+        return Duration.between(now, deadline).toHours();
+    }
+}

@@ -1,0 +1,43 @@
+package org.breachtriage.core.incident;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.breachtriage.core.cases.Counters;
+
+/**
+ * One change a batch made to a person, kept on the person's record: which batch of which manifest,
+ * and the person's figure before and after, for the incident and for that manifest's own case.
+ *
+ * <p>Why it is kept: a batch's counts reach its case in one conditional update that happens once
+ * per batch number, after the people are written. If the batch dies in between, its retry finds its
+ * own change here and counts exactly what it changed then, even when another manifest has changed
+ * the person since. Summed over all changes, in the order the compare-and-set writes put them, the
+ * deltas telescope to the final figures, so the incident counts every person exactly once.
+ *
+ * @param before     the person's incident figure before, or null if the batch added the person
+ * @param caseBefore the person's figure in this manifest before, or null if this manifest had not named them
+ */
+public record PersonChange(String caseId, long batchNo, PersonFigure before, PersonFigure after,
+                           CaseFigure caseBefore, CaseFigure caseAfter) {
+
+    public boolean madeBy(String caseId, long batchNo) {
+        return this.caseId.equals(caseId) && this.batchNo == batchNo;
+    }
+
+    /**
+     * The counter deltas this change adds to its case: the case's own, and, under
+     * {@link Counters#incident}, the incident's; {@code plannedHere} are the notices it planned.
+     */
+    public Map<String, Long> counterDeltas(List<PersonNotice> plannedHere) {
+        Map<String, Long> deltas = new HashMap<>(PersonFigure.delta(
+                caseBefore == null ? null : caseBefore.contribution(), caseAfter.contribution()));
+        PersonFigure.delta(before == null ? null : before.contribution(), after.contribution())
+                .forEach((name, n) -> deltas.put(Counters.incident(name), n));
+        for (PersonNotice notice : plannedHere) {
+            deltas.merge(Counters.NOTICES_PUBLISHED, 1L, Long::sum);
+            deltas.merge(Counters.incident(Counters.notices(notice.kind().wireName())), 1L, Long::sum);
+        }
+        return deltas;
+    }
+}

@@ -1,0 +1,41 @@
+package org.breachtriage.core.incident;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.breachtriage.core.cases.Counters;
+import org.breachtriage.core.model.Band;
+import org.breachtriage.core.model.Categories;
+import org.breachtriage.core.model.DataCategory;
+import org.breachtriage.core.model.StaffType;
+
+/**
+ * What one person adds to the incident's figures: one person, matched or not, in one band and staff
+ * type, with these categories exposed. A change from one figure to another moves the counters by the
+ * difference, so however many manifests and batches touch a person, the incident counts them once.
+ */
+public record PersonFigure(Band band, boolean matched, StaffType staffType, int categories) {
+
+    /** The counters this figure contributes (names as on a case; {@link IncidentFigures} sums them). */
+    public Map<String, Long> contribution() {
+        Map<String, Long> counts = new HashMap<>();
+        counts.put(Counters.PERSONS_TOTAL, 1L);
+        counts.put(matched ? Counters.PERSONS_MATCHED : Counters.PERSONS_UNMATCHED, 1L);
+        counts.put(Counters.band(band), 1L);
+        counts.put(Counters.staffTypeBand(staffType, band), 1L);
+        for (DataCategory category : Categories.fromMask(categories)) {
+            counts.put(Counters.category(category), 1L);
+        }
+        return counts;
+    }
+
+    /** after − before, leaving out what does not move; {@code before} null for a person new here. */
+    static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> delta = new HashMap<>();
+        after.forEach((name, n) -> delta.merge(name, n, Long::sum));
+        if (before != null) {
+            before.forEach((name, n) -> delta.merge(name, -n, Long::sum));
+        }
+        delta.values().removeIf(n -> n == 0);
+        return delta;
+    }
+}

@@ -1,0 +1,180 @@
+package org.breachtriage.core.incident;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.breachtriage.core.model.Band;
+import org.breachtriage.core.model.DataCategory;
+import org.breachtriage.core.model.StaffMember;
+import org.breachtriage.core.scoring.Assessment;
+import org.breachtriage.core.scoring.NoticeDecision;
+import org.breachtriage.core.scoring.ScoringInput;
+import org.breachtriage.core.scoring.ScoringPolicy;
+import org.breachtriage.core.scoring.SeverityScorer;
+
+/**
+ * Folds what one batch says about a person into their incident record. A pure function of the
+ * stored record and the sighting, so the compare-and-set loop around it can run it again on a
+ * fresher record as often as it must.
+ *
+ * <p>The rules, in the order they apply:
+ * <ol>
+ *   <li>A sighting from a batch already applied to this record changes nothing (its retry counts the
+ *       change it recorded then).</li>
+ *   <li>This manifest's exposure of the person grows to the union of its rows; the band it alone
+ *       gives is what its own case counts.</li>
+ *   <li>The incident exposure grows to the union over every manifest that named them, and is
+ *       rescored. A rescoring that is not higher than the current one (a manifest with milder
+ *       circumstances) is kept out, so nothing lowers a band on its own; where it would have lowered
+ *       the band, a review note says so.</li>
+ *   <li>Notices, by the policy for the person's band: the first notice once the band is one the policy
+ *       notifies (an {@code initial} notice); after that, one {@code escalation} notice for each band
+ *       they rise to above the highest they were told at. Never two for the same kind and band.</li>
+ * </ol>
+ */
+public final class PersonLedger {
+    private final SeverityScorer scorer;
+    private final ScoringPolicy policy;
+    private final Clock clock;
+
+    public PersonLedger(SeverityScorer scorer, ScoringPolicy policy, Clock clock) {
+        this.scorer = scorer;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /**
+     * @param current the stored record, or null for a person the incident has not seen
+     * @return the record to write, or empty when the sighting changes nothing
+     */
+    public Optional<IncidentPerson> apply(IncidentPerson current, Sighting s) {
+        if (current != null && current.change(s.caseId(), s.batchNo()).isPresent()) {
+            return Optional.empty();
+        }
+        StaffMember member = s.member();
+        ManifestExposure before = current == null ? null : current.manifest(s.caseId()).orElse(null);
+        ManifestExposure exposure = exposureInThisManifest(before, s);
+
+        Set<DataCategory> union = EnumSet.noneOf(DataCategory.class);
+        if (current != null) {
+            union.addAll(current.exposed());
+        }
+        union.addAll(exposure.categories());
+        List<ManifestExposure> manifests = withExposure(current, exposure);
+        Assessment rescored = sameInputs(union, exposure, manifests)
+                ? scorer.assess(input(exposure.categories(), member, exposure.echoedRank(), exposure.echoedVettingLevel(), s))
+                : scorer.assess(input(union, member, firstEcho(manifests, true), firstEcho(manifests, false), s));
+        List<String> notes = new ArrayList<>(current == null ? List.of() : current.reviewNotes());
+        Assessment assessment = rescored;
+        if (current != null && rescored.score() < current.assessment().score()) {
+            assessment = current.assessment();
+            if (rescored.band().compareTo(current.band()) < 0) {
+                String note = "Manifest " + s.caseId() + " alone would lower the band from " + current.band() + " to "
+                        + rescored.band() + " (milder circumstances or fewer echoes); kept at " + current.band()
+                        + ": review";
+                if (!notes.contains(note)) {
+                    notes.add(note);
+                }
+            }
+        }
+
+        boolean matched = member != null || current != null && current.matched();
+        var staffType = member != null ? member.staffType() : current == null ? null : current.staffType();
+        String force = member != null ? member.force() : current == null ? null : current.force();
+        List<PersonNotice> notices = new ArrayList<>(current == null ? List.of() : current.notices());
+        planNotice(current, s, assessment.band(), member).ifPresent(notices::add);
+
+        IncidentPerson draft = new IncidentPerson(s.incidentId(), s.payNumber(), matched, staffType, force, union,
+                assessment, manifests, notices, current == null ? List.of() : current.changes(), notes,
+                current == null ? 0 : current.version() + 1);
+        PersonChange change = new PersonChange(s.caseId(), s.batchNo(), current == null ? null : current.figure(),
+                draft.figure(), before == null ? null : before.figure(), exposure.figure());
+        boolean nothingNew = current != null && exposure.equals(before) && change.before().equals(change.after())
+                && notices.size() == current.notices().size() && assessment.equals(current.assessment());
+        if (nothingNew) {
+            return Optional.empty();
+        }
+        List<PersonChange> changes = new ArrayList<>(draft.changes());
+        changes.add(change);
+        return Optional.of(new IncidentPerson(draft.incidentId(), draft.payNumber(), draft.matched(), draft.staffType(),
+                draft.force(), draft.exposed(), draft.assessment(), draft.manifests(), draft.notices(), changes,
+                draft.reviewNotes(), draft.version()));
+    }
+
+    private ManifestExposure exposureInThisManifest(ManifestExposure before, Sighting s) {
+        Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+        categories.addAll(s.categories());
+        String rank = s.echoedRank();
+        String vetting = s.echoedVettingLevel();
+        if (before != null) {
+            categories.addAll(before.categories());
+            rank = before.echoedRank() != null ? before.echoedRank() : rank;
+            vetting = before.echoedVettingLevel() != null ? before.echoedVettingLevel() : vetting;
+        }
+        Band band = scorer.assess(input(categories, s.member(), rank, vetting, s)).band();
+        return new ManifestExposure(s.caseId(), categories, rank, vetting, band, s.member() != null);
+    }
+
+    private static List<ManifestExposure> withExposure(IncidentPerson current, ManifestExposure exposure) {
+        List<ManifestExposure> manifests = new ArrayList<>();
+        boolean replaced = false;
+        for (ManifestExposure m : current == null ? List.<ManifestExposure>of() : current.manifests()) {
+            if (m.caseId().equals(exposure.caseId())) {
+                manifests.add(exposure);
+                replaced = true;
+            } else {
+                manifests.add(m);
+            }
+        }
+        if (!replaced) {
+            manifests.add(exposure);
+        }
+        return manifests;
+    }
+
+    /** One manifest, or several saying the same: the union's assessment is this manifest's own. */
+    private static boolean sameInputs(Set<DataCategory> union, ManifestExposure exposure,
+                                      List<ManifestExposure> manifests) {
+        return union.equals(exposure.categories()) && Objects.equals(firstEcho(manifests, true), exposure.echoedRank())
+                && Objects.equals(firstEcho(manifests, false), exposure.echoedVettingLevel());
+    }
+
+    /** The first manifest's echo that was given: the staff table, when it has the person, overrides both. */
+    private static String firstEcho(List<ManifestExposure> manifests, boolean rank) {
+        for (ManifestExposure m : manifests) {
+            String echo = rank ? m.echoedRank() : m.echoedVettingLevel();
+            if (echo != null) {
+                return echo;
+            }
+        }
+        return null;
+    }
+
+    private static ScoringInput input(Set<DataCategory> categories, StaffMember member,
+                                      String rank, String vetting, Sighting s) {
+        return new ScoringInput(categories, member, rank, vetting, s.incident());
+    }
+
+    private Optional<PersonNotice> planNotice(IncidentPerson current, Sighting s, Band band, StaffMember member) {
+        NoticeDecision decision = policy.decide(band, member);
+        if (!decision.required()) {
+            return Optional.empty();
+        }
+        Band told = current == null ? null : current.toldBand();
+        NoticeKind kind;
+        if (told == null) {
+            kind = NoticeKind.INITIAL;
+        } else if (band.compareTo(told) > 0) {
+            kind = NoticeKind.ESCALATION;
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(new PersonNotice(PersonNotice.idFor(s.incidentId(), s.payNumber(), kind, band), kind, band,
+                decision.channel(), decision.templateId(), s.caseId(), s.batchNo(), clock.instant(), NoticeState.PLANNED,
+                null));
+    }
+}

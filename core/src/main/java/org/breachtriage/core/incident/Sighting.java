@@ -1,0 +1,20 @@
+package org.breachtriage.core.incident;
+
+import java.util.Set;
+import org.breachtriage.core.manifest.IncidentMetadata;
+import org.breachtriage.core.model.DataCategory;
+import org.breachtriage.core.model.StaffMember;
+
+/**
+ * What one batch of one manifest says about one person: the categories its rows listed (incident
+ * defaults applied, several rows merged), the echoes of rank and vetting level, the staff record
+ * found for the pay number (null if none), and the manifest's incident metadata (its circumstances
+ * go into the score).
+ */
+public record Sighting(String incidentId, String caseId, long batchNo, String payNumber, Set<DataCategory> categories,
+                       String echoedRank, String echoedVettingLevel, StaffMember member, IncidentMetadata incident) {
+
+    public Sighting {
+        categories = Set.copyOf(categories);
+    }
+}

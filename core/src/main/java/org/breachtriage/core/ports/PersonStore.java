@@ -1,0 +1,44 @@
+package org.breachtriage.core.ports;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.breachtriage.core.incident.IncidentPerson;
+
+/**
+ * One record per person per incident ({@link IncidentPerson}): their union exposure, assessment,
+ * the manifests that named them and their notices. Every write that must happen once is conditional:
+ * the first record is written only if absent, later ones replace a known version, so two manifests
+ * of one incident scored at the same moment plan one notice, not two.
+ */
+public interface PersonStore {
+
+    /**
+     * Writes the record only if the incident has none for the pay number.
+     *
+     * @return empty if written; otherwise the record already stored
+     */
+    Optional<IncidentPerson> putIfAbsent(IncidentPerson person);
+
+    /**
+     * Replaces the record only if the stored one still has {@code expectedVersion};
+     * {@code updated.version()} is the version it is stored with (the next one).
+     *
+     * @return true if replaced
+     */
+    boolean replace(IncidentPerson updated, int expectedVersion);
+
+    Optional<IncidentPerson> find(String incidentId, String payNumber);
+
+    /** Every person of the incident, in pay-number order. */
+    void forEach(String incidentId, Consumer<IncidentPerson> consumer);
+
+    /**
+     * Marks one planned notice published and moves the record to its next version, so a writer
+     * holding an older copy fails its compare-and-set and re-reads instead of overwriting the mark.
+     *
+     * @return true if this call marked it; false if there is no such person or notice, or it was
+     *         already published
+     */
+    boolean markPublished(String incidentId, String payNumber, String noticeId, Instant at);
+}

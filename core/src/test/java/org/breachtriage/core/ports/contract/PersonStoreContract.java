@@ -1,0 +1,192 @@
+package org.breachtriage.core.ports.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.breachtriage.core.incident.IncidentPerson;
+import org.breachtriage.core.incident.NoticeKind;
+import org.breachtriage.core.incident.NoticeState;
+import org.breachtriage.core.incident.PersonNotice;
+import org.breachtriage.core.model.Band;
+import org.breachtriage.core.model.ContactChannel;
+import org.breachtriage.core.ports.PersonStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link PersonStore} must do: write a person's first record once, replace only a known
+ * version, keep every field, walk an incident's people in pay-number order, and mark a notice
+ * published once while moving the version on, so that two manifests scored at the same moment can
+ * never both plan (or both publish) the same notice.
+ */
+public abstract class PersonStoreContract {
+    private static final int THREADS = 8;
+
+    protected abstract PersonStore newPersonStore() throws Exception;
+
+    private PersonStore store;
+    private ExecutorService pool;
+    private String incident;
+
+    @BeforeEach
+    void setUpStore() throws Exception {
+        store = newPersonStore();
+        pool = Executors.newFixedThreadPool(THREADS);
+        incident = ContractData.uniqueId("incident");
+    }
+
+    @AfterEach
+    void stopPool() throws InterruptedException {
+        pool.shutdownNow();
+        assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS), "worker threads did not stop");
+    }
+
+    @Test
+    void theFirstRecordIsWrittenOnceAndALaterPutGetsTheStoredOne() {
+        IncidentPerson first = ContractData.matchedPerson(incident, "MP000001", 0);
+        IncidentPerson other = ContractData.unmatchedPerson(incident, "MP000001", 0);
+
+        assertEquals(Optional.empty(), store.putIfAbsent(first));
+        assertEquals(Optional.of(first), store.putIfAbsent(other));
+        assertEquals(Optional.of(first), store.find(incident, "MP000001"));
+    }
+
+    @Test
+    void concurrentFirstWritesLeaveExactlyOneRecord() throws Exception {
+        List<Optional<IncidentPerson>> outcomes = race(i -> store.putIfAbsent(i % 2 == 0
+                ? ContractData.matchedPerson(incident, "MP000002", 0)
+                : ContractData.unmatchedPerson(incident, "MP000002", 0)));
+
+        assertEquals(1, outcomes.stream().filter(Optional::isEmpty).count(), "exactly one writer wins");
+        IncidentPerson stored = store.find(incident, "MP000002").orElseThrow();
+        outcomes.stream().flatMap(Optional::stream).forEach(o -> assertEquals(stored, o));
+    }
+
+    @Test
+    void everyFieldSurvivesTheRoundTrip() {
+        IncidentPerson full = ContractData.matchedPerson(incident, "MP000003", 4);
+        IncidentPerson sparse = ContractData.unmatchedPerson(incident, "MP000004", 0);
+        store.putIfAbsent(full);
+        store.putIfAbsent(sparse);
+
+        assertEquals(Optional.of(full), store.find(incident, "MP000003"));
+        assertEquals(Optional.of(sparse), store.find(incident, "MP000004"));
+        assertEquals(Optional.empty(), store.find(incident, "MP999999"));
+        assertEquals(Optional.empty(), store.find(ContractData.uniqueId("other"), "MP000003"));
+    }
+
+    @Test
+    void replaceSucceedsOnlyFromTheExpectedVersion() {
+        store.putIfAbsent(ContractData.unmatchedPerson(incident, "MP000005", 0));
+        IncidentPerson v1 = ContractData.matchedPerson(incident, "MP000005", 1);
+
+        assertFalse(store.replace(v1, 3));
+        assertTrue(store.replace(v1, 0));
+        assertEquals(Optional.of(v1), store.find(incident, "MP000005"));
+        assertFalse(store.replace(ContractData.matchedPerson(incident, "MP000005", 1), 0), "stale writer loses");
+        assertFalse(store.replace(ContractData.matchedPerson(incident, "MP000006", 1), 0), "no such person");
+        assertEquals(Optional.empty(), store.find(incident, "MP000006"), "a failed replace invents nothing");
+    }
+
+    @Test
+    void markingANoticePublishedHappensOnceAndMovesTheVersionOn() {
+        IncidentPerson person = ContractData.matchedPerson(incident, "MP000007", 2);
+        store.putIfAbsent(person);
+        String planned = person.notices().get(1).noticeId();
+        String alreadyPublished = person.notices().get(0).noticeId();
+        Instant at = Instant.parse("2024-03-01T10:15:30.123456789Z");
+
+        assertTrue(store.markPublished(incident, "MP000007", planned, at));
+        assertFalse(store.markPublished(incident, "MP000007", planned, at.plusSeconds(1)), "already published");
+        assertFalse(store.markPublished(incident, "MP000007", alreadyPublished, at), "was published before");
+        assertFalse(store.markPublished(incident, "MP000007", incident + "-notice-MP000007-initial-LOW", at),
+                "no such notice");
+        assertFalse(store.markPublished(incident, "MP999998", planned, at), "no such person");
+
+        IncidentPerson after = store.find(incident, "MP000007").orElseThrow();
+        assertEquals(3, after.version(), "the mark moves the version on");
+        PersonNotice marked = after.notice(planned).orElseThrow();
+        assertEquals(NoticeState.PUBLISHED, marked.state());
+        assertEquals(at, marked.publishedAt());
+        assertFalse(store.replace(person, 2), "a writer holding the copy before the mark must re-read");
+        assertEquals(person.withPublished(planned, at), after, "nothing else changed");
+    }
+
+    @Test
+    void concurrentCompareAndSetLoopsKeepEveryNotice() throws Exception {
+        store.putIfAbsent(ContractData.unmatchedPerson(incident, "MP000008", 0));
+
+        race(i -> {
+            Band band = Band.values()[i % Band.values().length];
+            PersonNotice mine = new PersonNotice(incident + "-notice-MP000008-test-" + i, NoticeKind.ESCALATION, band,
+                    ContactChannel.LETTER, "tpl-" + i, "BT-00000000000000e" + i, i, ContractData.AWARE_AT,
+                    NoticeState.PLANNED, null);
+            while (true) {
+                IncidentPerson current = store.find(incident, "MP000008").orElseThrow();
+                List<PersonNotice> notices = new ArrayList<>(current.notices());
+                notices.add(mine);
+                IncidentPerson next = new IncidentPerson(current.incidentId(), current.payNumber(), current.matched(),
+                        current.staffType(), current.force(), current.exposed(), current.assessment(),
+                        current.manifests(), notices, current.changes(), current.reviewNotes(), current.version() + 1);
+                if (store.replace(next, current.version())) {
+                    return true;
+                }
+            }
+        });
+
+        IncidentPerson after = store.find(incident, "MP000008").orElseThrow();
+        assertEquals(THREADS, after.notices().size(), "no writer's notice lost");
+        assertEquals(THREADS, after.version());
+    }
+
+    @Test
+    void anIncidentsPeopleComeBackInPayNumberOrderAndOnlyTheirs() {
+        List<String> payNumbers = new ArrayList<>();
+        for (int i = 30; i > 0; i--) {
+            String pay = String.format("MP%06d", i * 7);
+            payNumbers.add(pay);
+            store.putIfAbsent(i % 3 == 0 ? ContractData.matchedPerson(incident, pay, 0)
+                    : ContractData.unmatchedPerson(incident, pay, 0));
+        }
+        store.putIfAbsent(ContractData.unmatchedPerson(ContractData.uniqueId("other"), "MP000007", 0));
+
+        List<String> seen = new ArrayList<>();
+        store.forEach(incident, p -> seen.add(p.payNumber()));
+
+        assertEquals(payNumbers.stream().sorted().toList(), seen);
+        List<String> none = new ArrayList<>();
+        store.forEach(ContractData.uniqueId("empty"), p -> none.add(p.payNumber()));
+        assertEquals(List.of(), none);
+    }
+
+    private <T> List<T> race(IncidentStoreContract.ThrowingFunction<T> task) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<T>> futures = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            int n = i;
+            Callable<T> call = () -> {
+                start.await();
+                return task.apply(n);
+            };
+            futures.add(pool.submit(call));
+        }
+        start.countDown();
+        List<T> results = new ArrayList<>();
+        for (Future<T> f : futures) {
+            results.add(f.get(60, TimeUnit.SECONDS));
+        }
+        return results;
+    }
+}

@@ -1,0 +1,211 @@
+package org.breachtriage.embedded;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.breachtriage.core.incident.CaseFigure;
+import org.breachtriage.core.incident.IncidentPerson;
+import org.breachtriage.core.incident.ManifestExposure;
+import org.breachtriage.core.incident.NoticeKind;
+import org.breachtriage.core.incident.NoticeState;
+import org.breachtriage.core.incident.PersonChange;
+import org.breachtriage.core.incident.PersonFigure;
+import org.breachtriage.core.incident.PersonNotice;
+import org.breachtriage.core.model.Band;
+import org.breachtriage.core.model.Categories;
+import org.breachtriage.core.model.ContactChannel;
+import org.breachtriage.core.model.StaffType;
+import org.breachtriage.core.scoring.Assessment;
+import org.breachtriage.core.scoring.CircumstancesOfBreach;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+
+/**
+ * Compact binary form of an {@link IncidentPerson}: a run writes one per person, so JSON with field
+ * names would multiply the file size. Each incident has its own persons map, so the incident id is a
+ * property of this type rather than repeated in every value. Enums are stored by ordinal ({@link
+ * StoreSchema} checks the file's constants line up); instants keep nanoseconds.
+ */
+final class IncidentPersonType extends BasicDataType<IncidentPerson> {
+    private static final byte FORMAT = 1;
+    private static final int MATCHED = 1;
+    private static final int HAS_CB = 1 << 1;
+
+    private static final Band[] BANDS = Band.values();
+    private static final ContactChannel[] CHANNELS = ContactChannel.values();
+    private static final StaffType[] STAFF_TYPES = StaffType.values();
+    private static final NoticeKind[] KINDS = NoticeKind.values();
+    private static final NoticeState[] STATES = NoticeState.values();
+
+    private final String incidentId;
+
+    IncidentPersonType(String incidentId) {
+        this.incidentId = incidentId;
+    }
+
+    @Override
+    public void write(WriteBuffer buff, IncidentPerson p) {
+        Assessment a = p.assessment();
+        buff.put(FORMAT).put((byte) ((p.matched() ? MATCHED : 0) | (a.cb() != null ? HAS_CB : 0)));
+        Bin.putString(buff, p.payNumber());
+        Bin.putEnum(buff, p.staffType());
+        Bin.putString(buff, p.force());
+        buff.putVarInt(Categories.mask(p.exposed()));
+        writeAssessment(buff, a);
+        buff.putVarInt(p.manifests().size());
+        for (ManifestExposure m : p.manifests()) {
+            Bin.putString(buff, m.caseId());
+            buff.putVarInt(Categories.mask(m.categories()));
+            Bin.putString(buff, m.echoedRank());
+            Bin.putString(buff, m.echoedVettingLevel());
+            Bin.putEnum(buff, m.band());
+            buff.put((byte) (m.matched() ? 1 : 0));
+        }
+        buff.putVarInt(p.notices().size());
+        for (PersonNotice n : p.notices()) {
+            Bin.putString(buff, n.noticeId());
+            Bin.putEnum(buff, n.kind());
+            Bin.putEnum(buff, n.band());
+            Bin.putEnum(buff, n.channel());
+            Bin.putString(buff, n.templateId());
+            Bin.putString(buff, n.caseId());
+            buff.putVarLong(n.batchNo());
+            Bin.putInstant(buff, n.plannedAt());
+            Bin.putEnum(buff, n.state());
+            Bin.putInstant(buff, n.publishedAt());
+        }
+        buff.putVarInt(p.changes().size());
+        for (PersonChange c : p.changes()) {
+            Bin.putString(buff, c.caseId());
+            buff.putVarLong(c.batchNo());
+            putFigure(buff, c.before());
+            putFigure(buff, c.after());
+            putCaseFigure(buff, c.caseBefore());
+            putCaseFigure(buff, c.caseAfter());
+        }
+        buff.putVarInt(p.reviewNotes().size());
+        for (String note : p.reviewNotes()) {
+            Bin.putString(buff, note);
+        }
+        buff.putVarInt(p.version());
+    }
+
+    @Override
+    public IncidentPerson read(ByteBuffer buff) {
+        Bin.checkFormat(buff, FORMAT, "incident person");
+        int flags = buff.get();
+        String payNumber = Bin.getString(buff);
+        StaffType staffType = Bin.getEnum(buff, STAFF_TYPES);
+        String force = Bin.getString(buff);
+        var exposed = Categories.fromMask(DataUtils.readVarInt(buff));
+        Assessment assessment = readAssessment(buff, (flags & HAS_CB) != 0);
+        int manifestCount = DataUtils.readVarInt(buff);
+        List<ManifestExposure> manifests = new ArrayList<>(manifestCount);
+        for (int i = 0; i < manifestCount; i++) {
+            manifests.add(new ManifestExposure(Bin.getString(buff), Categories.fromMask(DataUtils.readVarInt(buff)),
+                    Bin.getString(buff), Bin.getString(buff), Bin.getEnum(buff, BANDS), buff.get() != 0));
+        }
+        int noticeCount = DataUtils.readVarInt(buff);
+        List<PersonNotice> notices = new ArrayList<>(noticeCount);
+        for (int i = 0; i < noticeCount; i++) {
+            notices.add(new PersonNotice(Bin.getString(buff), Bin.getEnum(buff, KINDS), Bin.getEnum(buff, BANDS),
+                    Bin.getEnum(buff, CHANNELS), Bin.getString(buff), Bin.getString(buff), DataUtils.readVarLong(buff),
+                    Bin.getInstant(buff), Bin.getEnum(buff, STATES), Bin.getInstant(buff)));
+        }
+        int changeCount = DataUtils.readVarInt(buff);
+        List<PersonChange> changes = new ArrayList<>(changeCount);
+        for (int i = 0; i < changeCount; i++) {
+            changes.add(new PersonChange(Bin.getString(buff), DataUtils.readVarLong(buff), getFigure(buff),
+                    getFigure(buff), getCaseFigure(buff), getCaseFigure(buff)));
+        }
+        int noteCount = DataUtils.readVarInt(buff);
+        List<String> notes = new ArrayList<>(noteCount);
+        for (int i = 0; i < noteCount; i++) {
+            notes.add(Bin.getString(buff));
+        }
+        int version = DataUtils.readVarInt(buff);
+        return new IncidentPerson(incidentId, payNumber, (flags & MATCHED) != 0, staffType, force, exposed, assessment,
+                manifests, notices, changes, notes, version);
+    }
+
+    private static void writeAssessment(WriteBuffer buff, Assessment a) {
+        buff.putDouble(a.dpc()).putDouble(a.ei());
+        CircumstancesOfBreach cb = a.cb();
+        if (cb != null) {
+            buff.putDouble(cb.confidentiality()).putDouble(cb.integrity()).putDouble(cb.availability())
+                    .putDouble(cb.malicious());
+        }
+        buff.putDouble(a.score());
+        Bin.putEnum(buff, a.band());
+        buff.putVarInt(a.reasons().size());
+        for (String reason : a.reasons()) {
+            Bin.putString(buff, reason);
+        }
+    }
+
+    private static Assessment readAssessment(ByteBuffer buff, boolean hasCb) {
+        double dpc = buff.getDouble();
+        double ei = buff.getDouble();
+        CircumstancesOfBreach cb = hasCb
+                ? new CircumstancesOfBreach(buff.getDouble(), buff.getDouble(), buff.getDouble(), buff.getDouble()) : null;
+        double score = buff.getDouble();
+        Band band = Bin.getEnum(buff, BANDS);
+        int count = DataUtils.readVarInt(buff);
+        List<String> reasons = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            reasons.add(Bin.getString(buff));
+        }
+        return new Assessment(dpc, ei, cb, score, band, reasons);
+    }
+
+    /** A present/absent byte, then the figure. */
+    private static void putFigure(WriteBuffer buff, PersonFigure f) {
+        if (f == null) {
+            buff.put((byte) 0);
+            return;
+        }
+        buff.put((byte) (f.matched() ? 2 : 1));
+        Bin.putEnum(buff, f.band());
+        Bin.putEnum(buff, f.staffType());
+        buff.putVarInt(f.categories());
+    }
+
+    private static PersonFigure getFigure(ByteBuffer buff) {
+        int tag = buff.get();
+        if (tag == 0) {
+            return null;
+        }
+        return new PersonFigure(Bin.getEnum(buff, BANDS), tag == 2, Bin.getEnum(buff, STAFF_TYPES), DataUtils.readVarInt(buff));
+    }
+
+    private static void putCaseFigure(WriteBuffer buff, CaseFigure f) {
+        buff.put((byte) (f == null ? 0 : f.matched() ? 2 : 1));
+        if (f != null) {
+            Bin.putEnum(buff, f.band());
+        }
+    }
+
+    private static CaseFigure getCaseFigure(ByteBuffer buff) {
+        int tag = buff.get();
+        return tag == 0 ? null : new CaseFigure(Bin.getEnum(buff, BANDS), tag == 2);
+    }
+
+    @Override
+    public int getMemory(IncidentPerson p) {
+        int memory = 320 + Bin.memory(p.payNumber()) + Bin.memory(p.force());
+        for (String reason : p.assessment().reasons()) {
+            memory += Bin.memory(reason);
+        }
+        memory += 120 * p.manifests().size() + 200 * p.notices().size() + 80 * p.changes().size();
+        for (String note : p.reviewNotes()) {
+            memory += Bin.memory(note);
+        }
+        return memory;
+    }
+
+    @Override
+    public IncidentPerson[] createStorage(int size) {
+        return new IncidentPerson[size];
+    }
+}
