@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.breachtriage.aws.sandbox.LambdaRunner;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.pipeline.PipelineSettings;
 import org.breachtriage.functions.FunctionWiring;
