@@ -38,9 +38,9 @@ say "load before: $(uptime)"
 
 # Build only what the bench needs (package, never install: ~/.m2 is shared).
 cpfile=$root/bench/target/classpath.txt
-if [ "${BENCH_REBUILD:-0}" = 1 ] || [ ! -f "$cpfile" ] || [ -n "$(find "$root/pom.xml" "$root"/{core,embedded,bench}/pom.xml \
-    "$root"/{core,embedded,bench}/src/main -newer "$cpfile" -type f -print -quit 2>/dev/null)" ]; then
-  say "building core, embedded and bench (mvn package)..."
+if [ "${BENCH_REBUILD:-0}" = 1 ] || [ ! -f "$cpfile" ] || [ -n "$(find "$root/pom.xml" "$root"/{core,samples,embedded,bench}/pom.xml \
+    "$root"/{core,samples,embedded,bench}/src/main -newer "$cpfile" -type f -print -quit 2>/dev/null)" ]; then
+  say "building core, samples, embedded and bench (mvn package)..."
   mvn -q -B -DskipTests package -pl bench -am >&2
 fi
 cp="$root/bench/target/classes:$(cat "$cpfile")"

@@ -1,7 +1,9 @@
 package org.breachtriage.aws;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -24,17 +26,27 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
  * <p>A call is one API operation as the caller made it; {@link #attempts} also counts the SDK's own
  * HTTP retries of it. Keys are {@code Service.Operation} with the SDK's service names, e.g.
  * {@code DynamoDb.BatchGetItem}, {@code Sqs.SendMessageBatch}, {@code Sns.PublishBatch}, {@code S3.PutObject}.
+ *
+ * <p>It also remembers which resources each operation addressed (table names, queue URLs, topic ARNs,
+ * buckets: {@link #targets()}), so a test can check every call against the IAM policy of the function
+ * that made it.
  */
 public final class RequestCounter implements ExecutionInterceptor {
 
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> attempts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> maxEntries = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> targets = new ConcurrentHashMap<>();
+
+    /** The request fields that name the resource a call addresses, in the SDK's member names. */
+    private static final String[] TARGET_FIELDS = {"TableName", "QueueUrl", "TopicArn", "Bucket"};
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         String key = key(attributes);
         calls.computeIfAbsent(key, k -> new LongAdder()).increment();
+        Set<String> addressed = targets.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet());
+        addressed.addAll(targetsOf(context.request()));
         int entries = batchEntries(context.request());
         if (entries >= 0) {
             maxEntries.computeIfAbsent(key, k -> new AtomicInteger()).accumulateAndGet(entries, Math::max);
@@ -94,10 +106,18 @@ public final class RequestCounter implements ExecutionInterceptor {
         return copy;
     }
 
+    /** Operation key → the resources its calls addressed (table names, queue URLs, topic ARNs, buckets), sorted. */
+    public Map<String, Set<String>> targets() {
+        Map<String, Set<String>> copy = new TreeMap<>();
+        targets.forEach((k, v) -> copy.put(k, new TreeSet<>(v)));
+        return copy;
+    }
+
     public void reset() {
         calls.clear();
         attempts.clear();
         maxEntries.clear();
+        targets.clear();
     }
 
     @Override
@@ -118,6 +138,20 @@ public final class RequestCounter implements ExecutionInterceptor {
             }
         }
         return total;
+    }
+
+    /** The resources a request names: its table, queue, topic or bucket, or the tables of a batch request. */
+    static Set<String> targetsOf(SdkRequest request) {
+        Set<String> found = new TreeSet<>();
+        for (String field : TARGET_FIELDS) {
+            request.getValueForField(field, String.class).ifPresent(found::add);
+        }
+        request.getValueForField("RequestItems", Map.class).ifPresent(items -> {
+            for (Object table : ((Map<?, ?>) items).keySet()) {
+                found.add(String.valueOf(table));
+            }
+        });
+        return found;
     }
 
     /** Entries in a batch request, or -1 for a request that is not a batch. */

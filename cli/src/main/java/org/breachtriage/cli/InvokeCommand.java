@@ -1,9 +1,13 @@
 package org.breachtriage.cli;
 
+import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.breachtriage.aws.sandbox.LambdaRunner;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.pipeline.PipelineSettings;
 import org.breachtriage.functions.FunctionWiring;
@@ -56,16 +60,22 @@ final class InvokeCommand extends AwsCommand {
         }
         FunctionWiring wiring = new FunctionWiring(aws.clients(), aws.names(), PipelineSettings.fromEnvironment());
         Object result = switch (function) {
-            case ingest -> new IngestHandler(wiring).handleRequest(EventLoader.loadS3Event(event.toString()),
+            case ingest -> new IngestHandler(wiring).handleRequest(load(S3Event.class),
                     LambdaRunner.context("ingest"));
-            case score -> new ScoreHandler(wiring).handleRequest(loadSqs(), LambdaRunner.context("score"));
-            case report -> new ReportHandler(wiring).handleRequest(loadSqs(), LambdaRunner.context("report"));
+            case score -> new ScoreHandler(wiring).handleRequest(load(SQSEvent.class), LambdaRunner.context("score"));
+            case report -> new ReportHandler(wiring).handleRequest(load(SQSEvent.class), LambdaRunner.context("report"));
         };
         out.println(Json.pretty(result));
         return ExitCodes.OK;
     }
 
-    private SQSEvent loadSqs() {
-        return EventLoader.loadSQSEvent(event.toString());
+    /** The event as the Lambda Java runtime would build it from this JSON. */
+    private <T> T load(Class<T> type) throws IOException {
+        try (InputStream in = Files.newInputStream(event)) {
+            return LambdaEventSerializers.serializerFor(type, InvokeCommand.class.getClassLoader()).fromJson(in);
+        } catch (RuntimeException e) {
+            throw new InvalidInputException(event + " is not a Lambda " + type.getSimpleName() + " in JSON: "
+                    + e.getClass().getSimpleName());
+        }
     }
 }

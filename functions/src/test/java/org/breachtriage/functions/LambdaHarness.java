@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.breachtriage.aws.AwsClients;
+import org.breachtriage.aws.sandbox.EventSourceSimulator;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.ports.ObjectStore.ObjectInfo;
 import software.amazon.awssdk.services.sqs.model.Message;

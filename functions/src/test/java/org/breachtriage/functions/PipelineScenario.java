@@ -90,6 +90,14 @@ final class PipelineScenario {
                     2, true, true);
         }
 
+        /** A small run that still takes every path (rejects, a poison message, re-delivery), for the calls it makes. */
+        static Spec permissions() {
+            return new Spec("permissions", EVENTS_ROSTER_PEOPLE, EVENTS_ROSTER_SEED, 120,
+                    ManifestOptions.defaults().withInvalidFraction(0.05).withDuplicateFraction(0.02)
+                            .withUnmatchedFraction(0.02).withSelectionSeed(12),
+                    1, true, true);
+        }
+
         /**
          * The request-count run: 10,000 rows against a roster of 20,000, so that, as in a real breach,
          * nearly every row is a different person (1% leavers, 0.5% listed twice). Against a smaller
@@ -100,9 +108,14 @@ final class PipelineScenario {
         }
     }
 
-    /** What a run measured, for the request-count table and further assertions. */
+    /**
+     * What a run measured, for the request-count table and further assertions.
+     *
+     * @param callsByHandler every request each handler's function made (first delivery and re-delivery),
+     *                       with the resources it addressed: what its IAM policy must allow
+     */
     record Result(String caseId, RunSummary summary, long batches, int notices, long noticeRequestsIfPerBatch,
-                  Counts counts, Map<String, Long> redeliveryCalls) {
+                  Counts counts, Map<String, Long> redeliveryCalls, Map<Class<?>, RequestCounter> callsByHandler) {
     }
 
     /** The functions' requests of the first delivery of every event (re-delivery not included). */
@@ -151,7 +164,11 @@ final class PipelineScenario {
         S3Event s3Event = harness.objectCreated(names.bucket(), uploaded);
 
         RequestCounter counter = new RequestCounter();
-        FunctionWiring wiring = target.wiring(counter);
+        // Each function has clients of its own, as on Lambda, so its calls can be checked against its policy.
+        Map<Class<?>, RequestCounter> byHandler = Map.of(IngestHandler.class, new RequestCounter(),
+                ScoreHandler.class, new RequestCounter(), ReportHandler.class, new RequestCounter());
+        Wirings wirings = new Wirings(target.wiring(counter, byHandler.get(IngestHandler.class)),
+                target.wiring(counter, byHandler.get(ScoreHandler.class)), target.wiring(counter, byHandler.get(ReportHandler.class)));
         // The test's own reads of the case table go through uncounted clients: the table counts the functions' requests only.
         DynamoCaseStore cases = new DynamoCaseStore(target.harness().dynamoDb(), names.caseTable());
         Message poison = null;
@@ -164,7 +181,7 @@ final class PipelineScenario {
 
             // 1. Ingest, from the S3 event.
             CapturingContext ingestLog = new CapturingContext("ingest");
-            IngestHandler.Summary ingested = new IngestHandler(wiring).handleRequest(s3Event, ingestLog);
+            IngestHandler.Summary ingested = new IngestHandler(wirings.ingest()).handleRequest(s3Event, ingestLog);
             assertEquals(1, ingested.caseIds().size(), "one manifest, one case: " + ingested);
             String caseId = ingested.caseIds().get(0);
             CaseRecord afterIngest = cases.find(caseId).orElseThrow();
@@ -175,7 +192,7 @@ final class PipelineScenario {
 
             // 2. Score, as the SQS event source mapping would deliver the batch queue.
             CapturingContext scoreLog = new CapturingContext("score");
-            ScoreHandler scorer = new ScoreHandler(wiring);
+            ScoreHandler scorer = new ScoreHandler(wirings.score());
             List<LambdaHarness.Invocation> scoring = scoreAll(scorer, scoreLog, batches, poison);
             if (poison != null) {
                 assertPoisonReportedAlone(scoring, poison, scoreLog, manifest);
@@ -195,7 +212,7 @@ final class PipelineScenario {
             assertEquals(caseId, SqsReportRequests.caseIdFrom(triggers.get(0).body()));
             CapturingContext reportLog = new CapturingContext("report");
             LambdaHarness.Invocation reported = harness.invoke(names.reportQueueUrl(), triggers,
-                    (event, context) -> new ReportHandler(wiring).handleRequest(event, context), reportLog);
+                    (event, context) -> new ReportHandler(wirings.report()).handleRequest(event, context), reportLog);
             assertEquals(Set.of(), reported.failedIds(), reportLog.text());
 
             // 4. What came out.
@@ -226,17 +243,27 @@ final class PipelineScenario {
             Counts firstDelivery = Counts.of(counter);
             Map<String, Long> redeliveryCalls = Map.of();
             if (spec.redeliver()) {
-                redeliveryCalls = redeliverEverything(wiring, cases, counter, s3Event, scoring, reported, done, poison,
+                redeliveryCalls = redeliverEverything(wirings, cases, counter, s3Event, scoring, reported, done, poison,
                         notices, federation, allAlerts);
             }
             return new Result(caseId, summary, batches, mustNotify.size(), noticeRequestsIfPerBatch(results),
-                    firstDelivery, redeliveryCalls);
+                    firstDelivery, redeliveryCalls, byHandler);
         } finally {
             if (poison != null) {
                 // Stands in for the dead-letter queue, where SQS moves it after maxReceiveCount receives.
                 harness.delete(names.batchQueueUrl(), poison);
             }
-            wiring.clients().close();
+            wirings.close();
+        }
+    }
+
+    /** The three functions' wirings, each on clients of its own. */
+    private record Wirings(FunctionWiring ingest, FunctionWiring score, FunctionWiring report) implements AutoCloseable {
+        @Override
+        public void close() {
+            ingest.clients().close();
+            score.clients().close();
+            report.clients().close();
         }
     }
 
@@ -464,7 +491,7 @@ final class PipelineScenario {
 
     // --- re-delivery ------------------------------------------------------------------------
 
-    private Map<String, Long> redeliverEverything(FunctionWiring wiring, DynamoCaseStore cases, RequestCounter counter,
+    private Map<String, Long> redeliverEverything(Wirings wirings, DynamoCaseStore cases, RequestCounter counter,
                                                   S3Event s3Event,
                                                   List<LambdaHarness.Invocation> scoring, LambdaHarness.Invocation reported,
                                                   CaseRecord done, Message poison, TopicTap notices, TopicTap federation,
@@ -472,16 +499,16 @@ final class PipelineScenario {
         String caseId = done.caseId();
         Map<String, Long> before = counter.snapshot();
 
-        IngestHandler.Summary again = new IngestHandler(wiring).handleRequest(s3Event, new CapturingContext("ingest"));
+        IngestHandler.Summary again = new IngestHandler(wirings.ingest()).handleRequest(s3Event, new CapturingContext("ingest"));
         assertEquals(List.of(caseId), again.caseIds(), "the same S3 event finds the same case");
-        ScoreHandler scorer = new ScoreHandler(wiring);
+        ScoreHandler scorer = new ScoreHandler(wirings.score());
         for (LambdaHarness.Invocation invocation : scoring) {
             SQSBatchResponse response = scorer.handleRequest(invocation.event(), new CapturingContext("score"));
             Set<String> failed = new HashSet<>();
             response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
             assertEquals(poison != null && invocation == scoring.get(0) ? Set.of(poison.messageId()) : Set.of(), failed);
         }
-        SQSBatchResponse reportAgain = new ReportHandler(wiring).handleRequest(reported.event(), new CapturingContext("report"));
+        SQSBatchResponse reportAgain = new ReportHandler(wirings.report()).handleRequest(reported.event(), new CapturingContext("report"));
         assertTrue(reportAgain.getBatchItemFailures().isEmpty());
 
         CaseRecord after = cases.find(caseId).orElseThrow();

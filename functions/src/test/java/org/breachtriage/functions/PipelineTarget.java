@@ -25,9 +25,9 @@ record PipelineTarget(String label, AwsSettings settings, AwsClients harness, Sa
         return resources.names();
     }
 
-    /** What a deployed function would build, on clients of its own that count every request. */
-    FunctionWiring wiring(RequestCounter counter) {
-        return new FunctionWiring(new AwsClients(settings.withInterceptors(counter)), names(),
+    /** What a deployed function would build, on clients of its own whose every request these counters see. */
+    FunctionWiring wiring(RequestCounter... counters) {
+        return new FunctionWiring(new AwsClients(settings.withInterceptors(counters)), names(),
                 new PipelineSettings(ScoringPolicy.loadDefault(), FORCE, Clock.systemUTC()));
     }
 }

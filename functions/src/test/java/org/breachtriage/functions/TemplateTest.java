@@ -25,10 +25,14 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.breachtriage.aws.CaseTableSchema;
+import org.breachtriage.aws.RequestCounter;
 import org.breachtriage.aws.ResourceNames;
+import org.breachtriage.aws.testing.EmulatorStack;
+import org.breachtriage.aws.testing.EmulatorStackExtension;
 import org.breachtriage.core.pipeline.ForceName;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Checks template.yaml against the code it deploys and against the issue's security rules, by
@@ -280,6 +284,211 @@ class TemplateTest {
         assertEquals(Map.of("eventType", List.of(org.breachtriage.core.report.FederationSummary.EVENT_TYPE)), props.get("FilterPolicy"));
         assertEquals(org.breachtriage.aws.sandbox.SandboxResources.FEDERATION_FILTER_POLICY,
                 org.breachtriage.core.json.Json.write(props.get("FilterPolicy")), "the sandbox subscribes the same filter");
+    }
+
+    // --- what CloudFormation creates with the key -------------------------------------------
+
+    /** Who must be allowed what on the key for a resource to be created, or used, with it. */
+    private record KeyNeed(String principal, List<String> actions) {
+    }
+
+    /** The account's own statement: it lets IAM (the deployer, the function roles) use the key. */
+    private static final String ACCOUNT = "arn:${AWS::Partition}:iam::${AWS::AccountId}:root";
+    private static final List<String> DATA_KEYS = List.of("kms:GenerateDataKey", "kms:Decrypt");
+
+    /**
+     * What each kind of resource that names the key needs from the key policy (AWS documentation of
+     * each service's KMS use). A resource type that names the key and is missing here fails the test,
+     * so a new kind of resource is thought about once, not found by a failed deployment.
+     */
+    private static final Map<String, List<KeyNeed>> KEY_NEEDS = Map.of(
+            // CloudFormation creates, repoints and deletes the alias as the deployer.
+            "AWS::KMS::Alias", List.of(new KeyNeed(ACCOUNT, List.of("kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias"))),
+            // DynamoDB checks the key and creates a grant as the deployer when it creates the table.
+            "AWS::DynamoDB::Table", List.of(new KeyNeed(ACCOUNT, List.of("kms:DescribeKey", "kms:CreateGrant", "kms:Decrypt",
+                    "kms:GenerateDataKey"))),
+            "AWS::S3::Bucket", List.of(new KeyNeed(ACCOUNT, DATA_KEYS), new KeyNeed("s3.amazonaws.com", DATA_KEYS)),
+            "AWS::SQS::Queue", List.of(new KeyNeed(ACCOUNT, DATA_KEYS)),
+            "AWS::SNS::Topic", List.of(new KeyNeed(ACCOUNT, DATA_KEYS)),
+            // CloudWatch Logs encrypts the log group's events itself, as its own service principal.
+            "AWS::Logs::LogGroup", List.of(new KeyNeed("logs.${AWS::Region}.amazonaws.com", List.of("kms:Encrypt", "kms:Decrypt",
+                    "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:DescribeKey"))),
+            // The functions' own policies grant through IAM, which the key policy must delegate to.
+            "AWS::Serverless::Function", List.of(new KeyNeed(ACCOUNT, DATA_KEYS)));
+
+    @Test
+    void everyResourceCreatedWithTheKeyIsAllowedByTheKeyPolicy() {
+        Map<String, Map<String, Object>> keys = ofType("AWS::KMS::Key");
+        assertEquals(1, keys.size(), "one customer-managed key");
+        String key = keys.keySet().iterator().next();
+        List<Map<String, Object>> statements = new ArrayList<>();
+        list(map(map(keys.get(key).get("Properties")).get("KeyPolicy")).get("Statement")).forEach(st -> statements.add(map(st)));
+        List<String> checked = new ArrayList<>();
+        resources.forEach((name, resource) -> {
+            Map<String, Object> r = map(resource);
+            if (name.equals(key) || !references(r.get("Properties"), key)) {
+                return;
+            }
+            String type = (String) r.get("Type");
+            List<KeyNeed> needs = KEY_NEEDS.get(type);
+            assertNotNull(needs, name + " (" + type + ") is created with " + key + ", and this test does not know what "
+                    + "that needs from the key policy; add the type to KEY_NEEDS");
+            for (KeyNeed need : needs) {
+                for (String action : need.actions()) {
+                    assertTrue(statements.stream().anyMatch(st -> allows(st, need.principal(), action)),
+                            "creating or using " + name + " (" + type + ") needs " + action + " for " + need.principal()
+                                    + ", which no statement of the key policy allows");
+                }
+            }
+            if (type.equals("AWS::Logs::LogGroup")) {
+                assertLogGroupInTheLogsCondition(name, statements);
+            }
+            checked.add(name);
+        });
+        assertTrue(checked.containsAll(List.of("TriageKeyAlias", "CaseTable", "TriageBucket", "IngestLogGroup")),
+                "the resources that use the key were found: " + checked);
+    }
+
+    /** The key policy lets CloudWatch Logs use the key only for log groups matching its condition; ours must match. */
+    private static void assertLogGroupInTheLogsCondition(String logGroup, List<Map<String, Object>> statements) {
+        String name = sub(map(map(resources.get(logGroup)).get("Properties")).get("LogGroupName"));
+        for (Map<String, Object> st : statements) {
+            Object arnLike = map(st.getOrDefault("Condition", Map.of())).get("ArnLike");
+            if (arnLike != null && allows(st, "logs.${AWS::Region}.amazonaws.com", "kms:Encrypt")) {
+                String pattern = sub(map(arnLike).get("kms:EncryptionContext:aws:logs:arn"));
+                String arn = "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:" + name;
+                assertTrue(arn.matches(Pattern.quote(pattern).replace("*", "\\E.*\\Q")),
+                        logGroup + " (" + arn + ") is outside the key policy's CloudWatch Logs condition " + pattern);
+                return;
+            }
+        }
+        fail("no key policy statement lets CloudWatch Logs encrypt " + logGroup);
+    }
+
+    private static boolean allows(Map<String, Object> statement, String principal, String action) {
+        if (!"Allow".equals(statement.get("Effect")) || !actionsOf("key policy", statement).contains(action)) {
+            return false;
+        }
+        Map<String, Object> who = map(statement.get("Principal"));
+        List<Object> named = new ArrayList<>();
+        for (String kind : List.of("AWS", "Service")) {
+            Object value = who.get(kind);
+            if (value instanceof List<?> l) {
+                named.addAll(l);
+            } else if (value != null) {
+                named.add(value);
+            }
+        }
+        return named.stream().anyMatch(p -> principal.equals(sub(p)));
+    }
+
+    /** A string, or the text of a {@code !Sub}. */
+    private static String sub(Object value) {
+        if (value instanceof Map<?, ?> m && m.get("Fn::Sub") instanceof String s) {
+            return s;
+        }
+        return String.valueOf(value);
+    }
+
+    /** Does this value name the resource anywhere ({@code !Ref}, {@code !GetAtt})? */
+    private static boolean references(Object value, String resource) {
+        if (value instanceof Map<?, ?> m) {
+            if (resource.equals(m.get("Ref")) || (m.get("Fn::GetAtt") instanceof List<?> l && resource.equals(l.get(0)))) {
+                return true;
+            }
+            return m.values().stream().anyMatch(v -> references(v, resource));
+        }
+        return value instanceof List<?> l && l.stream().anyMatch(v -> references(v, resource));
+    }
+
+    // --- what the handlers call, against what their functions may do -----------------------
+
+    /**
+     * Runs the pipeline on the emulators with one request counter per function, as each function has
+     * its own clients on Lambda, and checks every SDK call each handler made, on the resource it
+     * addressed, against that function's policies in the template. The calls come from the counters,
+     * not from a list kept by hand; only the IAM names of SDK operations are.
+     */
+    @Test
+    @ExtendWith(EmulatorStackExtension.class)
+    void everySdkCallOfEachHandlerIsAllowedByItsFunctionsPolicies(EmulatorStack stack) throws Exception {
+        PipelineTarget target = new PipelineTarget("emulators", stack.settings(), stack.clients(), stack.resources());
+        PipelineScenario.Result result = new PipelineScenario(target, PipelineScenario.Spec.permissions()).run();
+
+        FunctionPolicies policies = new FunctionPolicies(template);
+        Map<String, String> logicalIds = policies.logicalIdsOf(target.names());
+        List<String> denied = new ArrayList<>();
+        for (Map.Entry<Class<?>, RequestCounter> handler : result.callsByHandler().entrySet()) {
+            String function = policies.functionFor(handler.getKey());
+            List<FunctionPolicies.Grant> grants = policies.grants(function);
+            Map<String, Set<String>> calls = handler.getValue().targets();
+            assertFalse(calls.isEmpty(), function + " made no call: the counter saw nothing");
+            calls.forEach((operation, targets) -> {
+                String action = FunctionPolicies.iamAction(operation);
+                assertFalse(targets.isEmpty(), operation + " named no resource the counter could see");
+                for (String addressed : targets) {
+                    String resource = logicalIds.get(addressed);
+                    assertNotNull(resource, operation + " by " + function + " addressed " + addressed
+                            + ", which no TRIAGE_* variable of the template names");
+                    if (grants.stream().noneMatch(g -> g.allows(action, resource))) {
+                        denied.add(function + ": " + operation + " (" + action + ") on " + resource);
+                    }
+                }
+            });
+        }
+        assertEquals(List.of(), denied, "calls the handlers make that their functions' policies do not allow");
+    }
+
+    // --- data kept, failures named, logs ----------------------------------------------------
+
+    /** Types that hold data or keys: a delete or a replacement must not destroy them. */
+    private static final Set<String> STATEFUL = Set.of("AWS::KMS::Key", "AWS::DynamoDB::Table", "AWS::S3::Bucket",
+            "AWS::SQS::Queue", "AWS::Logs::LogGroup");
+
+    @Test
+    void everyStatefulResourceIsKeptOnDeleteAndOnReplacement() {
+        List<String> stateful = new ArrayList<>();
+        resources.forEach((name, resource) -> {
+            Map<String, Object> r = map(resource);
+            if (STATEFUL.contains(r.get("Type"))) {
+                stateful.add(name);
+                for (String policy : List.of("DeletionPolicy", "UpdateReplacePolicy")) {
+                    assertTrue(Set.of("Retain", "Snapshot").contains(r.get(policy)),
+                            name + " has " + policy + " " + r.get(policy) + ": CloudFormation would delete its data");
+                }
+            }
+        });
+        assertTrue(stateful.size() >= 11, "key, 2 tables, bucket, 5 queues, 3 log groups: " + stateful);
+    }
+
+    @Test
+    void aManifestWhoseIngestFailsEveryRetryIsSentToAnAlarmedQueue() {
+        Map<String, Object> config = map(functionProps("IngestFunction").get("EventInvokeConfig"));
+        assertEquals(2L, number(config.get("MaximumRetryAttempts")), "Lambda's three attempts, then the destination");
+        Map<String, Object> onFailure = map(map(config.get("DestinationConfig")).get("OnFailure"));
+        assertEquals("SQS", onFailure.get("Type"));
+        @SuppressWarnings("unchecked")
+        List<String> destination = (List<String>) map(onFailure.get("Destination")).get("Fn::GetAtt");
+        assertEquals("Arn", destination.get(1));
+        String queue = destination.get(0);
+        assertEquals("AWS::SQS::Queue", map(resources.get(queue)).get("Type"));
+        assertTrue(alarmWatches("AWS/SQS", "QueueName", queue), "no alarm on the depth of " + queue);
+        assertEquals("S3", map(map(functionProps("IngestFunction").get("Events")).values().iterator().next()).get("Type"),
+                "the destination is on the asynchronously invoked function");
+    }
+
+    @Test
+    void everyFunctionLogsJsonToAnEncryptedLogGroupWithRetention() {
+        for (String function : ofType("AWS::Serverless::Function").keySet()) {
+            Map<String, Object> logging = map(functionProps(function).get("LoggingConfig"));
+            assertEquals("JSON", logging.get("LogFormat"), function);
+            String group = (String) map(logging.get("LogGroup")).get("Ref");
+            Map<String, Object> groupProps = map(map(resources.get(group)).get("Properties"));
+            assertEquals(Map.of("Ref", "LogRetentionDays"), groupProps.get("RetentionInDays"), group);
+            assertEquals(Map.of("Fn::GetAtt", List.of("TriageKey", "Arn")), groupProps.get("KmsKeyId"), group);
+            assertEquals("/aws/lambda/" + sub(functionProps(function).get("FunctionName")), sub(groupProps.get("LogGroupName")),
+                    group + " is the log group Lambda would write " + function + "'s logs to");
+        }
     }
 
     // --- helpers ----------------------------------------------------------------------------

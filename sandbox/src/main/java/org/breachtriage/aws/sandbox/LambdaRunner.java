@@ -1,4 +1,4 @@
-package org.breachtriage.cli;
+package org.breachtriage.aws.sandbox;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import org.breachtriage.functions.EventSourceSimulator;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -22,7 +21,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * Plays the part of the Lambda service for {@code process}: drains a queue into a handler through the
  * same event-source simulation the tests use, and gives handlers a context that logs to stderr.
  */
-final class LambdaRunner {
+public final class LambdaRunner {
     private static final int SQS_BATCH = 10;
     /** Empty receives in a row before a queue counts as drained (messages may still be in flight). */
     private static final int EMPTY_RECEIVES_TO_STOP = 2;
@@ -30,7 +29,7 @@ final class LambdaRunner {
     private LambdaRunner() {
     }
 
-    record DrainResult(int delivered, int failed) {
+    public record DrainResult(int delivered, int failed) {
     }
 
     /**
@@ -38,7 +37,7 @@ final class LambdaRunner {
      * SQS event source does. Failed messages stay on the queue (they come back after the visibility
      * timeout, or go to the DLQ), and are counted.
      */
-    static DrainResult drain(SqsClient sqs, EventSourceSimulator events, String queueUrl,
+    public static DrainResult drain(SqsClient sqs, EventSourceSimulator events, String queueUrl,
                              Function<SQSEvent, SQSBatchResponse> handler, PrintWriter err) {
         int delivered = 0;
         int empty = 0;
@@ -64,7 +63,7 @@ final class LambdaRunner {
     }
 
     /** The Lambda context a handler gets when the CLI calls it in-process; logs go to stderr. */
-    static Context context(String functionName) {
+    public static Context context(String functionName) {
         String requestId = UUID.randomUUID().toString();
         return new Context() {
             @Override

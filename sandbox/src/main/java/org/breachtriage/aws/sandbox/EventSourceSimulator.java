@@ -1,4 +1,4 @@
-package org.breachtriage.functions;
+package org.breachtriage.aws.sandbox;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
