@@ -108,10 +108,11 @@ final class FullRun {
         Set<Long> rejectRows = new HashSet<>();
         RunSummary stored;
         try (LocalPipeline pipeline = LocalPipeline.open(stateDir)) {
-            pipeline.cases().forEachResult(caseId, result -> results.incrementAndGet());
+            pipeline.persons().forEach(outcome.summary().incidentId(), person -> results.incrementAndGet());
             pipeline.cases().forEachReject(caseId, reject -> rejectRows.add(reject.rowNumber()));
             stored = RunSummary.of(pipeline.cases().find(caseId).orElseThrow(
-                    () -> new IllegalStateException("case " + caseId + " not in the store after the run")));
+                    () -> new IllegalStateException("case " + caseId + " not in the store after the run")),
+                    outcome.summary().notices().publishedThisRun());
         }
         if (!stored.equals(outcome.summary())) {
             throw new IllegalStateException("the stored case differs from the run's summary: " + stored + " vs "

@@ -71,8 +71,8 @@ class AccountingTest {
         bands.put("MEDIUM", 0L);
         bands.put("HIGH", 0L);
         bands.put("VERY_HIGH", 0L);
-        return new RunSummary("BT-1", "REPORTED", null, "m.csv", "s", "r", "p",
+        return new RunSummary("BT-1", "IN-1", "REPORTED", null, "m.csv", "s", "r", "p",
                 new RunSummary.Rows(read, accepted, rejected), new RunSummary.Persons(persons, matched, unmatched),
-                bands, new RunSummary.Notices(30), new RunSummary.Art33(true, Instant.EPOCH, "because"));
+                bands, new RunSummary.Notices(30, 30), new RunSummary.Art33(true, Instant.EPOCH, "because"));
     }
 }

@@ -4,16 +4,15 @@ import java.util.List;
 import org.breachtriage.aws.AwsAdapters;
 import org.breachtriage.aws.AwsClients;
 import org.breachtriage.aws.AwsSettings;
-import org.breachtriage.aws.DynamoCaseStore;
-import org.breachtriage.aws.DynamoStaffDirectory;
 import org.breachtriage.aws.ResourceNames;
-import org.breachtriage.aws.S3ObjectStore;
 import org.breachtriage.core.model.StaffMember;
 import org.breachtriage.core.pipeline.Pipeline;
+import org.breachtriage.core.pipeline.PipelineAdapters;
 import org.breachtriage.core.pipeline.PipelineSettings;
-import org.breachtriage.core.pipeline.ReportService;
 import org.breachtriage.core.ports.CaseStore;
+import org.breachtriage.core.ports.IncidentStore;
 import org.breachtriage.core.ports.ObjectStore;
+import org.breachtriage.core.ports.PersonStore;
 
 /**
  * AWS, or an emulator: region, credentials and endpoints follow the standard AWS configuration
@@ -24,16 +23,14 @@ import org.breachtriage.core.ports.ObjectStore;
 final class AwsBackend implements Backend {
     private final AwsClients clients;
     private final ResourceNames names;
-    private final CaseStore cases;
-    private final S3ObjectStore bucket;
-    private final DynamoStaffDirectory staff;
+    private final PipelineAdapters adapters;
+    private final Pipeline services;
 
     AwsBackend(AwsClients clients, ResourceNames names) {
         this.clients = clients;
         this.names = names;
-        this.cases = new DynamoCaseStore(clients.dynamoDb(), names.caseTable());
-        this.bucket = new S3ObjectStore(clients.s3(), names.bucket());
-        this.staff = new DynamoStaffDirectory(clients.dynamoDb(), names.staffTable());
+        this.adapters = AwsAdapters.create(clients, names);
+        this.services = new Pipeline(adapters, PipelineSettings.fromEnvironment());
     }
 
     static AwsBackend open() {
@@ -51,22 +48,32 @@ final class AwsBackend implements Backend {
 
     @Override
     public CaseStore cases() {
-        return cases;
+        return adapters.cases();
+    }
+
+    @Override
+    public IncidentStore incidents() {
+        return adapters.incidents();
+    }
+
+    @Override
+    public PersonStore persons() {
+        return adapters.persons();
     }
 
     @Override
     public ObjectStore outputs() {
-        return bucket;
+        return adapters.outputs();
     }
 
     @Override
-    public ReportService reports() {
-        return new Pipeline(AwsAdapters.create(clients, names), PipelineSettings.fromEnvironment()).report();
+    public Pipeline services() {
+        return services;
     }
 
     @Override
     public void importStaff(List<StaffMember> members) {
-        staff.putAll(members);
+        adapters.staff().putAll(members);
     }
 
     @Override

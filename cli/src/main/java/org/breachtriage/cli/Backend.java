@@ -2,13 +2,16 @@ package org.breachtriage.cli;
 
 import java.util.List;
 import org.breachtriage.core.model.StaffMember;
-import org.breachtriage.core.pipeline.ReportService;
+import org.breachtriage.core.pipeline.Pipeline;
 import org.breachtriage.core.ports.CaseStore;
+import org.breachtriage.core.ports.IncidentStore;
 import org.breachtriage.core.ports.ObjectStore;
+import org.breachtriage.core.ports.PersonStore;
 
 /**
  * Where the CLI reads and writes: the embedded state directory, or AWS (real or emulated) with
- * {@code --aws}. The commands that only look at stored cases work the same on both.
+ * {@code --aws}. The commands that look at stored cases and incidents, and the clock and the ICO
+ * submission, work the same on both, through the same pipeline services.
  */
 interface Backend extends AutoCloseable {
 
@@ -16,7 +19,12 @@ interface Backend extends AutoCloseable {
 
     ObjectStore outputs();
 
-    ReportService reports();
+    IncidentStore incidents();
+
+    PersonStore persons();
+
+    /** The pipeline's services over these stores (reports, incident views, the clock, ICO submissions). */
+    Pipeline services();
 
     void importStaff(List<StaffMember> members);
 

@@ -1,5 +1,6 @@
 package org.breachtriage.cli;
 
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.breachtriage.core.cases.CaseRecord;
@@ -33,11 +34,13 @@ final class CasesCommand implements Callable<Integer> {
                 out.println("No cases yet. Try: triage demo");
                 return ExitCodes.OK;
             }
-            out.printf("%-20s %-10s %-22s %-30s %9s %9s%n", "CASE", "STATUS", "OPENED", "SOURCE", "PERSONS", "NOTICES");
+            out.printf("%-20s %-20s %-10s %-22s %-30s %9s %9s%n", "CASE", "INCIDENT", "STATUS", "OPENED", "SOURCE",
+                    "PERSONS", "NOTICES");
             for (CaseRecord c : cases) {
                 RunSummary s = RunSummary.of(c);
-                out.printf("%-20s %-10s %-22s %-30s %,9d %,9d%n", c.caseId(), c.status(), c.openedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-                        Tables.abbreviate(c.source(), 30), s.persons().total(), s.notices().published());
+                out.printf("%-20s %-20s %-10s %-22s %-30s %,9d %,9d%n", c.caseId(), c.incidentId(), c.status(),
+                        c.openedAt().truncatedTo(ChronoUnit.SECONDS), Tables.abbreviate(c.source(), 30),
+                        s.persons().total(), s.notices().published());
             }
             return ExitCodes.OK;
         }

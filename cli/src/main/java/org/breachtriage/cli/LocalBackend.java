@@ -2,9 +2,11 @@ package org.breachtriage.cli;
 
 import java.util.List;
 import org.breachtriage.core.model.StaffMember;
-import org.breachtriage.core.pipeline.ReportService;
+import org.breachtriage.core.pipeline.Pipeline;
 import org.breachtriage.core.ports.CaseStore;
+import org.breachtriage.core.ports.IncidentStore;
 import org.breachtriage.core.ports.ObjectStore;
+import org.breachtriage.core.ports.PersonStore;
 import org.breachtriage.embedded.LocalPipeline;
 
 /** The embedded state directory. */
@@ -16,13 +18,23 @@ record LocalBackend(LocalPipeline pipeline) implements Backend {
     }
 
     @Override
+    public IncidentStore incidents() {
+        return pipeline.incidents();
+    }
+
+    @Override
+    public PersonStore persons() {
+        return pipeline.persons();
+    }
+
+    @Override
     public ObjectStore outputs() {
         return pipeline.outputs();
     }
 
     @Override
-    public ReportService reports() {
-        return pipeline.reports();
+    public Pipeline services() {
+        return pipeline.services();
     }
 
     @Override

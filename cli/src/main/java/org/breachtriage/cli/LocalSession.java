@@ -2,9 +2,11 @@ package org.breachtriage.cli;
 
 import org.breachtriage.core.cases.CaseIds;
 import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.incident.IncidentIds;
+import org.breachtriage.core.incident.IncidentRecord;
 import org.breachtriage.embedded.LocalPipeline;
 
-/** Opens the embedded pipeline on the chosen state directory, and resolves case ids given by a user. */
+/** Opens the embedded pipeline on the chosen state directory, and resolves case and incident ids given by a user. */
 final class LocalSession {
     private LocalSession() {
     }
@@ -19,6 +21,39 @@ final class LocalSession {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "'" + spec.name() + "' runs on the local state directory; " + instead);
         }
+    }
+
+    /** What a user's id names: an incident, and the case when they gave a case id (else null). */
+    record Target(CaseRecord caseRecord, IncidentRecord incident) {
+    }
+
+    /** A case id (BT-…) or an incident id (IN-…), checked and found. */
+    static Target requireCaseOrIncident(Backend backend, String id) {
+        String trimmed = id.trim();
+        if (IncidentIds.looksValid(trimmed)) {
+            return new Target(null, requireIncident(backend, trimmed));
+        }
+        if (!CaseIds.looksValid(trimmed)) {
+            throw new InvalidInputException("'" + id + "' is neither a case id (BT- and 16 hex digits) nor an incident"
+                    + " id (IN- and 16 hex digits) (see: triage cases, triage incidents)");
+        }
+        CaseRecord c = requireCase(backend, trimmed);
+        IncidentRecord incident = c.incidentId() == null ? null : backend.incidents().find(c.incidentId()).orElse(null);
+        if (incident == null) {
+            throw new InvalidInputException("case " + trimmed + " belongs to no incident in " + backend.where()
+                    + " (was it written by an older version? re-run its manifest)");
+        }
+        return new Target(c, incident);
+    }
+
+    static IncidentRecord requireIncident(Backend backend, String incidentId) {
+        String id = incidentId.trim();
+        if (!IncidentIds.looksValid(id)) {
+            throw new InvalidInputException("'" + incidentId + "' is not an incident id: expected IN- and 16 hex digits"
+                    + " (see: triage incidents)");
+        }
+        return backend.incidents().find(id).orElseThrow(() -> new InvalidInputException("no incident " + id + " in "
+                + backend.where() + " (see: triage incidents)"));
     }
 
     static CaseRecord requireCase(Backend backend, String caseId) {

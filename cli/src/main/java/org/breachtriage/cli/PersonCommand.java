@@ -1,41 +1,77 @@
 package org.breachtriage.cli;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.incident.IncidentPerson;
+import org.breachtriage.core.incident.ManifestExposure;
+import org.breachtriage.core.incident.PersonNotice;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.model.Categories;
-import org.breachtriage.core.scoring.PersonResult;
+import org.breachtriage.core.scoring.NoticeDecision;
+import org.breachtriage.core.scoring.ScoringPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "person",
-        description = {"Explain one person's result in a case: what leaked, the ENISA inputs (DPC, EI, CB),",
-            "the score and band, every rule that fired, and the Art. 34 decision."},
+        description = {"Explain one person's assessment: what leaked (across every manifest of the incident that named",
+            "them), the ENISA inputs (DPC, EI, CB), the score and band, every rule that fired, the manifests that",
+            "named them and what each said, and their notice history. With a case id, also what that manifest alone",
+            "says about them."},
         mixinStandardHelpOptions = true)
-final class PersonCommand extends CaseCommand {
+final class PersonCommand implements Callable<Integer> {
 
-    @Parameters(index = "1", paramLabel = "PAY_NUMBER")
+    @Parameters(index = "0", paramLabel = "ID", description = "An incident id (IN-…) or a case id (BT-…).")
+    String id;
+
+    @Parameters(index = "1", paramLabel = "PAY_NUMBER", description = "The person's pay number (any case).")
     String payNumber;
 
     @Mixin
     OutputOption output;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
-    int show(Backend pipeline, CaseRecord c, PrintWriter out) {
-        String key = payNumber.trim().toUpperCase(Locale.ROOT);
-        PersonResult r = pipeline.cases().findResult(c.caseId(), key).orElseThrow(() -> new InvalidInputException(
-                "pay number " + key + " is not in case " + c.caseId() + " (was the row rejected? see: triage rejects "
-                        + c.caseId() + ")"));
-        if (output.format == OutputFormat.json) {
-            out.println(Json.pretty(PersonView.of(r)));
+    public Integer call() {
+        try (Backend backend = Backend.open()) {
+            LocalSession.Target target = LocalSession.requireCaseOrIncident(backend, id);
+            String key = payNumber.trim().toUpperCase(Locale.ROOT);
+            String incidentId = target.incident().incidentId();
+            CaseRecord c = target.caseRecord();
+            IncidentPerson p = backend.persons().find(incidentId, key).orElseThrow(() -> new InvalidInputException(
+                    "pay number " + key + " is not in incident " + incidentId + " (was the row rejected? see: triage"
+                            + " rejects CASE_ID)"));
+            if (c != null && p.manifest(c.caseId()).isEmpty()) {
+                throw new InvalidInputException("pay number " + key + " is in incident " + incidentId + " but not in case "
+                        + c.caseId() + " (see: triage person " + incidentId + " " + key + ")");
+            }
+            Set<String> superseded = target.incident().supersededCaseIds();
+            PersonView view = PersonView.of(p, c, backend.services().settings().policy(), superseded);
+            PrintWriter out = spec.commandLine().getOut();
+            if (output.format == OutputFormat.json) {
+                out.println(Json.pretty(view));
+            } else {
+                print(out, p, c, view, superseded);
+            }
             return ExitCodes.OK;
         }
-        var a = r.assessment();
-        out.printf("Person      %s in %s%n", r.payNumber(), r.caseId());
-        out.printf("Matched     %s%n", r.matched() ? "yes, " + r.staffType() + ", " + r.force() : "no: scored from the manifest alone");
-        out.printf("Exposed     %s%n", Categories.format(r.exposed()));
+    }
+
+    private static void print(PrintWriter out, IncidentPerson p, CaseRecord c, PersonView view, Set<String> superseded) {
+        var a = p.assessment();
+        out.printf("Person      %s in incident %s%s%n", p.payNumber(), p.incidentId(),
+                view.noLongerListed() ? "  (NO LONGER LISTED: named only in superseded manifests; review)" : "");
+        out.printf("Matched     %s%n", p.matched() ? "yes, " + p.staffType() + ", " + p.force() : "no: scored from the manifests alone");
+        out.printf("Exposed     %s  (everything any manifest of the incident listed)%n", Categories.format(p.exposed()));
         out.printf("Score       %s = DPC %s × EI %s + CB %s  → %s%n", plain(a.score()), plain(a.dpc()),
                 plain(a.ei()), plain(a.cb().total()), a.band());
         out.printf("CB parts    confidentiality %s, integrity %s, availability %s, malicious %s%n",
@@ -43,26 +79,57 @@ final class PersonCommand extends CaseCommand {
                 plain(a.cb().malicious()));
         out.println("Why");
         a.reasons().forEach(reason -> out.println("  - " + reason));
-        out.printf("Art. 34     %s%s%n", r.notice().required() ? "notify by " + r.notice().channel() : "no notice",
-                r.noticeSent() ? " (sent)" : "");
-        out.printf("            %s%n", r.notice().reason());
-        return ExitCodes.OK;
+        out.println("Named by");
+        for (ManifestExposure m : p.manifests()) {
+            out.printf("  %s%s  %s  → %s on its own%s%n", m.caseId(), c != null && m.caseId().equals(c.caseId()) ? " (this case)" : "",
+                    Categories.format(m.categories()), m.band(), superseded.contains(m.caseId()) ? "  (superseded)" : "");
+        }
+        out.printf("Art. 34     %s%n", view.art34().reason());
+        if (p.notices().isEmpty()) {
+            out.println("Notices     none");
+        } else {
+            out.println("Notices");
+            for (PersonNotice n : p.notices()) {
+                out.printf("  %-10s %-9s by %-9s planned %s by %s, %s%n", n.kind().wireName(), n.band(), n.channel(),
+                        n.plannedAt(), n.caseId(), n.published() ? "published " + n.publishedAt() : "NOT YET PUBLISHED");
+            }
+        }
+        p.reviewNotes().forEach(note -> out.println("Review      " + note));
     }
 
     /** 2.5 rather than 2.50, 4 rather than 4.00: scores are sums of quarters and halves. */
     private static String plain(double value) {
-        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
-    /** The person JSON: the required fields first, flat, then the rest. */
-    record PersonView(String caseId, String payNumber, boolean matched, String band, double score, double dpc,
-                      double ei, double cb, Object cbParts, java.util.List<String> reasons, String exposedFields,
-                      String staffType, String force, Object art34, boolean noticeSent) {
-        static PersonView of(PersonResult r) {
-            var a = r.assessment();
-            return new PersonView(r.caseId(), r.payNumber(), r.matched(), a.band().name(), a.score(), a.dpc(), a.ei(),
-                    a.cb().total(), a.cb(), a.reasons(), Categories.format(r.exposed()),
-                    r.staffType() == null ? null : r.staffType().name(), r.force(), r.notice(), r.noticeSent());
+    /** One manifest's part, as the JSON shows it. */
+    record ManifestView(String caseId, String exposedFields, String band, boolean superseded) {
+    }
+
+    /**
+     * The person JSON: the required fields first, flat, then the rest. {@code caseId} is the case asked
+     * about, or null for an incident id; {@code art34} is the policy's decision for the band, with the
+     * channel of the notice actually planned where there is one.
+     */
+    record PersonView(String incidentId, String caseId, String payNumber, boolean matched, String band, double score,
+                      double dpc, double ei, double cb, Object cbParts, List<String> reasons, String exposedFields,
+                      String staffType, String force, NoticeDecision art34, boolean noticeSent,
+                      List<ManifestView> manifests, List<PersonNotice> notices, List<String> reviewNotes,
+                      boolean noLongerListed) {
+
+        static PersonView of(IncidentPerson p, CaseRecord c, ScoringPolicy policy, Set<String> superseded) {
+            var a = p.assessment();
+            NoticeDecision decision = policy.decide(a.band(), null);
+            PersonNotice latest = p.notices().isEmpty() ? null : p.notices().getLast();
+            NoticeDecision art34 = latest == null ? decision
+                    : new NoticeDecision(true, latest.channel(), latest.templateId(), decision.reason());
+            List<ManifestView> manifests = p.manifests().stream().map(m -> new ManifestView(m.caseId(),
+                    Categories.format(m.categories()), m.band().name(), superseded.contains(m.caseId()))).toList();
+            return new PersonView(p.incidentId(), c == null ? null : c.caseId(), p.payNumber(), p.matched(),
+                    a.band().name(), a.score(), a.dpc(), a.ei(), a.cb().total(), a.cb(), a.reasons(),
+                    Categories.format(p.exposed()), p.staffType() == null ? null : p.staffType().name(), p.force(), art34,
+                    p.notices().stream().anyMatch(PersonNotice::published), manifests, p.notices(), p.reviewNotes(),
+                    p.noLongerListed(superseded));
         }
     }
 }

@@ -10,15 +10,26 @@ import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.pipeline.ReportService;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 @Command(name = "report",
-        description = {"Render a scored case's reports: the ICO Art. 33 draft (md), everything as one self-contained",
+        description = {"Render an incident's reports: the ICO Art. 33 draft (md), everything as one self-contained",
             "HTML page with a severity chart (html), or the Federation summary, on-call summary and ICO draft (json).",
-            "None of them contains personal data."},
+            "With an incident id, its latest report (initial or follow-up); with a case id, the report that",
+            "manifest's scoring produced. None of them contains personal data."},
         mixinStandardHelpOptions = true)
-final class ReportCommand extends CaseCommand {
+final class ReportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "ID", description = "An incident id (IN-…) or a case id (BT-…).")
+    String id;
+
+    @Spec
+    CommandSpec spec;
 
     enum Format { md, html, json }
 
@@ -29,12 +40,20 @@ final class ReportCommand extends CaseCommand {
     Path outFile;
 
     @Override
-    int show(Backend pipeline, CaseRecord c, PrintWriter out) throws Exception {
-        if (c.status() != CaseStatus.SCORED && c.status() != CaseStatus.REPORTED) {
+    public Integer call() throws Exception {
+        try (Backend backend = Backend.open()) {
+            return show(backend, LocalSession.requireCaseOrIncident(backend, id), spec.commandLine().getOut());
+        }
+    }
+
+    private int show(Backend backend, LocalSession.Target target, PrintWriter out) throws Exception {
+        CaseRecord c = target.caseRecord();
+        if (c != null && c.status() != CaseStatus.SCORED && c.status() != CaseStatus.REPORTED) {
             throw new InvalidInputException("case " + c.caseId() + " is " + c.status()
                     + "; reports exist once it is scored (see: triage status " + c.caseId() + ")");
         }
-        ReportService.Rendered rendered = pipeline.reports().render(c);
+        ReportService.Rendered rendered = backend.services().report().renderFor(
+                c != null ? c.caseId() : target.incident().incidentId());
         String text = switch (format) {
             case md -> rendered.icoDraft().toMarkdown();
             case html -> rendered.html();

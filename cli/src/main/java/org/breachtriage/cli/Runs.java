@@ -3,7 +3,11 @@ package org.breachtriage.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.breachtriage.core.incident.IncidentView;
 import org.breachtriage.core.json.Json;
+import org.breachtriage.core.pipeline.RunSummary;
 import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.embedded.LocalPipeline;
 
@@ -22,18 +26,27 @@ final class Runs {
         } finally {
             progress.finish();
         }
+        RunSummary summary = outcome.summary();
+        IncidentView incidentView = summary.incidentId() == null ? null
+                : pipeline.services().queries().view(summary.incidentId()).orElse(null);
         if (format == OutputFormat.json) {
-            out.println(Json.pretty(outcome.summary()));
+            Map<String, Object> json = new LinkedHashMap<>(Json.MAPPER.convertValue(summary, Map.class));
+            json.put("incident", incidentView);
+            out.println(Json.pretty(json));
         } else {
             if (outcome.alreadyTriaged()) {
                 out.println("This manifest was triaged before: showing the stored case (nothing was sent again).");
             }
-            Tables.printSummary(out, outcome.summary());
-            out.printf("Outputs     %s%n", pipeline.describeOutputs(outcome.summary().caseId()));
-            out.printf("Next        triage status %s | triage report %s --format html%n", outcome.summary().caseId(),
-                    outcome.summary().caseId());
+            Tables.printSummary(out, summary);
+            if (incidentView != null) {
+                out.println();
+                Tables.printIncident(out, incidentView);
+            }
+            out.printf("Outputs     %s%n", pipeline.describeOutputs(summary.incidentId()));
+            out.printf("Next        triage incident %s | triage report %s --format html | triage person %s PAY_NUMBER%n",
+                    summary.incidentId(), summary.incidentId(), summary.incidentId());
         }
-        if (!outcome.summary().balances()) {
+        if (!summary.balances()) {
             err.println("triage: error: accounting does not balance for " + outcome.summary().caseId()
                     + "; this is a bug, please report it");
             return ExitCodes.FAILURE;

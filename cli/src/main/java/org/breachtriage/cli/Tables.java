@@ -1,11 +1,48 @@
 package org.breachtriage.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
+import org.breachtriage.core.incident.IncidentView;
 import org.breachtriage.core.pipeline.RunSummary;
 
 /** Human-readable renderings shared by run, status and demo. */
 final class Tables {
     private Tables() {
+    }
+
+    /** One bar per band, scaled to the largest. */
+    static void bars(PrintWriter out, Map<String, Long> bands) {
+        long widest = Math.max(1, bands.values().stream().mapToLong(Long::longValue).max().orElse(1));
+        for (var band : bands.entrySet()) {
+            int bar = (int) Math.round(40.0 * band.getValue() / widest);
+            out.printf("  %-10s %,9d  %s%n", band.getKey(), band.getValue(), "#".repeat(bar));
+        }
+    }
+
+    /** An incident: its manifests, its distinct people and bands, its notices and its clock. */
+    static void printIncident(PrintWriter out, IncidentView v) {
+        out.printf("Incident    %s  %s, %s%n", v.incidentId(), v.reference() == null ? "(no reference: this manifest alone)"
+                : v.reference(), v.supplier());
+        long superseded = v.manifests().stream().filter(IncidentView.Manifest::superseded).count();
+        out.printf("Manifests   %d (%d superseded)%n", v.manifests().size(), superseded);
+        for (IncidentView.Manifest m : v.manifests()) {
+            out.printf("  %s  %-9s %,7d rows  %s%s%n", m.caseId(), m.status(), m.rowsRead(), abbreviate(m.source(), 40),
+                    m.superseded() ? "  (superseded by " + m.supersededBy() + ")" : "");
+        }
+        out.printf("People      %,d distinct = %,d matched + %,d not in the staff table%s%n", v.persons().total(),
+                v.persons().matched(), v.persons().unmatched(), v.persons().noLongerListed() == 0 ? ""
+                        : "; " + String.format("%,d", v.persons().noLongerListed())
+                        + " no longer listed (review: triage incident " + v.incidentId() + " --people)");
+        out.println("Severity    (each person once, on everything any manifest exposed)");
+        bars(out, v.bands());
+        out.printf("Notices     %,d initial + %,d escalation%n", v.notices().initial(), v.notices().escalation());
+        var art33 = v.art33();
+        out.printf("ICO Art. 33 %s, deadline %s (%s); %s%n", art33.required() ? "REQUIRED" : "not required",
+                art33.deadline(), art33.hoursLeft() >= 0 ? art33.hoursLeft() + " h left" : "overdue by "
+                        + (-art33.hoursLeft()) + " h",
+                art33.submittedAt() == null ? "not yet submitted (record it: triage ico submitted " + v.incidentId()
+                        + " --ico-reference REF)"
+                        : "submitted " + art33.submittedAt() + ", ICO reference " + art33.icoReference());
     }
 
     static String abbreviate(String text, int width) {
@@ -17,6 +54,9 @@ final class Tables {
 
     static void printSummary(PrintWriter out, RunSummary s) {
         out.printf("Case        %s  (%s)%n", s.caseId(), s.status());
+        if (s.incidentId() != null) {
+            out.printf("Part of     %s%n", s.incidentId());
+        }
         if (s.failureReason() != null) {
             out.printf("Failure     %s%n", s.failureReason());
         }
@@ -26,13 +66,10 @@ final class Tables {
                 s.rows().rejected());
         out.printf("People      %,d = %,d matched + %,d not in the staff table%n", s.persons().total(),
                 s.persons().matched(), s.persons().unmatched());
-        out.println("Severity");
-        long widest = Math.max(1, s.bands().values().stream().mapToLong(Long::longValue).max().orElse(1));
-        for (var band : s.bands().entrySet()) {
-            int bar = (int) Math.round(40.0 * band.getValue() / widest);
-            out.printf("  %-10s %,9d  %s%n", band.getKey(), band.getValue(), "#".repeat(bar));
-        }
-        out.printf("Notices     %,d published (Art. 34, policy %s)%n", s.notices().published(), s.policyVersion());
+        out.println("Severity    (this manifest alone)");
+        bars(out, s.bands());
+        out.printf("Notices     %,d published by this manifest, %,d of them this run (Art. 34, policy %s)%n",
+                s.notices().published(), s.notices().publishedThisRun(), s.policyVersion());
         out.printf("ICO Art. 33 %s, deadline %s%n", s.art33().required() ? "REQUIRED" : "not required",
                 s.art33().deadline());
     }

@@ -12,8 +12,9 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = TriageCommand.Version.class,
         description = {
-            "Breach Triage: turns a supplier's data-breach manifest into a severity decision for each affected",
-            "person (ENISA method), the notices they need, a Federation summary and an ICO Art. 33 draft.",
+            "Breach Triage: turns a supplier's data-breach manifests into a severity decision for each affected",
+            "person (ENISA method), the notices they need, a Federation summary and an ICO Art. 33 draft. Manifests",
+            "that name the same incident reference form one incident: each person is assessed and told once.",
             "",
             "Runs on embedded storage in the state directory: no cloud account, no Docker."},
         subcommands = {
@@ -23,6 +24,10 @@ import picocli.CommandLine.ScopeType;
             StatusCommand.class,
             PersonCommand.class,
             CasesCommand.class,
+            IncidentsCommand.class,
+            IncidentCommand.class,
+            ClockCommand.class,
+            IcoCommand.class,
             RejectsCommand.class,
             ReportCommand.class,
             DemoCommand.class,

@@ -94,6 +94,6 @@ final class Priming implements Resource {
                 EnumSet.of(DataCategory.NAME, DataCategory.PAY_NUMBER), List.of());
         ManifestRow row = new ManifestRow(1, "PRIME0001", EnumSet.of(DataCategory.NAME, DataCategory.RANK,
                 DataCategory.PHOTO, DataCategory.PAY_NUMBER), "Example", "Sample", "Constable", "NPPV2A");
-        return new RowBatch("BT-0000000000000000", 0, incident, List.of(row));
+        return new RowBatch("BT-0000000000000000", "IN-0000000000000000", 0, incident, List.of(row));
     }
 }

@@ -13,8 +13,9 @@ final class RowBatchMessages {
             throw new IllegalArgumentException("empty message body");
         }
         RowBatch batch = Json.read(body, RowBatch.class);
-        if (batch == null || batch.caseId() == null || batch.caseId().isBlank() || batch.incident() == null) {
-            throw new IllegalArgumentException("a row batch needs caseId, batchNo, incident and rows");
+        if (batch == null || batch.caseId() == null || batch.caseId().isBlank() || batch.incidentId() == null
+                || batch.incidentId().isBlank() || batch.incident() == null) {
+            throw new IllegalArgumentException("a row batch needs caseId, incidentId, batchNo, incident and rows");
         }
         return batch;
     }

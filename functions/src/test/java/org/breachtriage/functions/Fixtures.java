@@ -51,4 +51,16 @@ final class Fixtures {
     static S3Event s3EventFromJson(String json) {
         return LambdaEventSerializers.serializerFor(S3Event.class, Fixtures.class.getClassLoader()).fromJson(json);
     }
+
+    /**
+     * An incident sidecar fixture with its reference made unique ({@code <reference>-<suffix>}): the
+     * tests of one JVM share the emulated tables, and an incident is its force and reference, so two
+     * tests using the same fixture would otherwise share people and notices.
+     */
+    static byte[] sidecarWithOwnReference(String fixture, String suffix) throws java.io.IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode sidecar = (com.fasterxml.jackson.databind.node.ObjectNode)
+                org.breachtriage.core.json.Json.MAPPER.readTree(java.nio.file.Files.readAllBytes(events(fixture)));
+        sidecar.put("reference", sidecar.path("reference").asText() + "-" + suffix);
+        return org.breachtriage.core.json.Json.MAPPER.writeValueAsBytes(sidecar);
+    }
 }

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.breachtriage.aws.SqsReportRequests;
 import org.breachtriage.aws.DynamoCaseStore;
+import org.breachtriage.aws.DynamoPersonStore;
 import org.breachtriage.aws.DynamoStaffDirectory;
 import org.breachtriage.aws.RequestCounter;
 import org.breachtriage.aws.ResourceNames;
@@ -37,11 +38,13 @@ import org.breachtriage.aws.S3ObjectStore;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.RowBatch;
+import org.breachtriage.core.incident.IncidentPerson;
 import org.breachtriage.core.manifest.ManifestReader;
 import org.breachtriage.core.manifest.ManifestReaders;
 import org.breachtriage.core.manifest.ManifestRow;
 import org.breachtriage.core.manifest.ManifestVisitor;
 import org.breachtriage.core.manifest.RowRejection;
+import org.breachtriage.core.model.Band;
 import org.breachtriage.core.model.StaffMember;
 import org.breachtriage.core.pipeline.Messages;
 import org.breachtriage.core.pipeline.ReportService;
@@ -49,7 +52,6 @@ import org.breachtriage.core.pipeline.RunSummary;
 import org.breachtriage.core.ports.ObjectStore.ObjectInfo;
 import org.breachtriage.core.report.FederationSummary;
 import org.breachtriage.core.report.OnCallSummary;
-import org.breachtriage.core.scoring.PersonResult;
 import org.breachtriage.core.staff.RosterImport;
 import org.breachtriage.core.staff.RosterReader;
 import org.breachtriage.core.synthetic.ManifestOptions;
@@ -157,7 +159,7 @@ final class PipelineScenario {
         // A key with a space and a non-ASCII letter: the S3 event carries it form-encoded.
         String key = "manifests/acme/met-idcard-2023 août " + run + ".csv";
         S3ObjectStore uploads = new S3ObjectStore(target.harness().s3(), names.bucket());
-        uploads.put(key + IngestHandler.SIDECAR_SUFFIX, Files.readAllBytes(Fixtures.events("manifests/met-idcard-2023.csv.incident.json")),
+        uploads.put(key + IngestHandler.SIDECAR_SUFFIX, Fixtures.sidecarWithOwnReference("manifests/met-idcard-2023.csv.incident.json", run),
                 "application/json", Map.of());
         uploads.put(key, manifest.bytes(), "text/csv", Map.of());
         ObjectInfo uploaded = uploads.head(key).orElseThrow();
@@ -219,19 +221,22 @@ final class PipelineScenario {
             CaseRecord done = cases.find(caseId).orElseThrow();
             RunSummary summary = RunSummary.of(done);
             assertCounters(summary, done, manifest, roster);
-            for (String reportKey : ReportService.keysFor(caseId)) {
+            for (String reportKey : ReportService.keysFor(done.incidentId(), 1)) {
                 assertTrue(uploads.head(reportKey).isPresent(), "report written: " + reportKey);
             }
-            Map<String, PersonResult> results = results(cases, caseId);
-            assertEquals(summary.persons().total(), results.size(), "one result per person");
+            Map<String, IncidentPerson> people = people(names, done.incidentId());
+            assertEquals(summary.persons().total(), people.size(), "one record per person");
             Set<String> mustNotify = new HashSet<>();
-            results.values().stream().filter(r -> r.notice().required()).forEach(r -> mustNotify.add(r.payNumber()));
-            results.values().forEach(r -> assertEquals(r.notice().required(), r.noticeSent(),
-                    "noticeSent matches the decision for every person"));
+            people.values().stream().filter(p -> !p.notices().isEmpty()).forEach(p -> mustNotify.add(p.payNumber()));
+            people.values().forEach(p -> {
+                assertTrue(p.notices().size() <= 1, "one manifest: at most the initial notice");
+                p.notices().forEach(n -> assertTrue(n.published(), "every planned notice was published"));
+                assertEquals(p.band().atLeast(Band.HIGH), !p.notices().isEmpty(), "notified exactly when HIGH or above");
+            });
             assertEquals(mustNotify.size(), summary.notices().published(), "notices counted once each");
 
             List<TopicTap.Delivery> noticeDeliveries = notices.read(mustNotify.size(), DELIVERY_TIMEOUT, QUIET, ofCase(caseId));
-            assertNotices(noticeDeliveries, mustNotify, caseId);
+            assertNotices(noticeDeliveries, mustNotify, caseId, done.incidentId());
             List<TopicTap.Delivery> federationDeliveries = federation.read(1, DELIVERY_TIMEOUT, QUIET, ofCase(caseId));
             assertFederation(federationDeliveries, manifest);
             List<TopicTap.Delivery> alertDeliveries = allAlerts.read(4, DELIVERY_TIMEOUT, QUIET, ofCase(caseId));
@@ -246,7 +251,7 @@ final class PipelineScenario {
                 redeliveryCalls = redeliverEverything(wirings, cases, counter, s3Event, scoring, reported, done, poison,
                         notices, federation, allAlerts);
             }
-            return new Result(caseId, summary, batches, mustNotify.size(), noticeRequestsIfPerBatch(results),
+            return new Result(caseId, summary, batches, mustNotify.size(), noticeRequestsIfPerBatch(people),
                     firstDelivery, redeliveryCalls, byHandler);
         } finally {
             if (poison != null) {
@@ -436,10 +441,11 @@ final class PipelineScenario {
         return delivery -> caseId.equals(delivery.document().path("caseId").asText());
     }
 
-    private static Map<String, PersonResult> results(DynamoCaseStore cases, String caseId) {
-        Map<String, PersonResult> results = new HashMap<>();
-        cases.forEachResult(caseId, r -> results.put(r.payNumber(), r));
-        return results;
+    private Map<String, IncidentPerson> people(ResourceNames names, String incidentId) {
+        Map<String, IncidentPerson> people = new HashMap<>();
+        new DynamoPersonStore(target.harness().dynamoDb(), names.caseTable()).forEach(incidentId,
+                p -> people.put(p.payNumber(), p));
+        return people;
     }
 
     // --- assertions -------------------------------------------------------------------------
@@ -459,14 +465,18 @@ final class PipelineScenario {
         assertTrue(done.allBatchesDone());
     }
 
-    private static void assertNotices(List<TopicTap.Delivery> deliveries, Set<String> mustNotify, String caseId) {
+    private static void assertNotices(List<TopicTap.Delivery> deliveries, Set<String> mustNotify, String caseId,
+                                      String incidentId) {
         List<String> payNumbers = new ArrayList<>();
         for (TopicTap.Delivery d : deliveries) {
             assertEquals(Messages.PERSON_NOTICE, d.eventType());
             assertEquals(caseId, d.document().path("caseId").asText());
+            assertEquals(incidentId, d.document().path("incidentId").asText());
+            assertEquals("initial", d.document().path("noticeKind").asText());
             String payNumber = d.document().path("payNumber").asText();
             payNumbers.add(payNumber);
-            assertEquals(caseId + "-notice-" + payNumber, d.attributes().get("messageId"), "the id subscribers de-duplicate on");
+            assertEquals(incidentId + "-notice-" + payNumber + "-initial-" + d.document().path("band").asText(),
+                    d.attributes().get("messageId"), "the id subscribers de-duplicate on");
         }
         assertEquals(mustNotify.size(), payNumbers.size(), "exactly one notice per person at or above the policy band");
         assertEquals(mustNotify, new HashSet<>(payNumbers), "notices went to exactly the people who must be told");
@@ -535,25 +545,15 @@ final class PipelineScenario {
         return redelivery;
     }
 
-    /** What the SNS request count would be with PublishBatch per scored batch, 10 per request: the floor we can reach. */
     /**
-     * PublishBatch requests if each scored batch packs its notices ten to a request. A person widened by a
-     * later batch (a pay number listed twice, {@code version > 0}) may be notified by that later batch, not
-     * by the batch in {@code batchNo}, so each such notice may cost one partial request of its own.
+     * PublishBatch requests if each scored batch packs the notices it planned ten to a request: every
+     * notice records the batch that planned it, so this is exact.
      */
-    private static long noticeRequestsIfPerBatch(Map<String, PersonResult> results) {
+    private static long noticeRequestsIfPerBatch(Map<String, IncidentPerson> people) {
         Map<Long, Long> perBatch = new HashMap<>();
-        long widened = 0;
-        for (PersonResult r : results.values()) {
-            if (!r.noticeSent()) {
-                continue;
-            }
-            if (r.version() > 0) {
-                widened++;
-            } else {
-                perBatch.merge(r.batchNo(), 1L, Long::sum);
-            }
+        for (IncidentPerson p : people.values()) {
+            p.notices().forEach(n -> perBatch.merge(n.batchNo(), 1L, Long::sum));
         }
-        return perBatch.values().stream().mapToLong(n -> (n + 9) / 10).sum() + widened;
+        return perBatch.values().stream().mapToLong(n -> (n + 9) / 10).sum();
     }
 }

@@ -20,6 +20,7 @@ import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.cases.RowBatch;
+import org.breachtriage.core.incident.IncidentService;
 import org.breachtriage.core.model.StaffMember;
 import org.breachtriage.core.pipeline.ReportService;
 import org.breachtriage.core.staff.RosterImport;
@@ -37,6 +38,8 @@ class ScoreAndReportHandlerTest {
 
     /** The case the fixtures in events/sqs/ belong to. */
     static final String FIXTURE_CASE = "BT-e7e475f1c7a00001";
+    /** Its incident: force {@value PipelineTarget#FORCE}, reference INC-2023-0826 (see IncidentIds). */
+    static final String FIXTURE_INCIDENT = "IN-5345323007ba4d37";
 
     private final EmulatorStack stack;
 
@@ -46,8 +49,8 @@ class ScoreAndReportHandlerTest {
 
     @Test
     void theFixtureBatchesAreScoredOnceReportedOnceAndTheirRedeliveryChangesNothing() throws Exception {
-        SQSEvent scoreBatch = Fixtures.sqsEvent("sqs/score-batch.json");
-        SQSEvent duplicate = Fixtures.sqsEvent("sqs/redelivered-duplicate.json");
+        SQSEvent scoreBatch = ownIncident(Fixtures.sqsEvent("sqs/score-batch.json"));
+        SQSEvent duplicate = ownIncident(Fixtures.sqsEvent("sqs/redelivered-duplicate.json"));
         SQSEvent trigger = Fixtures.sqsEvent("sqs/report-trigger.json");
         assertEquals(scoreBatch.getRecords().get(0).getMessageId(), duplicate.getRecords().get(0).getMessageId());
         assertEquals("2", duplicate.getRecords().get(0).getAttributes().get("ApproximateReceiveCount"));
@@ -82,7 +85,7 @@ class ScoreAndReportHandlerTest {
             assertEquals(CaseStatus.REPORTED, reported.status());
             assertTrue(reportLog.text().contains("case " + FIXTURE_CASE + " reported"), reportLog.text());
             assertTrue(reportLog.text().contains("case " + FIXTURE_CASE + " was already reported"), reportLog.text());
-            for (String key : ReportService.keysFor(FIXTURE_CASE)) {
+            for (String key : ReportService.keysFor(incidentId, 1)) {
                 assertTrue(q.wiring.adapters().outputs().head(key).isPresent(), key);
             }
 
@@ -164,12 +167,29 @@ class ScoreAndReportHandlerTest {
         q.wiring.adapters().staff().putAll(people);
     }
 
-    /** The case as ingest would have left it: SCORING, two batches queued. */
-    private static void openFixtureCase(PrivateQueues q, SQSEvent scoreBatch) {
+    /**
+     * The fixture names the incident its force and reference derive; this test moves it to an incident
+     * of its own (the tests of one JVM share the emulated tables, and people belong to the incident).
+     */
+    private final String incidentId = String.format("IN-%016x", java.util.concurrent.ThreadLocalRandom.current().nextLong());
+
+    private SQSEvent ownIncident(SQSEvent event) {
+        for (SQSEvent.SQSMessage m : event.getRecords()) {
+            assertEquals(FIXTURE_INCIDENT, RowBatchMessages.parse(m.getBody()).incidentId());
+            m.setBody(m.getBody().replace(FIXTURE_INCIDENT, incidentId));
+        }
+        return event;
+    }
+
+    /** The case as ingest would have left it: SCORING, two batches queued, joined to its incident. */
+    private void openFixtureCase(PrivateQueues q, SQSEvent scoreBatch) {
         RowBatch first = RowBatchMessages.parse(scoreBatch.getRecords().get(0).getBody());
-        CaseRecord candidate = CaseOpening.newCase(FIXTURE_CASE, "manifests/acme/met-idcard-2023.csv", "fixture",
-                first.incident(), q.wiring.pipeline().settings().policy().version(), Clock.systemUTC().instant());
-        q.wiring.adapters().cases().open(candidate);
+        assertEquals(FIXTURE_INCIDENT, IncidentService.incidentIdFor(PipelineTarget.FORCE, first.incident(), FIXTURE_CASE),
+                "the fixture names the incident its force and reference derive");
+        CaseRecord candidate = CaseOpening.newCase(FIXTURE_CASE, incidentId, "manifests/acme/met-idcard-2023.csv",
+                "fixture", first.incident(), q.wiring.pipeline().settings().policy().version(), Clock.systemUTC().instant());
+        CaseRecord opened = q.wiring.pipeline().lifecycle().open(candidate);
+        q.wiring.pipeline().incidents().join(opened, PipelineTarget.FORCE);
         q.wiring.adapters().cases().finishIngest(FIXTURE_CASE, 5, 5, 0, 2);
     }
 

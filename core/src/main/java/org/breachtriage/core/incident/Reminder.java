@@ -3,16 +3,19 @@ package org.breachtriage.core.incident;
 import java.time.Instant;
 
 /**
- * A reminder of the Art. 33 clock, sent at most once per threshold. It is planned (recorded) before
- * it is published and marked sent after, so a clock run that dies in between publishes it again, with
- * the same message id, on its next run rather than never.
+ * A reminder of the Art. 33 clock, at most one per threshold. It is planned (recorded) before it is
+ * published and marked sent after, so a clock run that dies in between publishes it again, with the
+ * same message id, on its next run rather than never. A threshold that had already passed when a more
+ * urgent one fell due is recorded as skipped: a 24-hour reminder sent with 5 hours left would only
+ * confuse.
  *
- * @param threshold {@link Threshold#name()}
- * @param sentAt    null while planned
+ * @param at when it reached its state
  */
-public record Reminder(Threshold threshold, Instant plannedAt, Instant sentAt) {
+public record Reminder(Threshold threshold, State state, Instant at) {
 
-    /** The thresholds, most urgent last. */
+    public enum State { PLANNED, SENT, SKIPPED }
+
+    /** The thresholds, least urgent first. */
     public enum Threshold {
         HOURS_24("incident.deadline", 24),
         HOURS_6("incident.deadline", 6),
@@ -30,7 +33,7 @@ public record Reminder(Threshold threshold, Instant plannedAt, Instant sentAt) {
             return eventType;
         }
 
-        /** The reminder is due once no more than this many hours are left (0: the deadline has passed). */
+        /** The reminder is due once no more than this many hours are left (0: once the deadline has passed). */
         public int hoursLeft() {
             return hoursLeft;
         }
@@ -41,11 +44,7 @@ public record Reminder(Threshold threshold, Instant plannedAt, Instant sentAt) {
         }
     }
 
-    public boolean sent() {
-        return sentAt != null;
-    }
-
-    public Reminder sent(Instant at) {
-        return new Reminder(threshold, plannedAt, at);
+    public boolean done() {
+        return state != State.PLANNED;
     }
 }

@@ -1,5 +1,8 @@
 package org.breachtriage.core.pipeline;
 
+import org.breachtriage.core.incident.IcoSubmissions;
+import org.breachtriage.core.incident.IncidentClock;
+import org.breachtriage.core.incident.IncidentQueries;
 import org.breachtriage.core.incident.IncidentService;
 import org.breachtriage.core.incident.PersonLedger;
 import org.breachtriage.core.scoring.SeverityScorer;
@@ -17,6 +20,9 @@ public final class Pipeline {
     private final IngestService ingest;
     private final ScoreService score;
     private final ReportService report;
+    private final IncidentQueries queries;
+    private final IncidentClock incidentClock;
+    private final IcoSubmissions icoSubmissions;
 
     public Pipeline(PipelineAdapters adapters, PipelineSettings settings) {
         this.adapters = adapters;
@@ -31,6 +37,9 @@ public final class Pipeline {
                 adapters.publisher(), ledger, settings.clock());
         this.report = new ReportService(adapters.cases(), incidents, adapters.persons(), lifecycle, adapters.outputs(),
                 adapters.publisher(), settings.force(), settings.clock());
+        this.queries = new IncidentQueries(adapters.incidents(), adapters.cases(), adapters.persons(), settings.clock());
+        this.incidentClock = new IncidentClock(incidents, adapters.persons(), adapters.publisher(), settings.clock());
+        this.icoSubmissions = new IcoSubmissions(incidents, settings.clock());
     }
 
     public PipelineAdapters adapters() {
@@ -59,5 +68,17 @@ public final class Pipeline {
 
     public ReportService report() {
         return report;
+    }
+
+    public IncidentQueries queries() {
+        return queries;
+    }
+
+    public IncidentClock clock() {
+        return incidentClock;
+    }
+
+    public IcoSubmissions icoSubmissions() {
+        return icoSubmissions;
     }
 }

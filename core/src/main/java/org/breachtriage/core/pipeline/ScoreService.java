@@ -7,9 +7,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.RowBatch;
 import org.breachtriage.core.incident.IncidentPerson;
 import org.breachtriage.core.incident.PersonChange;
@@ -28,7 +30,7 @@ import org.breachtriage.core.ports.StaffDirectory;
 import org.breachtriage.core.ports.Topic;
 
 /**
- * Scores one batch: looks everyone up in one call, folds each person's rows into their incident
+ * Scores one batch: checks it belongs to an open case of its incident, looks everyone up in one call, folds each person's rows into their incident
  * record ({@link PersonLedger}), publishes the notices those writes planned, and adds the batch's
  * counts to its case once.
  *
@@ -69,6 +71,11 @@ public final class ScoreService implements ScoreBatch {
     @Override
     public BatchOutcome score(Command command) {
         RowBatch batch = command.batch();
+        CaseRecord owner = requireOwner(batch);
+        if (owner.status() == CaseStatus.FAILED) {
+            // Its file was found unreadable after this batch was queued: nobody is told on the strength of it.
+            return new BatchOutcome(batch.caseId(), batch.batchNo(), 0, 0, true, false);
+        }
         Map<String, Exposure> people = mergeByPerson(batch);
         Map<String, StaffMember> found = staff.findAll(people.keySet());
         Map<String, Long> deltas = new HashMap<>();
@@ -92,6 +99,22 @@ public final class ScoreService implements ScoreBatch {
         boolean scoredNow = lifecycle.batchScored(batch.caseId(), completed, command.redelivered());
         return new BatchOutcome(batch.caseId(), batch.batchNo(), people.size(), toPublish.size(), completed.isEmpty(),
                 scoredNow);
+    }
+
+    /**
+     * The case the batch belongs to, which must exist and be of the batch's incident: a batch is only
+     * ever queued for a case ingest opened, so anything else is a message that is not ours (or a fixture
+     * run by hand), and scoring it would record changes to people under a case the incident does not
+     * have, which its figures could never count.
+     */
+    private CaseRecord requireOwner(RowBatch batch) {
+        CaseRecord owner = cases.find(batch.caseId()).orElseThrow(() -> new IllegalStateException("batch "
+                + batch.batchNo() + " names case " + batch.caseId() + ", which does not exist: not scored"));
+        if (!Objects.equals(owner.incidentId(), batch.incidentId())) {
+            throw new IllegalStateException("batch " + batch.batchNo() + " of case " + batch.caseId() + " names incident "
+                    + batch.incidentId() + ", but the case belongs to " + owner.incidentId() + ": not scored");
+        }
+        return owner;
     }
 
     /**

@@ -95,8 +95,10 @@ public final class ContractData {
                 AWARE_AT.minusSeconds(3600), openedAt.plusNanos(1), null);
         IncidentReport report = new IncidentReport(1, "BT-00000000000000a1", openedAt.plusSeconds(60),
                 Map.of(Counters.PERSONS_TOTAL, 12L, Counters.band(Band.HIGH), 5L), true);
-        List<Reminder> reminders = List.of(new Reminder(Reminder.Threshold.HOURS_24, openedAt.plusSeconds(7), openedAt.plusSeconds(8)),
-                new Reminder(Reminder.Threshold.HOURS_6, openedAt.plusSeconds(9), null));
+        List<Reminder> reminders = List.of(new Reminder(Reminder.Threshold.HOURS_24, Reminder.State.SKIPPED,
+                        openedAt.plusSeconds(7)),
+                new Reminder(Reminder.Threshold.HOURS_6, Reminder.State.SENT, openedAt.plusSeconds(8)),
+                new Reminder(Reminder.Threshold.OVERDUE, Reminder.State.PLANNED, openedAt.plusSeconds(9)));
         return new IncidentRecord(incidentId, "Metropolitan Police Service", "INC-2023-0042", "Acme ID Cards Ltd",
                 openedAt, AWARE_AT.minusSeconds(3600), List.of(first, second), List.of(report), reminders,
                 new IcoSubmission(openedAt.plusSeconds(100), "ICO/2023/123", "waited for the supplier's list",

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.breachtriage.core.cases.DecisionEntry;
 import org.breachtriage.core.incident.IncidentManifest;
 import org.breachtriage.core.incident.IncidentRecord;
+import org.breachtriage.core.incident.Reminder;
 import org.breachtriage.core.ports.IncidentStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,8 +124,8 @@ public abstract class IncidentStoreContract {
         assertEquals(1, store.find(id).orElseThrow().version());
         assertFalse(store.replace(v1, 0), "a second writer holding version 0 must fail");
         assertFalse(store.replace(ContractData.bareIncidentRecord(newId(), ContractData.AWARE_AT).withReminder(
-                new org.breachtriage.core.incident.Reminder(org.breachtriage.core.incident.Reminder.Threshold.OVERDUE,
-                        ContractData.AWARE_AT, null)), 0), "no such incident");
+                new Reminder(Reminder.Threshold.OVERDUE, Reminder.State.PLANNED, ContractData.AWARE_AT)), 0),
+                "no such incident");
     }
 
     @Test
