@@ -33,7 +33,8 @@ import org.breachtriage.core.scoring.SeverityScorer;
  *       the band, a review note says so.</li>
  *   <li>Notices, by the policy for the person's band: the first notice once the band is one the policy
  *       notifies (an {@code initial} notice); after that, one {@code escalation} notice for each band
- *       they rise to above the highest they were told at. Never two for the same kind and band.</li>
+ *       they rise to above the highest they were told at. Never two for the same kind and band, and none
+ *       from a manifest that a later one superseded.</li>
  * </ol>
  */
 public final class PersonLedger {
@@ -161,7 +162,7 @@ public final class PersonLedger {
 
     private Optional<PersonNotice> planNotice(IncidentPerson current, Sighting s, Band band, StaffMember member) {
         NoticeDecision decision = policy.decide(band, member);
-        if (!decision.required()) {
+        if (!decision.required() || !s.mayNotify()) {
             return Optional.empty();
         }
         Band told = current == null ? null : current.toldBand();

@@ -10,9 +10,13 @@ import org.breachtriage.core.model.StaffMember;
  * defaults applied, several rows merged), the echoes of rank and vetting level, the staff record
  * found for the pay number (null if none), and the manifest's incident metadata (its circumstances
  * go into the score).
+ *
+ * @param mayNotify false when a later manifest has superseded this one: what it says is recorded, but
+ *                  nobody is told on its strength alone
  */
 public record Sighting(String incidentId, String caseId, long batchNo, String payNumber, Set<DataCategory> categories,
-                       String echoedRank, String echoedVettingLevel, StaffMember member, IncidentMetadata incident) {
+                       String echoedRank, String echoedVettingLevel, StaffMember member, IncidentMetadata incident,
+                       boolean mayNotify) {
 
     public Sighting {
         categories = Set.copyOf(categories);

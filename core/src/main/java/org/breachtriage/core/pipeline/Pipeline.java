@@ -33,7 +33,7 @@ public final class Pipeline {
         this.ingest = new IngestService(adapters.manifests(), adapters.cases(), lifecycle, incidents, adapters.batches(),
                 settings.policy().version(), settings.force(), settings.clock());
         PersonLedger ledger = new PersonLedger(new SeverityScorer(settings.policy()), settings.policy(), settings.clock());
-        this.score = new ScoreService(adapters.staff(), adapters.cases(), adapters.persons(), lifecycle,
+        this.score = new ScoreService(adapters.staff(), adapters.cases(), adapters.incidents(), adapters.persons(), lifecycle,
                 adapters.publisher(), ledger, settings.clock());
         this.report = new ReportService(adapters.cases(), incidents, adapters.persons(), lifecycle, adapters.outputs(),
                 adapters.publisher(), settings.force(), settings.clock());

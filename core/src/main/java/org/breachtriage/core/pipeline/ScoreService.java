@@ -7,13 +7,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.breachtriage.core.cases.CaseRecord;
-import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.RowBatch;
+import org.breachtriage.core.incident.IncidentManifest;
 import org.breachtriage.core.incident.IncidentPerson;
+import org.breachtriage.core.incident.IncidentRecord;
 import org.breachtriage.core.incident.PersonChange;
 import org.breachtriage.core.incident.PersonLedger;
 import org.breachtriage.core.incident.PersonNotice;
@@ -23,6 +23,7 @@ import org.breachtriage.core.manifest.ManifestRow;
 import org.breachtriage.core.model.DataCategory;
 import org.breachtriage.core.model.StaffMember;
 import org.breachtriage.core.ports.CaseStore;
+import org.breachtriage.core.ports.IncidentStore;
 import org.breachtriage.core.ports.NoticePublisher;
 import org.breachtriage.core.ports.OutboundMessage;
 import org.breachtriage.core.ports.PersonStore;
@@ -30,7 +31,7 @@ import org.breachtriage.core.ports.StaffDirectory;
 import org.breachtriage.core.ports.Topic;
 
 /**
- * Scores one batch: checks it belongs to an open case of its incident, looks everyone up in one call, folds each person's rows into their incident
+ * Scores one batch: checks it belongs to a manifest of its incident, looks everyone up in one call, folds each person's rows into their incident
  * record ({@link PersonLedger}), publishes the notices those writes planned, and adds the batch's
  * counts to its case once.
  *
@@ -47,16 +48,18 @@ public final class ScoreService implements ScoreBatch {
 
     private final StaffDirectory staff;
     private final CaseStore cases;
+    private final IncidentStore incidents;
     private final PersonStore persons;
     private final CaseLifecycle lifecycle;
     private final NoticePublisher publisher;
     private final PersonLedger ledger;
     private final Clock clock;
 
-    public ScoreService(StaffDirectory staff, CaseStore cases, PersonStore persons, CaseLifecycle lifecycle,
-                        NoticePublisher publisher, PersonLedger ledger, Clock clock) {
+    public ScoreService(StaffDirectory staff, CaseStore cases, IncidentStore incidents, PersonStore persons,
+                        CaseLifecycle lifecycle, NoticePublisher publisher, PersonLedger ledger, Clock clock) {
         this.staff = staff;
         this.cases = cases;
+        this.incidents = incidents;
         this.persons = persons;
         this.lifecycle = lifecycle;
         this.publisher = publisher;
@@ -71,11 +74,7 @@ public final class ScoreService implements ScoreBatch {
     @Override
     public BatchOutcome score(Command command) {
         RowBatch batch = command.batch();
-        CaseRecord owner = requireOwner(batch);
-        if (owner.status() == CaseStatus.FAILED) {
-            // Its file was found unreadable after this batch was queued: nobody is told on the strength of it.
-            return new BatchOutcome(batch.caseId(), batch.batchNo(), 0, 0, true, false);
-        }
+        IncidentManifest manifest = requireManifest(batch);
         Map<String, Exposure> people = mergeByPerson(batch);
         Map<String, StaffMember> found = staff.findAll(people.keySet());
         Map<String, Long> deltas = new HashMap<>();
@@ -83,7 +82,7 @@ public final class ScoreService implements ScoreBatch {
         for (Exposure exposure : people.values()) {
             Sighting sighting = new Sighting(batch.incidentId(), batch.caseId(), batch.batchNo(), exposure.payNumber(),
                     exposure.categories(), exposure.rank(), exposure.vettingLevel(), found.get(exposure.payNumber()),
-                    batch.incident());
+                    batch.incident(), !manifest.superseded());
             IncidentPerson stored = write(sighting);
             Optional<PersonChange> change = stored.change(batch.caseId(), batch.batchNo());
             if (change.isEmpty()) {
@@ -102,19 +101,19 @@ public final class ScoreService implements ScoreBatch {
     }
 
     /**
-     * The case the batch belongs to, which must exist and be of the batch's incident: a batch is only
-     * ever queued for a case ingest opened, so anything else is a message that is not ours (or a fixture
+     * The batch's manifest in its incident, which must be there: ingest joins a manifest to its incident
+     * before it queues the first batch, so anything else is a message that is not ours (or a fixture
      * run by hand), and scoring it would record changes to people under a case the incident does not
-     * have, which its figures could never count.
+     * have, which its figures could never count. It also says whether a later manifest superseded this
+     * one: its people are then recorded, but nobody is told on its strength.
      */
-    private CaseRecord requireOwner(RowBatch batch) {
-        CaseRecord owner = cases.find(batch.caseId()).orElseThrow(() -> new IllegalStateException("batch "
-                + batch.batchNo() + " names case " + batch.caseId() + ", which does not exist: not scored"));
-        if (!Objects.equals(owner.incidentId(), batch.incidentId())) {
-            throw new IllegalStateException("batch " + batch.batchNo() + " of case " + batch.caseId() + " names incident "
-                    + batch.incidentId() + ", but the case belongs to " + owner.incidentId() + ": not scored");
-        }
-        return owner;
+    private IncidentManifest requireManifest(RowBatch batch) {
+        IncidentRecord incident = incidents.find(batch.incidentId()).orElseThrow(() -> new IllegalStateException(
+                "batch " + batch.batchNo() + " of case " + batch.caseId() + " names incident " + batch.incidentId()
+                        + ", which does not exist: not scored"));
+        return incident.manifest(batch.caseId()).orElseThrow(() -> new IllegalStateException("batch "
+                + batch.batchNo() + " names case " + batch.caseId() + ", which is not a manifest of incident "
+                + batch.incidentId() + ": not scored"));
     }
 
     /**
