@@ -53,8 +53,8 @@ class ScoreAndReportHandlerTest {
         assertEquals("2", duplicate.getRecords().get(0).getAttributes().get("ApproximateReceiveCount"));
 
         try (PrivateQueues q = new PrivateQueues(stack)) {
-            importFixturePeople(q);
-            openFixtureCase(q, scoreBatch);
+            importFixturePeople(q.wiring);
+            openFixtureCase(q.wiring, scoreBatch);
             ScoreHandler scorer = new ScoreHandler(q.wiring);
             ReportHandler reporter = new ReportHandler(q.wiring);
 
@@ -156,21 +156,21 @@ class ScoreAndReportHandlerTest {
         }
     }
 
-    private static void importFixturePeople(PrivateQueues q) throws Exception {
+    static void importFixturePeople(FunctionWiring wiring) throws Exception {
         RosterImport roster = new RosterReader().read(Fixtures.events("staff/roster.csv"));
         Set<String> wanted = Set.of("MP000091", "MP000002", "MP000186", "MP000001");
         List<StaffMember> people = roster.members().stream().filter(m -> wanted.contains(m.payNumber())).toList();
         assertEquals(4, people.size());
-        q.wiring.adapters().staff().putAll(people);
+        wiring.adapters().staff().putAll(people);
     }
 
     /** The case as ingest would have left it: SCORING, two batches queued. */
-    private static void openFixtureCase(PrivateQueues q, SQSEvent scoreBatch) {
+    static void openFixtureCase(FunctionWiring wiring, SQSEvent scoreBatch) {
         RowBatch first = RowBatchMessages.parse(scoreBatch.getRecords().get(0).getBody());
         CaseRecord candidate = CaseOpening.newCase(FIXTURE_CASE, "manifests/acme/met-idcard-2023.csv", "fixture",
-                first.incident(), q.wiring.pipeline().settings().policy().version(), Clock.systemUTC().instant());
-        q.wiring.adapters().cases().open(candidate);
-        q.wiring.adapters().cases().finishIngest(FIXTURE_CASE, 5, 5, 0, 2);
+                first.incident(), wiring.pipeline().settings().policy().version(), Clock.systemUTC().instant());
+        wiring.adapters().cases().open(candidate);
+        wiring.adapters().cases().finishIngest(FIXTURE_CASE, 5, 5, 0, 2);
     }
 
     /** The case ids of the report triggers queued since the last call (taken off the queue). */
