@@ -49,7 +49,8 @@ final class InvokeCommand extends AwsCommand {
         if (remote) {
             String name = functionName != null ? functionName : "breach-triage-dev-" + function;
             SdkBytes payload = SdkBytes.fromByteArray(Files.readAllBytes(event));
-            try (LambdaClient lambda = LambdaClient.builder().build()) {
+            try (LambdaClient lambda = AwsConfiguration.configure(LambdaClient.builder(), AwsConfiguration.LAMBDA,
+                    aws.clients().settings()).build()) {
                 InvokeResponse response = lambda.invoke(r -> r.functionName(name).payload(payload));
                 out.println(response.payload().asUtf8String());
                 if (response.functionError() != null) {

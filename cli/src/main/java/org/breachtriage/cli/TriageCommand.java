@@ -2,6 +2,7 @@ package org.breachtriage.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import org.breachtriage.core.manifest.ManifestFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,9 +62,37 @@ public final class TriageCommand implements Runnable {
     }
 
     @Option(names = "--endpoint-url", scope = ScopeType.INHERIT, paramLabel = "URL",
-            description = "With --aws: send every AWS call to this endpoint (an emulator).")
+            description = "With --aws: send every AWS call to this endpoint, such as an emulator (as AWS_ENDPOINT_URL).")
     void endpointUrl(String url) {
         Settings.endpointUrl = url;
+    }
+
+    @Option(names = "--service-endpoint", scope = ScopeType.INHERIT, paramLabel = "SERVICE=URL",
+            description = "With --aws: send one service's calls to this endpoint (as AWS_ENDPOINT_URL_<SERVICE>). "
+                    + "SERVICE is s3, dynamodb, sqs, sns, cloudformation or lambda; repeat the option for several.")
+    void serviceEndpoint(Map<String, String> endpoints) {
+        Map<String, String> byId = new java.util.HashMap<>(Settings.serviceEndpoints);
+        endpoints.forEach((service, url) -> {
+            String id = service.trim().toUpperCase(java.util.Locale.ROOT);
+            if (!AwsConfiguration.SERVICE_IDS.contains(id) || url.isBlank()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--service-endpoint takes SERVICE=URL with SERVICE one of "
+                        + "s3, dynamodb, sqs, sns, cloudformation, lambda; got '" + service + "=" + url + "'");
+            }
+            byId.put(id, url);
+        });
+        Settings.serviceEndpoints = Map.copyOf(byId);
+    }
+
+    @Option(names = "--region", scope = ScopeType.INHERIT, paramLabel = "REGION",
+            description = "With --aws: the AWS region, such as eu-west-2 (else AWS_REGION, AWS_DEFAULT_REGION or the profile's).")
+    void region(String name) {
+        Settings.region = name;
+    }
+
+    @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "With --aws: the profile of the AWS config and credentials files to use (else AWS_PROFILE or default).")
+    void profile(String name) {
+        Settings.profile = name;
     }
 
     @Option(names = "--stack", scope = ScopeType.INHERIT, paramLabel = "NAME",
@@ -96,6 +125,11 @@ public final class TriageCommand implements Runnable {
 
     /** As {@link #execute(PrintWriter, PrintWriter, String...)} with a given environment (AWS variables). */
     static int execute(java.util.Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
+        // The SDK's last resort for region and credentials is the instance-metadata address; the CLI
+        // resolves both itself (AwsConfiguration) and asks it only when AWS_EC2_METADATA_DISABLED=false.
+        if (!"false".equalsIgnoreCase(String.valueOf(environment.get("AWS_EC2_METADATA_DISABLED")).trim())) {
+            System.setProperty("aws.disableEc2Metadata", "true");
+        }
         Settings.reset();
         Settings.environment = environment;
         CommandLine cli = commandLine();
@@ -114,6 +148,8 @@ public final class TriageCommand implements Runnable {
         cli.setExecutionExceptionHandler(TriageCommand::handle);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setUsageHelpAutoWidth(true);
+        // `--profile sandbox` names a profile, not the sandbox command.
+        cli.setAllowSubcommandsAsOptionParameters(true);
         return cli;
     }
 
@@ -122,6 +158,10 @@ public final class TriageCommand implements Runnable {
         PrintWriter err = cli.getErr();
         if (Settings.verbose) {
             e.printStackTrace(err);
+        }
+        if (e instanceof AwsConfiguration.AwsNotConfiguredException) {
+            err.println("triage: " + e.getMessage());
+            return ExitCodes.FAILURE;
         }
         if (e instanceof InvalidInputException || e instanceof ManifestFormatException) {
             err.println("triage: invalid input: " + e.getMessage());
