@@ -11,8 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "person",
-        description = {"Explain one person's result in a case: what leaked, the ENISA inputs (DPC, EI, CB),",
-            "the score and band, every rule that fired, and the Art. 34 decision."},
+        description = {"Explain one person's result in a case: what leaked, the ENISA inputs (DPC, EI, CB), the score and band, every rule that fired, and the Art. 34 decision."},
         mixinStandardHelpOptions = true)
 final class PersonCommand extends CaseCommand {
 

@@ -14,15 +14,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "report",
-        description = {"Render a scored case's reports: the ICO Art. 33 draft (md), everything as one self-contained",
-            "HTML page with a severity chart (html), or the Federation summary, on-call summary and ICO draft (json).",
+        description = {"Render a scored case's reports: the ICO Art. 33 draft (md), everything as one self-contained HTML page with a severity chart (html), or the Federation summary, on-call summary and ICO draft (json).",
             "None of them contains personal data."},
         mixinStandardHelpOptions = true)
 final class ReportCommand extends CaseCommand {
 
     enum Format { md, html, json }
 
-    @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT", description = "md, html or json.")
+    @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT", description = "The report format: md, html or json.")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of stdout.")

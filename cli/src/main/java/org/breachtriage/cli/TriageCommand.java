@@ -13,10 +13,9 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = TriageCommand.Version.class,
         description = {
-            "Breach Triage: turns a supplier's data-breach manifest into a severity decision for each affected",
-            "person (ENISA method), the notices they need, a Federation summary and an ICO Art. 33 draft.",
+            "Breach Triage turns a supplier's data-breach manifest into a severity decision for each affected person (ENISA method), the notices they need, a Federation summary and an ICO Art. 33 draft.",
             "",
-            "Runs on embedded storage in the state directory: no cloud account, no Docker."},
+            "It runs on embedded storage in the state directory, with no cloud account and no Docker; with --aws it runs against AWS or the sandbox."},
         subcommands = {
             StaffCommand.class,
             RunCommand.class,
@@ -32,6 +31,7 @@ import picocli.CommandLine.ScopeType;
             SubmitCommand.class,
             ProcessCommand.class,
             InvokeCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nState directory:%n",
         footer = {
@@ -49,14 +49,14 @@ public final class TriageCommand implements Runnable {
     }
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
-            description = "Show stack traces on errors.")
+            description = "Show the stack trace of an error.")
     void verbose(boolean on) {
         Settings.verbose = on;
     }
 
     @Option(names = "--aws", scope = ScopeType.INHERIT,
-            description = "Use AWS (or an emulator) instead of the state directory: standard AWS configuration, "
-                    + "TRIAGE_* resource variables, --stack, or the running sandbox.")
+            description = "Use AWS (or an emulator) instead of the state directory: the running sandbox, or the standard AWS "
+                    + "configuration with the TRIAGE_* resource variables or --stack.")
     void aws(boolean on) {
         Settings.aws = on;
     }
@@ -172,11 +172,20 @@ public final class TriageCommand implements Runnable {
         return ExitCodes.FAILURE;
     }
 
+    /** "triage 0.1.0 (commit 6f4dbcf1a2b3)", from what the build wrote into version.properties. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String version = TriageCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"triage " + (version == null ? "development build" : version)};
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties build = new java.util.Properties();
+            try (var in = TriageCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    build.load(in);
+                }
+            }
+            String version = build.getProperty("version", "").strip();
+            String commit = build.getProperty("commit", "").strip();
+            return new String[] {"triage " + (version.isEmpty() || version.startsWith("${") ? "(version unknown)" : version)
+                    + " (commit " + (commit.isEmpty() || commit.startsWith("${") ? "unknown: not built from a git checkout" : commit) + ")"};
         }
     }
 }
