@@ -356,8 +356,7 @@ class LambdaRuntimeIT {
         return words;
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
+        return CloudFormationYaml.map(value);
     }
 }

@@ -375,8 +375,8 @@ public final class LocalEmulators {
                 }
             }
         }
-        throw new EmulatorUnavailableException(program + " (Node.js 20 or later, with npm) is not on the PATH; install it, then "
-                + INSTALL_HINT);
+        String what = program.equals("npm") ? "npm (it comes with Node.js)" : program + " (Node.js 20 or later)";
+        throw new EmulatorUnavailableException(what + " is not on the PATH; install it, then " + INSTALL_HINT);
     }
 
     private static File nullDevice() {
