@@ -12,10 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "clock",
-        description = {"Check every incident's Art. 33 clock (72 hours from the earliest awareness) and publish the",
-            "reminders that are due on the alerts topic: incident.deadline with 24 h and with 6 h left,",
-            "incident.overdue once the deadline has passed. Each is sent at most once; running again sends nothing",
-            "new. Incidents whose ICO submission is recorded are skipped. On AWS an hourly schedule runs the same check."},
+        description = {"Check every incident's Art. 33 clock (72 hours from the earliest awareness) and publish the reminders that are due on the alerts topic: incident.deadline with 24 h and with 6 h left, and incident.overdue once the deadline has passed.",
+            "Each reminder is sent at most once, so running again sends nothing new. Incidents whose ICO submission is recorded are skipped. On AWS an hourly schedule runs the same check."},
         mixinStandardHelpOptions = true)
 final class ClockCommand implements Callable<Integer> {
 

@@ -12,9 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo",
-        description = {"Triage the bundled synthetic breach end to end: writes the sample data (the same files as",
-            "events/), imports the 3,000-person roster and triages the ID-card supplier manifest. No real person's",
-            "data is involved. Running it again finds the same case and sends nothing twice."},
+        description = {"Triage the bundled synthetic breach end to end: write the sample data (the same files as events/), import the 3,000-person roster and triage the ID-card supplier's manifest.",
+            "No real person's data is involved. Running it again finds the same case and sends nothing twice."},
         mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {
 

@@ -15,34 +15,33 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "generate",
-        description = {"Write a deterministic synthetic roster and manifest of any size (same seed, same bytes),",
-            "for trials and benchmarks. Names are fictitious; no real person's data is involved.",
-            "Writes DIR/roster.csv, DIR/manifest.<format> and, except for the json envelope,",
-            "DIR/manifest.<format>.incident.json."},
+        description = {"Write a deterministic synthetic roster and manifest of any size (same seed, same bytes), for trials and benchmarks.",
+            "Names are fictitious; no real person's data is involved.",
+            "It writes DIR/roster.csv, DIR/manifest.<format> and, except for the json envelope, DIR/manifest.<format>.incident.json."},
         mixinStandardHelpOptions = true)
 final class GenerateCommand implements Callable<Integer> {
 
     enum Format { csv, jsonl, json }
 
-    @Option(names = "--people", required = true, paramLabel = "N", description = "People in the roster.")
+    @Option(names = "--people", required = true, paramLabel = "N", description = "How many people the roster lists.")
     int people;
 
-    @Option(names = "--manifest-rows", required = true, paramLabel = "M", description = "Rows in the manifest.")
+    @Option(names = "--manifest-rows", required = true, paramLabel = "M", description = "How many rows the manifest has.")
     int rows;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "The random seed; the same seed gives the same bytes (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--out", defaultValue = "generated", paramLabel = "DIR",
-            description = "Output folder (default ./${DEFAULT-VALUE}).")
+            description = "The folder to write to (default ./${DEFAULT-VALUE}).")
     Path out;
 
     @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT",
-            description = "Manifest format: csv, jsonl or json (default ${DEFAULT-VALUE}).")
+            description = "The manifest format: csv, jsonl or json (default ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--invalid-fraction", defaultValue = "0", paramLabel = "F",
-            description = "Share of deliberately invalid manifest rows, 0 to 1 (default ${DEFAULT-VALUE}).")
+            description = "The share of deliberately invalid manifest rows, from 0 to 1 (default ${DEFAULT-VALUE}).")
     double invalidFraction;
 
     @Spec

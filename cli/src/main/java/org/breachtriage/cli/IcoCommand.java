@@ -30,9 +30,8 @@ final class IcoCommand implements Runnable {
     }
 
     @Command(name = "submitted",
-            description = {"Record that the Art. 33 report for an incident was made to the ICO: when, and the ICO's",
-                "reference. It goes in the incident's decision log and stops the deadline reminders. A report made",
-                "after the 72-hour deadline needs --late-reason, which the next follow-up draft carries."},
+            description = {"Record that the Art. 33 report for an incident was made to the ICO: when, and the ICO's reference.",
+                "It goes in the incident's decision log and stops the deadline reminders. A report made after the 72-hour deadline needs --late-reason, which the next follow-up draft carries."},
             mixinStandardHelpOptions = true)
     static final class Submitted implements Callable<Integer> {
 

@@ -15,9 +15,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "incident",
-        description = {"Show one incident: its manifests (with status, and whether a later one superseded them), its",
-            "distinct people and their bands, the notices sent (initial and escalation), and the Art. 33 clock.",
-            "With --people, also the pay numbers of people named only in superseded manifests, to review."},
+        description = {"Show one incident: its manifests (with their status, and whether a later one superseded them), its distinct people and their bands, the notices sent (initial and escalation), and the Art. 33 clock.",
+            "With --people, it also lists the pay numbers of people named only in superseded manifests, to review."},
         mixinStandardHelpOptions = true)
 final class IncidentCommand implements Callable<Integer> {
 

@@ -11,8 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "incidents",
-        description = {"List every incident, most recently opened first: its manifests, distinct people, notices",
-            "and the Art. 33 clock. Manifests that name the same incident reference belong to one incident."},
+        description = {"List every incident, most recently opened first, with its manifests, distinct people, notices and Art. 33 deadline.",
+            "Manifests that name the same incident reference belong to one incident."},
         mixinStandardHelpOptions = true)
 final class IncidentsCommand implements Callable<Integer> {
 

@@ -22,24 +22,23 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 @Command(name = "invoke",
-        description = {"Run one handler on an event file (events/s3/*.json, events/sqs/*.json): in this process",
-            "against the configured endpoints, or with --remote by Lambda Invoke of the deployed function."},
+        description = {"Run one handler on an event file (events/s3/*.json, events/sqs/*.json), in this process against the configured endpoints, or with --remote by Lambda Invoke of the deployed function."},
         mixinStandardHelpOptions = true)
 final class InvokeCommand extends AwsCommand {
 
     enum Function { ingest, score, report }
 
-    @Parameters(paramLabel = "FUNCTION", description = "ingest (S3 event), score or report (SQS event).")
+    @Parameters(paramLabel = "FUNCTION", description = "The handler: ingest (an S3 event), score or report (an SQS event).")
     Function function;
 
-    @Option(names = "--event", required = true, paramLabel = "FILE", description = "The event JSON.")
+    @Option(names = "--event", required = true, paramLabel = "FILE", description = "The event, as JSON.")
     Path event;
 
     @Option(names = "--remote", description = "Invoke the deployed function instead of running it here.")
     boolean remote;
 
     @Option(names = "--function-name", paramLabel = "NAME",
-            description = "With --remote: the function (default breach-triage-dev-<FUNCTION>, as template.yaml names it).")
+            description = "With --remote: the function to invoke (default breach-triage-dev-<FUNCTION>, as template.yaml names it).")
     String functionName;
 
     @Override
@@ -49,7 +48,8 @@ final class InvokeCommand extends AwsCommand {
         if (remote) {
             String name = functionName != null ? functionName : "breach-triage-dev-" + function;
             SdkBytes payload = SdkBytes.fromByteArray(Files.readAllBytes(event));
-            try (LambdaClient lambda = LambdaClient.builder().build()) {
+            try (LambdaClient lambda = AwsConfiguration.configure(LambdaClient.builder(), AwsConfiguration.LAMBDA,
+                    aws.clients().settings()).build()) {
                 InvokeResponse response = lambda.invoke(r -> r.functionName(name).payload(payload));
                 out.println(response.payload().asUtf8String());
                 if (response.functionError() != null) {

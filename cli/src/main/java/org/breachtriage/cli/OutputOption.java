@@ -5,6 +5,6 @@ import picocli.CommandLine.Option;
 /** {@code --output table|json}, shared by the commands that print results. */
 final class OutputOption {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table (default) or json (clean JSON on stdout).")
+            description = "The output format: table (the default) or json (nothing but JSON on stdout).")
     OutputFormat format = OutputFormat.table;
 }

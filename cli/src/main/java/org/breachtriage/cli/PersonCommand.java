@@ -21,10 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "person",
-        description = {"Explain one person's assessment: what leaked (across every manifest of the incident that named",
-            "them), the ENISA inputs (DPC, EI, CB), the score and band, every rule that fired, the manifests that",
-            "named them and what each said, and their notice history. With a case id, also what that manifest alone",
-            "says about them."},
+        description = {"Explain one person's assessment: what leaked (across every manifest of the incident that named them), the ENISA inputs (DPC, EI, CB), the score and band, every rule that fired, the manifests that named them and what each said, and their notice history. With a case id, also what that manifest alone says about them."},
         mixinStandardHelpOptions = true)
 final class PersonCommand implements Callable<Integer> {
 

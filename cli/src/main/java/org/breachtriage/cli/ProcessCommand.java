@@ -16,14 +16,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "process",
-        description = {"Run the ingest, score and report handlers in this process against the configured AWS",
-            "endpoints, exactly as Lambda would: the S3 event for the object, then the row batches drained from",
-            "the real batch queue, then the report queue. Prints the run summary. Use it to re-run a case by hand,",
-            "and with the sandbox, which has no Lambda triggers."},
+        description = {"Run the ingest, score and report handlers in this process against the configured AWS endpoints, as Lambda would: the S3 event for the object, then the row batches drained from the real batch queue, then the report queue.",
+            "It prints the run summary. Use it to re-run a case by hand, and with the sandbox, which has no Lambda triggers."},
         mixinStandardHelpOptions = true)
 final class ProcessCommand extends AwsCommand {
 
-    @Parameters(paramLabel = "S3_URI", description = "s3://bucket/manifests/… as printed by submit.")
+    @Parameters(paramLabel = "S3_URI", description = "The manifest's S3 URI, s3://BUCKET/manifests/…, as submit prints it.")
     String uri;
 
     @Mixin

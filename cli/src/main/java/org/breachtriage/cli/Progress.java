@@ -6,8 +6,9 @@ import java.io.InputStream;
 import java.io.PrintStream;
 
 /**
- * A progress bar on stderr, driven by bytes read from the manifest. Only drawn when stderr is a
- * terminal, so piped output and CI logs stay clean.
+ * A progress bar on stderr, driven by bytes read from the manifest. Drawn only when stderr is a
+ * terminal, whatever stdout is ({@code triage run x.csv -o json > summary.json} still shows it), so
+ * it never lands in a file, a pipe or a CI log.
  */
 final class Progress {
     private static final int WIDTH = 30;
@@ -27,8 +28,26 @@ final class Progress {
         this.enabled = enabled;
     }
 
-    static boolean terminalAttached() {
-        return System.console() != null && System.getenv("CI") == null;
+    /**
+     * Is stderr a terminal? {@code bin/triage} answers with the shell's {@code [ -t 2 ]} in
+     * {@code TRIAGE_STDERR_TTY}; without it (java -jar), Linux's /proc says what file descriptor 2 is.
+     * Java itself can only tell whether stdin and stdout are ({@code System.console()}).
+     */
+    static boolean stderrIsTerminal(java.util.Map<String, String> env) {
+        String told = env.get("TRIAGE_STDERR_TTY");
+        if (told != null && !told.isBlank()) {
+            return told.trim().equals("1");
+        }
+        try {
+            return isTerminalDevice(java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString());
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /** A terminal's device: a pseudo-terminal, a tty or the console; not a file, a pipe or a socket. */
+    static boolean isTerminalDevice(String target) {
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
     }
 
     InputStream track(InputStream in) {

@@ -18,10 +18,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 @Command(name = "report",
-        description = {"Render an incident's reports: the ICO Art. 33 draft (md), everything as one self-contained",
-            "HTML page with a severity chart (html), or the Federation summary, on-call summary and ICO draft (json).",
-            "With an incident id, its latest report (initial or follow-up); with a case id, the report that",
-            "manifest's scoring produced. None of them contains personal data."},
+        description = {"Render an incident's reports: the ICO Art. 33 draft (md), everything as one self-contained HTML page with a severity chart (html), or the Federation summary, on-call summary and ICO draft (json).",
+            "With an incident id, its latest report (initial or follow-up); with a case id, the report that manifest's scoring produced. None of them contains personal data."},
         mixinStandardHelpOptions = true)
 final class ReportCommand implements Callable<Integer> {
 
@@ -33,7 +31,7 @@ final class ReportCommand implements Callable<Integer> {
 
     enum Format { md, html, json }
 
-    @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT", description = "md, html or json.")
+    @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT", description = "The report format: md, html or json.")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of stdout.")

@@ -15,15 +15,14 @@ import picocli.CommandLine.Parameters;
         description = {
             "Triage a manifest end to end: ingest, score everyone, publish notices and alerts, write the reports.",
             "Re-running the same file finds the same case and sends nothing twice.",
-            "Incident metadata comes from --incident, else <manifest>.incident.json beside it, else the JSON",
-            "envelope, else the conservative assumption (malicious, unknown recipients), recorded on the case."},
+            "Incident metadata comes from --incident, else <manifest>.incident.json beside it, else the JSON envelope, else the conservative assumption (malicious, unknown recipients), recorded on the case."},
         mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "MANIFEST", description = "A .csv, .jsonl or .json manifest.")
     Path manifest;
 
-    @Option(names = "--incident", paramLabel = "FILE", description = "Incident metadata JSON (overrides any sidecar).")
+    @Option(names = "--incident", paramLabel = "FILE", description = "An incident metadata JSON file, which overrides any sidecar.")
     Path incidentFile;
 
     @Mixin

@@ -19,7 +19,7 @@ final class Runs {
     static int runAndPrint(LocalPipeline pipeline, Path manifest, IncidentMetadata incident, OutputFormat format,
                            PrintWriter out, PrintWriter err) throws Exception {
         Progress progress = new Progress(System.err, "triage " + manifest.getFileName(), Files.size(manifest),
-                Progress.terminalAttached());
+                Progress.stderrIsTerminal(Settings.environment));
         LocalPipeline.RunOutcome outcome;
         try {
             outcome = pipeline.run(manifest, incident, progress::track);

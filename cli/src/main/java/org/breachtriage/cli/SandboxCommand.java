@@ -2,6 +2,7 @@ package org.breachtriage.cli;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -9,21 +10,24 @@ import org.breachtriage.aws.AwsClients;
 import org.breachtriage.aws.AwsService;
 import org.breachtriage.aws.ResourceNames;
 import org.breachtriage.aws.sandbox.LocalEmulators;
+import org.breachtriage.aws.sandbox.SandboxQueues;
 import org.breachtriage.aws.sandbox.SandboxResources;
 import org.breachtriage.aws.sandbox.SandboxState;
+import org.breachtriage.core.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 @Command(name = "sandbox",
-        description = {"A no-Docker AWS sandbox on this machine: fauxqs (S3, SQS, SNS) and dynalite (DynamoDB) from",
-            "infra/local (npm ci --prefix infra/local), with every resource template.yaml declares.",
+        description = {"Run a no-Docker AWS sandbox on this machine: fauxqs (S3, SQS, SNS) and dynalite (DynamoDB) from infra/local, with every resource template.yaml declares.",
             "While it runs, --aws commands use it without further configuration."},
         mixinStandardHelpOptions = true,
-        subcommands = {SandboxCommand.Up.class, SandboxCommand.Down.class, SandboxCommand.Status.class})
+        subcommands = {SandboxCommand.Up.class, SandboxCommand.Down.class, SandboxCommand.Status.class, SandboxCommand.Peek.class})
 final class SandboxCommand implements Runnable {
 
     @Spec
@@ -31,7 +35,7 @@ final class SandboxCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: up, down or status.");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: up, down, status or peek.");
     }
 
     enum EnvFormat { table, env }
@@ -39,7 +43,7 @@ final class SandboxCommand implements Runnable {
     /** {@code --output table|env}, shared by up and status. */
     static final class EnvOutput {
         @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
-                description = "table (default) or env: `export` lines for eval.")
+                description = "The output format: table (the default) or env (export lines for eval).")
         EnvFormat format;
     }
 
@@ -74,9 +78,11 @@ final class SandboxCommand implements Runnable {
         out.println("Use it:  triage --aws staff import events/staff/roster.csv   (or: eval \"$(triage sandbox status --output env)\")");
     }
 
-    @Command(name = "up", description = "Start the emulators in the background and create the resources.",
+    @Command(name = "up", description = "Start the emulators in the background (installing them with npm ci first if needed) and create the resources.",
             mixinStandardHelpOptions = true)
     static final class Up implements Callable<Integer> {
+        private static final java.time.Duration NPM_CI_TIMEOUT = java.time.Duration.ofMinutes(5);
+
         @Mixin
         EnvOutput output;
 
@@ -92,6 +98,12 @@ final class SandboxCommand implements Runnable {
                 state = running.get().state();
                 spec.commandLine().getErr().println("triage: the sandbox is already running; reusing it");
             } else {
+                if (!emulators.installed()) {
+                    // As bin/triage builds itself: a fresh clone needs no separate install step.
+                    spec.commandLine().getErr().println("triage: installing the pinned emulators (npm ci in "
+                            + emulators.infraLocal() + ")...");
+                    emulators.install(Settings.environment, NPM_CI_TIMEOUT);
+                }
                 state = emulators.start(LocalEmulators.DEFAULT_READY_TIMEOUT);
             }
             try (AwsClients clients = new AwsClients(state.awsSettings())) {
@@ -140,6 +152,65 @@ final class SandboxCommand implements Runnable {
             }
             print(out, status.get().state(), output.format);
             return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "peek",
+            description = {"Show the messages waiting on a sandbox queue and leave them there: what the notice sender (notices) or the Federation, through its filter policy (federation), would receive."},
+            mixinStandardHelpOptions = true)
+    static final class Peek implements Callable<Integer> {
+        private static final int MAX_PER_RECEIVE = 10;
+
+        @Parameters(paramLabel = "QUEUE", description = "The queue: notices or federation (the inspection queues), or any queue's name or URL.")
+        String queue;
+
+        @Option(names = "--max", defaultValue = "10", paramLabel = "N",
+                description = "The most messages to show (default ${DEFAULT-VALUE}).")
+        int max;
+
+        @Mixin
+        OutputOption output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Optional<LocalEmulators.Status> status = emulators().status().filter(LocalEmulators.Status::running);
+            if (status.isEmpty()) {
+                throw new IllegalStateException("no sandbox is running (start one: triage sandbox up)");
+            }
+            try (AwsClients clients = new AwsClients(status.get().state().awsSettings())) {
+                String url = queueUrl(clients);
+                List<Message> messages = SandboxQueues.peek(clients.sqs(), url, Math.max(1, max));
+                PrintWriter out = spec.commandLine().getOut();
+                if (output.format == OutputFormat.json) {
+                    out.println(Json.pretty(messages.stream().map(SandboxQueues::describe).toList()));
+                } else {
+                    out.printf("%d message(s) on %s (left on the queue)%n", messages.size(), ResourceNames.queueName(url));
+                    for (Message m : messages) {
+                        Map<String, Object> d = SandboxQueues.describe(m);
+                        out.printf("--- %s  %s%n%s%n", d.get("eventType"), m.messageId(), Json.pretty(d.get("message")));
+                    }
+                }
+            }
+            return ExitCodes.OK;
+        }
+
+        private String queueUrl(AwsClients clients) {
+            String name = switch (queue) {
+                case "notices" -> SandboxResources.NOTICES_INSPECTION_QUEUE;
+                case "federation" -> SandboxResources.FEDERATION_INSPECTION_QUEUE;
+                default -> queue;
+            };
+            if (name.startsWith("http://") || name.startsWith("https://")) {
+                return name;
+            }
+            try {
+                return clients.sqs().getQueueUrl(r -> r.queueName(name)).queueUrl();
+            } catch (software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException e) {
+                throw new InvalidInputException("the sandbox has no queue named " + name + " (try notices or federation)");
+            }
         }
     }
 }

@@ -13,6 +13,10 @@ final class Settings {
     static boolean aws;
     static String endpointUrl;
     static String stack;
+    static String region;
+    static String profile;
+    /** {@code --service-endpoint} values by upper-case service id (S3, DYNAMODB, …). */
+    static Map<String, String> serviceEndpoints = Map.of();
     /** The process environment; tests point --aws at their emulators by replacing it. */
     static Map<String, String> environment = System.getenv();
 
@@ -25,6 +29,9 @@ final class Settings {
         aws = false;
         endpointUrl = null;
         stack = null;
+        region = null;
+        profile = null;
+        serviceEndpoints = Map.of();
         environment = System.getenv();
     }
 

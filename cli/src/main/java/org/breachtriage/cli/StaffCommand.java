@@ -30,14 +30,14 @@ final class StaffCommand implements Runnable {
     }
 
     @Command(name = "import",
-            description = {"Import a staff roster (CSV or JSON Lines) into the staff table. People already there are",
-                "replaced. Name rarity is computed here, from how many people share the surname and full name.",
+            description = {"Import a staff roster (CSV or JSON Lines) into the staff table; people already there are replaced.",
+                "Name rarity is computed here, from how many people share the surname and the full name.",
                 "All or nothing: if any row is invalid, nothing is imported and every bad row is listed (exit 3)."},
             mixinStandardHelpOptions = true)
     static final class Import implements Callable<Integer> {
         private static final int ERRORS_SHOWN = 50;
 
-        @Parameters(paramLabel = "ROSTER", description = "A .csv or .jsonl roster (columns: see README).")
+        @Parameters(paramLabel = "ROSTER", description = "A .csv or .jsonl roster, with the columns the README lists.")
         Path roster;
 
         @Mixin

@@ -10,8 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "submit",
-        description = {"Upload a manifest to the bucket under manifests/<supplier>/, as a supplier would; on AWS the",
-            "upload triggers the pipeline (with the sandbox, run `triage --aws process URI` next).",
+        description = {"Upload a manifest to the bucket under manifests/<supplier>/, as a supplier would; on AWS the upload triggers the pipeline (with the sandbox, run `triage --aws process URI` next).",
             "The incident goes first, as the sidecar object <key>.incident.json. The last line printed is the s3:// URI."},
         mixinStandardHelpOptions = true)
 final class SubmitCommand extends AwsCommand {
@@ -20,10 +19,10 @@ final class SubmitCommand extends AwsCommand {
     Path manifest;
 
     @Option(names = "--incident", paramLabel = "FILE",
-            description = "Incident metadata JSON; default: <manifest>.incident.json beside the file, if any.")
+            description = "An incident metadata JSON file (default: <manifest>.incident.json beside the manifest, if there is one).")
     Path incidentFile;
 
-    @Option(names = "--supplier", paramLabel = "NAME", description = "Folder under manifests/ (default: from the incident, else 'unknown').")
+    @Option(names = "--supplier", paramLabel = "NAME", description = "The folder under manifests/ (default: the incident's supplier, else 'unknown').")
     String supplier;
 
     @Override

@@ -2,6 +2,7 @@ package org.breachtriage.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import org.breachtriage.core.manifest.ManifestFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,11 +13,9 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = TriageCommand.Version.class,
         description = {
-            "Breach Triage: turns a supplier's data-breach manifests into a severity decision for each affected",
-            "person (ENISA method), the notices they need, a Federation summary and an ICO Art. 33 draft. Manifests",
-            "that name the same incident reference form one incident: each person is assessed and told once.",
+            "Breach Triage turns a supplier's data-breach manifests into a severity decision for each affected person (ENISA method), the notices they need, a Federation summary and an ICO Art. 33 draft. Manifests that name the same incident reference form one incident: each person is assessed and told once.",
             "",
-            "Runs on embedded storage in the state directory: no cloud account, no Docker."},
+            "It runs on embedded storage in the state directory, with no cloud account and no Docker; with --aws it runs against AWS or the sandbox."},
         subcommands = {
             StaffCommand.class,
             RunCommand.class,
@@ -36,6 +35,7 @@ import picocli.CommandLine.ScopeType;
             SubmitCommand.class,
             ProcessCommand.class,
             InvokeCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nState directory:%n",
         footer = {
@@ -53,22 +53,50 @@ public final class TriageCommand implements Runnable {
     }
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
-            description = "Show stack traces on errors.")
+            description = "Show the stack trace of an error.")
     void verbose(boolean on) {
         Settings.verbose = on;
     }
 
     @Option(names = "--aws", scope = ScopeType.INHERIT,
-            description = "Use AWS (or an emulator) instead of the state directory: standard AWS configuration, "
-                    + "TRIAGE_* resource variables, --stack, or the running sandbox.")
+            description = "Use AWS (or an emulator) instead of the state directory: the running sandbox, or the standard AWS "
+                    + "configuration with the TRIAGE_* resource variables or --stack.")
     void aws(boolean on) {
         Settings.aws = on;
     }
 
     @Option(names = "--endpoint-url", scope = ScopeType.INHERIT, paramLabel = "URL",
-            description = "With --aws: send every AWS call to this endpoint (an emulator).")
+            description = "With --aws: send every AWS call to this endpoint, such as an emulator (as AWS_ENDPOINT_URL).")
     void endpointUrl(String url) {
         Settings.endpointUrl = url;
+    }
+
+    @Option(names = "--service-endpoint", scope = ScopeType.INHERIT, paramLabel = "SERVICE=URL",
+            description = "With --aws: send one service's calls to this endpoint (as AWS_ENDPOINT_URL_<SERVICE>). "
+                    + "SERVICE is s3, dynamodb, sqs, sns, cloudformation or lambda; repeat the option for several.")
+    void serviceEndpoint(Map<String, String> endpoints) {
+        Map<String, String> byId = new java.util.HashMap<>(Settings.serviceEndpoints);
+        endpoints.forEach((service, url) -> {
+            String id = service.trim().toUpperCase(java.util.Locale.ROOT);
+            if (!AwsConfiguration.SERVICE_IDS.contains(id) || url.isBlank()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--service-endpoint takes SERVICE=URL with SERVICE one of "
+                        + "s3, dynamodb, sqs, sns, cloudformation, lambda; got '" + service + "=" + url + "'");
+            }
+            byId.put(id, url);
+        });
+        Settings.serviceEndpoints = Map.copyOf(byId);
+    }
+
+    @Option(names = "--region", scope = ScopeType.INHERIT, paramLabel = "REGION",
+            description = "With --aws: the AWS region, such as eu-west-2 (else AWS_REGION, AWS_DEFAULT_REGION or the profile's).")
+    void region(String name) {
+        Settings.region = name;
+    }
+
+    @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "With --aws: the profile of the AWS config and credentials files to use (else AWS_PROFILE or default).")
+    void profile(String name) {
+        Settings.profile = name;
     }
 
     @Option(names = "--stack", scope = ScopeType.INHERIT, paramLabel = "NAME",
@@ -101,6 +129,11 @@ public final class TriageCommand implements Runnable {
 
     /** As {@link #execute(PrintWriter, PrintWriter, String...)} with a given environment (AWS variables). */
     static int execute(java.util.Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
+        // The SDK's last resort for region and credentials is the instance-metadata address; the CLI
+        // resolves both itself (AwsConfiguration) and asks it only when AWS_EC2_METADATA_DISABLED=false.
+        if (!"false".equalsIgnoreCase(String.valueOf(environment.get("AWS_EC2_METADATA_DISABLED")).trim())) {
+            System.setProperty("aws.disableEc2Metadata", "true");
+        }
         Settings.reset();
         Settings.environment = environment;
         CommandLine cli = commandLine();
@@ -119,6 +152,8 @@ public final class TriageCommand implements Runnable {
         cli.setExecutionExceptionHandler(TriageCommand::handle);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setUsageHelpAutoWidth(true);
+        // `--profile sandbox` names a profile, not the sandbox command.
+        cli.setAllowSubcommandsAsOptionParameters(true);
         return cli;
     }
 
@@ -127,6 +162,10 @@ public final class TriageCommand implements Runnable {
         PrintWriter err = cli.getErr();
         if (Settings.verbose) {
             e.printStackTrace(err);
+        }
+        if (e instanceof AwsConfiguration.AwsNotConfiguredException) {
+            err.println("triage: " + e.getMessage());
+            return ExitCodes.FAILURE;
         }
         if (e instanceof InvalidInputException || e instanceof ManifestFormatException) {
             err.println("triage: invalid input: " + e.getMessage());
@@ -137,11 +176,20 @@ public final class TriageCommand implements Runnable {
         return ExitCodes.FAILURE;
     }
 
+    /** "triage 0.1.0 (commit 6f4dbcf1a2b3)", from what the build wrote into version.properties. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String version = TriageCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"triage " + (version == null ? "development build" : version)};
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties build = new java.util.Properties();
+            try (var in = TriageCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    build.load(in);
+                }
+            }
+            String version = build.getProperty("version", "").strip();
+            String commit = build.getProperty("commit", "").strip();
+            return new String[] {"triage " + (version.isEmpty() || version.startsWith("${") ? "(version unknown)" : version)
+                    + " (commit " + (commit.isEmpty() || commit.startsWith("${") ? "unknown: not built from a git checkout" : commit) + ")"};
         }
     }
 }

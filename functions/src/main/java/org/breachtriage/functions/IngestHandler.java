@@ -5,9 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.manifest.ManifestFormatException;
 import org.breachtriage.core.pipeline.IngestManifest;
 import org.breachtriage.core.pipeline.IngestService.IngestOutcome;
+import org.breachtriage.functions.HandlerMetrics.Metric;
 
 /**
  * Triggered by S3 {@code ObjectCreated} under {@code manifests/}: each manifest record (see
@@ -56,19 +60,26 @@ public final class IngestHandler implements RequestHandler<S3Event, IngestHandle
         for (String key : manifests.keys()) {
             try {
                 IngestOutcome outcome = ingest.ingest(IngestManifest.Command.of(key));
-                caseIds.add(outcome.caseRecord().caseId());
-                HandlerLog.log(context, "ingest: " + (outcome.alreadyIngested() ? "already ingested" : "ingested")
-                        + " case " + outcome.caseRecord().caseId() + " (" + outcome.caseRecord().status() + ")");
+                CaseRecord c = outcome.caseRecord();
+                caseIds.add(c.caseId());
+                HandlerLog.info(context, "ingest", c.caseId(), (outcome.alreadyIngested() ? "already ingested" : "ingested")
+                        + " case " + c.caseId() + " (" + c.status() + ")");
+                if (!outcome.alreadyIngested()) {
+                    // Counted once per manifest: a re-delivered event finds the case and adds nothing.
+                    HandlerMetrics.emit(context, "ingest", c.caseId(), Map.of(), List.of(
+                            new Metric("RowsRead", c.counter(Counters.ROWS_READ)),
+                            new Metric("RowsRejected", c.counter(Counters.ROWS_REJECTED))));
+                }
             } catch (ManifestFormatException e) {
                 failedManifests++;
-                HandlerLog.log(context, "ingest: manifest rejected as a whole, not retried: " + HandlerLog.describe(e));
+                HandlerLog.error(context, "ingest", null, "manifest rejected as a whole, not retried: " + HandlerLog.describe(e));
             } catch (Exception e) {
-                HandlerLog.log(context, "ingest: a manifest could not be ingested and will be retried: " + HandlerLog.describe(e));
+                HandlerLog.error(context, "ingest", null, "a manifest could not be ingested and will be retried: " + HandlerLog.describe(e));
                 retryable = accumulate(retryable, e);
             }
         }
         if (manifests.ignored() > 0) {
-            HandlerLog.log(context, "ingest: " + manifests.ignored() + " of " + manifests.records() + " records ignored: "
+            HandlerLog.info(context, "ingest", null, manifests.ignored() + " of " + manifests.records() + " records ignored: "
                     + "only ObjectCreated under " + MANIFESTS_PREFIX + " in bucket " + bucket + ", sidecars excluded, are ingested");
         }
         if (retryable != null) {

@@ -83,7 +83,7 @@ final class Priming implements Resource {
             step.run();
         } catch (RuntimeException e) {
             // Priming only saves time on the first event; that event will meet the problem for real.
-            System.out.println("priming step skipped: " + HandlerLog.describe(e));
+            HandlerLog.error(null, "priming", null, "priming step skipped: " + HandlerLog.describe(e));
         }
     }
 

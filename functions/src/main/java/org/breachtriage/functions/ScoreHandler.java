@@ -4,8 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.util.List;
 import org.breachtriage.core.cases.RowBatch;
 import org.breachtriage.core.pipeline.ScoreBatch;
+import org.breachtriage.core.pipeline.ScoreService.BatchOutcome;
+import org.breachtriage.functions.HandlerMetrics.Metric;
 
 /**
  * Triggered by the batch queue (with {@code ReportBatchItemFailures}): each message is one row batch,
@@ -30,13 +33,14 @@ public final class ScoreHandler implements RequestHandler<SQSEvent, SQSBatchResp
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return SqsMessages.processEach(event, context, "score", message -> {
+        return SqsMessages.processEach(event, context, "score", "BatchesFailed", message -> {
             RowBatch batch = RowBatchMessages.parse(message.getBody());
             try {
-                score.score(new ScoreBatch.Command(batch, SqsMessages.receivedBefore(message)));
-                return null;
+                BatchOutcome outcome = score.score(new ScoreBatch.Command(batch, SqsMessages.receivedBefore(message)));
+                return new SqsMessages.Handled(batch.caseId(), null,
+                        List.of(new Metric("NoticesPublished", outcome.noticesPublished())));
             } catch (RuntimeException e) {
-                throw new SqsMessages.Failed("case " + batch.caseId() + ", batch " + batch.batchNo(), e);
+                throw new SqsMessages.Failed(batch.caseId(), "case " + batch.caseId() + ", batch " + batch.batchNo(), e);
             }
         });
     }

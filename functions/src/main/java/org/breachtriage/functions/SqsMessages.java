@@ -6,7 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFa
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.breachtriage.functions.HandlerMetrics.Metric;
 
 /**
  * The per-message failure loop of every SQS-triggered handler, in one place. With
@@ -16,24 +19,40 @@ import java.util.List;
  *
  * <p>A body may hold rows (pay numbers, names), and exception messages may quote it, so a failure is
  * logged by message id, a label the work chose ({@link Failed}) and exception classes, never text.
+ *
+ * <p>After the loop, the metrics of the messages are emitted per case: what the work counted
+ * ({@link Handled#metrics()}) and the failed messages under the function's failure metric.
  */
 final class SqsMessages {
     private SqsMessages() {
     }
 
-    /** One message's work; returns a line for the log (never quoting the body), or null for none. */
+    /** What one message's work did: its case, a line for the log (never quoting the body; null for none), its counts. */
+    record Handled(String caseId, String line, List<Metric> metrics) {
+        Handled {
+            metrics = List.copyOf(metrics);
+        }
+    }
+
+    /** One message's work. */
     @FunctionalInterface
     interface Work {
-        String handle(SQSMessage message);
+        Handled handle(SQSMessage message);
     }
 
     /** Thrown by work that knows, safely, what it was working on ("case BT-…, batch 3"). */
     static final class Failed extends RuntimeException {
+        private final String caseId;
         private final String label;
 
-        Failed(String label, Throwable cause) {
+        Failed(String caseId, String label, Throwable cause) {
             super(label, cause);
+            this.caseId = caseId;
             this.label = label;
+        }
+
+        String caseId() {
+            return caseId;
         }
 
         String label() {
@@ -41,25 +60,36 @@ final class SqsMessages {
         }
     }
 
-    static SQSBatchResponse processEach(SQSEvent event, Context context, String function, Work work) {
+    /**
+     * @param failureMetric the metric a failed message counts under ("BatchesFailed" for the scorer)
+     */
+    static SQSBatchResponse processEach(SQSEvent event, Context context, String function, String failureMetric, Work work) {
         List<BatchItemFailure> failures = new ArrayList<>();
         List<SQSMessage> messages = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        // Case id (null: unknown) → metric name → sum, in the order first seen.
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         for (SQSMessage message : messages) {
             try {
-                String line = work.handle(message);
-                if (line != null) {
-                    HandlerLog.log(context, function + ": " + line);
+                Handled handled = work.handle(message);
+                if (handled.line() != null) {
+                    HandlerLog.info(context, function, handled.caseId(), handled.line());
                 }
+                Map<String, Long> ofCase = counts.computeIfAbsent(handled.caseId(), k -> new LinkedHashMap<>());
+                handled.metrics().forEach(m -> ofCase.merge(m.name(), m.value(), Long::sum));
             } catch (Failed e) {
-                HandlerLog.log(context, function + ": message " + message.getMessageId() + " (" + e.label()
+                HandlerLog.error(context, function, e.caseId(), "message " + message.getMessageId() + " (" + e.label()
                         + ") failed and will be retried: " + HandlerLog.describe(e.getCause()));
                 failures.add(new BatchItemFailure(message.getMessageId()));
+                counts.computeIfAbsent(e.caseId(), k -> new LinkedHashMap<>()).merge(failureMetric, 1L, Long::sum);
             } catch (RuntimeException e) {
-                HandlerLog.log(context, function + ": message " + message.getMessageId()
+                HandlerLog.error(context, function, null, "message " + message.getMessageId()
                         + " failed and will be retried: " + HandlerLog.describe(e));
                 failures.add(new BatchItemFailure(message.getMessageId()));
+                counts.computeIfAbsent(null, k -> new LinkedHashMap<>()).merge(failureMetric, 1L, Long::sum);
             }
         }
+        counts.forEach((caseId, values) -> HandlerMetrics.emit(context, function, caseId, Map.of(),
+                values.entrySet().stream().map(v -> new Metric(v.getKey(), v.getValue())).toList()));
         return new SQSBatchResponse(failures);
     }
 

@@ -72,4 +72,22 @@ final class CloudFormationYaml {
             }
         }
     }
+
+    /** A template value that must be a mapping; a test failure naming the value otherwise. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        if (!(value instanceof Map)) {
+            throw new AssertionError("expected a mapping, got " + value);
+        }
+        return (Map<String, Object>) value;
+    }
+
+    /** A template value that must be a list. */
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Object value) {
+        if (!(value instanceof List)) {
+            throw new AssertionError("expected a list, got " + value);
+        }
+        return (List<Object>) value;
+    }
 }

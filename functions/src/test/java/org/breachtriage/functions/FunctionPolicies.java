@@ -179,19 +179,11 @@ final class FunctionPolicies {
         return value instanceof List<?> l ? new ArrayList<>(l) : List.of(value);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
-        if (!(value instanceof Map)) {
-            throw new AssertionError("expected a mapping, got " + value);
-        }
-        return (Map<String, Object>) value;
+        return CloudFormationYaml.map(value);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Object> list(Object value) {
-        if (!(value instanceof List)) {
-            throw new AssertionError("expected a list, got " + value);
-        }
-        return (List<Object>) value;
+        return CloudFormationYaml.list(value);
     }
 }

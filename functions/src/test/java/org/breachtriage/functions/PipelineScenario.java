@@ -493,7 +493,12 @@ final class PipelineScenario {
 
     /** No pay number and no surname of anyone in the manifest, as a whole word, anywhere in the text. */
     static void assertNoPersonalData(String text, Manifest manifest, String where) {
-        for (String word : manifest.personalWords()) {
+        assertNoPersonalData(text, manifest.personalWords(), where);
+    }
+
+    /** None of these words (pay numbers, names) as a whole word anywhere in the text. */
+    static void assertNoPersonalData(String text, Set<String> personalWords, String where) {
+        for (String word : personalWords) {
             Pattern whole = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])");
             assertFalse(whole.matcher(text).find(), where + " contains '" + word + "' from the manifest or roster");
         }

@@ -56,8 +56,8 @@ class ScoreAndReportHandlerTest {
         assertEquals("2", duplicate.getRecords().get(0).getAttributes().get("ApproximateReceiveCount"));
 
         try (PrivateQueues q = new PrivateQueues(stack)) {
-            importFixturePeople(q);
-            openFixtureCase(q, scoreBatch);
+            importFixturePeople(q.wiring);
+            openFixtureCase(q.wiring, scoreBatch, incidentId);
             ScoreHandler scorer = new ScoreHandler(q.wiring);
             ReportHandler reporter = new ReportHandler(q.wiring);
 
@@ -159,12 +159,12 @@ class ScoreAndReportHandlerTest {
         }
     }
 
-    private static void importFixturePeople(PrivateQueues q) throws Exception {
+    static void importFixturePeople(FunctionWiring wiring) throws Exception {
         RosterImport roster = new RosterReader().read(Fixtures.events("staff/roster.csv"));
         Set<String> wanted = Set.of("MP000091", "MP000002", "MP000186", "MP000001");
         List<StaffMember> people = roster.members().stream().filter(m -> wanted.contains(m.payNumber())).toList();
         assertEquals(4, people.size());
-        q.wiring.adapters().staff().putAll(people);
+        wiring.adapters().staff().putAll(people);
     }
 
     /**
@@ -181,16 +181,16 @@ class ScoreAndReportHandlerTest {
         return event;
     }
 
-    /** The case as ingest would have left it: SCORING, two batches queued, joined to its incident. */
-    private void openFixtureCase(PrivateQueues q, SQSEvent scoreBatch) {
+    /** The case as ingest would have left it: SCORING, two batches queued, joined to the incident given. */
+    static void openFixtureCase(FunctionWiring wiring, SQSEvent scoreBatch, String incidentId) {
         RowBatch first = RowBatchMessages.parse(scoreBatch.getRecords().get(0).getBody());
         assertEquals(FIXTURE_INCIDENT, IncidentService.incidentIdFor(PipelineTarget.FORCE, first.incident(), FIXTURE_CASE),
                 "the fixture names the incident its force and reference derive");
         CaseRecord candidate = CaseOpening.newCase(FIXTURE_CASE, incidentId, "manifests/acme/met-idcard-2023.csv",
-                "fixture", first.incident(), q.wiring.pipeline().settings().policy().version(), Clock.systemUTC().instant());
-        CaseRecord opened = q.wiring.pipeline().lifecycle().open(candidate);
-        q.wiring.pipeline().incidents().join(opened, PipelineTarget.FORCE);
-        q.wiring.adapters().cases().finishIngest(FIXTURE_CASE, 5, 5, 0, 2);
+                "fixture", first.incident(), wiring.pipeline().settings().policy().version(), Clock.systemUTC().instant());
+        CaseRecord opened = wiring.pipeline().lifecycle().open(candidate);
+        wiring.pipeline().incidents().join(opened, PipelineTarget.FORCE);
+        wiring.adapters().cases().finishIngest(FIXTURE_CASE, 5, 5, 0, 2);
     }
 
     /** The case ids of the report triggers queued since the last call (taken off the queue). */

@@ -62,7 +62,10 @@ public final class LambdaRunner {
         return new DrainResult(delivered, failedIds.size());
     }
 
-    /** The Lambda context a handler gets when the CLI calls it in-process; logs go to stderr. */
+    /**
+     * The Lambda context a handler gets when the CLI calls it in-process; its log lines go to stderr as
+     * the handlers' short text lines (no AWS_LAMBDA_LOG_FORMAT here, so no JSON).
+     */
     public static Context context(String functionName) {
         String requestId = UUID.randomUUID().toString();
         return new Context() {
@@ -121,12 +124,13 @@ public final class LambdaRunner {
                 return new LambdaLogger() {
                     @Override
                     public void log(String message) {
-                        System.err.println(message);
+                        // One line per message, whether or not the handler ended it with a newline.
+                        System.err.println(message.endsWith("\n") ? message.substring(0, message.length() - 1) : message);
                     }
 
                     @Override
                     public void log(byte[] message) {
-                        System.err.println(new String(message, StandardCharsets.UTF_8));
+                        log(new String(message, StandardCharsets.UTF_8));
                     }
                 };
             }

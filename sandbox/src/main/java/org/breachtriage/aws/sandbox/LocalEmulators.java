@@ -94,11 +94,10 @@ public final class LocalEmulators {
             }
         }
         Path node = findNode();
-        Path modules = infraLocal.resolve("node_modules");
-        Path fauxqsModule = modules.resolve("fauxqs").resolve("package.json");
-        Path dynaliteCli = modules.resolve("dynalite").resolve("cli.js");
-        if (!Files.isRegularFile(fauxqsModule) || !Files.isRegularFile(dynaliteCli)) {
-            throw new EmulatorUnavailableException("the emulators are not installed in " + modules + "; " + INSTALL_HINT);
+        Path dynaliteCli = infraLocal.resolve("node_modules").resolve("dynalite").resolve("cli.js");
+        if (!installed()) {
+            throw new EmulatorUnavailableException("the emulators are not installed in " + infraLocal.resolve("node_modules")
+                    + "; " + INSTALL_HINT);
         }
         try {
             Files.createDirectories(stateDir);
@@ -129,6 +128,48 @@ public final class LocalEmulators {
         } catch (RuntimeException e) {
             launched.forEach(l -> kill(l.recorded()));
             throw e;
+        }
+    }
+
+    /** Are the pinned emulators in infra/local/node_modules? */
+    public boolean installed() {
+        Path modules = infraLocal.resolve("node_modules");
+        return Files.isRegularFile(modules.resolve("fauxqs").resolve("package.json"))
+                && Files.isRegularFile(modules.resolve("dynalite").resolve("cli.js"));
+    }
+
+    /**
+     * Installs the emulators pinned by infra/local/package-lock.json: {@code npm ci} there, as bin/test
+     * does. npm is {@code TRIAGE_NPM} if set, else the first {@code npm} on the PATH. Its output goes
+     * to {@code npm-ci.log} in the state folder; a failure shows the end of it.
+     */
+    public void install(Map<String, String> env, Duration timeout) {
+        Path npm = findExecutable(env, "TRIAGE_NPM", "npm");
+        try {
+            Files.createDirectories(stateDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create the sandbox state folder " + stateDir, e);
+        }
+        Path log = stateDir.resolve("npm-ci.log");
+        ProcessBuilder pb = new ProcessBuilder(npm.toString(), "ci", "--no-audit", "--no-fund", "--loglevel=error")
+                .directory(infraLocal.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+        try {
+            Process process = pb.start();
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new EmulatorUnavailableException("npm ci in " + infraLocal + " did not finish within "
+                        + timeout.toSeconds() + " s. End of " + log + ":\n" + tail(log));
+            }
+            if (process.exitValue() != 0 || !installed()) {
+                throw new EmulatorUnavailableException("npm ci in " + infraLocal + " failed (exit " + process.exitValue()
+                        + "). End of " + log + ":\n" + tail(log));
+            }
+        } catch (IOException e) {
+            throw new EmulatorUnavailableException("could not run " + npm + " ci in " + infraLocal + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmulatorUnavailableException("interrupted while installing the emulators", e);
         }
     }
 
@@ -308,13 +349,18 @@ public final class LocalEmulators {
     }
 
     static Path findNode(Map<String, String> env) {
-        String explicit = env.get("TRIAGE_NODE");
+        return findExecutable(env, "TRIAGE_NODE", "node");
+    }
+
+    /** The program the variable names, else the first one of that name on the PATH. */
+    static Path findExecutable(Map<String, String> env, String variable, String program) {
+        String explicit = env.get(variable);
         if (explicit != null && !explicit.isBlank()) {
             Path p = Path.of(explicit);
             if (Files.isExecutable(p)) {
                 return p;
             }
-            throw new EmulatorUnavailableException("TRIAGE_NODE points at " + p + ", which is not an executable");
+            throw new EmulatorUnavailableException(variable + " points at " + p + ", which is not an executable");
         }
         String path = env.getOrDefault("PATH", "");
         boolean windows = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
@@ -322,13 +368,15 @@ public final class LocalEmulators {
             if (dir.isBlank()) {
                 continue;
             }
-            Path candidate = Path.of(dir, windows ? "node.exe" : "node");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
+            for (String name : windows ? List.of(program + ".exe", program + ".cmd") : List.of(program)) {
+                Path candidate = Path.of(dir, name);
+                if (Files.isExecutable(candidate)) {
+                    return candidate;
+                }
             }
         }
-        throw new EmulatorUnavailableException("node (Node.js 20 or later) is not on the PATH; install it, then "
-                + INSTALL_HINT);
+        String what = program.equals("npm") ? "npm (it comes with Node.js)" : program + " (Node.js 20 or later)";
+        throw new EmulatorUnavailableException(what + " is not on the PATH; install it, then " + INSTALL_HINT);
     }
 
     private static File nullDevice() {

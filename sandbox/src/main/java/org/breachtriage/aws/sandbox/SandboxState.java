@@ -52,6 +52,8 @@ public record SandboxState(
     public Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_REGION", region);
+        // AWS CLI v1 reads only this one.
+        env.put("AWS_DEFAULT_REGION", region);
         env.put("AWS_ENDPOINT_URL", fauxqs.endpoint().toString());
         env.put(AwsService.DYNAMODB.endpointVariable(), dynalite.endpoint().toString());
         env.put("AWS_ACCESS_KEY_ID", "test");
