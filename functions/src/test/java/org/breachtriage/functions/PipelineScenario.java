@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -38,7 +39,9 @@ import org.breachtriage.aws.S3ObjectStore;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.RowBatch;
+import org.breachtriage.core.incident.IncidentClock;
 import org.breachtriage.core.incident.IncidentPerson;
+import org.breachtriage.core.incident.Reminder;
 import org.breachtriage.core.manifest.ManifestReader;
 import org.breachtriage.core.manifest.ManifestReaders;
 import org.breachtriage.core.manifest.ManifestRow;
@@ -167,8 +170,9 @@ final class PipelineScenario {
 
         RequestCounter counter = new RequestCounter();
         // Each function has clients of its own, as on Lambda, so its calls can be checked against its policy.
-        Map<Class<?>, RequestCounter> byHandler = Map.of(IngestHandler.class, new RequestCounter(),
-                ScoreHandler.class, new RequestCounter(), ReportHandler.class, new RequestCounter());
+        Map<Class<?>, RequestCounter> byHandler = new HashMap<>(Map.of(IngestHandler.class, new RequestCounter(),
+                ScoreHandler.class, new RequestCounter(), ReportHandler.class, new RequestCounter(),
+                ClockHandler.class, new RequestCounter()));
         Wirings wirings = new Wirings(target.wiring(counter, byHandler.get(IngestHandler.class)),
                 target.wiring(counter, byHandler.get(ScoreHandler.class)), target.wiring(counter, byHandler.get(ReportHandler.class)));
         // The test's own reads of the case table go through uncounted clients: the table counts the functions' requests only.
@@ -251,6 +255,7 @@ final class PipelineScenario {
                 redeliveryCalls = redeliverEverything(wirings, cases, counter, s3Event, scoring, reported, done, poison,
                         notices, federation, allAlerts);
             }
+            runTheClockTwice(target.wiring(new RequestCounter(), byHandler.get(ClockHandler.class)), done.incidentId());
             return new Result(caseId, summary, batches, mustNotify.size(), noticeRequestsIfPerBatch(people),
                     firstDelivery, redeliveryCalls, byHandler);
         } finally {
@@ -259,6 +264,24 @@ final class PipelineScenario {
                 harness.delete(names.batchQueueUrl(), poison);
             }
             wirings.close();
+        }
+    }
+
+    /**
+     * The hourly clock, twice: the fixture's incident became known in 2023, so its deadline has passed and
+     * the first run sends its overdue reminder; the second sends nothing new for it.
+     */
+    private static void runTheClockTwice(FunctionWiring clock, String incidentId) {
+        try {
+            ClockHandler handler = new ClockHandler(clock);
+            ClockHandler.Summary first = handler.handleRequest(new ScheduledEvent(), new CapturingContext("clock"));
+            assertEquals(List.of(Reminder.Threshold.OVERDUE), first.sent().stream()
+                    .filter(s -> s.incidentId().equals(incidentId)).map(IncidentClock.Sent::threshold).toList());
+            ClockHandler.Summary second = handler.handleRequest(new ScheduledEvent(), new CapturingContext("clock"));
+            assertEquals(List.of(), second.sent().stream().filter(s -> s.incidentId().equals(incidentId)).toList(),
+                    "a reminder is sent once however often the clock runs");
+        } finally {
+            clock.clients().close();
         }
     }
 

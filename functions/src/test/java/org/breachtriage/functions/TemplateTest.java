@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.lang.reflect.Field;
@@ -56,7 +57,7 @@ class TemplateTest {
     @Test
     void everyFunctionNamesAHandlerClassForItsEventType() throws Exception {
         Map<String, Map<String, Object>> functions = ofType("AWS::Serverless::Function");
-        assertEquals(3, functions.size(), "ingest, score, report: " + functions.keySet());
+        assertEquals(4, functions.size(), "ingest, score, report, clock: " + functions.keySet());
         for (Map.Entry<String, Map<String, Object>> function : functions.entrySet()) {
             Map<String, Object> props = map(function.getValue().get("Properties"));
             String handler = (String) props.get("Handler");
@@ -86,6 +87,11 @@ class TemplateTest {
                             function.getKey() + " reports failures per message");
                     assertEquals(SQSBatchResponse.class, io[1], handler + " must answer with batchItemFailures");
                 }
+                case "Schedule" -> {
+                    assertEquals(ScheduledEvent.class, io[0], handler + " must take a ScheduledEvent");
+                    assertEquals("rate(1 hour)", triggerProps.get("Schedule"), "the Art. 33 clock is checked hourly");
+                    assertEquals(Boolean.TRUE, triggerProps.get("Enabled"));
+                }
                 default -> fail(function.getKey() + " has an unexpected trigger " + eventType);
             }
         }
@@ -98,6 +104,7 @@ class TemplateTest {
         assertEquals("org.breachtriage.functions.ScoreHandler::handleRequest", functionProps("ScoreFunction").get("Handler"));
         assertEquals("org.breachtriage.functions.ReportHandler::handleRequest", functionProps("ReportFunction").get("Handler"));
         assertEquals("org.breachtriage.functions.IngestHandler::handleRequest", functionProps("IngestFunction").get("Handler"));
+        assertEquals("org.breachtriage.functions.ClockHandler::handleRequest", functionProps("ClockFunction").get("Handler"));
     }
 
     @Test
