@@ -4,31 +4,25 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.breachtriage.core.incident.IncidentView;
 import org.breachtriage.core.json.Json;
-import org.breachtriage.core.pipeline.RunSummary;
 import org.breachtriage.core.manifest.IncidentMetadata;
+import org.breachtriage.core.pipeline.RunSummary;
 import org.breachtriage.embedded.LocalPipeline;
 
-/** The part of {@code run} that {@code demo} shares: run the pipeline with a progress bar and print the summary. */
+/** What {@code run} and {@code demo} share: run manifests with a progress bar, then print what they did. */
 final class Runs {
     private Runs() {
     }
 
+    /** Runs one manifest and prints its case and its incident; exit code 1 if its accounting does not balance. */
     static int runAndPrint(LocalPipeline pipeline, Path manifest, IncidentMetadata incident, OutputFormat format,
                            PrintWriter out, PrintWriter err) throws Exception {
-        Progress progress = new Progress(System.err, "triage " + manifest.getFileName(), Files.size(manifest),
-                Progress.stderrIsTerminal(Settings.environment));
-        LocalPipeline.RunOutcome outcome;
-        try {
-            outcome = pipeline.run(manifest, incident, progress::track);
-        } finally {
-            progress.finish();
-        }
+        LocalPipeline.RunOutcome outcome = run(pipeline, manifest, incident);
         RunSummary summary = outcome.summary();
-        IncidentView incidentView = summary.incidentId() == null ? null
-                : pipeline.services().queries().view(summary.incidentId()).orElse(null);
+        IncidentView incidentView = incidentOf(pipeline, summary);
         if (format == OutputFormat.json) {
             Map<String, Object> json = new LinkedHashMap<>(Json.MAPPER.convertValue(summary, Map.class));
             json.put("incident", incidentView);
@@ -38,20 +32,49 @@ final class Runs {
                 out.println("This manifest was triaged before: showing the stored case (nothing was sent again).");
             }
             Tables.printSummary(out, summary);
-            if (incidentView != null) {
-                out.println();
-                Tables.printIncident(out, incidentView);
+            printIncidentAndNext(pipeline, incidentView, out);
+        }
+        return balanced(List.of(summary), err);
+    }
+
+    /** Runs a manifest with a progress bar on stderr when it is a terminal. */
+    static LocalPipeline.RunOutcome run(LocalPipeline pipeline, Path manifest, IncidentMetadata incident)
+            throws Exception {
+        Progress progress = new Progress(System.err, "triage " + manifest.getFileName(), Files.size(manifest),
+                Progress.stderrIsTerminal(Settings.environment));
+        try {
+            return pipeline.run(manifest, incident, progress::track);
+        } finally {
+            progress.finish();
+        }
+    }
+
+    static IncidentView incidentOf(LocalPipeline pipeline, RunSummary summary) {
+        return summary.incidentId() == null ? null : pipeline.services().queries().view(summary.incidentId()).orElse(null);
+    }
+
+    static void printIncidentAndNext(LocalPipeline pipeline, IncidentView incident, PrintWriter out) {
+        if (incident == null) {
+            return;
+        }
+        out.println();
+        Tables.printIncident(out, incident);
+        out.printf("Outputs     %s%n", pipeline.describeOutputs(incident.incidentId()));
+        out.printf("Next        triage incident %s | triage report %s --format html | triage person %s PAY_NUMBER%n",
+                incident.incidentId(), incident.incidentId(), incident.incidentId());
+    }
+
+    /** 0, or 1 with a line on stderr for each summary whose books do not balance (a bug). */
+    static int balanced(List<RunSummary> summaries, PrintWriter err) {
+        int code = ExitCodes.OK;
+        for (RunSummary summary : summaries) {
+            if (!summary.balances()) {
+                err.println("triage: error: accounting does not balance for " + summary.caseId()
+                        + "; this is a bug, please report it");
+                code = ExitCodes.FAILURE;
             }
-            out.printf("Outputs     %s%n", pipeline.describeOutputs(summary.incidentId()));
-            out.printf("Next        triage incident %s | triage report %s --format html | triage person %s PAY_NUMBER%n",
-                    summary.incidentId(), summary.incidentId(), summary.incidentId());
         }
-        if (!summary.balances()) {
-            err.println("triage: error: accounting does not balance for " + outcome.summary().caseId()
-                    + "; this is a bug, please report it");
-            return ExitCodes.FAILURE;
-        }
-        return ExitCodes.OK;
+        return code;
     }
 
     static void warnIfNoStaff(LocalPipeline pipeline, PrintWriter err) {

@@ -38,8 +38,8 @@ final class Tables {
         out.printf("Notices     %,d initial + %,d escalation%n", v.notices().initial(), v.notices().escalation());
         var art33 = v.art33();
         out.printf("ICO Art. 33 %s, deadline %s (%s); %s%n", art33.required() ? "REQUIRED" : "not required",
-                art33.deadline(), art33.hoursLeft() >= 0 ? art33.hoursLeft() + " h left" : "overdue by "
-                        + (-art33.hoursLeft()) + " h",
+                art33.deadline(), art33.hoursLeft() >= 0 ? String.format("%,d h left", art33.hoursLeft())
+                        : String.format("overdue by %,d h", -art33.hoursLeft()),
                 art33.submittedAt() == null ? "not yet submitted (record it: triage ico submitted " + v.incidentId()
                         + " --ico-reference REF)"
                         : "submitted " + art33.submittedAt() + ", ICO reference " + art33.icoReference());
@@ -70,7 +70,12 @@ final class Tables {
         bars(out, s.bands());
         out.printf("Notices     %,d published by this manifest, %,d of them this run (Art. 34, policy %s)%n",
                 s.notices().published(), s.notices().publishedThisRun(), s.policyVersion());
-        out.printf("ICO Art. 33 %s, deadline %s%n", s.art33().required() ? "REQUIRED" : "not required",
-                s.art33().deadline());
+        if (s.incidentId() == null) {
+            out.printf("ICO Art. 33 %s, deadline %s%n", s.art33().required() ? "REQUIRED" : "not required",
+                    s.art33().deadline());
+        } else {
+            out.printf("ICO Art. 33 %s by this manifest's account (the incident's clock runs from its earliest"
+                    + " manifest: triage incident %s)%n", s.art33().required() ? "REQUIRED" : "not required", s.incidentId());
+        }
     }
 }

@@ -32,18 +32,25 @@ public final class SampleEvents {
 
     public static final String ROSTER = "staff/roster.csv";
     public static final String MET_ID_CARD = "manifests/met-idcard-2023.csv";
+    /** The same incident's second manifest: records the supplier found later, with home addresses too. */
+    public static final String MET_ID_CARD_LATER = "manifests/met-idcard-2023-found-later.csv";
     static final String LANYARD = "manifests/lanyard-print.jsonl";
     static final String VETTING_PORTAL = "manifests/vetting-portal.json";
     static final String WITH_ERRORS = "manifests/with-errors.csv";
     static final String SIDECAR_SUFFIX = ".incident.json";
 
     static final int MET_ID_CARD_ROWS = 2_500;
+    static final int MET_ID_CARD_LATER_ROWS = 200;
     static final int LANYARD_ROWS = 300;
     static final int VETTING_PORTAL_ROWS = 400;
     static final int WITH_ERRORS_ROWS = 30;
 
     public static final IncidentMetadata MET_INCIDENT = incident("Acme ID Cards Ltd (synthetic)", "INC-2023-0826",
             "2023-08-24T09:00:00Z", true, Confidentiality.UNKNOWN_RECIPIENTS, Integrity.NONE, Availability.NONE,
+            ExposureProfile.ID_CARD);
+    /** Same supplier and reference, so the same incident; the force learnt of these records a day later. */
+    public static final IncidentMetadata MET_LATER_INCIDENT = incident("Acme ID Cards Ltd (synthetic)", "INC-2023-0826",
+            "2023-08-25T15:00:00Z", true, Confidentiality.UNKNOWN_RECIPIENTS, Integrity.NONE, Availability.NONE,
             ExposureProfile.ID_CARD);
     static final IncidentMetadata LANYARD_INCIDENT = incident("Lanyard Print Co (synthetic)", "INC-2024-0311",
             "2024-03-11T14:30:00Z", false, Confidentiality.KNOWN_RECIPIENTS, Integrity.NONE, Availability.NONE,
@@ -103,6 +110,10 @@ public final class SampleEvents {
         written.add(write(dir, MET_ID_CARD + SIDECAR_SUFFIX,
                 out -> SyntheticData.writeIncidentSidecar(out, MET_INCIDENT)));
 
+        written.add(write(dir, MET_ID_CARD_LATER, out -> SyntheticData.writeManifestCsv(out, foundLaterRows().iterator())));
+        written.add(write(dir, MET_ID_CARD_LATER + SIDECAR_SUFFIX,
+                out -> SyntheticData.writeIncidentSidecar(out, MET_LATER_INCIDENT)));
+
         written.add(write(dir, LANYARD, out -> SyntheticData.writeManifestJsonLines(out, ROSTER_PEOPLE,
                 LANYARD_ROWS, ROSTER_SEED, lanyardOptions())));
         written.add(write(dir, LANYARD + SIDECAR_SUFFIX,
@@ -118,7 +129,8 @@ public final class SampleEvents {
     }
 
     static List<String> fileNames() {
-        return List.of(ROSTER, MET_ID_CARD, MET_ID_CARD + SIDECAR_SUFFIX, LANYARD, LANYARD + SIDECAR_SUFFIX,
+        return List.of(ROSTER, MET_ID_CARD, MET_ID_CARD + SIDECAR_SUFFIX, MET_ID_CARD_LATER,
+                MET_ID_CARD_LATER + SIDECAR_SUFFIX, LANYARD, LANYARD + SIDECAR_SUFFIX,
                 VETTING_PORTAL, WITH_ERRORS, WITH_ERRORS + SIDECAR_SUFFIX);
     }
 
@@ -132,6 +144,26 @@ public final class SampleEvents {
 
     static ManifestOptions vettingPortalOptions() {
         return ManifestOptions.defaults().withProfile(ExposureProfile.VETTING_PORTAL).withSelectionSeed(3);
+    }
+
+    /**
+     * The records found later: ID-card rows that also list the home address, for people drawn afresh
+     * from the roster, so most were in the first manifest too (their exposure grows, and some rise a
+     * band) and some were not (they are told for the first time). No invalid rows: this list is clean.
+     */
+    static List<SyntheticManifestRow> foundLaterRows() {
+        ManifestOptions clean = ManifestOptions.defaults().withInvalidFraction(0).withDuplicateFraction(0)
+                .withBlankExposedFieldsFraction(0).withSelectionSeed(5);
+        ManifestRowGenerator generator = new ManifestRowGenerator(ROSTER_PEOPLE, MET_ID_CARD_LATER_ROWS, ROSTER_SEED,
+                clean);
+        EnumSet<DataCategory> fields = ExposureProfile.ID_CARD.defaultFields();
+        fields.add(DataCategory.HOME_ADDRESS);
+        String exposed = Categories.format(fields);
+        List<SyntheticManifestRow> rows = new ArrayList<>();
+        generator.forEachRemaining(row -> rows.add(new SyntheticManifestRow(row.rowNumber(), row.kind(),
+                row.personIndex(), row.payNumber(), exposed, row.surname(), row.forename(), row.rank(),
+                row.vettingLevel())));
+        return rows;
     }
 
     /** Thirty clean ID-card rows, then the deliberate problems written over fixed row numbers. */
