@@ -59,6 +59,10 @@ public final class SandboxQueues {
         if (body != null && "Notification".equals(body.path("Type").asText())) {
             d.put("eventType", body.path("MessageAttributes").path("eventType").path("Value").asText(null));
             JsonNode published = parse(body.path("Message").asText());
+            // Published with MessageStructure=json, SQS gets the "sqs" member; fauxqs hands over the whole document.
+            if (published != null && published.path("sqs").isTextual() && published.has("default")) {
+                published = parse(published.path("sqs").asText());
+            }
             d.put("message", published != null ? published : body.path("Message").asText());
         } else {
             d.put("eventType", null);
