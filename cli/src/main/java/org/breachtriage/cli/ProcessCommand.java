@@ -1,6 +1,11 @@
 package org.breachtriage.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.breachtriage.core.cases.CaseIds;
 import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.cases.Counters;
+import org.breachtriage.core.incident.IncidentView;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.pipeline.PipelineSettings;
 import org.breachtriage.core.pipeline.RunSummary;
@@ -34,6 +39,8 @@ final class ProcessCommand extends AwsCommand {
                 .orElseThrow(() -> new InvalidInputException("no object at " + uri));
         FunctionWiring wiring = new FunctionWiring(aws.clients(), aws.names(), PipelineSettings.fromEnvironment());
         var err = spec.commandLine().getErr();
+        long publishedBefore = aws.cases().find(CaseIds.derive(object.key(), info.version()))
+                .map(c -> c.counter(Counters.NOTICES_PUBLISHED)).orElse(0L);
 
         EventSourceSimulator events = new EventSourceSimulator(aws.clients().sqs(), region(aws));
         IngestHandler.Summary ingested = new IngestHandler(wiring).handleRequest(
@@ -51,13 +58,20 @@ final class ProcessCommand extends AwsCommand {
                 event -> reporter.handleRequest(event, LambdaRunner.context("report")), err);
 
         CaseRecord c = aws.cases().find(ingested.caseIds().get(0)).orElseThrow();
-        RunSummary summary = RunSummary.of(c);
+        RunSummary summary = RunSummary.of(c, c.counter(Counters.NOTICES_PUBLISHED) - publishedBefore);
+        IncidentView incident = c.incidentId() == null ? null : aws.services().queries().view(c.incidentId()).orElse(null);
         var out = spec.commandLine().getOut();
         if (output.format == OutputFormat.json) {
-            out.println(Json.pretty(summary));
+            Map<String, Object> json = new LinkedHashMap<>(Json.MAPPER.convertValue(summary, Map.class));
+            json.put("incident", incident);
+            out.println(Json.pretty(json));
         } else {
             out.printf("Handled %d batch message(s) and %d report trigger(s)%n", scored.delivered(), reported.delivered());
             Tables.printSummary(out, summary);
+            if (incident != null) {
+                out.println();
+                Tables.printIncident(out, incident);
+            }
         }
         return scored.failed() + reported.failed() == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
     }

@@ -105,7 +105,12 @@ class AwsModeTest {
 
         Result again = triage("--aws", "process", uri, "--output", "json");
         assertEquals(0, again.exit(), again.err());
-        assertEquals(summary, again.json(), "processing the same object again changes nothing");
+        assertEquals(summary.path("persons"), again.json().path("persons"), "processing the same object again changes nothing");
+        assertEquals(summary.path("notices").path("published"), again.json().path("notices").path("published"));
+        assertEquals(0, again.json().path("notices").path("publishedThisRun").asLong(), "nothing sent again");
+        assertEquals(summary.path("incident"), again.json().path("incident"));
+
+        incidentCommandsWork(summary, events);
 
         List<Message> federation = stack.clients().sqs().receiveMessage(r -> r
                 .queueUrl(stack.resources().federationInspectionQueueUrl()).maxNumberOfMessages(10).waitTimeSeconds(1))
@@ -113,6 +118,39 @@ class AwsModeTest {
         assertFalse(federation.isEmpty(), "the Federation's filtered queue got the summary");
         String firstPayNumber = Files.readAllLines(events.resolve("manifests/with-errors.csv")).get(1).split(",")[0];
         federation.forEach(m -> assertFalse(m.body().contains(firstPayNumber), "no pay number reaches the Federation"));
+    }
+
+    /** incident, incidents, person and report by incident id, clock and ico submitted, all on DynamoDB and S3. */
+    private void incidentCommandsWork(JsonNode processed, Path events) throws IOException {
+        String incidentId = processed.path("incidentId").asText();
+        assertTrue(incidentId.startsWith("IN-"), processed.toString());
+        Result incident = triage("--aws", "incident", incidentId, "-o", "json");
+        assertEquals(0, incident.exit(), incident.err());
+        assertEquals(processed.path("persons").path("total"), incident.json().path("persons").path("total"));
+        assertEquals(processed.path("caseId"), incident.json().path("manifests").get(0).path("caseId"));
+        assertTrue(triage("--aws", "incidents").out().contains(incidentId));
+
+        String payNumber = Files.readAllLines(events.resolve("manifests/with-errors.csv")).get(1).split(",")[0];
+        Result person = triage("--aws", "person", incidentId, payNumber, "-o", "json");
+        assertEquals(0, person.exit(), person.err());
+        assertEquals(incidentId, person.json().path("incidentId").asText());
+
+        Result report = triage("--aws", "report", incidentId, "--format", "md");
+        assertEquals(0, report.exit(), report.err());
+        assertTrue(report.out().contains(incidentId), "the draft names its incident");
+
+        Result clock = triage("--aws", "clock", "--now", "2023-08-29T00:00:00Z", "-o", "json");
+        assertEquals(0, clock.exit(), clock.err());
+        long mine = 0;
+        for (JsonNode sent : clock.json().path("sent")) {
+            mine += sent.path("incidentId").asText().equals(incidentId) ? 1 : 0;
+        }
+        assertEquals(1, mine, "its deadline (aware 2023-08-25) has passed: one overdue reminder");
+        Result recorded = triage("--aws", "ico", "submitted", incidentId, "--ico-reference", "ICO-7",
+                "--at", "2023-08-29T08:00:00Z", "--late-reason", "waited for the corrected list");
+        assertEquals(0, recorded.exit(), recorded.err());
+        assertEquals("ICO-7", triage("--aws", "incident", incidentId, "-o", "json").json()
+                .path("art33").path("icoReference").asText());
     }
 
     @Test

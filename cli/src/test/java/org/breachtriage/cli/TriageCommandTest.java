@@ -56,12 +56,24 @@ class TriageCommandTest {
     }
 
     @Test
-    void demoPrintsARealTriage() {
+    void demoTriagesAnIncidentOfTwoManifestsAndSendsNothingTwiceWhenRunAgain() throws IOException {
         Result demo = triage("demo");
         assertEquals(0, demo.exit(), demo.err());
-        assertTrue(demo.out().contains("REPORTED"), demo.out());
-        assertTrue(demo.out().contains("2,500 read = 2,500 accepted + 0 rejected"), demo.out());
-        assertTrue(demo.out().contains("VERY_HIGH"), demo.out());
+        String out = demo.out();
+        assertTrue(out.contains("triaging incident INC-2023-0826, which arrives as 2 manifests"), out);
+        assertTrue(out.contains("1. met-idcard-2023.csv: the supplier's first list"), out);
+        assertTrue(out.contains("2. met-idcard-2023-found-later.csv: records the supplier found later"), out);
+        assertTrue(out.contains("2,500 read = 2,500 accepted + 0 rejected"), out);
+        assertTrue(out.contains("200 read = 200 accepted + 0 rejected"), out);
+        assertTrue(out.contains("People      2,527 distinct = 2,502 matched + 25 not in the staff table"), out);
+        assertTrue(out.contains("Notices     457 initial + 3 escalation"), out);
+
+        Result again = triage("demo", "-o", "json");
+        assertEquals(0, again.exit(), again.err());
+        for (JsonNode manifest : again.json().path("manifests")) {
+            assertEquals(0, manifest.path("notices").path("publishedThisRun").asLong(), "nothing sent twice");
+        }
+        assertEquals(460, Files.readAllLines(state.resolve("topics/notices.jsonl")).size(), "457 + 3 notices, once each");
     }
 
     @Test
@@ -179,8 +191,8 @@ class TriageCommandTest {
         assertEquals(ExitCodes.USAGE, triage("report", "BT-0123456789abcdef", "--format", "pdf").exit());
         Result help = triage("--help");
         assertEquals(0, help.exit());
-        for (String command : new String[] {"staff", "run", "validate", "status", "person", "cases", "rejects",
-            "report", "demo", "generate"}) {
+        for (String command : new String[] {"staff", "run", "validate", "status", "person", "cases", "incidents",
+            "incident", "clock", "ico", "rejects", "report", "demo", "generate"}) {
             assertTrue(help.out().contains(command), "help lists " + command);
         }
     }
