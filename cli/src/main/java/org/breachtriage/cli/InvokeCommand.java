@@ -2,6 +2,7 @@ package org.breachtriage.cli;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import org.breachtriage.aws.sandbox.LambdaRunner;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.pipeline.PipelineSettings;
+import org.breachtriage.functions.ClockHandler;
 import org.breachtriage.functions.FunctionWiring;
 import org.breachtriage.functions.IngestHandler;
 import org.breachtriage.functions.ReportHandler;
@@ -22,13 +24,13 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 @Command(name = "invoke",
-        description = {"Run one handler on an event file (events/s3/*.json, events/sqs/*.json), in this process against the configured endpoints, or with --remote by Lambda Invoke of the deployed function."},
+        description = {"Run one handler on an event file (events/s3/*.json, events/sqs/*.json, events/schedule/*.json), in this process against the configured endpoints, or with --remote by Lambda Invoke of the deployed function."},
         mixinStandardHelpOptions = true)
 final class InvokeCommand extends AwsCommand {
 
-    enum Function { ingest, score, report }
+    enum Function { ingest, score, report, clock }
 
-    @Parameters(paramLabel = "FUNCTION", description = "The handler: ingest (an S3 event), score or report (an SQS event).")
+    @Parameters(paramLabel = "FUNCTION", description = "The handler: ingest (an S3 event), score or report (an SQS event), or clock (a scheduled event).")
     Function function;
 
     @Option(names = "--event", required = true, paramLabel = "FILE", description = "The event, as JSON.")
@@ -64,6 +66,7 @@ final class InvokeCommand extends AwsCommand {
                     LambdaRunner.context("ingest"));
             case score -> new ScoreHandler(wiring).handleRequest(load(SQSEvent.class), LambdaRunner.context("score"));
             case report -> new ReportHandler(wiring).handleRequest(load(SQSEvent.class), LambdaRunner.context("report"));
+            case clock -> new ClockHandler(wiring).handleRequest(load(ScheduledEvent.class), LambdaRunner.context("clock"));
         };
         out.println(Json.pretty(result));
         return ExitCodes.OK;

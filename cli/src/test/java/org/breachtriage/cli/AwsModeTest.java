@@ -151,6 +151,17 @@ class AwsModeTest {
         assertEquals(0, recorded.exit(), recorded.err());
         assertEquals("ICO-7", triage("--aws", "incident", incidentId, "-o", "json").json()
                 .path("art33").path("icoReference").asText());
+
+        // The clock function on the schedule's fixture, as `invoke` runs it: the submission stopped the reminders.
+        Path schedule = Path.of("..", "events", "schedule", "hourly.json");
+        assertTrue(Files.isRegularFile(schedule), "the fixture is in the repository: " + schedule.toAbsolutePath());
+        Result invoked = triage("--aws", "invoke", "clock", "--event", schedule.toString());
+        assertEquals(0, invoked.exit(), invoked.err());
+        JsonNode summary = invoked.json();
+        assertTrue(summary.path("incidentsChecked").isInt(), invoked.out());
+        for (JsonNode sent : summary.path("sent")) {
+            assertFalse(sent.path("incidentId").asText().equals(incidentId), "nothing after the submission: " + sent);
+        }
     }
 
     @Test

@@ -49,14 +49,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 /**
- * The three handlers run as Lambda runs them: the deployment package (the shaded jar) unpacked as the
+ * The four handlers run as Lambda runs them: the deployment package (the shaded jar) unpacked as the
  * task root, the Java runtime interface client ({@code aws-lambda-java-runtime-interface-client}) as
  * the process's main class with the handler string from template.yaml, the function's variables and
  * {@code AWS_LAMBDA_LOG_FORMAT=JSON} (its LoggingConfig), and a Runtime API ({@link RuntimeApi})
  * serving the event fixtures of events/. The functions talk to the emulators.
  *
  * <p>Asserted: what the runtime serialised (the ingest summary, {@code batchItemFailures} naming the
- * poison message, the report's answer), that every line the process wrote is a JSON log line with a
+ * poison message, the report's answer, the clock's reminders, sent once however often it runs), that every line the process wrote is a JSON log line with a
  * level, the request id and the case id, that the EMF metrics are there with the right values, and
  * that no line holds a pay number or a name. A failsafe test: it needs the packaged jar.
  */
@@ -111,9 +111,10 @@ class LambdaRuntimeIT {
     }
 
     @Test
-    void ingestScoreAndReportRunInTheLambdaRuntimeWithJsonLogsAndMetrics() throws Exception {
+    void ingestScoreReportAndClockRunInTheLambdaRuntimeWithJsonLogsAndMetrics() throws Exception {
         try (AutoCloseableWiring test = new AutoCloseableWiring(wiring())) {
-            runAllThree(test.wiring());
+            runIngestScoreAndReport(test.wiring());
+            runTheClockTwice();
         }
     }
 
@@ -125,7 +126,7 @@ class LambdaRuntimeIT {
         }
     }
 
-    private void runAllThree(FunctionWiring wiring) throws Exception {
+    private void runIngestScoreAndReport(FunctionWiring wiring) throws Exception {
         // --- ingest: the S3 fixture, for the manifest it names, uploaded with its sidecar
         S3ObjectStore bucket = new S3ObjectStore(stack.clients().s3(), stack.names().bucket());
         String key = "manifests/acme/met-idcard-2023.csv";
@@ -184,6 +185,34 @@ class LambdaRuntimeIT {
             people += perBand.get("People");
         }
         assertEquals(reported.counter(Counters.PERSONS_TOTAL), people, "people per band add up to the case's people");
+    }
+
+    /**
+     * The hourly schedule's fixture, twice: the fixture incident (aware in 2023) is long overdue, so
+     * the first run sends its overdue reminder and the second, a fresh process, sends it nothing.
+     */
+    private void runTheClockTwice() throws Exception {
+        String schedule = Files.readString(Fixtures.events("schedule/hourly.json"));
+        Run first = run("ClockFunction", schedule);
+        JsonNode firstSent = Json.MAPPER.readTree(first.answer().body()).path("sent");
+        assertEquals(List.of("OVERDUE"), thresholdsSentTo(firstSent, ScoreAndReportHandlerTest.FIXTURE_INCIDENT),
+                "the runtime serialised the clock's summary: " + first.answer().body());
+        Run second = run("ClockFunction", schedule);
+        JsonNode secondSent = Json.MAPPER.readTree(second.answer().body()).path("sent");
+        assertEquals(List.of(), thresholdsSentTo(secondSent, ScoreAndReportHandlerTest.FIXTURE_INCIDENT),
+                "a reminder is sent once: " + second.answer().body());
+        assertTrue(second.lines().stream().anyMatch(l -> l.path("message").asText().contains("0 reminder(s) sent")),
+                "the second run says it sent nothing");
+    }
+
+    private static List<String> thresholdsSentTo(JsonNode sent, String incidentId) {
+        List<String> thresholds = new ArrayList<>();
+        sent.forEach(s -> {
+            if (s.path("incidentId").asText().equals(incidentId)) {
+                thresholds.add(s.path("threshold").asText());
+            }
+        });
+        return thresholds;
     }
 
     // --- one function in the runtime ---------------------------------------------------------
