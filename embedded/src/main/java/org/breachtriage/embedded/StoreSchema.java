@@ -38,8 +38,10 @@ final class StoreSchema {
         String layout = meta.get(LAYOUT_KEY);
         if (layout != null && !layout.equals(LAYOUT_VERSION)) {
             throw new IllegalStateException("state file " + file + " has layout version " + layout
-                    + "; this version of triage reads layout " + LAYOUT_VERSION
-                    + ". Use a fresh state dir (re-import the staff table) or the triage version that wrote it.");
+                    + (layout.equals("1") ? " (results per case, from before incidents)" : "")
+                    + "; this version of triage reads layout " + LAYOUT_VERSION + " and has not changed the file. "
+                    + "Use a fresh state directory (--state-dir DIR or TRIAGE_HOME=DIR, then import the staff table "
+                    + "again), move " + file.getParent() + " aside, or use the triage version that wrote it.");
         }
         List<String> problems = new ArrayList<>();
         for (Class<? extends Enum<?>> type : ORDINAL_ENUMS) {

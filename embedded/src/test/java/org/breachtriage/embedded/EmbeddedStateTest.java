@@ -148,6 +148,25 @@ class EmbeddedStateTest {
     }
 
     @Test
+    void aFileOfAnEarlierLayoutIsRefusedWithWhatToDoAndLeftAsItWas() throws IOException {
+        Path stateDir = tmp.resolve("state");
+        try (EmbeddedState state = EmbeddedState.open(stateDir)) {
+            state.staffDirectory().putAll(List.of(ContractData.staff("MP1")));
+        }
+        Path file = stateDir.resolve("triage.mv.db");
+        try (MVStore raw = MVStore.open(file.toString())) {
+            raw.<String, String>openMap("triage.meta").put("layout", "1"); // as the triage before incidents wrote it
+        }
+        byte[] before = Files.readAllBytes(file);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> EmbeddedState.open(stateDir));
+
+        assertTrue(e.getMessage().contains("has layout version 1 (results per case, from before incidents)"), e.getMessage());
+        assertTrue(e.getMessage().contains("--state-dir DIR or TRIAGE_HOME=DIR"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file), "the refused open changed nothing in the file");
+    }
+
+    @Test
     void enumConstantsAppendedSinceAreAccepted() {
         Path stateDir = tmp.resolve("state");
         try (EmbeddedState state = EmbeddedState.open(stateDir)) {
