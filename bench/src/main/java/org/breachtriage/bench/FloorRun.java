@@ -2,12 +2,8 @@ package org.breachtriage.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.breachtriage.core.model.StaffMember;
 import org.breachtriage.core.pipeline.PipelineSettings;
 import org.breachtriage.core.pipeline.RunSummary;
 import org.breachtriage.core.ports.NoticePublisher;
@@ -19,6 +15,7 @@ import org.breachtriage.core.staff.RosterReader;
 import org.breachtriage.core.testing.InMemoryCaseStore;
 import org.breachtriage.core.testing.InMemoryIncidentStore;
 import org.breachtriage.core.testing.InMemoryPersonStore;
+import org.breachtriage.core.testing.InMemoryStaff;
 import org.breachtriage.embedded.FolderObjectStore;
 import org.breachtriage.embedded.LocalRun;
 import org.breachtriage.embedded.LocalStores;
@@ -42,7 +39,7 @@ final class FloorRun {
         if (imported.hasErrors()) {
             throw new IllegalStateException(roster + ": " + imported.errors().size() + " invalid rows");
         }
-        StaffDirectory staff = new MapStaffDirectory();
+        StaffDirectory staff = new InMemoryStaff();
         staff.putAll(imported.members());
         imported = null;
         Path outputs = work.resolve("floor-outputs");
@@ -60,29 +57,6 @@ final class FloorRun {
         LocalStores stores = new LocalStores(staff, new InMemoryCaseStore(), new InMemoryIncidentStore(),
                 new InMemoryPersonStore(), new FolderObjectStore(outputs), new CountingPublisher());
         return LocalRun.run(stores, PipelineSettings.fromEnvironment(), manifest, null, in -> in).summary();
-    }
-
-    private static final class MapStaffDirectory implements StaffDirectory {
-        private final Map<String, StaffMember> members = new HashMap<>();
-
-        @Override
-        public synchronized Map<String, StaffMember> findAll(Collection<String> payNumbers) {
-            Map<String, StaffMember> found = HashMap.newHashMap(payNumbers.size());
-            for (String payNumber : payNumbers) {
-                StaffMember member = members.get(payNumber);
-                if (member != null) {
-                    found.put(payNumber, member);
-                }
-            }
-            return found;
-        }
-
-        @Override
-        public synchronized void putAll(Collection<StaffMember> more) {
-            for (StaffMember member : more) {
-                members.put(member.payNumber(), member);
-            }
-        }
     }
 
     private static final class CountingPublisher implements NoticePublisher {

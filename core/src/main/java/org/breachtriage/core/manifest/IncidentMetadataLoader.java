@@ -323,25 +323,7 @@ public final class IncidentMetadataLoader {
             if (node == null) {
                 return null;
             }
-            List<String> items = new ArrayList<>();
-            if (node.isArray()) {
-                for (JsonNode item : node) {
-                    if (!item.isTextual()) {
-                        throw invalid(field, item, "must be a ';'-separated string or an array of strings");
-                    }
-                    if (!item.asText().isBlank()) {
-                        items.add(item.asText().trim());
-                    }
-                }
-            } else if (node.isTextual()) {
-                for (String item : node.asText().split(";")) {
-                    if (!item.isBlank()) {
-                        items.add(item.trim());
-                    }
-                }
-            } else {
-                throw invalid(field, node, "must be a ';'-separated string or an array of strings");
-            }
+            List<String> items = list(field, node);
             if (items.isEmpty()) {
                 return null;
             }

@@ -10,12 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.breachtriage.core.cases.DecisionEntry;
 import org.breachtriage.core.incident.IncidentManifest;
 import org.breachtriage.core.incident.IncidentRecord;
@@ -36,18 +30,17 @@ public abstract class IncidentStoreContract {
     protected abstract IncidentStore newIncidentStore() throws Exception;
 
     private IncidentStore store;
-    private ExecutorService pool;
+    private Race race;
 
     @BeforeEach
     void setUpStore() throws Exception {
         store = newIncidentStore();
-        pool = Executors.newFixedThreadPool(THREADS);
+        race = new Race(THREADS);
     }
 
     @AfterEach
-    void stopPool() throws InterruptedException {
-        pool.shutdownNow();
-        assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS), "worker threads did not stop");
+    void stopRace() throws InterruptedException {
+        race.close();
     }
 
     private static String newId() {
@@ -72,7 +65,7 @@ public abstract class IncidentStoreContract {
     @Test
     void concurrentCreatesCreateExactlyOnce() throws Exception {
         String id = newId();
-        List<IncidentStore.CreateOutcome> outcomes = race(i -> store.create(
+        List<IncidentStore.CreateOutcome> outcomes = race.run(i -> store.create(
                 ContractData.bareIncidentRecord(id, Instant.parse("2024-01-01T10:00:00Z").plusSeconds(i))));
 
         assertEquals(1, outcomes.stream().filter(IncidentStore.CreateOutcome::created).count());
@@ -133,7 +126,7 @@ public abstract class IncidentStoreContract {
         String id = newId();
         store.create(ContractData.bareIncidentRecord(id, ContractData.AWARE_AT));
 
-        race(i -> {
+        race.run(i -> {
             IncidentManifest mine = new IncidentManifest(String.format("BT-%016x", 0xd000 + i), "manifests/" + i + ".csv",
                     ContractData.AWARE_AT.plusSeconds(i), ContractData.AWARE_AT, null);
             while (true) {
@@ -168,29 +161,5 @@ public abstract class IncidentStoreContract {
     void aDecisionForAnUnknownIncidentIsRefused() {
         assertThrows(IllegalStateException.class, () -> store.appendDecision(newId(),
                 new DecisionEntry(ContractData.AWARE_AT, "incident", "x", "y")));
-    }
-
-    private <T> List<T> race(ThrowingFunction<T> task) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>();
-        for (int i = 0; i < THREADS; i++) {
-            int n = i;
-            Callable<T> call = () -> {
-                start.await();
-                return task.apply(n);
-            };
-            futures.add(pool.submit(call));
-        }
-        start.countDown();
-        List<T> results = new ArrayList<>();
-        for (Future<T> f : futures) {
-            results.add(f.get(60, TimeUnit.SECONDS));
-        }
-        return results;
-    }
-
-    @FunctionalInterface
-    interface ThrowingFunction<T> {
-        T apply(int i) throws Exception;
     }
 }

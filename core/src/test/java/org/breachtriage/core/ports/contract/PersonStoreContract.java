@@ -8,12 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.breachtriage.core.incident.IncidentPerson;
 import org.breachtriage.core.incident.NoticeKind;
 import org.breachtriage.core.incident.NoticeState;
@@ -37,20 +31,19 @@ public abstract class PersonStoreContract {
     protected abstract PersonStore newPersonStore() throws Exception;
 
     private PersonStore store;
-    private ExecutorService pool;
+    private Race race;
     private String incident;
 
     @BeforeEach
     void setUpStore() throws Exception {
         store = newPersonStore();
-        pool = Executors.newFixedThreadPool(THREADS);
+        race = new Race(THREADS);
         incident = ContractData.uniqueId("incident");
     }
 
     @AfterEach
-    void stopPool() throws InterruptedException {
-        pool.shutdownNow();
-        assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS), "worker threads did not stop");
+    void stopRace() throws InterruptedException {
+        race.close();
     }
 
     @Test
@@ -65,7 +58,7 @@ public abstract class PersonStoreContract {
 
     @Test
     void concurrentFirstWritesLeaveExactlyOneRecord() throws Exception {
-        List<Optional<IncidentPerson>> outcomes = race(i -> store.putIfAbsent(i % 2 == 0
+        List<Optional<IncidentPerson>> outcomes = race.run(i -> store.putIfAbsent(i % 2 == 0
                 ? ContractData.matchedPerson(incident, "MP000002", 0)
                 : ContractData.unmatchedPerson(incident, "MP000002", 0)));
 
@@ -128,7 +121,7 @@ public abstract class PersonStoreContract {
     void concurrentCompareAndSetLoopsKeepEveryNotice() throws Exception {
         store.putIfAbsent(ContractData.unmatchedPerson(incident, "MP000008", 0));
 
-        race(i -> {
+        race.run(i -> {
             Band band = Band.values()[i % Band.values().length];
             PersonNotice mine = new PersonNotice(incident + "-notice-MP000008-test-" + i, NoticeKind.ESCALATION, band,
                     ContactChannel.LETTER, "tpl-" + i, "BT-00000000000000e" + i, i, ContractData.AWARE_AT,
@@ -169,24 +162,5 @@ public abstract class PersonStoreContract {
         List<String> none = new ArrayList<>();
         store.forEach(ContractData.uniqueId("empty"), p -> none.add(p.payNumber()));
         assertEquals(List.of(), none);
-    }
-
-    private <T> List<T> race(IncidentStoreContract.ThrowingFunction<T> task) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>();
-        for (int i = 0; i < THREADS; i++) {
-            int n = i;
-            Callable<T> call = () -> {
-                start.await();
-                return task.apply(n);
-            };
-            futures.add(pool.submit(call));
-        }
-        start.countDown();
-        List<T> results = new ArrayList<>();
-        for (Future<T> f : futures) {
-            results.add(f.get(60, TimeUnit.SECONDS));
-        }
-        return results;
     }
 }
