@@ -1,11 +1,13 @@
 package org.breachtriage.functions;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.breachtriage.core.manifest.ManifestFormatException;
 
 /**
  * Which records of an S3 event are manifests to ingest. S3 delivers events at least once, and the
@@ -13,6 +15,12 @@ import java.util.List;
  * checked again: only {@code ObjectCreated} records for our bucket, under {@code manifests/}, and not
  * an incident sidecar. Our own outputs (under {@code reports/}, {@code rejects/}) are ignored, so a
  * misconfigured trigger cannot loop.
+ *
+ * <p>{@link #ingestEach} is the ingest function's per-record failure loop, in one place: a record that
+ * fails for a reason a retry may cure (a timeout, throttling) fails the invocation after the other
+ * records have been handled, so Lambda's asynchronous retries re-run the event and the records
+ * already ingested are found again by their case id. A malformed manifest is not retried: core has
+ * already marked its case FAILED and alerted on-call.
  */
 final class S3ManifestEvents {
     static final String MANIFESTS_PREFIX = "manifests/";
@@ -23,6 +31,59 @@ final class S3ManifestEvents {
 
     /** The decoded manifest keys of an event, and how many records were left alone. */
     record Manifests(List<String> keys, int ignored, int records) {
+    }
+
+    /** One manifest's work: returns the case id it opened or found. */
+    @FunctionalInterface
+    interface Work {
+        String ingest(String key) throws Exception;
+    }
+
+    /** What the loop did: the cases opened or found, records left alone, manifests refused as a whole. */
+    record Outcome(List<String> caseIds, int ignored, int failedManifests) {
+        Outcome {
+            caseIds = List.copyOf(caseIds);
+        }
+    }
+
+    /**
+     * Runs the work on every manifest key of the event; then throws the first retryable failure (the
+     * others suppressed in it), if there was one.
+     */
+    static Outcome ingestEach(S3Event event, String bucket, Context context, String function, Work work) {
+        Manifests manifests = of(event, bucket);
+        List<String> caseIds = new ArrayList<>();
+        int failedManifests = 0;
+        RuntimeException retryable = null;
+        for (String key : manifests.keys()) {
+            try {
+                caseIds.add(work.ingest(key));
+            } catch (ManifestFormatException e) {
+                failedManifests++;
+                HandlerLog.error(context, function, null, "manifest rejected as a whole, not retried: " + HandlerLog.describe(e));
+            } catch (Exception e) {
+                HandlerLog.error(context, function, null, "a manifest could not be ingested and will be retried: "
+                        + HandlerLog.describe(e));
+                retryable = accumulate(retryable, e);
+            }
+        }
+        if (manifests.ignored() > 0) {
+            HandlerLog.info(context, function, null, manifests.ignored() + " of " + manifests.records() + " records ignored: "
+                    + "only ObjectCreated under " + MANIFESTS_PREFIX + " in bucket " + bucket + ", sidecars excluded, are ingested");
+        }
+        if (retryable != null) {
+            throw retryable;
+        }
+        return new Outcome(caseIds, manifests.ignored(), failedManifests);
+    }
+
+    private static RuntimeException accumulate(RuntimeException first, Exception next) {
+        RuntimeException failure = next instanceof RuntimeException r ? r : new IllegalStateException("ingest failed", next);
+        if (first == null) {
+            return failure;
+        }
+        first.addSuppressed(failure);
+        return first;
     }
 
     static Manifests of(S3Event event, String bucket) {
