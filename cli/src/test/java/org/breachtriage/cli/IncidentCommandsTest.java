@@ -185,6 +185,15 @@ class IncidentCommandsTest {
         assertEquals("ICO-42", incident.path("art33").path("icoReference").asText());
         assertEquals(0, triage("clock", "--now", "2023-09-10T10:00:00Z", "-o", "json").json().path("incidentsChecked").asInt(),
                 "nothing left to watch");
+
+        // A third manifest after the late submission: its follow-up draft carries the reason for the delay.
+        Path third = events.resolve("manifests/met-idcard-2023-third.csv");
+        Files.write(third, Files.readAllLines(events.resolve(SampleEvents.MET_ID_CARD)).subList(0, 11));
+        Files.copy(events.resolve(SampleEvents.MET_ID_CARD + ".incident.json"), third.resolveSibling(third.getFileName() + ".incident.json"));
+        assertEquals(0, triage("run", third.toString()).exit());
+        Result draft = triage("report", incidentId(), "--format", "md");
+        assertTrue(draft.out().contains("follow-up 2"), draft.out());
+        assertTrue(draft.out().contains("the supplier's list arrived after the deadline"), "the late reason is in the draft: " + draft.out());
     }
 
     @Test
