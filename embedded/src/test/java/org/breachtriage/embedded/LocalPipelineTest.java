@@ -32,7 +32,6 @@ import org.breachtriage.core.pipeline.ScoreBatch;
 import org.breachtriage.core.ports.BatchQueue;
 import org.breachtriage.core.ports.Topic;
 import org.breachtriage.core.incident.IncidentPerson;
-import org.breachtriage.core.scoring.ScoringPolicy;
 import org.breachtriage.core.staff.RosterImport;
 import org.breachtriage.core.staff.RosterReader;
 import org.breachtriage.core.synthetic.SampleEvents;
@@ -72,13 +71,29 @@ class LocalPipelineTest {
             assertTrue(summary.persons().unmatched() > 0, "the sample lists pay numbers missing from the roster");
             List<IncidentPerson> people = people(pipeline, summary.incidentId());
             assertEquals(summary.persons().total(), people.size(), "one record per person, unmatched included");
-            long atOrAboveThreshold = people.stream()
-                    .filter(p -> p.band().atLeast(ScoringPolicy.loadDefault().noticeAtOrAbove())).count();
-            assertEquals(atOrAboveThreshold, summary.notices().published());
-            assertEquals(atOrAboveThreshold, summary.notices().publishedThisRun());
-            assertEquals(atOrAboveThreshold, lines(pipeline, Topic.NOTICES).size());
-            assertTrue(people.stream().allMatch(p -> p.notices().stream().allMatch(n -> n.published())),
-                    "every planned notice was published");
+            // The default policy: MEDIUM's information notice goes at once; HIGH and VERY_HIGH wait for people.
+            long medium = people.stream().filter(p -> p.band() == Band.MEDIUM).count();
+            long waiting = people.stream().filter(p -> p.band().atLeast(Band.HIGH)).count();
+            assertEquals(medium + waiting, people.stream().filter(p -> p.notices().stream().anyMatch(n -> n.live())).count(),
+                    "everyone MEDIUM and above hears something");
+            assertEquals(people.stream().mapToLong(p -> p.notices().size()).sum(), summary.notices().planned());
+            assertEquals(summary.notices().planned() - medium - waiting, summary.notices().withdrawn(),
+                    "a pay number listed twice that rose past MEDIUM: its MEDIUM notice replaced before it went");
+            assertEquals(medium, summary.notices().published());
+            assertEquals(medium, summary.notices().publishedThisRun());
+            assertEquals(waiting, summary.notices().awaitingRelease());
+            List<JsonNode> published = lines(pipeline, Topic.NOTICES);
+            assertEquals(medium + 1, published.size(), "the MEDIUM notices and one general staff communication");
+            assertEquals(1, published.stream().filter(n -> n.path("attributes").path("eventType").asText()
+                    .equals("staff.communication")).count());
+            for (IncidentPerson p : people) {
+                for (var n : p.notices()) {
+                    assertEquals(p.band() == Band.MEDIUM, n.published(), p.band() + " notice published iff MEDIUM");
+                    assertEquals(n.published(), pipeline.outputs().head(
+                            org.breachtriage.core.letters.Letters.noticeKey(p.incidentId(), n.noticeId())).isPresent(),
+                            "a letter exactly for each published notice");
+                }
+            }
             for (Band band : Band.values()) {
                 assertEquals(people.stream().filter(p -> p.band() == band).count(),
                         summary.bands().get(band.name()), "band " + band);
@@ -195,11 +210,15 @@ class LocalPipelineTest {
                 }
                 batches.forEach(b -> dying[0].score().score(new ScoreBatch.Command(b, false)));
             };
+            InProcessReleaseRequests releases = new InProcessReleaseRequests();
             dying[0] = new Pipeline(new PipelineAdapters(new FolderObjectStore(manifest.getParent()), pipeline.outputs(),
                     pipeline.staff(), pipeline.cases(), pipeline.incidents(), pipeline.persons(), crashesOnSecondSend,
-                    pipeline.topics(), new InProcessReportRequests()), PipelineSettings.fromEnvironment());
+                    pipeline.topics(), new InProcessReportRequests(), releases), PipelineSettings.fromEnvironment());
             assertThrows(IllegalStateException.class,
                     () -> dying[0].ingest().ingest(IngestManifest.Command.of(manifest.getFileName().toString())));
+            List<org.breachtriage.core.release.ReleaseRequest> asked = releases.drain();
+            // Half of what the first batches released went out before the process died; the rest was lost with it.
+            asked.subList(0, asked.size() / 2).forEach(r -> dying[0].release().publishReleased(r));
             int noticesBefore = lines(pipeline, Topic.NOTICES).size();
             assertTrue(noticesBefore > 0, "the first ten batches published some notices");
 
@@ -211,7 +230,9 @@ class LocalPipelineTest {
             Set<String> ids = new HashSet<>();
             notices.forEach(n -> ids.add(n.path("id").asText()));
             assertEquals(notices.size(), ids.size(), "no notice sent twice");
-            assertEquals(summary.notices().published(), notices.size());
+            assertEquals(summary.notices().published() + 1, notices.size(), "and the general communication once");
+            assertTrue(summary.notices().balances(), "every planned notice somewhere: none lost in the crash");
+            assertEquals(0, summary.notices().releasing(), "nothing left released and unpublished after the re-run");
         }
     }
 

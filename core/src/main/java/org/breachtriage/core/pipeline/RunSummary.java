@@ -36,13 +36,24 @@ public record RunSummary(
     }
 
     /**
-     * @param planned          the notices this manifest's batches planned, the same on a re-run
-     * @param published        of those, the ones published so far
-     * @param awaitingRelease  of those, the ones waiting for a person's release (held ones not included)
-     * @param held             of those, the ones kept back by a hold on the person
+     * Where the notices this manifest's batches planned stand: {@code planned = published + releasing +
+     * awaitingRelease + held + withdrawn}.
+     *
+     * @param planned          planned by this manifest's batches, the same on a re-run
+     * @param published        published so far
+     * @param releasing        released, not yet published (a publisher is at work, or died and its lease runs out)
+     * @param awaitingRelease  waiting for a person's release (those of people held not included)
+     * @param held             kept back by a hold on the person
+     * @param withdrawn        replaced, before they went out, by a notice for a higher band
      * @param publishedThisRun the notices this run published, any manifest's (0 on a re-run of a finished case)
      */
-    public record Notices(long planned, long published, long awaitingRelease, long held, long publishedThisRun) {
+    public record Notices(long planned, long published, long releasing, long awaitingRelease, long held, long withdrawn,
+                          long publishedThisRun) {
+
+        /** Every planned notice is in exactly one state. */
+        public boolean balances() {
+            return planned == published + releasing + awaitingRelease + held + withdrawn;
+        }
     }
 
     public record Art33(boolean required, Instant deadline, String reasoning) {
@@ -59,8 +70,8 @@ public record RunSummary(
                 new Rows(c.counter(Counters.ROWS_READ), c.counter(Counters.ROWS_ACCEPTED), c.counter(Counters.ROWS_REJECTED)),
                 new Persons(c.counter(Counters.PERSONS_TOTAL), c.counter(Counters.PERSONS_MATCHED),
                         c.counter(Counters.PERSONS_UNMATCHED)),
-                bands, new Notices(c.counter(Counters.NOTICES_PLANNED), notices.published(), notices.awaitingRelease(),
-                        notices.held(), publishedThisRun),
+                bands, new Notices(c.counter(Counters.NOTICES_PLANNED), notices.published(), notices.releasing(),
+                        notices.awaitingRelease(), notices.held(), notices.withdrawn(), publishedThisRun),
                 new Art33(c.art33Required(), c.art33Deadline(), c.art33Reasoning()));
     }
 
@@ -69,6 +80,7 @@ public record RunSummary(
         long banded = bands.values().stream().mapToLong(Long::longValue).sum();
         return rows.read == rows.accepted + rows.rejected
                 && persons.total == persons.matched + persons.unmatched
-                && banded == persons.total;
+                && banded == persons.total
+                && notices.balances();
     }
 }
