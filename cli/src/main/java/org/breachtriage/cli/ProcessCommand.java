@@ -40,7 +40,7 @@ final class ProcessCommand extends AwsCommand {
         FunctionWiring wiring = new FunctionWiring(aws.clients(), aws.names(), PipelineSettings.fromEnvironment());
         var err = spec.commandLine().getErr();
         long publishedBefore = aws.cases().find(CaseIds.derive(object.key(), info.version()))
-                .map(c -> c.counter(Counters.NOTICES_PUBLISHED)).orElse(0L);
+                .map(c -> aws.summaryOf(c, 0).notices().published()).orElse(0L);
 
         EventSourceSimulator events = new EventSourceSimulator(aws.clients().sqs(), region(aws));
         IngestHandler.Summary ingested = new IngestHandler(wiring).handleRequest(
@@ -58,7 +58,7 @@ final class ProcessCommand extends AwsCommand {
                 event -> reporter.handleRequest(event, LambdaRunner.context("report")), err);
 
         CaseRecord c = aws.cases().find(ingested.caseIds().get(0)).orElseThrow();
-        RunSummary summary = RunSummary.of(c, c.counter(Counters.NOTICES_PUBLISHED) - publishedBefore);
+        RunSummary summary = aws.summaryOf(c, aws.summaryOf(c, 0).notices().published() - publishedBefore);
         IncidentView incident = c.incidentId() == null ? null : aws.services().queries().view(c.incidentId()).orElse(null);
         var out = spec.commandLine().getOut();
         if (output.format == OutputFormat.json) {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import org.breachtriage.core.incident.IncidentView;
 import org.breachtriage.core.pipeline.RunSummary;
+import org.breachtriage.core.pipeline.RunSummary.Notices;
 
 /** Human-readable renderings shared by run, status and demo. */
 final class Tables {
@@ -68,8 +69,12 @@ final class Tables {
                 s.persons().matched(), s.persons().unmatched());
         out.println("Severity    (this manifest alone)");
         bars(out, s.bands());
-        out.printf("Notices     %,d published by this manifest, %,d of them this run (Art. 34, policy %s)%n",
-                s.notices().published(), s.notices().publishedThisRun(), s.policyVersion());
+        Notices n = s.notices();
+        out.printf("Notices     %,d planned by this manifest: %,d published (%,d this run), %,d awaiting release%s%s"
+                        + " (policy %s)%n", n.planned(), n.published(), n.publishedThisRun(), n.awaitingRelease(),
+                n.held() > 0 ? String.format(", %,d held", n.held()) : "",
+                n.withdrawn() > 0 ? String.format(", %,d replaced by a higher band's", n.withdrawn()) : "",
+                s.policyVersion());
         if (s.incidentId() == null) {
             out.printf("ICO Art. 33 %s, deadline %s%n", s.art33().required() ? "REQUIRED" : "not required",
                     s.art33().deadline());

@@ -223,7 +223,8 @@ final class PipelineScenario {
 
             // 4. What came out.
             CaseRecord done = cases.find(caseId).orElseThrow();
-            RunSummary summary = RunSummary.of(done);
+            RunSummary summary = RunSummary.of(done, org.breachtriage.core.release.CaseNotices.read(done.incidentId(),
+                    caseId, wirings.report().adapters().persons()), 0);
             assertCounters(summary, done, manifest, roster);
             for (String reportKey : ReportService.keysFor(done.incidentId(), 1)) {
                 assertTrue(uploads.head(reportKey).isPresent(), "report written: " + reportKey);
