@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.breachtriage.core.cases.CaseIds;
-import org.breachtriage.core.incident.IncidentIds;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.pipeline.Messages;
 import org.breachtriage.core.ports.ReleaseRequests;
@@ -32,17 +30,20 @@ public final class SqsReleaseRequests implements ReleaseRequests {
         return queueUrl;
     }
 
-    /** Sends one request; throws if SQS refuses it, so the caller's event is retried. */
+    /** Sends one request; throws if it is malformed (nothing is sent) or SQS refuses it, so the caller's event is retried. */
     @Override
     public void request(ReleaseRequest request) {
         String body = body(request);
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
     }
 
+    /**
+     * The message body of a request.
+     *
+     * @throws IllegalArgumentException if the request is malformed (see {@link ReleaseRequest#problem()})
+     */
     public static String body(ReleaseRequest request) {
-        if (!IncidentIds.looksValid(request.incidentId())) {
-            throw new IllegalArgumentException("a release request needs an incident id shaped like IN-<16 hex digits>");
-        }
+        request.requireWellFormed();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("schemaVersion", Messages.SCHEMA_VERSION);
         body.put("incidentId", request.incidentId());
@@ -55,7 +56,7 @@ public final class SqsReleaseRequests implements ReleaseRequests {
     }
 
     /**
-     * The request a message body holds.
+     * The request a message body holds, checked as {@link #body} checks what it sends.
      *
      * @throws IllegalArgumentException if it is not one (never quoting the body: it may hold pay numbers)
      */
@@ -64,22 +65,34 @@ public final class SqsReleaseRequests implements ReleaseRequests {
         try {
             node = Json.read(body, JsonNode.class);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("a release request must be a JSON object, this is not JSON", e);
+            // Not chained: a parser's message quotes the text around where it stopped.
+            Throwable why = e.getCause() == null ? e : e.getCause();
+            throw new IllegalArgumentException("a release request must be a JSON object, this is not JSON ("
+                    + why.getClass().getName() + ")");
         }
-        String incidentId = node == null ? null : node.path("incidentId").asText(null);
-        if (!IncidentIds.looksValid(incidentId)) {
-            throw new IllegalArgumentException("a release request needs \"incidentId\" shaped like IN-<16 hex digits>");
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("a release request must be a JSON object");
         }
-        if (!node.hasNonNull("caseId")) {
-            return ReleaseRequest.forIncident(incidentId);
+        String incidentId = node.path("incidentId").isTextual() ? node.path("incidentId").asText() : null;
+        if (!node.has("caseId") && !node.has("batchNo") && !node.has("payNumbers")) {
+            return ReleaseRequest.forIncident(incidentId).requireWellFormed();
         }
-        String caseId = node.path("caseId").asText();
-        if (!CaseIds.looksValid(caseId) || !node.path("batchNo").canConvertToLong() || !node.path("payNumbers").isArray()) {
-            throw new IllegalArgumentException("a release request for a batch needs \"caseId\" (BT-<16 hex digits>),"
-                    + " \"batchNo\" and \"payNumbers\"");
+        JsonNode batchNo = node.path("batchNo");
+        JsonNode payNumbers = node.path("payNumbers");
+        if (!node.path("caseId").isTextual() || !batchNo.isIntegralNumber() || !batchNo.canConvertToLong()
+                || !payNumbers.isArray()) {
+            throw new IllegalArgumentException("a release request for a batch needs \"caseId\" (a string),"
+                    + " \"batchNo\" (a whole number) and \"payNumbers\" (an array of strings)");
         }
-        List<String> payNumbers = new ArrayList<>();
-        node.path("payNumbers").forEach(p -> payNumbers.add(p.asText()));
-        return ReleaseRequest.forBatch(incidentId, caseId, node.path("batchNo").asLong(), payNumbers);
+        List<String> people = new ArrayList<>();
+        for (JsonNode p : payNumbers) {
+            if (!p.isTextual()) {
+                throw new IllegalArgumentException("entry " + (people.size() + 1) + " of \"payNumbers\" in the release"
+                        + " request is not a string");
+            }
+            people.add(p.asText());
+        }
+        return ReleaseRequest.forBatch(incidentId, node.path("caseId").asText(), batchNo.asLong(), people)
+                .requireWellFormed();
     }
 }

@@ -3,7 +3,6 @@ package org.breachtriage.embedded;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
-import org.breachtriage.core.incident.IncidentIds;
 import org.breachtriage.core.ports.ReleaseRequests;
 import org.breachtriage.core.release.ReleaseRequest;
 
@@ -15,12 +14,10 @@ import org.breachtriage.core.release.ReleaseRequest;
 public final class InProcessReleaseRequests implements ReleaseRequests {
     private final LinkedBlockingQueue<ReleaseRequest> requested = new LinkedBlockingQueue<>();
 
+    /** Keeps the request, or refuses a malformed one as the release queue's adapter does (see {@link ReleaseRequest#problem()}). */
     @Override
     public void request(ReleaseRequest request) {
-        if (!IncidentIds.looksValid(request.incidentId())) {
-            throw new IllegalArgumentException("a release request needs an incident id shaped like IN-<16 hex digits>");
-        }
-        requested.add(request);
+        requested.add(request.requireWellFormed());
     }
 
     /** Every request made so far and not yet taken, in the order made. */
