@@ -36,12 +36,23 @@ public final class ReleaseHandler implements RequestHandler<SQSEvent, SQSBatchRe
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return SqsMessages.processEach(event, context, "release", "ReleasesFailed", message -> {
-            ReleaseRequest request = SqsReleaseRequests.requestFrom(message.getBody());
-            NoticeDispatch.Dispatched done = release.publishReleased(request);
+            ReleaseRequest request;
+            try {
+                request = SqsReleaseRequests.requestFrom(message.getBody());
+            } catch (IllegalArgumentException e) {
+                // Its reason quotes nothing of the body (requestFrom's contract), so it may go in the log.
+                throw new SqsMessages.Failed(null, "not a release request: " + e.getMessage(), e);
+            }
             String scope = request.wholeIncident() ? "incident " + request.incidentId()
-                    : "case " + request.caseId() + ", batch " + request.batchNo();
-            return new SqsMessages.Handled(request.caseId(), scope + ": " + done.published() + " notice(s) published",
-                    List.of(new Metric("NoticesPublished", done.published())));
+                    : "incident " + request.incidentId() + ", case " + request.caseId() + ", batch " + request.batchNo();
+            try {
+                NoticeDispatch.Dispatched done = release.publishReleased(request);
+                return new SqsMessages.Handled(request.caseId(), scope + ": " + done.published() + " notice(s) published"
+                        + (done.peopleHeld() > 0 ? ", " + done.peopleHeld() + " person(s) held" : ""),
+                        List.of(new Metric("NoticesPublished", done.published())));
+            } catch (RuntimeException e) {
+                throw new SqsMessages.Failed(request.caseId(), scope, e);
+            }
         });
     }
 }

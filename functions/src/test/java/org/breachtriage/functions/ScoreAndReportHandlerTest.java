@@ -69,7 +69,7 @@ class ScoreAndReportHandlerTest {
             assertEquals(5, afterScoring.counter(Counters.PERSONS_TOTAL));
             assertEquals(4, afterScoring.counter(Counters.PERSONS_MATCHED));
             assertEquals(1, afterScoring.counter(Counters.PERSONS_UNMATCHED), "MP009999 is on no roster");
-            assertTrue(afterScoring.counter(Counters.NOTICES_PUBLISHED) >= 2, "the covert and protection officers are told");
+            assertTrue(afterScoring.counter(Counters.NOTICES_PLANNED) >= 2, "notices planned for the covert and protection officers");
             assertEquals(List.of(FIXTURE_CASE), triggers(q), "the flip to SCORED sent one report trigger");
 
             // Received twice while the case is SCORED: the first attempt's trigger may have been lost, so send it again.
@@ -183,14 +183,20 @@ class ScoreAndReportHandlerTest {
 
     /** The case as ingest would have left it: SCORING, two batches queued, joined to the incident given. */
     static void openFixtureCase(FunctionWiring wiring, SQSEvent scoreBatch, String incidentId) {
+        openFixtureCase(wiring, scoreBatch, FIXTURE_CASE, incidentId);
+    }
+
+    /** The same, for a test that moved the fixtures to a case id of its own (what the batches' bodies name). */
+    static void openFixtureCase(FunctionWiring wiring, SQSEvent scoreBatch, String caseId, String incidentId) {
         RowBatch first = RowBatchMessages.parse(scoreBatch.getRecords().get(0).getBody());
+        assertEquals(caseId, first.caseId(), "the batches name the case opened");
         assertEquals(FIXTURE_INCIDENT, IncidentService.incidentIdFor(PipelineTarget.FORCE, first.incident(), FIXTURE_CASE),
                 "the fixture names the incident its force and reference derive");
-        CaseRecord candidate = CaseOpening.newCase(FIXTURE_CASE, incidentId, "manifests/acme/met-idcard-2023.csv",
+        CaseRecord candidate = CaseOpening.newCase(caseId, incidentId, "manifests/acme/met-idcard-2023.csv",
                 "fixture", first.incident(), wiring.pipeline().settings().policy().version(), Clock.systemUTC().instant());
         CaseRecord opened = wiring.pipeline().lifecycle().open(candidate);
         wiring.pipeline().incidents().join(opened, PipelineTarget.FORCE);
-        wiring.adapters().cases().finishIngest(FIXTURE_CASE, 5, 5, 0, 2);
+        wiring.adapters().cases().finishIngest(caseId, 5, 5, 0, 2);
     }
 
     /** The case ids of the report triggers queued since the last call (taken off the queue). */
