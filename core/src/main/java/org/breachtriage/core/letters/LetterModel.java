@@ -36,7 +36,9 @@ final class LetterModel {
         model.put("supplier", incident.supplier());
         model.put("reference", incident.reference());
         model.put("awareDate", DATE.format(incident.earliestAwareAt()));
-        model.put("dpo", Map.of("name", dpo.name(), "role", dpo.role(), "email", dpo.email(), "phone", dpo.phone()));
+        String who = dpo.name().contains(dpo.role()) ? dpo.name() : dpo.name() + " (" + dpo.role() + ")";
+        model.put("dpo", Map.of("name", dpo.name(), "role", dpo.role(), "who", who, "email", dpo.email(),
+                "phone", dpo.phone()));
         return model;
     }
 

@@ -27,6 +27,7 @@ public final class Pipeline {
     private final IncidentClock incidentClock;
     private final IcoSubmissions icoSubmissions;
     private final ReleaseService release;
+    private final Letters letters;
 
     public Pipeline(PipelineAdapters adapters, PipelineSettings settings) {
         this.adapters = adapters;
@@ -44,7 +45,7 @@ public final class Pipeline {
         this.queries = new IncidentQueries(adapters.incidents(), adapters.cases(), adapters.persons(), settings.clock());
         this.incidentClock = new IncidentClock(incidents, adapters.persons(), adapters.publisher(), settings.clock());
         this.icoSubmissions = new IcoSubmissions(incidents, settings.clock());
-        Letters letters = Letters.checked(settings.letters(), settings.force(), settings.policy());
+        this.letters = Letters.checked(settings.letters(), settings.force(), settings.policy());
         NoticeDispatch dispatch = new NoticeDispatch(adapters.persons(), adapters.staff(), adapters.outputs(),
                 adapters.publisher(), incidents, letters, settings.policy().generalCommunicationTemplate(), settings.clock());
         this.release = new ReleaseService(incidents, adapters.persons(), dispatch, settings.clock());
@@ -88,6 +89,11 @@ public final class Pipeline {
 
     public IcoSubmissions icoSubmissions() {
         return icoSubmissions;
+    }
+
+    /** The words people read, in the deployment's languages (rendered by the release step; here for the CLI's letter). */
+    public Letters letters() {
+        return letters;
     }
 
     /** Approvals, holds, and publishing what they released. */

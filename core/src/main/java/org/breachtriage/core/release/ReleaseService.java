@@ -13,7 +13,9 @@ import org.breachtriage.core.incident.IncidentPerson;
 import org.breachtriage.core.incident.IncidentRecord;
 import org.breachtriage.core.incident.IncidentService;
 import org.breachtriage.core.incident.NoticeApproval;
+import org.breachtriage.core.incident.NoticeKind;
 import org.breachtriage.core.incident.PersonNotice;
+import org.breachtriage.core.model.Band;
 import org.breachtriage.core.ports.PersonStore;
 
 /**
@@ -182,6 +184,36 @@ public final class ReleaseService implements ReleaseNotices {
         NoticeDispatch.Dispatched done = dispatch.dispatch(incident, people);
         dispatch.ensureGeneralCommunication(request.incidentId());
         return done;
+    }
+
+    /**
+     * One person waiting to be told, for the restricted operator: the notice waiting (or held), the
+     * yeses it has, and the hold if there is one.
+     */
+    public record PendingPerson(String payNumber, Band band, String noticeId, NoticeKind kind, Band noticeBand,
+                                List<String> approvedBy, int approvalsNeeded, Hold hold) {
+    }
+
+    /** The people of the incident with a notice waiting for release or held, in pay-number order. */
+    public List<PendingPerson> pending(String incidentId) {
+        IncidentRecord incident = incidents.require(incidentId);
+        Set<String> superseded = incident.supersededCaseIds();
+        List<PendingPerson> pending = new ArrayList<>();
+        persons.forEach(incidentId, p -> {
+            if (p.noLongerListed(superseded)) {
+                return;
+            }
+            for (PersonNotice n : p.notices()) {
+                if (n.awaitingRelease()) {
+                    pending.add(new PendingPerson(p.payNumber(), p.band(), n.noticeId(), n.kind(), n.band(),
+                            n.approvals().stream().map(NoticeApproval::name).toList(), n.approvalsNeeded(), p.hold()));
+                }
+            }
+            if (p.held() && p.notices().stream().noneMatch(PersonNotice::awaitingRelease)) {
+                pending.add(new PendingPerson(p.payNumber(), p.band(), null, null, null, List.of(), 0, p.hold()));
+            }
+        });
+        return pending;
     }
 
     /** Where the incident's people stand on being told, read now. */
