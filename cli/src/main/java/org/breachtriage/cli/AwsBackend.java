@@ -26,6 +26,7 @@ final class AwsBackend implements Backend {
     private final ResourceNames names;
     private final PipelineAdapters adapters;
     private final Pipeline services;
+    private String callerIdentity;
 
     AwsBackend(AwsClients clients, ResourceNames names) {
         this.clients = clients;
@@ -77,10 +78,16 @@ final class AwsBackend implements Backend {
         adapters.staff().putAll(members);
     }
 
-    /** Told apart by the AWS caller identity. TODO(helper-3): STS GetCallerIdentity; the sandbox has no STS. */
+    /**
+     * Told apart by the AWS caller identity (see {@link CallerIdentity}): the ARN STS gives for these
+     * credentials, or in the sandbox the access key id. Asked once per command.
+     */
     @Override
     public Approver approver(String name) {
-        throw new UnsupportedOperationException("approvals with --aws are not wired yet");
+        if (callerIdentity == null) {
+            callerIdentity = CallerIdentity.of(clients.settings());
+        }
+        return Approver.byIdentity(name, callerIdentity);
     }
 
     @Override
