@@ -11,6 +11,10 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -347,6 +351,36 @@ class AwsModeTest {
 
         Result garbage = triage("--aws", "invoke", "release", "--event", Files.writeString(tmp.resolve("x.json"), "[1,2").toString());
         assertEquals(ExitCodes.INVALID_INPUT, garbage.exit(), garbage.err());
+    }
+
+    /** {@code invoke release --remote}: Lambda Invoke of the deployed release function, at a Lambda endpoint of the test's own. */
+    @Test
+    void invokeReleaseRemoteCallsLambdaInvokeOfTheReleaseFunctionWithTheEvent() throws IOException {
+        List<String> paths = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> payloads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer lambda = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        lambda.createContext("/", exchange -> {
+            paths.add(exchange.getRequestURI().getPath());
+            payloads.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] answer = "{\"batchItemFailures\":[]}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("X-Amz-Executed-Version", "7");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        lambda.start();
+        try {
+            Path fixture = Path.of("..", "events", "sqs", "release-request.json");
+            Result remote = triage("--aws", "--service-endpoint", "lambda=http://127.0.0.1:" + lambda.getAddress().getPort(),
+                    "invoke", "release", "--event", fixture.toString(), "--remote");
+            assertEquals(0, remote.exit(), remote.err());
+            assertEquals("{\"batchItemFailures\":[]}", remote.out().strip(), "the function's answer, as it came");
+            assertEquals(List.of("/2015-03-31/functions/breach-triage-dev-release/invocations"), paths);
+            assertEquals(Json.MAPPER.readTree(fixture.toFile()), Json.MAPPER.readTree(payloads.get(0)), "the event file, as it is");
+        } finally {
+            lambda.stop(0);
+        }
     }
 
     @Test
