@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -214,14 +215,7 @@ final class PipelineScenario {
             CapturingContext scoreLog = new CapturingContext("score");
             ScoreHandler scorer = new ScoreHandler(wirings.score());
             List<LambdaHarness.Invocation> scoring = scoreAll(scorer, scoreLog, batches, poison);
-            if (poison != null) {
-                assertPoisonReportedAlone(scoring.get(0), poison, scoreLog, manifest);
-            }
-            for (LambdaHarness.Invocation invocation : scoring) {
-                Set<String> failed = invocation.failedIds();
-                failed.remove(poison == null ? "" : poison.messageId());
-                assertEquals(Set.of(), failed, "real batches never fail; log: " + scoreLog.text());
-            }
+            assertOnlyThePoisonFailed(scoring, poison, scoreLog, manifest);
             assertEquals(CaseStatus.SCORED, cases.find(caseId).orElseThrow().status());
             Map<String, IncidentPerson> scored = people(names, incidentId);
             scored.values().forEach(p -> p.notices().forEach(n -> assertFalse(n.published(), "scoring tells nobody")));
@@ -233,14 +227,7 @@ final class PipelineScenario {
             CapturingContext releaseLog = new CapturingContext("release");
             ReleaseHandler releaser = new ReleaseHandler(wirings.release());
             List<LambdaHarness.Invocation> releasing = releaseAll(releaser, releaseLog, releasingBatches, releasePoison);
-            if (releasePoison != null) {
-                assertPoisonReportedAlone(releasing.get(0), releasePoison, releaseLog, manifest);
-            }
-            for (LambdaHarness.Invocation invocation : releasing) {
-                Set<String> failed = invocation.failedIds();
-                failed.remove(releasePoison == null ? "" : releasePoison.messageId());
-                assertEquals(Set.of(), failed, "real release requests never fail; log: " + releaseLog.text());
-            }
+            assertOnlyThePoisonFailed(releasing, releasePoison, releaseLog, manifest);
             assertNoPersonalData(releaseLog.text(), manifest, "the release function's log");
 
             // 4. Report, from the one trigger the SCORING → SCORED flip sent.
@@ -572,6 +559,19 @@ final class PipelineScenario {
         });
     }
 
+    /** The poison message (if any) failed, alone and quietly, in the first event; every real message succeeded. */
+    private void assertOnlyThePoisonFailed(List<LambdaHarness.Invocation> invocations, Message poison, CapturingContext log,
+                                           Manifest manifest) {
+        if (poison != null) {
+            assertPoisonReportedAlone(invocations.get(0), poison, log, manifest);
+        }
+        for (LambdaHarness.Invocation invocation : invocations) {
+            Set<String> failed = invocation.failedIds();
+            failed.remove(poison == null ? "" : poison.messageId());
+            assertEquals(Set.of(), failed, "real messages never fail; log: " + log.text());
+        }
+    }
+
     private void assertPoisonReportedAlone(LambdaHarness.Invocation first, Message poison, CapturingContext log,
                                            Manifest manifest) {
         assertTrue(first.event().getRecords().size() > 1, "the poison message shares its event with real messages");
@@ -707,23 +707,11 @@ final class PipelineScenario {
 
         IngestHandler.Summary again = new IngestHandler(wirings.ingest()).handleRequest(s3Event, new CapturingContext("ingest"));
         assertEquals(List.of(caseId), again.caseIds(), "the same S3 event finds the same case");
-        ScoreHandler scorer = new ScoreHandler(wirings.score());
-        for (LambdaHarness.Invocation invocation : scoring) {
-            SQSBatchResponse response = scorer.handleRequest(invocation.event(), new CapturingContext("score"));
-            Set<String> failed = new HashSet<>();
-            response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
-            assertEquals(poison != null && invocation == scoring.get(0) ? Set.of(poison.messageId()) : Set.of(), failed);
-        }
-        ReleaseHandler releaser = new ReleaseHandler(wirings.release());
-        for (LambdaHarness.Invocation invocation : releasing) {
-            CapturingContext log = new CapturingContext("release");
-            SQSBatchResponse response = releaser.handleRequest(invocation.event(), log);
-            Set<String> failed = new HashSet<>();
-            response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
-            assertEquals(releasePoison != null && invocation == releasing.get(0) ? Set.of(releasePoison.messageId())
-                    : Set.of(), failed);
-            assertFalse(log.text().matches("(?s).*: [1-9][0-9]* notice\\(s\\) published.*"), "nothing published again: " + log.text());
-        }
+        redeliver(scoring, new ScoreHandler(wirings.score())::handleRequest, poison, "score");
+        CapturingContext releaseLog = redeliver(releasing, new ReleaseHandler(wirings.release())::handleRequest,
+                releasePoison, "release");
+        assertFalse(releaseLog.text().matches("(?s).*: [1-9][0-9]* notice\\(s\\) published.*"),
+                "nothing published again: " + releaseLog.text());
         SQSBatchResponse reportAgain = new ReportHandler(wirings.report()).handleRequest(reported.event(), new CapturingContext("report"));
         assertTrue(reportAgain.getBatchItemFailures().isEmpty());
 
@@ -751,6 +739,20 @@ final class PipelineScenario {
                 "re-delivery queues nothing: " + redelivery);
         assertFalse(redelivery.containsKey("S3.PutObject"), "re-delivery writes no letter and no report: " + redelivery);
         return redelivery;
+    }
+
+    /** Hands each event to the handler again; only the poison message (in the first event) fails again. Returns the log. */
+    private static CapturingContext redeliver(List<LambdaHarness.Invocation> invocations,
+                                              java.util.function.BiFunction<SQSEvent, CapturingContext, SQSBatchResponse> handler,
+                                              Message poison, String function) {
+        CapturingContext log = new CapturingContext(function);
+        for (LambdaHarness.Invocation invocation : invocations) {
+            Set<String> failed = new HashSet<>();
+            handler.apply(invocation.event(), log).getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
+            assertEquals(poison != null && invocation == invocations.get(0) ? Set.of(poison.messageId()) : Set.of(), failed,
+                    function + " re-delivered: " + log.text());
+        }
+        return log;
     }
 
     /**

@@ -19,7 +19,6 @@ import org.breachtriage.core.release.ReleaseRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The release-request contract on SQS (fauxqs), with a queue of each test's own; the consumer side
@@ -46,19 +45,7 @@ class SqsReleaseRequestsContractTest extends ReleaseRequestsContract {
 
     @Override
     protected List<ReleaseRequest> receive(int expected) {
-        List<ReleaseRequest> received = new ArrayList<>();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        int emptyReceives = 0;
-        while (received.size() < expected ? System.nanoTime() < deadline : emptyReceives < 1) {
-            List<Message> messages = stack.clients().sqs().receiveMessage(b -> b.queueUrl(queueUrl)
-                    .maxNumberOfMessages(10).waitTimeSeconds(expected == 0 ? 0 : 1)).messages();
-            emptyReceives = messages.isEmpty() ? emptyReceives + 1 : 0;
-            for (Message m : messages) {
-                received.add(SqsReleaseRequests.requestFrom(m.body()));
-                stack.clients().sqs().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
-            }
-        }
-        return received;
+        return ContractQueues.receive(stack.clients().sqs(), queueUrl, expected, SqsReleaseRequests::requestFrom);
     }
 
     @AfterEach
