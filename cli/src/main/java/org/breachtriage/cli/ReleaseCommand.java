@@ -1,8 +1,8 @@
 package org.breachtriage.cli;
 
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.breachtriage.core.incident.Approver;
 import org.breachtriage.core.incident.IncidentRecord;
 import org.breachtriage.core.json.Json;
@@ -10,19 +10,14 @@ import org.breachtriage.core.model.Band;
 import org.breachtriage.core.release.ReleaseNotices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "release",
         description = {"Record one approver's release of the notices waiting in an incident (of one band with --band), and publish every notice whose release rule that meets.",
             "By the default policy HIGH needs one approver and VERY_HIGH two different ones. An approval covers the notices waiting now, never ones planned later; the same approver twice counts once; people held are left alone. The approval goes in the incident's decision log with who, when and why, and the identity that ran the command."},
         mixinStandardHelpOptions = true)
-final class ReleaseCommand implements Callable<Integer> {
+final class ReleaseCommand extends IncidentScopedCommand {
 
-    @Parameters(index = "0", paramLabel = "INCIDENT_ID", description = "The incident (IN-…).")
-    String incidentId;
 
     @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who approves (a name; recorded with the identity that runs the command).")
     String by;
@@ -36,41 +31,34 @@ final class ReleaseCommand implements Callable<Integer> {
     @Mixin
     OutputOption output;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
+    int run(Backend backend, IncidentRecord incident, PrintWriter out) {
         Band only = band == null ? null : parseBand(band);
-        try (Backend backend = Backend.open()) {
-            IncidentRecord incident = LocalSession.requireIncident(backend, incidentId);
-            Approver approver = Releases.approver(backend, by);
-            ReleaseNotices.Approved approved = backend.services().release().approve(
-                    new ReleaseNotices.Approve(incident.incidentId(), approver, only, reason));
-            var out = spec.commandLine().getOut();
-            var policy = backend.services().settings().policy();
-            if (output.format == OutputFormat.json) {
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("incidentId", incident.incidentId());
-                json.put("approvalId", approved.approvalId());
-                json.put("covered", approved.covered());
-                json.put("counted", approved.counted());
-                json.put("released", approved.released());
-                json.put("published", approved.published());
-                json.put("awaitingRelease", Releases.awaitingByBand(approved.after(), policy));
-                json.put("held", approved.after().held());
-                out.println(Json.pretty(json));
-                return ExitCodes.OK;
-            }
-            out.printf("Approval    %s by %s (%s): it covers the %,d notice(s) waiting now%s%n", approved.approvalId(),
-                    approver.name(), approver.identity(), approved.covered(), only == null ? "" : " of band " + only);
-            out.printf("Counted     on %,d of them%s; it met the release rule of %,d%n", approved.counted(),
-                    approved.counted() < approved.covered() ? " (the others already had this approver's yes)" : "",
-                    approved.released());
-            out.printf("Published   %,d notice(s)%n", approved.published());
-            Releases.printFigures(out, incident.incidentId(), approved.after(), policy);
+        Approver approver = Releases.approver(backend, by);
+        ReleaseNotices.Approved approved = backend.services().release().approve(
+                new ReleaseNotices.Approve(incident.incidentId(), approver, only, reason));
+        var policy = backend.services().settings().policy();
+        if (output.format == OutputFormat.json) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("incidentId", incident.incidentId());
+            json.put("approvalId", approved.approvalId());
+            json.put("covered", approved.covered());
+            json.put("counted", approved.counted());
+            json.put("released", approved.released());
+            json.put("published", approved.published());
+            json.put("awaitingRelease", Releases.awaitingByBand(approved.after(), policy));
+            json.put("held", approved.after().held());
+            out.println(Json.pretty(json));
             return ExitCodes.OK;
         }
+        out.printf("Approval    %s by %s (%s): it covers the %,d notice(s) waiting now%s%n", approved.approvalId(),
+                approver.name(), approver.identity(), approved.covered(), only == null ? "" : " of band " + only);
+        out.printf("Counted     on %,d of them%s; it met the release rule of %,d%n", approved.counted(),
+                approved.counted() < approved.covered() ? " (the others already had this approver's yes)" : "",
+                approved.released());
+        out.printf("Published   %,d notice(s)%n", approved.published());
+        Releases.printFigures(out, incident.incidentId(), approved.after(), policy);
+        return ExitCodes.OK;
     }
 
     static Band parseBand(String text) {
