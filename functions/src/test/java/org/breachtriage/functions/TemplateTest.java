@@ -31,6 +31,7 @@ import org.breachtriage.aws.ResourceNames;
 import org.breachtriage.aws.testing.EmulatorStack;
 import org.breachtriage.aws.testing.EmulatorStackExtension;
 import org.breachtriage.core.incident.PersonNotice;
+import org.breachtriage.core.letters.LetterSettings;
 import org.breachtriage.core.letters.Letters;
 import org.breachtriage.core.pipeline.ForceName;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,7 +116,8 @@ class TemplateTest {
     void everyVariableTheCodeReadsIsSetForEveryFunction() throws Exception {
         Set<String> needed = new TreeSet<>(envConstants(ResourceNames.class));
         needed.addAll(envConstants(ForceName.class));
-        assertTrue(needed.size() >= 8, "derived from the code: " + needed);
+        needed.addAll(variableConstants(LetterSettings.class));
+        assertTrue(needed.size() >= 13, "derived from the code: " + needed);
         Map<String, Object> globalVars = variables(map(map(template.get("Globals")).get("Function")));
         for (String function : ofType("AWS::Serverless::Function").keySet()) {
             Map<String, Object> vars = new LinkedHashMap<>(globalVars);
@@ -690,6 +692,18 @@ class TemplateTest {
             int mods = field.getModifiers();
             if (Modifier.isStatic(mods) && Modifier.isFinal(mods) && field.getType() == String.class
                     && (field.getName().equals("ENV") || field.getName().startsWith("ENV_"))) {
+                names.add((String) field.get(null));
+            }
+        }
+        return names;
+    }
+
+    /** The values of the public static final String fields named *_VARIABLE (the letter settings' variables). */
+    private static List<String> variableConstants(Class<?> type) throws IllegalAccessException {
+        List<String> names = new ArrayList<>();
+        for (Field field : type.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
+                    && field.getName().endsWith("_VARIABLE")) {
                 names.add((String) field.get(null));
             }
         }

@@ -14,6 +14,9 @@ import org.breachtriage.core.report.DpoContact;
 public record LetterSettings(List<String> languages, DpoContact dpo) {
 
     public static final String LANGUAGES_VARIABLE = "TRIAGE_LETTER_LANGUAGES";
+    public static final String DPO_NAME_VARIABLE = "TRIAGE_DPO_NAME";
+    public static final String DPO_EMAIL_VARIABLE = "TRIAGE_DPO_EMAIL";
+    public static final String DPO_PHONE_VARIABLE = "TRIAGE_DPO_PHONE";
 
     public LetterSettings {
         languages = List.copyOf(languages);
@@ -36,9 +39,9 @@ public record LetterSettings(List<String> languages, DpoContact dpo) {
         String languages = env.getOrDefault(LANGUAGES_VARIABLE, "en");
         List<String> list = Arrays.stream(languages.split(",")).map(String::trim).filter(l -> !l.isEmpty())
                 .map(l -> l.toLowerCase(Locale.ROOT)).toList();
-        String name = env.get("TRIAGE_DPO_NAME");
+        String name = env.get(DPO_NAME_VARIABLE);
         DpoContact dpo = name == null || name.isBlank() ? DpoContact.placeholder(force)
-                : DpoContact.of(name, null, env.get("TRIAGE_DPO_EMAIL"), env.get("TRIAGE_DPO_PHONE"));
+                : DpoContact.of(name, null, env.get(DPO_EMAIL_VARIABLE), env.get(DPO_PHONE_VARIABLE));
         return new LetterSettings(list.isEmpty() ? List.of("en") : list, dpo);
     }
 }
