@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.breachtriage.core.json.Json;
 import org.breachtriage.core.synthetic.SampleEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.breachtriage.cli.Cli.Result;
 
 /**
  * The incident commands on the state directory, after the bundled incident's two manifests have run:
@@ -31,19 +28,9 @@ class IncidentCommandsTest {
     private JsonNode first;
     private JsonNode later;
 
-    record Result(int exit, String out, String err) {
-        JsonNode json() throws IOException {
-            return Json.MAPPER.readTree(out);
-        }
-    }
 
     private Result triage(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--state-dir", state.toString()));
-        all.addAll(List.of(args));
-        int exit = TriageCommand.execute(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
-        return new Result(exit, out.toString(), err.toString());
+        return new Cli(state).run(args);
     }
 
     @BeforeEach

@@ -6,17 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.breachtriage.core.json.Json;
 import org.breachtriage.core.synthetic.SampleEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.breachtriage.cli.Cli.Result;
 
 /**
  * pending, release, hold, unhold and letter on the state directory, after the ID-card incident's two
@@ -28,19 +26,9 @@ class ReleaseCommandsTest {
     private Path state;
     private String incidentId;
 
-    private record Result(int exit, String out, String err) {
-        JsonNode json() throws IOException {
-            return Json.MAPPER.readTree(out);
-        }
-    }
 
     private Result triage(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--state-dir", state.toString()));
-        all.addAll(List.of(args));
-        int exit = TriageCommand.execute(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
-        return new Result(exit, out.toString(), err.toString());
+        return new Cli(state).run(args);
     }
 
     @BeforeEach

@@ -11,11 +11,11 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.breachtriage.core.json.Json;
 import org.breachtriage.core.synthetic.SampleEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.breachtriage.cli.Cli.Result;
 
 /** The CLI end to end on the bundled sample data, through the same entry point as bin/triage. */
 class TriageCommandTest {
@@ -25,11 +25,6 @@ class TriageCommandTest {
     Path state;
     Path events;
 
-    record Result(int exit, String out, String err) {
-        JsonNode json() throws IOException {
-            return Json.MAPPER.readTree(out);
-        }
-    }
 
     @BeforeEach
     void sampleData() throws IOException {
@@ -39,14 +34,7 @@ class TriageCommandTest {
     }
 
     private Result triage(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] withState = new String[args.length + 2];
-        withState[0] = "--state-dir";
-        withState[1] = state.toString();
-        System.arraycopy(args, 0, withState, 2, args.length);
-        int exit = TriageCommand.execute(new PrintWriter(out), new PrintWriter(err), withState);
-        return new Result(exit, out.toString(), err.toString());
+        return new Cli(state).run(args);
     }
 
     private String importRosterAndRunIdCardManifest() throws IOException {
