@@ -38,6 +38,8 @@ final class CaseItems {
     static final String DONE_BATCHES = "doneBatches";
     static final String DECISION_SEQ = "decisionSeq";
     static final String VERSION = "version";
+    static final String INCIDENT = "incident";
+    static final String ART33_DEADLINE = "art33Deadline";
 
     /** Fixed width, so index sort keys order like instants (Instant.toString drops trailing zeros). */
     static final DateTimeFormatter SORTABLE_INSTANT =
@@ -68,10 +70,10 @@ final class CaseItems {
         putS(item, "sourceVersion", c.sourceVersion());
         putS(item, STATUS, c.status() == null ? null : c.status().name());
         putS(item, FAILURE_REASON, c.failureReason());
-        putS(item, "incident", c.incident() == null ? null : Json.write(c.incident()));
+        putS(item, INCIDENT, c.incident() == null ? null : Json.write(c.incident()));
         putS(item, "regime", c.regime() == null ? null : c.regime().name());
         putS(item, "openedAt", c.openedAt() == null ? null : c.openedAt().toString());
-        putS(item, "art33Deadline", c.art33Deadline() == null ? null : c.art33Deadline().toString());
+        putS(item, ART33_DEADLINE, c.art33Deadline() == null ? null : c.art33Deadline().toString());
         item.put("art33Required", AttributeValue.fromBool(c.art33Required()));
         putS(item, "art33Reasoning", c.art33Reasoning());
         putS(item, "policyVersion", c.policyVersion());
@@ -90,11 +92,11 @@ final class CaseItems {
                 counters.put(name.substring(COUNTER_PREFIX.length()), Long.parseLong(value.n()));
             }
         });
-        String incident = s(item, "incident");
+        String incident = s(item, INCIDENT);
         String status = s(item, STATUS);
         String regime = s(item, "regime");
         String openedAt = s(item, "openedAt");
-        String deadline = s(item, "art33Deadline");
+        String deadline = s(item, ART33_DEADLINE);
         AttributeValue required = item.get("art33Required");
         return new CaseRecord(
                 s(item, "caseId"),

@@ -11,6 +11,7 @@ import static org.breachtriage.aws.CaseTableSchema.PK;
 import static org.breachtriage.aws.CaseTableSchema.REJECT_PREFIX;
 import static org.breachtriage.aws.CaseTableSchema.casePk;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,6 +25,8 @@ import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.cases.DecisionEntry;
+import org.breachtriage.core.json.Json;
+import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.manifest.RowRejection;
 import org.breachtriage.core.ports.CaseStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -112,6 +115,24 @@ public final class DynamoCaseStore implements CaseStore {
                     .conditionExpression("#status = :from")
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** One UpdateItem of the incident JSON and the deadline, conditional on the deadline read before. */
+    @Override
+    public boolean correctAwareness(String caseId, Instant expectedDeadline, IncidentMetadata corrected, Instant deadline) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(CaseItems.metaKey(caseId))
+                    .updateExpression("SET #incident = :incident, #deadline = :deadline")
+                    .conditionExpression("#deadline = :expected")
+                    .expressionAttributeNames(Map.of("#incident", CaseItems.INCIDENT, "#deadline", CaseItems.ART33_DEADLINE))
+                    .expressionAttributeValues(Map.of(
+                            ":incident", AttributeValue.fromS(Json.write(corrected)),
+                            ":deadline", AttributeValue.fromS(deadline.toString()),
+                            ":expected", AttributeValue.fromS(expectedDeadline.toString()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

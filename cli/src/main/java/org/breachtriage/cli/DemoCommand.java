@@ -118,6 +118,7 @@ final class DemoCommand implements Callable<Integer> {
             for (int i = 0; i < MANIFESTS.size(); i++) {
                 Path manifest = data.resolve(MANIFESTS.get(i).getKey());
                 LocalPipeline.RunOutcome outcome = Runs.run(pipeline, manifest, null);
+                Runs.printWarnings(outcome, err);
                 summaries.add(outcome.summary());
                 if (table) {
                     out.printf("%n%d. %s: %s%s%n", i + 1, manifest.getFileName(), MANIFESTS.get(i).getValue(),

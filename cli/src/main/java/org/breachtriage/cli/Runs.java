@@ -21,6 +21,7 @@ final class Runs {
     static int runAndPrint(LocalPipeline pipeline, Path manifest, IncidentMetadata incident, OutputFormat format,
                            PrintWriter out, PrintWriter err) throws Exception {
         LocalPipeline.RunOutcome outcome = run(pipeline, manifest, incident);
+        printWarnings(outcome, err);
         RunSummary summary = outcome.summary();
         IncidentView incidentView = incidentOf(pipeline, summary);
         if (format == OutputFormat.json) {
@@ -46,6 +47,13 @@ final class Runs {
             return pipeline.run(manifest, incident, progress::track);
         } finally {
             progress.finish();
+        }
+    }
+
+    /** The incident metadata's warnings (unknown fields, a corrected file), one line each; they name fields, never values. */
+    static void printWarnings(LocalPipeline.RunOutcome outcome, PrintWriter err) {
+        for (String warning : outcome.warnings()) {
+            err.println("triage: warning: " + warning);
         }
     }
 

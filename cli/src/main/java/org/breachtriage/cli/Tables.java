@@ -52,12 +52,21 @@ final class Tables {
                 n.generalCommunication(), n.generalCommunicationSentAt() == null ? "not yet sent"
                         : "sent " + n.generalCommunicationSentAt());
         var art33 = v.art33();
-        out.printf("ICO Art. 33 %s, deadline %s (%s); %s%n", art33.required() ? "REQUIRED" : "not required",
+        out.printf("ICO Art. 33 %s, deadline %s (%s); %s%n", describe(art33.verdict()),
                 art33.deadline(), art33.hoursLeft() >= 0 ? String.format("%,d h left", art33.hoursLeft())
                         : String.format("overdue by %,d h", -art33.hoursLeft()),
                 art33.submittedAt() == null ? "not yet submitted (record it: triage ico submitted " + v.incidentId()
                         + " --ico-reference REF)"
                         : "submitted " + art33.submittedAt() + ", ICO reference " + art33.icoReference());
+    }
+
+    /** An incident's Art. 33 verdict in words. */
+    private static String describe(String verdict) {
+        return switch (verdict) {
+            case RunSummary.Art33.REQUIRED -> "REQUIRED";
+            case RunSummary.Art33.NOT_REQUIRED -> "not required";
+            default -> "no verdict yet (no manifest has an accepted row)";
+        };
     }
 
     static String abbreviate(String text, int width) {
@@ -89,7 +98,9 @@ final class Tables {
                 n.held() > 0 ? String.format(", %,d held", n.held()) : "",
                 n.withdrawn() > 0 ? String.format(", %,d replaced by a higher band's", n.withdrawn()) : "",
                 s.policyVersion());
-        if (s.incidentId() == null) {
+        if (RunSummary.Art33.NONE.equals(s.art33().verdict())) {
+            out.printf("ICO Art. 33 no verdict from this manifest: %s%n", s.art33().reasoning());
+        } else if (s.incidentId() == null) {
             out.printf("ICO Art. 33 %s, deadline %s%n", s.art33().required() ? "REQUIRED" : "not required",
                     s.art33().deadline());
         } else {

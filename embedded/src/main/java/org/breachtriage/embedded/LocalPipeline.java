@@ -45,7 +45,8 @@ public final class LocalPipeline implements AutoCloseable {
         state.commit();
     }
 
-    public record RunOutcome(RunSummary summary, boolean alreadyTriaged) {
+    /** @param warnings about the incident metadata, for {@code triage: warning:} lines */
+    public record RunOutcome(RunSummary summary, boolean alreadyTriaged, List<String> warnings) {
     }
 
     /**
@@ -58,7 +59,7 @@ public final class LocalPipeline implements AutoCloseable {
             throws IOException {
         LocalRun.Outcome outcome = LocalRun.run(stores(), settings, manifest, explicitIncident, tap);
         state.commit();
-        return new RunOutcome(outcome.summary(), outcome.alreadyTriaged());
+        return new RunOutcome(outcome.summary(), outcome.alreadyTriaged(), outcome.warnings());
     }
 
     /** The pipeline's services over this state directory, outside a run (no batch queue). */

@@ -33,8 +33,14 @@ public final class LocalRun {
     private LocalRun() {
     }
 
-    /** What a run did: its case's summary, and whether the manifest had been triaged before. */
-    public record Outcome(RunSummary summary, boolean alreadyTriaged) {
+    /**
+     * What a run did: its case's summary, whether the manifest had been triaged before, and what the
+     * operator should be warned of about its incident metadata (see {@link IngestService.IngestOutcome#warnings}).
+     */
+    public record Outcome(RunSummary summary, boolean alreadyTriaged, List<String> warnings) {
+        public Outcome {
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
     }
 
     /**
@@ -82,7 +88,7 @@ public final class LocalRun {
         CaseRecord done = require(stores, caseId);
         CaseNotices notices = done.incidentId() == null ? CaseNotices.NONE
                 : CaseNotices.read(done.incidentId(), caseId, stores.persons());
-        return new Outcome(RunSummary.of(done, notices, publishedThisRun), ingested.alreadyIngested());
+        return new Outcome(RunSummary.of(done, notices, publishedThisRun), ingested.alreadyIngested(), ingested.warnings());
     }
 
     private static CaseRecord require(LocalStores stores, String caseId) {

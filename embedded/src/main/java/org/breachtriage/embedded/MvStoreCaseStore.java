@@ -1,5 +1,6 @@
 package org.breachtriage.embedded;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.cases.DecisionEntry;
+import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.manifest.RowRejection;
 import org.breachtriage.core.ports.CaseStore;
 import org.h2.mvstore.MVMap;
@@ -84,6 +86,14 @@ public final class MvStoreCaseStore implements CaseStore {
         return AtomicUpdate.apply(cases, requireCaseId(caseId), stored ->
                 stored == null || stored.record().status() != from ? null
                         : new StoredCase(stored.record().withStatus(to, reason), stored.batchesDone())).isPresent();
+    }
+
+    @Override
+    public boolean correctAwareness(String caseId, Instant expectedDeadline, IncidentMetadata corrected, Instant deadline) {
+        return AtomicUpdate.apply(cases, requireCaseId(caseId), stored ->
+                stored == null || !expectedDeadline.equals(stored.record().art33Deadline()) ? null
+                        : new StoredCase(stored.record().withAwareness(corrected, deadline), stored.batchesDone()))
+                .isPresent();
     }
 
     @Override

@@ -49,6 +49,26 @@ public record CaseRecord(
                 art33Deadline, art33Required, art33Reasoning, policyVersion, batches, newCounters);
     }
 
+    /**
+     * False for a manifest of which every row was rejected: it names nobody, so it cannot say whether
+     * the ICO must be told (a REPORTED case of 0 people marked "Art. 33 required" would be noise). Until
+     * ingest has counted its rows, the verdict made at opening stands.
+     */
+    public boolean hasArt33Verdict() {
+        return !(batchesQueued >= 0 && counter(Counters.ROWS_READ) > 0 && counter(Counters.ROWS_ACCEPTED) == 0);
+    }
+
+    /** Art. 33 required, by a case that has a verdict at all ({@link #hasArt33Verdict}). */
+    public boolean requiresArt33() {
+        return art33Required && hasArt33Verdict();
+    }
+
+    /** The same case with corrected incident metadata (an earlier awareness) and the deadline it gives. */
+    public CaseRecord withAwareness(IncidentMetadata corrected, Instant deadline) {
+        return new CaseRecord(caseId, incidentId, source, sourceVersion, status, failureReason, corrected, regime, openedAt,
+                deadline, art33Required, art33Reasoning, policyVersion, batchesQueued, counters);
+    }
+
     /** Every batch the ingest queued has been scored. */
     public boolean allBatchesDone() {
         return batchesQueued >= 0 && counter(Counters.BATCHES_DONE) >= batchesQueued;

@@ -15,6 +15,10 @@ public record IncidentManifest(String caseId, String source, Instant awareAt, In
         return supersededBy != null;
     }
 
+    public IncidentManifest withAwareAt(Instant corrected) {
+        return new IncidentManifest(caseId, source, corrected, joinedAt, supersededBy);
+    }
+
     public IncidentManifest supersededBy(String caseId) {
         return new IncidentManifest(this.caseId, source, awareAt, joinedAt, caseId);
     }

@@ -100,6 +100,24 @@ public record IncidentRecord(
                 icoSubmission, approvals, generalCommunication, version + 1);
     }
 
+    /**
+     * This record with the manifest's awareness moved to {@code awareAt} if that is earlier than it
+     * says now, the incident's earliest awareness with it, and the next version; itself when the
+     * manifest is unknown or already says as early. Awareness only ever moves earlier: the deadline
+     * runs from the earliest time the force knew.
+     */
+    public IncidentRecord withEarlierAwareness(String caseId, Instant awareAt) {
+        Optional<IncidentManifest> manifest = manifest(caseId);
+        if (manifest.isEmpty() || !awareAt.isBefore(manifest.get().awareAt())) {
+            return this;
+        }
+        List<IncidentManifest> changed = manifests.stream()
+                .map(m -> m.caseId().equals(caseId) ? m.withAwareAt(awareAt) : m).toList();
+        Instant earliest = awareAt.isBefore(earliestAwareAt) ? awareAt : earliestAwareAt;
+        return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliest, changed, reports, reminders,
+                icoSubmission, approvals, generalCommunication, version + 1);
+    }
+
     /** This record with {@code superseded} marked as replaced by {@code by}, and the next version. */
     public IncidentRecord withSuperseded(String superseded, String by) {
         List<IncidentManifest> changed = manifests.stream()

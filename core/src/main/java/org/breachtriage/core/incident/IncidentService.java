@@ -1,6 +1,7 @@
 package org.breachtriage.core.incident;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -74,6 +75,40 @@ public final class IncidentService {
             notes.add(supersede(c, named));
         }
         return new Joined(require(c.incidentId()), joinedNow, notes);
+    }
+
+    /**
+     * A manifest's corrected incident metadata says the force became aware earlier: moves that
+     * manifest's awareness, and the incident's deadline if it is now the earliest, by compare-and-set
+     * (the deadline only ever moves earlier). Logged on the incident when something changed.
+     *
+     * @return the incident's deadline before and after (equal when another manifest was earlier still)
+     */
+    public DeadlineMove moveAwarenessEarlier(String incidentId, String caseId, String source, Instant awareAt) {
+        Instant[] before = new Instant[1];
+        boolean[] changed = {false};
+        IncidentRecord after = update(incidentId, current -> {
+            before[0] = current.art33Deadline();
+            IncidentRecord next = current.withEarlierAwareness(caseId, awareAt);
+            changed[0] = next != current;
+            return next;
+        });
+        if (changed[0]) {
+            log(incidentId, "awareness corrected", "The incident metadata of manifest " + source + " (case " + caseId
+                    + ") now says the force became aware at " + awareAt + ", earlier than before: "
+                    + (after.art33Deadline().equals(before[0]) ? "the incident's Art. 33 deadline stays "
+                            + after.art33Deadline() + ", since another manifest's awareness is earlier still."
+                            : "the incident's Art. 33 deadline moves from " + before[0] + " to " + after.art33Deadline()
+                            + " (the earliest awareness wins; the deadline never moves later)."));
+        }
+        return new DeadlineMove(before[0], after.art33Deadline());
+    }
+
+    /** The incident's Art. 33 deadline before and after a correction. */
+    public record DeadlineMove(Instant before, Instant after) {
+        public boolean moved() {
+            return !before.equals(after);
+        }
     }
 
     /** Marks the manifests a name (source key or case id) points at as superseded by {@code by}. */

@@ -50,9 +50,13 @@ public record IncidentView(
                           long generalCommunication, long releasing, long withdrawn, Instant generalCommunicationSentAt) {
     }
 
-    /** The clock: the deadline runs from the earliest awareness any manifest states. */
+    /**
+     * The clock: the deadline runs from the earliest awareness any manifest states. {@code verdict} is
+     * {@code REQUIRED}, {@code NOT_REQUIRED}, or {@code NONE} while no manifest not superseded has an
+     * accepted row (see {@link CaseRecord#hasArt33Verdict}); the clock runs all the same.
+     */
     public record Art33(boolean required, Instant deadline, long hoursLeft, Instant submittedAt, String icoReference,
-                        String lateReason) {
+                        String lateReason, String verdict) {
     }
 
     public static IncidentView of(IncidentRecord incident, List<CaseRecord> cases, Map<String, Long> figures,
@@ -68,8 +72,9 @@ public record IncidentView(
         for (Band band : Band.values()) {
             bands.put(band.name(), figures.getOrDefault(Counters.band(band), 0L));
         }
-        boolean required = cases.stream().filter(c -> !incident.supersededCaseIds().contains(c.caseId()))
-                .anyMatch(CaseRecord::art33Required);
+        List<CaseRecord> active = cases.stream().filter(c -> !incident.supersededCaseIds().contains(c.caseId())).toList();
+        boolean required = active.stream().anyMatch(CaseRecord::requiresArt33);
+        String verdict = required ? "REQUIRED" : active.stream().anyMatch(CaseRecord::hasArt33Verdict) ? "NOT_REQUIRED" : "NONE";
         IcoSubmission ico = incident.icoSubmission();
         return new IncidentView(incident.incidentId(), incident.reference(), incident.force(), incident.supplier(),
                 incident.earliestAwareAt(), manifests,
@@ -82,7 +87,7 @@ public record IncidentView(
                         incident.generalCommunication() == null ? null : incident.generalCommunication().sentAt()),
                 new Art33(required, incident.art33Deadline(), hoursLeft(incident.art33Deadline(), now),
                         ico == null ? null : ico.submittedAt(), ico == null ? null : ico.icoReference(),
-                        ico == null ? null : ico.lateReason()),
+                        ico == null ? null : ico.lateReason(), verdict),
                 incident.reports().size());
     }
 

@@ -12,7 +12,9 @@ import org.breachtriage.core.model.DataCategory;
  * <p>{@code reference} names the incident a manifest belongs to: every manifest with the same force
  * and reference joins one incident. {@code force} is the controller where the metadata names it
  * (null: the deployment's {@code TRIAGE_FORCE}). {@code supersedes} lists manifests, by source key or
- * case id, whose rows this one replaces.
+ * case id, whose rows this one replaces. {@code warnings} name what the source said that was not
+ * understood (an unknown field such as {@code malicous}): never a value, only the field's name; they
+ * are printed as {@code triage: warning:} lines and go in the case's decision log.
  */
 public record IncidentMetadata(
         String supplier,
@@ -25,13 +27,24 @@ public record IncidentMetadata(
         Set<DataCategory> defaultExposedFields,
         List<String> assumptions,
         String force,
-        List<String> supersedes) {
+        List<String> supersedes,
+        List<String> warnings) {
 
     public IncidentMetadata {
         defaultExposedFields = defaultExposedFields == null ? Set.of() : Set.copyOf(defaultExposedFields);
         assumptions = assumptions == null ? List.of() : List.copyOf(assumptions);
         force = force == null || force.isBlank() ? null : force.trim();
         supersedes = supersedes == null ? List.of() : List.copyOf(supersedes);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** Metadata with nothing to warn about. */
+    public IncidentMetadata(String supplier, String reference, Instant awareAt, boolean malicious,
+                            Confidentiality confidentiality, Integrity integrity, Availability availability,
+                            Set<DataCategory> defaultExposedFields, List<String> assumptions, String force,
+                            List<String> supersedes) {
+        this(supplier, reference, awareAt, malicious, confidentiality, integrity, availability, defaultExposedFields,
+                assumptions, force, supersedes, List.of());
     }
 
     /** Metadata that names no force and supersedes nothing. */
@@ -39,13 +52,37 @@ public record IncidentMetadata(
                             Confidentiality confidentiality, Integrity integrity, Availability availability,
                             Set<DataCategory> defaultExposedFields, List<String> assumptions) {
         this(supplier, reference, awareAt, malicious, confidentiality, integrity, availability,
-                defaultExposedFields, assumptions, null, List.of());
+                defaultExposedFields, assumptions, null, List.of(), List.of());
     }
 
     /** The same metadata with another awareness time (an incident's is the earliest of its manifests'). */
     public IncidentMetadata withAwareAt(Instant earliest) {
         return new IncidentMetadata(supplier, reference, earliest, malicious, confidentiality, integrity, availability,
-                defaultExposedFields, assumptions, force, supersedes);
+                defaultExposedFields, assumptions, force, supersedes, warnings);
+    }
+
+    /**
+     * The fields, other than the awareness time, whose values differ from {@code other}'s, by their
+     * JSON names: what a corrected incident file changed.
+     */
+    public List<String> changedFieldsOtherThanAwareness(IncidentMetadata other) {
+        List<String> changed = new java.util.ArrayList<>();
+        addIfChanged(changed, "supplier", supplier, other.supplier);
+        addIfChanged(changed, "reference", reference, other.reference);
+        addIfChanged(changed, "malicious", malicious, other.malicious);
+        addIfChanged(changed, "confidentiality", confidentiality, other.confidentiality);
+        addIfChanged(changed, "integrity", integrity, other.integrity);
+        addIfChanged(changed, "availability", availability, other.availability);
+        addIfChanged(changed, "defaultExposedFields", defaultExposedFields, other.defaultExposedFields);
+        addIfChanged(changed, "force", force, other.force);
+        addIfChanged(changed, "supersedes", supersedes, other.supersedes);
+        return changed;
+    }
+
+    private static void addIfChanged(List<String> changed, String name, Object mine, Object theirs) {
+        if (!java.util.Objects.equals(mine, theirs)) {
+            changed.add(name);
+        }
     }
 
     /** True when a reference was given, so the manifest can join other manifests of the same incident. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -14,9 +15,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.breachtriage.core.csv.HeaderNames;
@@ -36,13 +39,28 @@ import org.breachtriage.core.model.DataCategory;
  *
  * <p>Present but invalid is an error ({@link ManifestFormatException} naming the source, the field
  * and the allowed values): a typo in what the supplier did say must not silently become a guess.
- * Keys are matched like CSV headers ({@code awareAt}, {@code aware_at}, {@code aware-at}); unknown
- * keys are ignored.
+ * Keys are matched like CSV headers ({@code awareAt}, {@code aware_at}, {@code aware-at}). An
+ * unknown key is ignored with a warning that names it (keys are a closed vocabulary, so naming one
+ * quotes no personal data; its value is never quoted) and suggests the nearest known field
+ * ({@code malicous}: did you mean {@code malicious}?); the field it was meant to be then takes its
+ * conservative value, as if missing. S3 user metadata may carry other tools' keys, so there only near
+ * misses are warned about.
+ *
+ * <p>An {@code awareAt} more than {@link #AWARE_AT_CLOCK_SKEW} after now is an error: the Art. 33
+ * clock cannot start in the future, and a year typed wrong (2099) would silently put the deadline
+ * decades away.
  */
 public final class IncidentMetadataLoader {
     public static final String UNKNOWN_SUPPLIER = "unknown supplier";
     public static final String UNREFERENCED = "unreferenced";
     private static final String S3_METADATA_PREFIX = "x-amz-meta-";
+    /**
+     * How far ahead of this machine's clock an {@code awareAt} may be: the supplier's or the force's
+     * clock may run a little fast, and a time stamped "now" on another machine must not be refused.
+     * Five minutes is well above NTP-synchronised drift and far below any real mistake.
+     */
+    public static final Duration AWARE_AT_CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final String AWARENESS_ASSUMED = " not given: awareness taken as the time of ingest, ";
 
     private IncidentMetadataLoader() {
     }
@@ -70,6 +88,14 @@ public final class IncidentMetadataLoader {
             this.aliases = List.of(aliases);
         }
 
+        /** The spellings a near miss is measured against: the JSON name, the metadata key, the aliases. */
+        List<String> spellings() {
+            List<String> all = new ArrayList<>(aliases);
+            all.add(0, metadataKey);
+            all.add(0, jsonName);
+            return all;
+        }
+
         static Field byKey(String key) {
             String normalized = HeaderNames.normalize(key);
             for (Field field : values()) {
@@ -84,6 +110,15 @@ public final class IncidentMetadataLoader {
 
     /** Reads a sidecar {@code <manifest>.incident.json}; missing fields take the conservative default. */
     public static IncidentMetadata read(String source, InputStream in, Instant now) {
+        return read(source, in, now, now);
+    }
+
+    /**
+     * As {@link #read(String, InputStream, Instant)}, with the awareness to assume when none is given:
+     * a file read again for a case opened earlier assumes the case's own, so that a file that gives no
+     * {@code awareAt} does not look changed.
+     */
+    public static IncidentMetadata read(String source, InputStream in, Instant now, Instant assumedAwareAt) {
         JsonNode node;
         try {
             node = Json.MAPPER.readTree(in);
@@ -98,21 +133,26 @@ public final class IncidentMetadataLoader {
         if (node == null || node.isMissingNode()) {
             throw new ManifestFormatException(source + ": empty incident metadata: expected a JSON object");
         }
-        return fromJson(source, node, now);
+        return fromJson(source, node, now, assumedAwareAt);
     }
 
     /** Reads an incident JSON object (a sidecar's content, or a JSON envelope's {@code incident}). */
     public static IncidentMetadata fromJson(String source, JsonNode node, Instant now) {
+        return fromJson(source, node, now, now);
+    }
+
+    private static IncidentMetadata fromJson(String source, JsonNode node, Instant now, Instant assumedAwareAt) {
         if (node == null || !node.isObject()) {
             throw new ManifestFormatException(source + ": incident metadata must be a JSON object, not "
                     + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase(Locale.ROOT)));
         }
         Map<Field, JsonNode> values = new EnumMap<>(Field.class);
         Map<Field, String> keys = new EnumMap<>(Field.class);
+        Map<String, Field> unknown = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
-            put(source, values, keys, entry.getKey(), entry.getValue());
+            put(source, values, keys, unknown, entry.getKey(), entry.getValue());
         }
-        return build(source, values, false, now);
+        return build(source, values, unknown, false, now, assumedAwareAt);
     }
 
     /**
@@ -123,40 +163,92 @@ public final class IncidentMetadataLoader {
      * ignored; blank values count as missing.
      */
     public static IncidentMetadata fromObjectMetadata(String source, Map<String, String> metadata, Instant now) {
-        Map<Field, JsonNode> values = new EnumMap<>(Field.class);
-        Map<Field, String> keys = new EnumMap<>(Field.class);
-        if (metadata != null) {
-            for (Map.Entry<String, String> entry : metadata.entrySet()) {
-                String key = entry.getKey();
-                if (key.toLowerCase(Locale.ROOT).startsWith(S3_METADATA_PREFIX)) {
-                    key = key.substring(S3_METADATA_PREFIX.length());
-                }
-                put(source, values, keys, key, entry.getValue() == null ? null : TextNode.valueOf(entry.getValue()));
-            }
-        }
-        return build(source, values, true, now);
+        return fromObjectMetadata(source, metadata, now, now);
     }
 
-    /** True if S3 user metadata carries any incident field, so it should be read as the incident. */
+    /** As {@link #fromObjectMetadata(String, Map, Instant)}, assuming {@code assumedAwareAt} when none is given. */
+    public static IncidentMetadata fromObjectMetadata(String source, Map<String, String> metadata, Instant now,
+                                                      Instant assumedAwareAt) {
+        Map<Field, JsonNode> values = new EnumMap<>(Field.class);
+        Map<Field, String> keys = new EnumMap<>(Field.class);
+        Map<String, Field> unknown = new LinkedHashMap<>();
+        if (metadata != null) {
+            for (Map.Entry<String, String> entry : metadata.entrySet()) {
+                put(source, values, keys, unknown, bareMetadataKey(entry.getKey()),
+                        entry.getValue() == null ? null : TextNode.valueOf(entry.getValue()));
+            }
+        }
+        // Other tools' keys are no concern of ours; only a near miss of one of ours is worth a word.
+        unknown.values().removeIf(Objects::isNull);
+        return build(source, values, unknown, true, now, assumedAwareAt);
+    }
+
+    /**
+     * True if S3 user metadata carries any incident field, or a near miss of one, so it should be
+     * read as the incident (a misspelt {@code malicous} alone must still get its warning).
+     */
     public static boolean hasIncidentFields(Map<String, String> metadata) {
         for (String key : metadata.keySet()) {
-            String bare = key.toLowerCase(Locale.ROOT).startsWith(S3_METADATA_PREFIX)
-                    ? key.substring(S3_METADATA_PREFIX.length()) : key;
-            if (Field.byKey(bare) != null) {
+            String bare = bareMetadataKey(key);
+            if (Field.byKey(bare) != null || nearMiss(bare) != null) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Nothing known: malicious, unknown recipients, awareness now, every category exposed. */
-    public static IncidentMetadata conservative(Instant now) {
-        return build("(no incident metadata)", Map.of(), false, now);
+    private static String bareMetadataKey(String key) {
+        return key.toLowerCase(Locale.ROOT).startsWith(S3_METADATA_PREFIX) ? key.substring(S3_METADATA_PREFIX.length()) : key;
     }
 
-    private static void put(String source, Map<Field, JsonNode> values, Map<Field, String> keys, String key, JsonNode value) {
+    /** Nothing known: malicious, unknown recipients, awareness now, every category exposed. */
+    public static IncidentMetadata conservative(Instant now) {
+        return build("(no incident metadata)", Map.of(), Map.of(), false, now, now);
+    }
+
+    /** True when the metadata gave no {@code awareAt}, so its awareness is the assumed time of ingest. */
+    public static boolean awarenessAssumed(IncidentMetadata metadata) {
+        return metadata.assumptions().stream().anyMatch(IncidentMetadataLoader::isAwarenessAssumption);
+    }
+
+    /**
+     * The metadata with an awareness time that was given (a corrected file's): the assumption that
+     * awareness was the time of ingest no longer holds, so it is dropped.
+     */
+    public static IncidentMetadata withGivenAwareness(IncidentMetadata metadata, Instant awareAt) {
+        List<String> assumptions = metadata.assumptions().stream().filter(a -> !isAwarenessAssumption(a)).toList();
+        return new IncidentMetadata(metadata.supplier(), metadata.reference(), awareAt, metadata.malicious(),
+                metadata.confidentiality(), metadata.integrity(), metadata.availability(),
+                metadata.defaultExposedFields(), assumptions, metadata.force(), metadata.supersedes(), metadata.warnings());
+    }
+
+    private static boolean isAwarenessAssumption(String assumption) {
+        return assumption.startsWith(Field.AWARE_AT.jsonName + AWARENESS_ASSUMED)
+                || assumption.startsWith(Field.AWARE_AT.metadataKey + AWARENESS_ASSUMED);
+    }
+
+    /** The field a key not known is most likely a misspelling of, or null when none is close. */
+    private static Field nearMiss(String key) {
+        Field nearest = null;
+        int best = Integer.MAX_VALUE;
+        for (Field field : Field.values()) {
+            int distance = HeaderNames.distance(key, field.spellings());
+            if (distance < best) {
+                best = distance;
+                nearest = field;
+            }
+        }
+        return best <= HeaderNames.nearMissLimit(key) ? nearest : null;
+    }
+
+    private static void put(String source, Map<Field, JsonNode> values, Map<Field, String> keys,
+                            Map<String, Field> unknown, String key, JsonNode value) {
         Field field = Field.byKey(key);
-        if (field == null || value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+        if (field == null) {
+            unknown.put(key, nearMiss(key));
+            return;
+        }
+        if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
             return;
         }
         String earlier = keys.putIfAbsent(field, key);
@@ -167,7 +259,8 @@ public final class IncidentMetadataLoader {
         values.put(field, value);
     }
 
-    private static IncidentMetadata build(String source, Map<Field, JsonNode> values, boolean metadataKeys, Instant now) {
+    private static IncidentMetadata build(String source, Map<Field, JsonNode> values, Map<String, Field> unknown,
+                                          boolean metadataKeys, Instant now, Instant assumedAwareAt) {
         FieldReader reader = new FieldReader(source, metadataKeys);
         List<String> assumptions = new ArrayList<>();
 
@@ -183,8 +276,13 @@ public final class IncidentMetadataLoader {
         }
         Instant awareAt = reader.instant(Field.AWARE_AT, values.get(Field.AWARE_AT));
         if (awareAt == null) {
-            awareAt = now;
-            assumptions.add(reader.name(Field.AWARE_AT) + " not given: awareness taken as the time of ingest, " + now);
+            awareAt = assumedAwareAt;
+            assumptions.add(reader.name(Field.AWARE_AT) + AWARENESS_ASSUMED + assumedAwareAt);
+        } else if (awareAt.isAfter(now.plus(AWARE_AT_CLOCK_SKEW))) {
+            throw new ManifestFormatException(source + ": incident field '" + reader.name(Field.AWARE_AT) + "' is "
+                    + awareAt + ", which is in the future (now is " + now + "; at most "
+                    + AWARE_AT_CLOCK_SKEW.toMinutes() + " minutes ahead is allowed for clock skew): the Art. 33 clock"
+                    + " cannot start later than now; give the time the force became aware");
         }
         Boolean malicious = reader.bool(Field.MALICIOUS, values.get(Field.MALICIOUS));
         if (malicious == null) {
@@ -217,7 +315,29 @@ public final class IncidentMetadataLoader {
         String force = reader.text(Field.FORCE, values.get(Field.FORCE));
         List<String> supersedes = reader.list(Field.SUPERSEDES, values.get(Field.SUPERSEDES));
         return new IncidentMetadata(supplier, reference, awareAt, malicious, confidentiality, integrity,
-                availability, defaults, assumptions, force, supersedes);
+                availability, defaults, assumptions, force, supersedes, warnings(source, unknown, values, reader));
+    }
+
+    /**
+     * One sentence per unknown key: its name (never its value), the field it was probably meant to
+     * be, and what was assumed instead when that field is missing.
+     */
+    private static List<String> warnings(String source, Map<String, Field> unknown, Map<Field, JsonNode> values,
+                                         FieldReader reader) {
+        List<String> warnings = new ArrayList<>();
+        unknown.forEach((key, meant) -> {
+            String named = "'" + RowRejection.excerpt(HeaderNames.printable(key)) + "'";
+            if (meant == null) {
+                warnings.add(source + ": unknown incident field " + named + " ignored; the known fields are "
+                        + Arrays.stream(Field.values()).map(reader::name).collect(Collectors.joining(", ")));
+            } else {
+                warnings.add(source + ": unknown incident field " + named + " ignored (did you mean '"
+                        + reader.name(meant) + "'?); " + (values.containsKey(meant) ? reader.name(meant)
+                        + " is given as well, and that value is used" : reader.name(meant)
+                        + " is therefore not given, and its conservative value is used"));
+            }
+        });
+        return warnings;
     }
 
     /** Converts one field's JSON value, or fails naming the source, the field and what is allowed. */

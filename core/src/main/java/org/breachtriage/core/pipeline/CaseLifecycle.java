@@ -1,14 +1,17 @@
 package org.breachtriage.core.pipeline;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.breachtriage.core.cases.CaseOpening;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.cases.DecisionEntry;
+import org.breachtriage.core.manifest.IncidentMetadataLoader;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.ports.CaseStore;
 import org.breachtriage.core.ports.NoticePublisher;
@@ -28,6 +31,7 @@ import org.breachtriage.core.ports.Topic;
  * REPORTED case does nothing.
  */
 public final class CaseLifecycle {
+    private static final int MAX_ATTEMPTS = 20;
     private final CaseStore cases;
     private final NoticePublisher publisher;
     private final ReportRequests reports;
@@ -55,6 +59,9 @@ public final class CaseLifecycle {
                     + stored.regime() + "; scoring policy " + stored.policyVersion());
             for (String assumption : stored.incident().assumptions()) {
                 log(id, "assumption", assumption);
+            }
+            for (String warning : stored.incident().warnings()) {
+                log(id, "warning", warning);
             }
             log(id, stored.art33Required() ? "art33 notification required" : "art33 notification not required",
                     stored.art33Reasoning() + " Deadline " + stored.art33Deadline() + ".");
@@ -95,6 +102,9 @@ public final class CaseLifecycle {
         Optional<CaseRecord> finished = cases.finishIngest(caseId, rowsRead, rowsAccepted, rowsRejected, batchesQueued);
         log(caseId, "ingested", rowsRead + " rows read: " + rowsAccepted + " accepted, " + rowsRejected
                 + " rejected (kept with reasons); " + batchesQueued + " batches queued for scoring");
+        if (rowsRead > 0 && rowsAccepted == 0) {
+            log(caseId, "no art33 verdict", noVerdictReason(caseId, rowsRejected));
+        }
         CaseRecord afterIngest = finished.orElseGet(() -> require(caseId));
         // The last scorer may have finished before ingest knew how many batches there were.
         boolean scoredNow = scoredIfComplete(afterIngest);
@@ -169,6 +179,49 @@ public final class CaseLifecycle {
             log(caseId, "reported", what);
         }
         return reportedNow;
+    }
+
+    /** Why a manifest whose every row was rejected gives no Art. 33 verdict, and what to do about it. */
+    public static String noVerdictReason(String caseId, long rowsRejected) {
+        return "All " + rowsRejected + " rows of the manifest were rejected, so it names nobody and gives no Art. 33"
+                + " verdict of its own: no report is written for it and it does not count towards the incident's"
+                + " decision. The incident's clock still runs. Correct the rejected rows (triage rejects " + caseId
+                + ") and submit the corrected file.";
+    }
+
+    /**
+     * Moves the case's awareness to {@code awareAt}, and its deadline with it, if that is earlier than
+     * the case says now: a compare-and-set on the stored deadline, retried while another writer moves
+     * it, so the earliest awareness wins whatever the order.
+     *
+     * @return the deadline before the move, or empty if the case already says as early
+     */
+    public Optional<Instant> moveAwarenessEarlier(String caseId, Instant awareAt) {
+        Instant deadline = awareAt.plus(CaseOpening.ART33_WINDOW);
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            CaseRecord c = require(caseId);
+            if (!deadline.isBefore(c.art33Deadline())) {
+                return Optional.empty();
+            }
+            if (cases.correctAwareness(caseId, c.art33Deadline(),
+                    IncidentMetadataLoader.withGivenAwareness(c.incident(), awareAt), deadline)) {
+                return Optional.of(c.art33Deadline());
+            }
+        }
+        throw new IllegalStateException("case " + caseId + " kept changing under us (" + MAX_ATTEMPTS
+                + " attempts); run it again");
+    }
+
+    /**
+     * Adds a decision to the log unless the log already holds the same one: a re-run that finds the
+     * same change again (a re-delivered event, a second run of the same file) says it once.
+     */
+    public void noteOnce(String caseId, String decision, String reason) {
+        boolean logged = cases.decisions(caseId).stream()
+                .anyMatch(d -> decision.equals(d.decision()) && reason.equals(d.reason()));
+        if (!logged) {
+            log(caseId, decision, reason);
+        }
     }
 
     /** Adds a decision about the case to its log (Art. 33(5)), for the steps that own no transition. */

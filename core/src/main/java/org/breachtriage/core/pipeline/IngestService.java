@@ -3,6 +3,7 @@ package org.breachtriage.core.pipeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -63,26 +64,46 @@ public final class IngestService implements IngestManifest {
         ObjectInfo info = manifests.head(key).orElseThrow(() -> new ObjectStore.ObjectNotFoundException(key));
         String caseId = CaseIds.derive(key, info.version());
         Optional<CaseRecord> existing = cases.find(caseId);
-        if (existing.isPresent() && !needsReading(existing.get(), command.requeueUnfinished())) {
-            lifecycle.foundAlreadyIngested(existing.get());
-            return new IngestOutcome(existing.get(), true, false, null);
+        if (existing.isPresent() && existing.get().status() == CaseStatus.FAILED) {
+            // Still the same bytes, so still not a manifest: say so again, as the first run did.
+            String reason = existing.get().failureReason();
+            throw new ManifestFormatException(reason != null ? reason : key + ": case " + caseId + " failed before");
+        }
+        List<String> warnings = new ArrayList<>();
+        if (existing.isPresent()) {
+            warnings.addAll(IncidentRereads.reconcile(existing.get(),
+                    resolveIncident(key, info, command.explicitIncident(), existing.get().incident().awareAt()),
+                    lifecycle, incidents));
+            if (!needsReading(existing.get(), command.requeueUnfinished())) {
+                CaseRecord found = cases.find(caseId).orElse(existing.get());
+                lifecycle.foundAlreadyIngested(found);
+                return new IngestOutcome(found, true, false, null, warnings);
+            }
         }
         ManifestReader reader = ManifestReaders.forName(key);
+        ResolvedIncident resolved = resolveIncident(key, info, command.explicitIncident(), clock.instant());
         BatchingVisitor visitor = new BatchingVisitor(caseId, key, info.version(),
-                resolveIncident(key, info, command.explicitIncident()));
+                resolved == null ? null : resolved.metadata());
         ManifestReader.ReadSummary summary;
         try (InputStream in = manifests.open(key)) {
             summary = reader.read(key, in, visitor);
+            if (summary.rowsRead() == 0) {
+                throw new ManifestFormatException(key + ": no data rows: the file holds a header (or nothing) and no"
+                        + " person, so there is nothing to triage; send the manifest with its rows");
+            }
         } catch (ManifestFormatException e) {
             // A file that is not a manifest joins no incident: it has no people, and its clock would be noise.
             lifecycle.fail(visitor.openCaseOnly(), e.getMessage());
             throw e;
         }
         visitor.flush();
-        visitor.openCase();
+        CaseRecord opened = visitor.openCase();
+        if (existing.isEmpty()) {
+            warnings.addAll(opened.incident().warnings());
+        }
         CaseLifecycle.Ingested ingested = lifecycle.ingested(caseId, summary.rowsRead(), summary.rowsAccepted(),
                 summary.rowsRejected(), visitor.batchesQueued);
-        return new IngestOutcome(ingested.caseRecord(), false, ingested.scoredNow(), summary);
+        return new IngestOutcome(ingested.caseRecord(), false, ingested.scoredNow(), summary, warnings);
     }
 
     private static boolean needsReading(CaseRecord existing, boolean requeueUnfinished) {
@@ -90,8 +111,16 @@ public final class IngestService implements IngestManifest {
                 || requeueUnfinished && existing.status() == CaseStatus.SCORING && !existing.allBatchesDone();
     }
 
+    /**
+     * @param warnings what the operator should hear about the incident metadata (unknown fields, a
+     *                 corrected file), one sentence each, for {@code triage: warning:} lines; also in
+     *                 the case's decision log
+     */
     public record IngestOutcome(CaseRecord caseRecord, boolean alreadyIngested, boolean scoredNow,
-                                ManifestReader.ReadSummary summary) {
+                                ManifestReader.ReadSummary summary, List<String> warnings) {
+        public IngestOutcome {
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
     }
 
     /** Joins the case to its incident; says so on the case the first time, and what it superseded. */
@@ -110,18 +139,32 @@ public final class IngestService implements IngestManifest {
         }
     }
 
-    private IncidentMetadata resolveIncident(String key, ObjectInfo info, IncidentMetadata explicit) throws IOException {
+    /** Incident metadata from outside the manifest, and where it came from (for messages). */
+    record ResolvedIncident(String source, IncidentMetadata metadata) {
+    }
+
+    /**
+     * The incident metadata given with the command, else the sidecar, else the object's metadata; null
+     * when there is none (an envelope may still carry it).
+     *
+     * @param assumedAwareAt the awareness to assume when none is given: now for a new case, the case's
+     *                       own when it is read again for a case opened before
+     */
+    private ResolvedIncident resolveIncident(String key, ObjectInfo info, IncidentMetadata explicit, Instant assumedAwareAt)
+            throws IOException {
         if (explicit != null) {
-            return explicit;
+            return new ResolvedIncident("the incident metadata given with the run", explicit);
         }
         String sidecar = key + SIDECAR_SUFFIX;
         if (manifests.head(sidecar).isPresent()) {
             try (InputStream in = manifests.open(sidecar)) {
-                return IncidentMetadataLoader.read(sidecar, in, clock.instant());
+                return new ResolvedIncident(sidecar, IncidentMetadataLoader.read(sidecar, in, clock.instant(), assumedAwareAt));
             }
         }
         if (IncidentMetadataLoader.hasIncidentFields(info.metadata())) {
-            return IncidentMetadataLoader.fromObjectMetadata(key + " (object metadata)", info.metadata(), clock.instant());
+            String source = key + " (object metadata)";
+            return new ResolvedIncident(source, IncidentMetadataLoader.fromObjectMetadata(source, info.metadata(),
+                    clock.instant(), assumedAwareAt));
         }
         return null;
     }

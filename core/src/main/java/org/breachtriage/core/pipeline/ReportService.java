@@ -106,6 +106,9 @@ public final class ReportService implements ReportCase {
             throw new IllegalStateException("case " + caseId + " is " + scored.status()
                     + "; reports are written once it is SCORED");
         }
+        if (!scored.hasArt33Verdict()) {
+            return reportNothing(scored, incident.incidentId());
+        }
         IncidentReport report = incident.reportFor(caseId).orElseGet(() -> reserve(scored));
         incident = incidents.require(scored.incidentId());
         Rendered rendered = render(subject(incident, report, scored));
@@ -134,6 +137,19 @@ public final class ReportService implements ReportCase {
         }
         return new ReportOutcome(cases.find(caseId).orElse(scored), incident.incidentId(), report.number(), keys,
                 reportedNow);
+    }
+
+    /**
+     * A manifest whose every row was rejected names nobody: a report of it would be a report of 0
+     * people marked "ICO Art. 33 required", and a follow-up saying nothing changed. It gets none: its
+     * rejects are exported as for any case, and the case is marked REPORTED (the report step is done)
+     * with the reason in its log. No report number is taken and nothing is published.
+     */
+    private ReportOutcome reportNothing(CaseRecord c, String incidentId) {
+        put(rejectsKey(c.caseId()), rejectsAsJsonLines(c.caseId()), "application/x-ndjson");
+        boolean reportedNow = lifecycle.reported(c.caseId(), "No report: " + CaseLifecycle.noVerdictReason(c.caseId(),
+                c.counter(Counters.ROWS_REJECTED)) + " Its rejects are in " + rejectsKey(c.caseId()) + ".");
+        return new ReportOutcome(cases.find(c.caseId()).orElse(c), incidentId, 0, List.of(), reportedNow);
     }
 
     /** Reserves the next number for this case's report, with the incident's figures as they are now. */
@@ -188,8 +204,10 @@ public final class ReportService implements ReportCase {
     private ReportSubject subject(IncidentRecord incident, IncidentReport report, CaseRecord trigger) {
         List<CaseRecord> all = casesOf(incident);
         List<CaseRecord> active = all.stream().filter(c -> !incident.supersededCaseIds().contains(c.caseId())).toList();
-        CaseRecord deciding = active.stream().filter(CaseRecord::art33Required).findFirst()
-                .orElse(active.isEmpty() ? trigger : active.getFirst());
+        // A manifest with no accepted row has no verdict, so it neither requires nor excuses notification.
+        List<CaseRecord> deciders = active.stream().filter(CaseRecord::hasArt33Verdict).toList();
+        CaseRecord deciding = deciders.stream().filter(CaseRecord::art33Required).findFirst()
+                .orElse(deciders.isEmpty() ? trigger : deciders.getFirst());
         List<Map<String, Long>> earlier = new ArrayList<>();
         for (IncidentReport r : incident.reports()) {
             if (r.number() < report.number()) {

@@ -56,7 +56,27 @@ public record RunSummary(
         }
     }
 
-    public record Art33(boolean required, Instant deadline, String reasoning) {
+    /**
+     * The manifest's own Art. 33 verdict. {@code verdict} is {@code REQUIRED}, {@code NOT_REQUIRED} or
+     * {@code NONE}: a manifest of which every row was rejected names nobody and gives none
+     * ({@code required} is then false, and {@code reasoning} says why and what to do).
+     */
+    public record Art33(boolean required, Instant deadline, String reasoning, String verdict) {
+        public static final String REQUIRED = "REQUIRED";
+        public static final String NOT_REQUIRED = "NOT_REQUIRED";
+        public static final String NONE = "NONE";
+
+        public Art33(boolean required, Instant deadline, String reasoning) {
+            this(required, deadline, reasoning, required ? REQUIRED : NOT_REQUIRED);
+        }
+
+        static Art33 of(CaseRecord c) {
+            if (!c.hasArt33Verdict()) {
+                return new Art33(false, c.art33Deadline(), CaseLifecycle.noVerdictReason(c.caseId(),
+                        c.counter(Counters.ROWS_REJECTED)), NONE);
+            }
+            return new Art33(c.art33Required(), c.art33Deadline(), c.art33Reasoning());
+        }
     }
 
     /** The summary with where the case's notices stand ({@link CaseNotices#read}) and what this run published. */
@@ -72,7 +92,7 @@ public record RunSummary(
                         c.counter(Counters.PERSONS_UNMATCHED)),
                 bands, new Notices(c.counter(Counters.NOTICES_PLANNED), notices.published(), notices.releasing(),
                         notices.awaitingRelease(), notices.held(), notices.withdrawn(), publishedThisRun),
-                new Art33(c.art33Required(), c.art33Deadline(), c.art33Reasoning()));
+                Art33.of(c));
     }
 
     /** The accounting the issue promises: every row and every person is somewhere. */

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.DecisionEntry;
+import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.manifest.RowRejection;
 
 /**
@@ -41,6 +42,17 @@ public interface CaseStore {
      * if the case was no longer INGESTING.
      */
     Optional<CaseRecord> finishIngest(String caseId, long rowsRead, long rowsAccepted, long rowsRejected, long batchesQueued);
+
+    /**
+     * Replaces the case's incident metadata and Art. 33 deadline (a corrected incident file moved the
+     * awareness earlier), only if the stored deadline is still {@code expectedDeadline}: a
+     * compare-and-set, so two re-runs at once move it once and a correction is never overwritten by
+     * a stale one.
+     *
+     * @return true if replaced
+     */
+    boolean correctAwareness(String caseId, java.time.Instant expectedDeadline, IncidentMetadata corrected,
+                             java.time.Instant deadline);
 
     void addRejects(String caseId, Collection<RowRejection> rejects);
 

@@ -60,6 +60,12 @@ final class FailingCompleteBatch implements CaseStore {
     }
 
     @Override
+    public boolean correctAwareness(String caseId, java.time.Instant expectedDeadline,
+                                    org.breachtriage.core.manifest.IncidentMetadata corrected, java.time.Instant deadline) {
+        return inner.correctAwareness(caseId, expectedDeadline, corrected, deadline);
+    }
+
+    @Override
     public void addRejects(String caseId, Collection<RowRejection> rejects) {
         inner.addRejects(caseId, rejects);
     }

@@ -51,6 +51,18 @@ public final class InMemoryCaseStore implements CaseStore {
     }
 
     @Override
+    public synchronized boolean correctAwareness(String caseId, java.time.Instant expectedDeadline,
+                                                 org.breachtriage.core.manifest.IncidentMetadata corrected,
+                                                 java.time.Instant deadline) {
+        CaseRecord stored = cases.get(caseId);
+        if (stored == null || !expectedDeadline.equals(stored.art33Deadline())) {
+            return false;
+        }
+        cases.put(caseId, stored.withAwareness(corrected, deadline));
+        return true;
+    }
+
+    @Override
     public synchronized boolean transition(String caseId, CaseStatus from, CaseStatus to, String reason) {
         CaseRecord stored = cases.get(caseId);
         if (stored == null || stored.status() != from) {
