@@ -204,4 +204,68 @@ class IncidentMetadataLoaderTest {
         org.junit.jupiter.api.Assertions.assertFalse(
                 IncidentMetadataLoader.hasIncidentFields(Map.of("content-owner", "ops", "uploaded-by", "sftp")));
     }
+
+    @Test
+    void anAwareAtBeyondTheClockSkewIsRefusedNamingTheSourceAndTheField() {
+        ManifestFormatException e = assertThrows(ManifestFormatException.class,
+                () -> read("{\"awareAt\": \"2099-01-01T00:00:00Z\"}"));
+        assertTrue(e.getMessage().startsWith("x.incident.json: incident field 'awareAt' is 2099-01-01T00:00:00Z, which is"
+                + " in the future (now is 2023-08-27T08:00:00Z; at most 5 minutes ahead is allowed for clock skew)"),
+                e.getMessage());
+        Instant justInside = NOW.plus(IncidentMetadataLoader.AWARE_AT_CLOCK_SKEW);
+        assertEquals(justInside, read("{\"awareAt\": \"" + justInside + "\"}").awareAt(), "the skew itself is allowed");
+        Instant justOutside = justInside.plusSeconds(1);
+        assertThrows(ManifestFormatException.class, () -> read("{\"awareAt\": \"" + justOutside + "\"}"));
+        assertThrows(ManifestFormatException.class, () -> IncidentMetadataLoader.fromObjectMetadata("s3://b/m.csv",
+                Map.of("aware-at", "2099-01-01T00:00:00Z"), NOW));
+    }
+
+    @Test
+    void aMisspeltFieldIsNamedWithTheFieldItWasMeantToBeAndTakesTheConservativeValue() {
+        IncidentMetadata m = read("{\"supplier\": \"Acme\", \"malicous\": false}");
+
+        assertTrue(m.malicious(), "the misspelt value is not used: the conservative one is");
+        assertEquals(List.of("x.incident.json: unknown incident field 'malicous' ignored (did you mean 'malicious'?);"
+                + " malicious is therefore not given, and its conservative value is used"), m.warnings());
+        assertTrue(m.assumptions().contains("malicious not given: the breach is assumed to be malicious"));
+    }
+
+    @Test
+    void aFieldFarFromAnyKnownOneIsNamedWithTheKnownFieldsAndItsValueIsNeverQuoted() {
+        IncidentMetadata m = read("{\"officer\": \"Zebedee Quartermaine\", \"malicious\": true, \"malicous\": false}");
+
+        assertEquals(2, m.warnings().size(), m.warnings().toString());
+        assertEquals("x.incident.json: unknown incident field 'officer' ignored; the known fields are supplier, reference,"
+                + " awareAt, malicious, confidentiality, integrity, availability, defaultExposedFields, force, supersedes",
+                m.warnings().get(0));
+        assertTrue(m.warnings().get(1).endsWith("malicious is given as well, and that value is used"), m.warnings().get(1));
+        assertFalse(m.warnings().toString().contains("Zebedee"), m.warnings().toString());
+        assertEquals(List.of(), read("{\"supplier\": \"Acme\"}").warnings());
+    }
+
+    @Test
+    void s3MetadataWarnsOnlyAboutNearMissesSinceOtherToolsAddTheirOwnKeys() {
+        Map<String, String> metadata = Map.of("content-owner", "ops", "x-amz-meta-confidentialty", "NO_EVIDENCE");
+
+        assertTrue(IncidentMetadataLoader.hasIncidentFields(metadata), "a near miss alone is read, so it is warned about");
+        IncidentMetadata m = IncidentMetadataLoader.fromObjectMetadata("s3://b/m.csv", metadata, NOW);
+        assertEquals(List.of("s3://b/m.csv: unknown incident field 'confidentialty' ignored (did you mean"
+                + " 'confidentiality'?); confidentiality is therefore not given, and its conservative value is used"),
+                m.warnings());
+        assertEquals(Confidentiality.UNKNOWN_RECIPIENTS, m.confidentiality());
+    }
+
+    @Test
+    void aFileReadAgainForAnOpenCaseAssumesThatCasesAwarenessWhenItGivesNone() {
+        Instant opened = NOW.minusSeconds(3600);
+        IncidentMetadata again = IncidentMetadataLoader.read("x.incident.json",
+                new ByteArrayInputStream("{\"supplier\": \"Acme\"}".getBytes(StandardCharsets.UTF_8)), NOW, opened);
+
+        assertEquals(opened, again.awareAt());
+        assertTrue(IncidentMetadataLoader.awarenessAssumed(again));
+        assertFalse(IncidentMetadataLoader.awarenessAssumed(read("{\"awareAt\": \"2023-08-26T09:30:00Z\"}")));
+        IncidentMetadata given = IncidentMetadataLoader.withGivenAwareness(again, opened.minusSeconds(60));
+        assertFalse(IncidentMetadataLoader.awarenessAssumed(given), "a given awareness drops the assumption");
+        assertEquals(again.assumptions().size() - 1, given.assumptions().size());
+    }
 }

@@ -62,7 +62,8 @@ class CaseLifecycleTest {
         assertEquals(candidate, second, "a second open returns the stored case, not the new candidate");
         assertEquals(List.of(Messages.CASE_OPENED), publisher.alertTypes(), "case.opened once");
         List<String> logged = cases.decisions(caseId).stream().map(DecisionEntry::decision).toList();
-        assertEquals(List.of("opened", "assumption", "art33 notification required"), logged);
+        assertEquals(List.of("opened", "assumption", "warning", "art33 notification required"), logged,
+                "the incident metadata's warning (an unknown field) goes in the log with its assumptions");
     }
 
     @Test

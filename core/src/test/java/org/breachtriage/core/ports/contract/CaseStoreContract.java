@@ -24,6 +24,7 @@ import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.cases.DecisionEntry;
+import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.manifest.RowRejection;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.ports.CaseStore;
@@ -136,6 +137,43 @@ public abstract class CaseStoreContract {
 
         assertFalse(store.transition(caseId, CaseStatus.INGESTING, CaseStatus.SCORING, null), "already moved");
         assertFalse(store.transition(ContractData.uniqueId("missing"), CaseStatus.INGESTING, CaseStatus.FAILED, "x"));
+    }
+
+    @Test
+    void correctAwarenessReplacesTheDeadlineOnlyFromTheExpectedOne() {
+        String caseId = openCase();
+        store.finishIngest(caseId, 10, 9, 1, 1);
+        CaseRecord opened = store.find(caseId).orElseThrow();
+        Instant earlier = opened.incident().awareAt().minus(Duration.ofDays(2));
+        IncidentMetadata corrected = opened.incident().withAwareAt(earlier);
+        Instant deadline = earlier.plus(Duration.ofHours(72));
+
+        assertFalse(store.correctAwareness(caseId, opened.art33Deadline().plusSeconds(1), corrected, deadline),
+                "the stored deadline is not the one expected");
+        assertEquals(opened, store.find(caseId).orElseThrow());
+        assertTrue(store.correctAwareness(caseId, opened.art33Deadline(), corrected, deadline));
+        assertEquals(opened.withAwareness(corrected, deadline), store.find(caseId).orElseThrow(),
+                "incident and deadline replaced; status, counters and the rest kept");
+        assertFalse(store.correctAwareness(caseId, opened.art33Deadline(), opened.incident(), opened.art33Deadline()),
+                "a second writer holding the old deadline cannot move it back");
+        assertFalse(store.correctAwareness(ContractData.uniqueId("missing"), opened.art33Deadline(), corrected, deadline));
+    }
+
+    @Test
+    void concurrentAwarenessCorrectionsSucceedExactlyOnce() throws Exception {
+        String caseId = openCase();
+        CaseRecord opened = store.find(caseId).orElseThrow();
+
+        List<Boolean> moved = race(THREADS, i -> {
+            Instant earlier = opened.incident().awareAt().minus(Duration.ofHours(1 + i));
+            return store.correctAwareness(caseId, opened.art33Deadline(), opened.incident().withAwareAt(earlier),
+                    earlier.plus(Duration.ofHours(72)));
+        });
+
+        assertEquals(1, moved.stream().filter(Boolean::booleanValue).count(), moved.toString());
+        CaseRecord after = store.find(caseId).orElseThrow();
+        assertEquals(after.incident().awareAt().plus(Duration.ofHours(72)), after.art33Deadline(),
+                "the winner's metadata and deadline, together");
     }
 
     @Test

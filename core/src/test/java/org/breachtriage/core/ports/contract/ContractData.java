@@ -68,7 +68,8 @@ public final class ContractData {
         return new IncidentMetadata("Acme ID Cards Ltd", "INC-2023-0042", AWARE_AT, true,
                 Confidentiality.UNKNOWN_RECIPIENTS, Integrity.RECOVERABLE, Availability.NONE,
                 EnumSet.of(DataCategory.NAME, DataCategory.RANK, DataCategory.PHOTO, DataCategory.PAY_NUMBER),
-                List.of("supplier gave no exposure detail: assumed unknown recipients"));
+                List.of("supplier gave no exposure detail: assumed unknown recipients"), null, List.of(),
+                List.of("sidecar: unknown incident field 'malicous' ignored (did you mean 'malicious'?)"));
     }
 
     /** An incident with every optional part empty. */
