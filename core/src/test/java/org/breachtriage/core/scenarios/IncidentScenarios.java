@@ -386,6 +386,53 @@ public abstract class IncidentScenarios {
     // --- the clock ------------------------------------------------------------------------------
 
     @Test
+    void aCorrectedIncidentFileMovesTheDeadlineEarlierOnReDeliveryAndTheEarliestAwarenessWins() throws Exception {
+        ScenarioHarness h = harness();
+        String ref = h.reference("clock-corrected");
+        String a = h.upload("a.csv", incident(ref, AWARE_AT), row(h.c1, "name;photo"), row(h.t1, "name;photo"));
+        String b = h.upload("b.csv", incident(ref, AWARE_AT.minus(Duration.ofHours(1))), row(h.t2, "name;photo"));
+        CaseRecord caseA = h.runManifest(a);
+        CaseRecord caseB = h.runManifest(b);
+        String id = caseA.incidentId();
+        Instant bDeadline = AWARE_AT.minus(Duration.ofHours(1)).plus(Duration.ofHours(72));
+        assertEquals(bDeadline, h.view(id).art33().deadline());
+
+        // The supplier corrects a's file: the force knew two days earlier. S3 delivers a's event again.
+        Instant twoDaysEarlier = AWARE_AT.minus(Duration.ofDays(2));
+        h.backend().objects().put(a + ".incident.json", incident(ref, twoDaysEarlier).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/json", Map.of());
+        IngestManifest.Command again = IngestManifest.Command.of(a);
+        assertTrue(h.pipeline().ingest().ingest(again).alreadyIngested());
+        h.pipeline().ingest().ingest(again);
+
+        Instant earlier = twoDaysEarlier.plus(Duration.ofHours(72));
+        assertEquals(earlier, h.backend().cases().find(caseA.caseId()).orElseThrow().art33Deadline());
+        assertEquals(twoDaysEarlier, h.backend().cases().find(caseA.caseId()).orElseThrow().incident().awareAt());
+        IncidentRecord incident = h.backend().incidents().find(id).orElseThrow();
+        assertEquals(earlier, incident.art33Deadline(), "the incident's clock runs from the corrected awareness");
+        assertEquals(twoDaysEarlier, incident.manifest(caseA.caseId()).orElseThrow().awareAt());
+        assertEquals(1, h.backend().incidents().decisions(id).stream()
+                .filter(d -> d.decision().equals("awareness corrected")).count(), "logged once, delivered twice");
+        assertEquals(1, h.backend().cases().decisions(caseA.caseId()).stream()
+                .filter(d -> d.decision().equals("awareness corrected")).count());
+
+        // b is corrected too, but to a time later than a's: b's own deadline moves, the incident's stays.
+        Instant oneDayEarlier = AWARE_AT.minus(Duration.ofDays(1));
+        h.backend().objects().put(b + ".incident.json", incident(ref, oneDayEarlier).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/json", Map.of());
+        h.pipeline().ingest().ingest(IngestManifest.Command.of(b));
+        assertEquals(oneDayEarlier.plus(Duration.ofHours(72)), h.backend().cases().find(caseB.caseId()).orElseThrow().art33Deadline());
+        assertEquals(earlier, h.backend().incidents().find(id).orElseThrow().art33Deadline(), "a's is earlier still");
+
+        // A file corrected to a later time moves nothing: the force cannot un-know.
+        h.backend().objects().put(a + ".incident.json", incident(ref, AWARE_AT).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/json", Map.of());
+        assertTrue(h.pipeline().ingest().ingest(again).warnings().stream().anyMatch(w -> w.contains("the earlier is kept")));
+        assertEquals(earlier, h.backend().incidents().find(id).orElseThrow().art33Deadline());
+        assertEquals(earlier, h.backend().cases().find(caseA.caseId()).orElseThrow().art33Deadline());
+    }
+
+    @Test
     void theClockSendsEachReminderOnceHoweverOftenItRunsAndStopsOnceTheIcoIsTold() throws Exception {
         ScenarioHarness h = harness();
         String id = h.runManifest(h.upload("a.csv", incident(h.reference("clock"), AWARE_AT), row(h.c1, "name")))
