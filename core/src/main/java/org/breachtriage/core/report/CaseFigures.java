@@ -37,17 +37,18 @@ final class CaseFigures {
     /**
      * The subject's figures, protected against every earlier report of its incident: each earlier
      * table is rebuilt as it was shown (each against the ones before it), and a figure that changed by
-     * 1–4 since a report showed it exactly is withheld now (see {@link ProtectedTable}).
+     * 1–4 since any report let a reader know it exactly is withheld now (see {@link ProtectedTable}).
      */
     static CaseFigures of(ReportSubject subject) {
         List<ProtectedTable> shownBefore = new ArrayList<>();
+        List<long[]> known = new ArrayList<>();
         for (Map<String, Long> earlier : subject.earlier()) {
-            shownBefore.add(ProtectedTable.protect(cells(subject, earlier),
-                    shownBefore.isEmpty() ? null : ProtectedTable.latestShown(shownBefore)));
+            ProtectedTable then = ProtectedTable.protect(cells(subject, earlier), known);
+            shownBefore.add(then);
+            known.add(then.exactlyShown());
         }
         long[][] cells = cells(subject, subject.counters());
-        ProtectedTable table = ProtectedTable.protect(cells,
-                shownBefore.isEmpty() ? null : ProtectedTable.latestShown(shownBefore));
+        ProtectedTable table = ProtectedTable.protect(cells, known);
         ProtectedTable previous = shownBefore.isEmpty() ? null : shownBefore.getLast();
         return new CaseFigures(table, previous, consistencyNotes(subject, cells));
     }
@@ -104,10 +105,6 @@ final class CaseFigures {
 
     String cell(int staffRow, Band band, Style style) {
         return table.cell(staffRow, BANDS_BY_SEVERITY.indexOf(band), style);
-    }
-
-    boolean bandVisiblyNonZero(Band band) {
-        return table.columnVisiblyNonZero(BANDS_BY_SEVERITY.indexOf(band));
     }
 
     boolean bandTrulyNonZero(Band band) {

@@ -10,6 +10,8 @@ import org.breachtriage.core.report.ProtectedTable.Style;
 
 /** Builds the {@link FederationSummary} of an incident report. */
 public final class FederationSummaries {
+    /** The {@code severity} attribute of a summary whose body withholds every band total. */
+    public static final String WITHHELD = "WITHHELD";
     private FederationSummaries() {
     }
 
@@ -64,19 +66,22 @@ public final class FederationSummaries {
     }
 
     /**
-     * The most severe band the table shows as non-zero. Only when a tiny case has every band total
-     * withheld is the true value used: subscribers route on this attribute, and saying that a band of
-     * a case with fewer than 5 people is non-empty pins no count.
+     * The most severe band the body shows as non-zero, read from the shown figures only: subscribers
+     * route on this attribute, so it must say no more than the body. Walking from VERY_HIGH down, a
+     * band shown as 0 is passed over, one shown as a number or "<5" is the answer, and one withheld
+     * ("[c]") stops the walk with {@value #WITHHELD}: naming a lower band would say the withheld one is
+     * empty, naming it would say it is not. A breach of fewer than 5 people, whose bands are all
+     * withheld, is therefore {@value #WITHHELD}; nobody affected is NONE.
      */
-    private static String highestSeverity(CaseFigures figures) {
+    static String highestSeverity(CaseFigures figures) {
         for (Band band : CaseFigures.BANDS_BY_SEVERITY) {
-            if (figures.bandVisiblyNonZero(band)) {
+            ProtectedTable.Shown shown = figures.table.columnTotalShown(CaseFigures.BANDS_BY_SEVERITY.indexOf(band));
+            if (shown == ProtectedTable.Shown.SMALL
+                    || shown == ProtectedTable.Shown.EXACT && !"0".equals(figures.band(band, Style.PLAIN))) {
                 return band.name();
             }
-        }
-        for (Band band : CaseFigures.BANDS_BY_SEVERITY) {
-            if (figures.bandTrulyNonZero(band)) {
-                return band.name();
+            if (shown != ProtectedTable.Shown.EXACT) {
+                return WITHHELD;
             }
         }
         return "NONE";

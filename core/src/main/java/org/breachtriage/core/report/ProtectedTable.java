@@ -43,6 +43,21 @@ import java.util.List;
  * the one shown before, from this table's sums. Such a figure is always ≥ 5 (1–4 are never shown
  * exactly), so to a reader it looks like any other complement. The grand total is exempt: the number
  * of people affected is given exactly from 5 up, in every report.
+ *
+ * <h2>Small groups, zeros included</h2>
+ * A row (a staff type) or a column (a band) whose total is 1–4 is a small group: showing its breakdown
+ * says how its few members split, and its zeros say it as loudly as its counts (a contractor row of
+ * "VERY_HIGH &lt;5" and 0 elsewhere says every affected contractor is VERY_HIGH). So every cell of a
+ * small group is withheld, zeros included ({@link Shown#BREAKDOWN}), and the audit keeps each of them
+ * open (two values possible), not only the small ones, unless its other group is empty for everyone
+ * (a band nobody is in says nothing about contractors). When the grand total itself is 1–4, the band
+ * totals and every cell are withheld: a one-person breach gives nobody's band away.
+ *
+ * <h2>Rows, and every pair of reports</h2>
+ * Row totals are not shown, but a reader can add a row up, so the audit also bounds each row's sum,
+ * exactly (see {@link #rowRange}), and a row total of 1–4 must keep two values too. Across reports,
+ * a figure or row sum a reader could know exactly in <em>any</em> earlier report (shown, or derived)
+ * counts, not only the latest: 10, then 20, then 13 gives "3 more than in the first report" away.
  */
 public final class ProtectedTable {
 
@@ -81,20 +96,29 @@ public final class ProtectedTable {
     /** Node values: 0 = grand total, 1..columns = column totals, then the cells row by row. */
     private final long[] values;
     private final Shown[] shown;
-    /** Per figure, the value an earlier report last showed exactly, or -1; see {@link #exactlyShown}. */
-    private final long[] shownBefore;
+    /** Row sums (not shown, but a reader can add a row up). */
+    private final long[] rowValues;
+    /**
+     * Per earlier report, per figure then per row (see {@link #exactlyShown}), the value a reader knew
+     * exactly from it, or -1.
+     */
+    private final List<long[]> known;
+    /** Figures that must keep two possible values because their group is small (zeros included). */
+    private final boolean[] groupProtected;
 
-    private ProtectedTable(int rows, int columns, long[] values, Shown[] shown, long[] shownBefore) {
+    private ProtectedTable(int rows, int columns, long[] values, long[] rowValues, Shown[] shown, List<long[]> known) {
         this.rows = rows;
         this.columns = columns;
         this.values = values;
+        this.rowValues = rowValues;
         this.shown = shown;
-        this.shownBefore = shownBefore;
+        this.known = known;
+        this.groupProtected = new boolean[values.length];
     }
 
     /** Suppresses and protects {@code cells[row][column]}; totals are computed from the cells. */
     public static ProtectedTable protect(long[][] cells) {
-        return protect(cells, null);
+        return protect(cells, List.<long[]>of());
     }
 
     /**
@@ -104,12 +128,22 @@ public final class ProtectedTable {
      *                    that showed it exactly showed, or -1; null when there is no earlier report
      */
     public static ProtectedTable protect(long[][] cells, long[] shownBefore) {
+        return protect(cells, shownBefore == null ? List.<long[]>of() : List.of(shownBefore));
+    }
+
+    /**
+     * As {@link #protect(long[][])}, against every earlier published table of the same shape.
+     *
+     * @param earlier each earlier report's {@link #exactlyShown}, oldest first (empty for the first report)
+     */
+    public static ProtectedTable protect(long[][] cells, List<long[]> earlier) {
         int rows = cells.length;
         if (rows == 0 || cells[0].length == 0) {
             throw new IllegalArgumentException("a table needs at least one row and one column");
         }
         int columns = cells[0].length;
         long[] values = new long[1 + columns + rows * columns];
+        long[] rowValues = new long[rows];
         for (int r = 0; r < rows; r++) {
             if (cells[r].length != columns) {
                 throw new IllegalArgumentException("row " + r + " has " + cells[r].length + " columns, expected " + columns);
@@ -121,31 +155,37 @@ public final class ProtectedTable {
                 }
                 values[1 + columns + r * columns + c] = v;
                 values[1 + c] = Math.addExact(values[1 + c], v);
+                rowValues[r] = Math.addExact(rowValues[r], v);
                 values[GRAND] = Math.addExact(values[GRAND], v);
             }
         }
-        long[] before = new long[values.length];
-        Arrays.fill(before, -1);
-        if (shownBefore != null) {
-            if (shownBefore.length != values.length) {
-                throw new IllegalArgumentException("earlier figures have " + shownBefore.length + " entries, this table "
-                        + values.length + ": not the same shape");
+        List<long[]> known = new ArrayList<>();
+        for (long[] report : earlier) {
+            if (report.length != values.length + rows) {
+                throw new IllegalArgumentException("earlier figures have " + report.length + " entries, this table "
+                        + (values.length + rows) + ": not the same shape");
             }
-            System.arraycopy(shownBefore, 0, before, 0, values.length);
+            known.add(report.clone());
         }
-        ProtectedTable table = new ProtectedTable(rows, columns, values, new Shown[values.length], before);
+        ProtectedTable table = new ProtectedTable(rows, columns, values, rowValues, new Shown[values.length], known);
         table.suppress();
         return table;
     }
 
     /**
-     * Per figure (grand total, column totals, then cells row by row), the value shown exactly, or -1
-     * where it was not; fold these over a series of reports with {@link #latestShown} to protect the next.
+     * Per figure (grand total, column totals, then cells row by row), then per row sum, the value a
+     * reader knows exactly from this table (shown, or derived from what is shown), or -1 where they
+     * do not; pass every earlier report's to {@link #protect(long[][], List)} to protect the next.
      */
     public long[] exactlyShown() {
-        long[] exact = new long[values.length];
+        long[][] range = possibleRanges(shown);
+        long[] exact = new long[values.length + rows];
         for (int n = 0; n < values.length; n++) {
-            exact[n] = shown[n] == Shown.EXACT ? values[n] : -1;
+            exact[n] = shown[n] == Shown.EXACT || range[n][0] == range[n][1] ? values[n] : -1;
+        }
+        for (int r = 0; r < rows; r++) {
+            long[] sum = rowRange(r, shown);
+            exact[values.length + r] = sum[0] == sum[1] ? rowValues[r] : -1;
         }
         return exact;
     }
@@ -217,13 +257,6 @@ public final class ProtectedTable {
         return values[1 + checkColumn(column)];
     }
 
-    /** Whether a column total is known to be above zero from what is shown (exact > 0 or "<5"). */
-    public boolean columnVisiblyNonZero(int column) {
-        int node = 1 + checkColumn(column);
-        return shown[node] == Shown.SMALL || shown[node] == Shown.COMPLEMENT || shown[node] == Shown.CHANGED
-                || (shown[node] == Shown.EXACT && values[node] > 0);
-    }
-
     static String format(long value, Shown how, Style style) {
         return switch (how) {
             case SMALL -> SmallCounts.SMALL;
@@ -242,6 +275,7 @@ public final class ProtectedTable {
         for (int n = 0; n < values.length; n++) {
             shown[n] = SmallCounts.isSmall(values[n]) ? Shown.SMALL : changedSlightly(n) ? Shown.CHANGED : Shown.EXACT;
         }
+        withholdSmallGroups();
         int pinned = pinnedCount(shown);
         while (pinned > 0) {
             Shown[] best = bestComplement(pinned);
@@ -261,6 +295,28 @@ public final class ProtectedTable {
                 throw new IllegalStateException("withholding more figures pinned more small counts: " + pinned + " → " + now);
             }
             pinned = now;
+        }
+    }
+
+    /**
+     * A group whose total is 1–4 shows nothing of how it splits: every cell of a small row or column,
+     * and for a small grand total every band total too, is withheld, zeros included. Each must then
+     * stay open, unless its other group is empty for everyone (nothing to learn from a band nobody is in).
+     */
+    private void withholdSmallGroups() {
+        boolean grandSmall = SmallCounts.isSmall(values[GRAND]);
+        for (int c = 0; c < columns; c++) {
+            if (grandSmall) {
+                shown[1 + c] = Shown.BREAKDOWN;
+                groupProtected[1 + c] = true;
+            }
+            for (int r = 0; r < rows; r++) {
+                if (grandSmall || SmallCounts.isSmall(values[1 + c]) || SmallCounts.isSmall(rowValues[r])) {
+                    int cell = cellNode(r, c);
+                    shown[cell] = Shown.BREAKDOWN;
+                    groupProtected[cell] = values[1 + c] > 0 && rowValues[r] > 0;
+                }
+            }
         }
     }
 
@@ -316,10 +372,29 @@ public final class ProtectedTable {
         return moves;
     }
 
-    /** Shown exactly before, and now 1–4 away from that: showing it would give the change away. */
+    /** Known exactly from some earlier report, and now 1–4 away from that: showing it would give the change away. */
     private boolean changedSlightly(int node) {
-        long delta = Math.abs(values[node] - shownBefore[node]);
-        return node != GRAND && shownBefore[node] >= 0 && delta >= 1 && delta < SmallCounts.THRESHOLD;
+        return node != GRAND && changedSlightly(node, values[node]);
+    }
+
+    private boolean rowChangedSlightly(int row) {
+        return changedSlightly(values.length + row, rowValues[row]);
+    }
+
+    private boolean changedSlightly(int index, long now) {
+        for (long[] report : known) {
+            long delta = Math.abs(now - report[index]);
+            if (report[index] >= 0 && delta >= 1 && delta < SmallCounts.THRESHOLD) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many values in [lo, hi] some earlier report knew exactly for this figure or row. */
+    private long earlierValuesWithin(int index, long lo, long hi) {
+        return known.stream().mapToLong(report -> report[index]).filter(v -> v >= 0 && lo <= v && v <= hi)
+                .distinct().count();
     }
 
     private boolean eligibleComplement(int node) {
@@ -354,9 +429,15 @@ public final class ProtectedTable {
                 pinned++;
             }
         }
+        for (int r = 0; r < rows; r++) {
+            if (isRowPinned(r, how)) {
+                pinned++;
+            }
+        }
         return pinned;
     }
 
+    /** The first pinned figure; the grand total when only a row sum is pinned (its breakdown then goes). */
     private int firstPinned(Shown[] how) {
         long[][] range = possibleRanges(how);
         for (int n = 0; n < values.length; n++) {
@@ -364,7 +445,21 @@ public final class ProtectedTable {
                 return n;
             }
         }
+        for (int r = 0; r < rows; r++) {
+            if (isRowPinned(r, how)) {
+                return GRAND;
+            }
+        }
         throw new IllegalStateException("no pinned figure");
+    }
+
+    /** A row sum of 1–4, or one 1–4 away from what an earlier report let a reader know, must keep two values. */
+    private boolean isRowPinned(int row, Shown[] how) {
+        if (!SmallCounts.isSmall(rowValues[row]) && !rowChangedSlightly(row)) {
+            return false;
+        }
+        long[] sum = rowRange(row, how);
+        return sum[0] == sum[1];
     }
 
     /**
@@ -377,10 +472,12 @@ public final class ProtectedTable {
             return false;
         }
         if (changedSlightly(node)) {
-            // Pinned if no second value is possible besides the one shown before (which it is not).
+            // Pinned if no second value is possible besides the ones known before (which it is not).
             long possible = range[node][1] - range[node][0] + 1;
-            boolean includesBefore = range[node][0] <= shownBefore[node] && shownBefore[node] <= range[node][1];
-            return possible - (includesBefore ? 1 : 0) < 2;
+            return possible - earlierValuesWithin(node, range[node][0], range[node][1]) < 2;
+        }
+        if (groupProtected[node] && range[node][0] == range[node][1]) {
+            return true;
         }
         return SmallCounts.isSmall(values[node]) && range[node][0] == range[node][1];
     }
@@ -424,6 +521,46 @@ public final class ProtectedTable {
             }
         }
         return result;
+    }
+
+    /**
+     * The [low, high] range of a row's sum a reader can deduce. Given the column totals, a row's cells
+     * are independent across columns, each within an interval that moves by at most one as its
+     * column's total does; the totals are tied only by the grand total. So the range is a pair of
+     * separable problems with slopes of 0 or 1, solved greedily: start every column total at its
+     * least, then spend the units the grand total still needs where they cost (or gain) nothing first.
+     */
+    long[] rowRange(int row, Shown[] how) {
+        int n = values.length;
+        long[] lo = new long[n];
+        long[] hi = new long[n];
+        for (int i = 0; i < n; i++) {
+            long[] d = domain(values[i], how[i]);
+            lo[i] = d[0];
+            hi[i] = d[1];
+        }
+        long least = 0;
+        long most = 0;
+        long baseLow = 0;
+        long baseHigh = 0;
+        long free = 0;
+        long gain = 0;
+        for (int c = 0; c < columns; c++) {
+            int cell = cellNode(row, c);
+            long a = Math.max(lo[1 + c], sumCells(lo, c, -1));
+            long b = Math.min(hi[1 + c], sumCells(hi, c, -1));
+            long othersHigh = sumCells(hi, c, row);
+            long othersLow = sumCells(lo, c, row);
+            least = add(least, a);
+            most = add(most, b);
+            baseLow = add(baseLow, Math.max(lo[cell], add(a, -othersHigh)));
+            baseHigh = add(baseHigh, Math.min(hi[cell], add(a, -othersLow)));
+            free = add(free, Math.max(0, add(Math.min(b, add(lo[cell], othersHigh)), -a)));
+            gain = add(gain, Math.max(0, add(Math.min(b, add(hi[cell], othersLow)), -a)));
+        }
+        long mustAdd = Math.max(0, add(lo[GRAND], -least));
+        long mayAdd = add(Math.min(hi[GRAND], most), -least);
+        return checked(n + row, add(baseLow, Math.max(0, add(mustAdd, -free))), add(baseHigh, Math.min(mayAdd, gain)));
     }
 
     private long sumCells(long[] bound, int column, int exceptRow) {
