@@ -183,14 +183,18 @@ class LocalPipelineTest {
         }
     }
 
+    /** Issue 10: a header-only manifest used to end REPORTED, 0 people marked "ICO Art. 33 REQUIRED". */
     @Test
-    void aHeaderOnlyManifestStillEndsReportedWithZeros() throws IOException {
+    void aHeaderOnlyManifestIsInvalidInputAndNothingIsReported() throws IOException {
         Path manifest = write("empty-rows.csv", HEADER);
         try (LocalPipeline pipeline = LocalPipeline.open(stateDir)) {
-            RunSummary summary = pipeline.run(manifest, null, in -> in).summary();
-            assertEquals("REPORTED", summary.status());
-            assertEquals(0, summary.rows().read());
-            assertEquals(0, summary.persons().total());
+            for (int attempt = 1; attempt <= 2; attempt++) {
+                ManifestFormatException e = assertThrows(ManifestFormatException.class,
+                        () -> pipeline.run(manifest, null, in -> in), "attempt " + attempt);
+                assertTrue(e.getMessage().startsWith("empty-rows.csv: no data rows"), e.getMessage());
+            }
+            assertEquals(List.of(CaseStatus.FAILED), pipeline.cases().list().stream().map(CaseRecord::status).toList());
+            assertEquals(List.of(), pipeline.incidents().list(), "a file that names nobody joins no incident");
         }
     }
 

@@ -489,13 +489,9 @@ public final class ProtectedTable {
      */
     long[][] possibleRanges(Shown[] how) {
         int n = values.length;
-        long[] lo = new long[n];
-        long[] hi = new long[n];
-        for (int i = 0; i < n; i++) {
-            long[] d = domain(values[i], how[i]);
-            lo[i] = d[0];
-            hi[i] = d[1];
-        }
+        long[][] bounds = domains(how);
+        long[] lo = bounds[0];
+        long[] hi = bounds[1];
         long[][] result = new long[n][];
         // up[c]: a column total as its own cells allow it. Lower bounds are always finite, upper
         // bounds may be "infinite"; sums are taken afresh rather than by subtraction, because
@@ -523,6 +519,16 @@ public final class ProtectedTable {
         return result;
     }
 
+    /** What a reader can deduce of every figure from this table as shown (see {@link #possibleRanges(Shown[])}). */
+    long[][] possibleRanges() {
+        return possibleRanges(shown);
+    }
+
+    /** What a reader can deduce of a row's sum from this table as shown. */
+    long[] rowRange(int row) {
+        return rowRange(row, shown);
+    }
+
     /**
      * The [low, high] range of a row's sum a reader can deduce. Given the column totals, a row's cells
      * are independent across columns, each within an interval that moves by at most one as its
@@ -532,13 +538,9 @@ public final class ProtectedTable {
      */
     long[] rowRange(int row, Shown[] how) {
         int n = values.length;
-        long[] lo = new long[n];
-        long[] hi = new long[n];
-        for (int i = 0; i < n; i++) {
-            long[] d = domain(values[i], how[i]);
-            lo[i] = d[0];
-            hi[i] = d[1];
-        }
+        long[][] bounds = domains(how);
+        long[] lo = bounds[0];
+        long[] hi = bounds[1];
         long least = 0;
         long most = 0;
         long baseLow = 0;
@@ -561,6 +563,18 @@ public final class ProtectedTable {
         long mustAdd = Math.max(0, add(lo[GRAND], -least));
         long mayAdd = add(Math.min(hi[GRAND], most), -least);
         return checked(n + row, add(baseLow, Math.max(0, add(mustAdd, -free))), add(baseHigh, Math.min(mayAdd, gain)));
+    }
+
+    /** Per figure, the lowest and highest value its own display allows: {lows, highs}. */
+    private long[][] domains(Shown[] how) {
+        long[] lo = new long[values.length];
+        long[] hi = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            long[] d = domain(values[i], how[i]);
+            lo[i] = d[0];
+            hi[i] = d[1];
+        }
+        return new long[][] {lo, hi};
     }
 
     private long sumCells(long[] bound, int column, int exceptRow) {

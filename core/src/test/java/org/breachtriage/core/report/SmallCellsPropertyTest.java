@@ -126,6 +126,41 @@ class SmallCellsPropertyTest {
         new Knowledge(CaseFigures.of(subject(List.<long[][]>of(cells), 0)).table, cells).assertNothingSmallPinned("the contractor: ");
     }
 
+    /**
+     * The audit's own bounds, figure by figure and row by row, are exactly what the enumerating reader
+     * finds: not looser (it would let a pin through), not tighter (it would withhold for nothing).
+     */
+    @Test
+    void theAuditsRangesAreExactlyTheReadersRanges() {
+        Random random = new Random(20_231_003L);
+        int rowsCompared = 0;
+        for (int i = 0; i < INCIDENTS / 2; i++) {
+            List<long[][]> series = incident(new Random(random.nextLong()));
+            for (int k = 0; k < series.size(); k++) {
+                ProtectedTable table = CaseFigures.of(subject(series, k)).table;
+                Knowledge reader = new Knowledge(table, series.get(k));
+                long[][] ranges = table.possibleRanges();
+                for (int c = 0; c < COLUMNS; c++) {
+                    assertEquals(bounds(reader.columns[c]), List.of(ranges[1 + c][0], ranges[1 + c][1]), "band total " + c);
+                    for (int r = 0; r < ROWS; r++) {
+                        long[] cell = ranges[1 + COLUMNS + r * COLUMNS + c];
+                        assertEquals(bounds(reader.cells[r][c]), List.of(cell[0], cell[1]), "cell " + r + "," + c);
+                    }
+                }
+                for (int r = 0; r < ROWS; r++) {
+                    long[] row = table.rowRange(r);
+                    assertEquals(bounds(reader.rows[r]), List.of(row[0], row[1]), "row " + r + " of " + table);
+                    rowsCompared++;
+                }
+            }
+        }
+        assertTrue(rowsCompared > 1000, "rows compared: " + rowsCompared);
+    }
+
+    private static List<Long> bounds(BitSet possible) {
+        return List.of((long) possible.nextSetBit(0), (long) possible.length() - 1);
+    }
+
     // --- generated incidents ---------------------------------------------------------------------
 
     /** One to four reports of one incident: people join, some move up a band, a few drop out (superseded). */
