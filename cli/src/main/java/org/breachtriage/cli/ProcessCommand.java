@@ -62,6 +62,9 @@ final class ProcessCommand extends AwsCommand {
                 event -> reporter.handleRequest(event, LambdaRunner.context("report")), err);
 
         CaseRecord c = aws.cases().find(ingested.caseIds().get(0)).orElseThrow();
+        for (String warning : c.incident().warnings()) {
+            err.println("triage: warning: " + warning);
+        }
         RunSummary summary = aws.summaryOf(c, aws.summaryOf(c, 0).notices().published() - publishedBefore);
         IncidentView incident = c.incidentId() == null ? null : aws.services().queries().view(c.incidentId()).orElse(null);
         var out = spec.commandLine().getOut();

@@ -148,9 +148,10 @@ class IngestHandlerTest {
 
     @Test
     void aManifestWithNothingToScoreIsScoredByIngestWhichSendsTheReportTrigger() throws Exception {
-        String key = "manifests/acme/empty " + System.nanoTime() + ".csv";
+        // Every row rejected: nothing to score, so ingest itself makes the flip to SCORED.
+        String key = "manifests/acme/all rejected " + System.nanoTime() + ".csv";
         new S3ObjectStore(stack.clients().s3(), stack.names().bucket())
-                .put(key, "pay_number,exposed_fields\n".getBytes(), "text/csv", Map.of());
+                .put(key, "pay_number,exposed_fields\nnot a pay number!,name\n".getBytes(), "text/csv", Map.of());
         String fixture = Files.readString(Fixtures.events("s3/put-manifest.json"));
         S3Event event = Fixtures.s3EventFromJson(fixture.replace("manifests/acme/met-idcard-2023.csv", LambdaHarness.encodeKey(key)));
         try (PrivateQueues q = new PrivateQueues(stack)) {
@@ -164,6 +165,24 @@ class IngestHandlerTest {
             handler.handleRequest(event, new CapturingContext("ingest"));
             assertEquals(List.of(caseId), triggers(q));
             assertTrue(q.harness().receive(q.names.batchQueueUrl(), 10, Duration.ZERO).isEmpty(), "no batch to score");
+        }
+    }
+
+    @Test
+    void aHeaderOnlyManifestIsRefusedAsAWholeAndNotRetried() throws Exception {
+        String key = "manifests/acme/header only " + System.nanoTime() + ".csv";
+        new S3ObjectStore(stack.clients().s3(), stack.names().bucket())
+                .put(key, "pay_number,exposed_fields\n".getBytes(), "text/csv", Map.of());
+        String fixture = Files.readString(Fixtures.events("s3/put-manifest.json"));
+        S3Event event = Fixtures.s3EventFromJson(fixture.replace("manifests/acme/met-idcard-2023.csv", LambdaHarness.encodeKey(key)));
+        try (PrivateQueues q = new PrivateQueues(stack)) {
+            IngestHandler handler = new IngestHandler(q.wiring);
+            for (int delivery = 1; delivery <= 2; delivery++) {
+                IngestHandler.Summary summary = handler.handleRequest(event, new CapturingContext("ingest"));
+                assertEquals(1, summary.failedManifests(), "delivery " + delivery + ": refused, not retried");
+                assertEquals(List.of(), summary.caseIds());
+            }
+            assertEquals(List.of(), triggers(q), "no report of 0 people");
         }
     }
 
