@@ -53,6 +53,7 @@ final class ValidateCommand implements Callable<Integer> {
                 }
             });
         }
+        ManifestReaders.requireRows(manifest.toString(), summary);
         var out = spec.commandLine().getOut();
         if (output.format == OutputFormat.json) {
             Map<String, Object> result = new LinkedHashMap<>();

@@ -145,6 +145,9 @@ class ClockInputsTest {
             assertEquals(1, errors.size(), run.err());
             assertTrue(errors.getFirst().startsWith("triage: invalid input: header-only.csv: no data rows"), errors.getFirst());
         }
+        Result validate = triage("validate", file.toString());
+        assertEquals(ExitCodes.INVALID_INPUT, validate.exit(), validate.err());
+        assertTrue(validate.err().contains("header-only.csv: no data rows"), validate.err());
         JsonNode cases = triage("cases", "-o", "json").json();
         assertFalse(cases.toString().contains("REPORTED"), cases.toString());
         assertFalse(Files.exists(state.resolve("objects/reports")), "no report written");

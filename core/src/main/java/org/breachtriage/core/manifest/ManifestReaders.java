@@ -39,4 +39,15 @@ public final class ManifestReaders {
         int dot = fileName.lastIndexOf('.');
         return dot <= 0 ? "" : fileName.substring(dot).toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * A manifest that names nobody (a header only, or nothing) is not a manifest of 0 people: it is
+     * invalid input, refused as a whole, so that no case of 0 people is reported as needing Art. 33.
+     */
+    public static void requireRows(String source, ManifestReader.ReadSummary summary) {
+        if (summary.rowsRead() == 0) {
+            throw new ManifestFormatException(source + ": no data rows: the file holds a header (or nothing) and no"
+                    + " person, so there is nothing to triage; send the manifest with its rows");
+        }
+    }
 }

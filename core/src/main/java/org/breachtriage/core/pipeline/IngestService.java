@@ -87,10 +87,7 @@ public final class IngestService implements IngestManifest {
         ManifestReader.ReadSummary summary;
         try (InputStream in = manifests.open(key)) {
             summary = reader.read(key, in, visitor);
-            if (summary.rowsRead() == 0) {
-                throw new ManifestFormatException(key + ": no data rows: the file holds a header (or nothing) and no"
-                        + " person, so there is nothing to triage; send the manifest with its rows");
-            }
+            ManifestReaders.requireRows(key, summary);
         } catch (ManifestFormatException e) {
             // A file that is not a manifest joins no incident: it has no people, and its clock would be noise.
             lifecycle.fail(visitor.openCaseOnly(), e.getMessage());
