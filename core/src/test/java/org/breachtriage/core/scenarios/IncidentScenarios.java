@@ -386,6 +386,34 @@ public abstract class IncidentScenarios {
     // --- the clock ------------------------------------------------------------------------------
 
     @Test
+    void aManifestOfRejectsOnlyGivesNoVerdictAndTakesNoReportNumber() throws Exception {
+        ScenarioHarness h = harness();
+        String ref = h.reference("rejects-only");
+        CaseRecord rejected = h.runManifest(h.upload("rejects.csv", incident(ref, AWARE_AT),
+                row("not a pay number!", "name"), row("", "name;photo")));
+
+        assertEquals(CaseStatus.REPORTED, rejected.status(), "the report step is done");
+        assertFalse(rejected.hasArt33Verdict());
+        assertEquals(2, rejected.counter(Counters.ROWS_REJECTED));
+        IncidentView alone = h.view(rejected.incidentId());
+        assertEquals("NONE", alone.art33().verdict());
+        assertFalse(alone.art33().required());
+        assertEquals(0, alone.reports(), "no report of 0 people");
+        assertEquals(List.of(), h.alerts(FederationSummary.EVENT_TYPE), "nothing told to the Federation");
+        assertEquals(2, h.backend().cases().decisions(rejected.caseId()).stream()
+                .filter(d -> d.reason().contains("All 2 rows of the manifest were rejected")).count(),
+                "said when ingested and when the report step ended");
+
+        // The corrected manifest of the same incident gets the initial report and decides Art. 33.
+        CaseRecord corrected = h.runManifest(h.upload("corrected.csv", incident(ref, AWARE_AT), row(h.c1, "name;photo")));
+        IncidentView after = h.view(corrected.incidentId());
+        assertEquals("REQUIRED", after.art33().verdict());
+        assertEquals(1, after.reports());
+        assertEquals(List.of(1), h.alerts(FederationSummary.EVENT_TYPE).stream()
+                .map(m -> Json.read(m.body(), FederationSummary.class).reportNumber()).toList());
+    }
+
+    @Test
     void aCorrectedIncidentFileMovesTheDeadlineEarlierOnReDeliveryAndTheEarliestAwarenessWins() throws Exception {
         ScenarioHarness h = harness();
         String ref = h.reference("clock-corrected");
