@@ -47,6 +47,7 @@ class SmallCellsPropertyTest {
     void noSmallCountCanBeDerivedFromAnyReportOrPairOfReports() {
         Random random = new Random(20_231_001L);
         int reports = 0;
+        int pairs = 0;
         int withheld = 0;
         for (int i = 0; i < INCIDENTS; i++) {
             long seed = random.nextLong();
@@ -59,6 +60,7 @@ class SmallCellsPropertyTest {
                 now.assertNothingSmallPinned(where);
                 for (int j = 0; j < read.size(); j++) {
                     now.assertNoSmallChangeSince(read.get(j), where + "against report " + (j + 1) + ": ");
+                    pairs++;
                 }
                 withheld += table.anyWithheld() ? 1 : 0;
                 read.add(now);
@@ -66,6 +68,8 @@ class SmallCellsPropertyTest {
             }
         }
         assertTrue(withheld > reports / 10, "the generator exercises withholding: " + withheld + " of " + reports);
+        System.out.printf("SmallCellsPropertyTest: %d incidents, %d reports (%d pairs of reports) read, %d with a"
+                + " figure withheld; no small count derivable%n", INCIDENTS, reports, pairs, withheld);
     }
 
     @Test
