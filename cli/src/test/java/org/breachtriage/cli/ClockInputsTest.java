@@ -106,7 +106,7 @@ class ClockInputsTest {
         String caseId = opened.json().path("caseId").asText();
         String incidentId = opened.json().path("incidentId").asText();
 
-        sidecar(file, incident(twoDaysEarlier, ""));
+        sidecar(file, incident(twoDaysEarlier, ",\"integrity\":\"RECOVERABLE\""));
         Result rerun = triage("run", file.toString(), "-o", "json");
 
         assertEquals(0, rerun.exit(), rerun.err());
@@ -116,6 +116,8 @@ class ClockInputsTest {
         assertEquals(earlier, Instant.parse(rerun.json().path("incident").path("art33").path("deadline").asText()));
         assertTrue(rerun.err().contains("triage: warning: ") && rerun.err().contains("awareAt is now " + twoDaysEarlier),
                 rerun.err());
+        assertTrue(rerun.err().contains("triage: warning: corrected.csv.incident.json changed since case " + caseId
+                + " was opened: field integrity changed; only an earlier awareAt is applied"), rerun.err());
         Result caseLog = triage("status", caseId);
         assertTrue(caseLog.out().contains("awareness corrected"), caseLog.out());
         Result incidentLog = triage("incident", incidentId, "--log");

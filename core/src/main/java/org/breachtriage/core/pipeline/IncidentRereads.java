@@ -56,10 +56,11 @@ final class IncidentRereads {
         }
         List<String> changed = now.changedFieldsOtherThanAwareness(then);
         if (!changed.isEmpty()) {
-            said.add(note(lifecycle, caseId, "incident metadata changed", changedSince + String.join(", ", changed)
-                    + " differ; they are not applied to a case already opened, because its people were assessed on"
-                    + " what the metadata said then. To apply them, submit the manifest again under a new name with"
-                    + " this metadata and \"supersedes\": \"" + existing.source() + "\"."));
+            said.add(note(lifecycle, caseId, "incident metadata changed", changedSince + (changed.size() == 1
+                    ? "field " : "fields ") + String.join(", ", changed) + " changed; only an earlier awareAt is applied"
+                    + " to a case already opened, because its people were assessed on what the metadata said then. To"
+                    + " apply the rest, submit the manifest again under a new name with this metadata and"
+                    + " \"supersedes\": \"" + existing.source() + "\"."));
         }
         return said;
     }
