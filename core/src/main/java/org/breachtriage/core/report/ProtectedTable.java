@@ -37,10 +37,10 @@ import java.util.List;
  *
  * <h2>Follow-up reports</h2>
  * A reader who has an earlier report can subtract: a cell shown as 12 then 14 says 2 people joined
- * it. So when a table is protected {@linkplain #protect(long[][], long[]) against what earlier reports
- * showed}, a figure whose change since the last time it was shown exactly is 1–4 is withheld too
+ * it. So when a table is protected {@linkplain #protect(long[][], List) against what earlier reports
+ * let a reader know}, a figure 1–4 away from a value some earlier report gave exactly is withheld too
  * ({@link Shown#CHANGED}), and it joins the audit: no figure may be pinned to one value other than
- * the one shown before, from this table's sums. Such a figure is always ≥ 5 (1–4 are never shown
+ * the ones known before, from this table's sums. Such a figure is always ≥ 5 (1–4 are never shown
  * exactly), so to a reader it looks like any other complement. The grand total is exempt: the number
  * of people affected is given exactly from 5 up, in every report.
  *
