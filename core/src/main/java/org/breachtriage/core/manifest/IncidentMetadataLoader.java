@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.breachtriage.core.csv.HeaderNames;
+import org.breachtriage.core.csv.NearNames;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.model.DataCategory;
 
@@ -232,13 +233,13 @@ public final class IncidentMetadataLoader {
         Field nearest = null;
         int best = Integer.MAX_VALUE;
         for (Field field : Field.values()) {
-            int distance = HeaderNames.distance(key, field.spellings());
+            int distance = NearNames.distance(key, field.spellings());
             if (distance < best) {
                 best = distance;
                 nearest = field;
             }
         }
-        return best <= HeaderNames.nearMissLimit(key) ? nearest : null;
+        return best <= NearNames.nearMissLimit(key) ? nearest : null;
     }
 
     private static void put(String source, Map<Field, JsonNode> values, Map<Field, String> keys,
@@ -326,7 +327,7 @@ public final class IncidentMetadataLoader {
                                          FieldReader reader) {
         List<String> warnings = new ArrayList<>();
         unknown.forEach((key, meant) -> {
-            String named = "'" + RowRejection.excerpt(HeaderNames.printable(key)) + "'";
+            String named = "'" + RowRejection.excerpt(NearNames.printable(key)) + "'";
             if (meant == null) {
                 warnings.add(source + ": unknown incident field " + named + " ignored; the known fields are "
                         + Arrays.stream(Field.values()).map(reader::name).collect(Collectors.joining(", ")));
