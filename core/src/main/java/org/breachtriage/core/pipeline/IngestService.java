@@ -65,9 +65,11 @@ public final class IngestService implements IngestManifest {
         String caseId = CaseIds.derive(key, info.version());
         Optional<CaseRecord> existing = cases.find(caseId);
         if (existing.isPresent() && existing.get().status() == CaseStatus.FAILED) {
-            // Still the same bytes, so still not a manifest: say so again, as the first run did.
+            // Still the same bytes, so still not a manifest: say so again, as the first run did (on AWS too,
+            // where a re-delivered event is then refused as a whole rather than shown as already ingested).
             String reason = existing.get().failureReason();
-            throw new ManifestFormatException(reason != null ? reason : key + ": case " + caseId + " failed before");
+            throw new ManifestFormatException((reason != null ? reason : key + ": not a manifest")
+                    + " (unchanged since its case " + caseId + " failed)");
         }
         List<String> warnings = new ArrayList<>();
         if (existing.isPresent()) {
