@@ -30,7 +30,7 @@ final class DataCategories {
         }
 
         String reason() {
-            return "unknown category '" + RowRejection.excerpt(unknownItem) + "'; valid categories: " + VALID_LIST;
+            return "unknown category " + RowRejection.token(unknownItem) + "; valid categories: " + VALID_LIST;
         }
     }
 

@@ -1,5 +1,7 @@
 package org.breachtriage.core.manifest;
 
+import java.util.regex.Pattern;
+
 /**
  * A row that was not accepted, and why. {@code field} names the column at fault ("pay_number",
  * "exposed_fields", or "row" for a malformed row); {@code value} is a short excerpt of what was there.
@@ -12,6 +14,20 @@ public record RowRejection(long rowNumber, String field, String value, String re
     public String describe() {
         return "row " + rowNumber + ": " + field + ": " + reason;
     }
+
+    /**
+     * A value that failed a closed vocabulary (a category, a staff type), for a reason: quoted when it
+     * looks like a misspelt token (such as {@code shoe_size}), else described without being quoted.
+     * Columns shift in a bad export, and the cell under {@code staff_type} is then a surname or a pay
+     * number; a reason goes to the terminal and is kept with the rejects, so it must not copy one.
+     */
+    public static String token(String value) {
+        String trimmed = value == null ? "" : value.trim();
+        return TOKEN.matcher(trimmed).matches() ? "'" + trimmed + "'" : "a value (not quoted: it does not look like a misspelt token)";
+    }
+
+    /** Letters, digits, '_', '-' and spaces, at most 32, and no run of three digits (pay numbers have them). */
+    private static final Pattern TOKEN = Pattern.compile("(?!.*[0-9]{3})[A-Za-z0-9_ -]{1,32}");
 
     /** The first {@value #MAX_VALUE_CHARS} characters of a value; "" for null. */
     public static String excerpt(String value) {

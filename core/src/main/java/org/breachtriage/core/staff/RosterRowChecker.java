@@ -145,7 +145,7 @@ final class RosterRowChecker implements CsvTable.RowSink<RosterColumn> {
     }
 
     private static <E extends Enum<E>> String notAllowed(String value, Class<E> type) {
-        return "'" + RowRejection.excerpt(value) + "' is not allowed; " + allowed(type);
+        return RowRejection.token(value) + " is not allowed; " + allowed(type);
     }
 
     private static <E extends Enum<E>> String allowed(Class<E> type) {

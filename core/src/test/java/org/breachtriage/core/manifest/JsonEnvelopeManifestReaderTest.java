@@ -132,7 +132,7 @@ class JsonEnvelopeManifestReaderTest {
                 new RepeatingInputStream((byte) 'q', 10L * 1024 * 1024),
                 CsvManifestReaderTest.stream("\"}]}"))));
         ManifestFormatException e = assertThrows(ManifestFormatException.class, () -> read(in));
-        assertTrue(e.getMessage().contains("a value is longer than 65,536 characters"), e.getMessage());
+        assertTrue(e.getMessage().contains("field too long: a value has more than 65,536 characters"), e.getMessage());
     }
 
     @Test
