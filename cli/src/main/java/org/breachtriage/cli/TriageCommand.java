@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import org.breachtriage.core.manifest.ManifestFormatException;
+import org.breachtriage.core.staff.RosterFormatException;
+import org.breachtriage.functions.UnprocessableEventException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -172,7 +174,8 @@ public final class TriageCommand implements Runnable {
             err.println("triage: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
-        if (e instanceof InvalidInputException || e instanceof ManifestFormatException) {
+        if (e instanceof InvalidInputException || e instanceof ManifestFormatException || e instanceof RosterFormatException
+                || e instanceof UnprocessableEventException) {
             err.println("triage: invalid input: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }

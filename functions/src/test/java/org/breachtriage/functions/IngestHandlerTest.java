@@ -77,9 +77,11 @@ class IngestHandlerTest {
             CapturingContext log = new CapturingContext("ingest");
             IngestHandler.Summary summary = handler.handleRequest(Fixtures.s3Event("s3/put-own-output.json"), log);
 
-            assertEquals(new IngestHandler.Summary(List.of(), 1, 0), summary);
+            IgnoredRecord ignored = new IgnoredRecord("s3://breach-triage-local/reports/BT-e7e475f1c7a00001/federation-summary.json",
+                    "one of triage's own outputs; only keys under manifests/ are manifests");
+            assertEquals(new IngestHandler.Summary(List.of(), 1, 0, List.of(ignored)), summary);
             assertEquals(Map.of(), q.counter.snapshot(), "an ignored record costs no AWS request");
-            assertTrue(log.text().contains("1 of 1 records ignored"), log.text());
+            assertTrue(log.text().contains("ignored " + ignored.describe()), log.text());
         }
     }
 
@@ -139,7 +141,7 @@ class IngestHandlerTest {
             CapturingContext log = new CapturingContext("ingest");
             IngestHandler.Summary summary = new IngestHandler(q.wiring).handleRequest(event, log);
 
-            assertEquals(new IngestHandler.Summary(List.of(), 0, 1), summary);
+            assertEquals(new IngestHandler.Summary(List.of(), 0, 1, List.of()), summary);
             assertTrue(log.text().contains("not retried"), log.text());
             assertFalse(log.text().contains("MP000001"), "no file content in the log");
             assertTrue(q.harness().receive(q.names.batchQueueUrl(), 10, Duration.ZERO).isEmpty());

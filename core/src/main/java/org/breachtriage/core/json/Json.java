@@ -38,6 +38,11 @@ public final class Json {
         return StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH);
     }
 
+    /** What a read limit that was hit means, for a message naming the file: nested too deeply, or a value too long. */
+    public static String limitExceeded(StreamConstraintsException e) {
+        return nestedTooDeeply(e) ? NESTED_TOO_DEEPLY : "a value is longer than the JSON reader allows";
+    }
+
     /**
      * Whether a parse failed on the nesting limit rather than another limit (a string too long).
      * Jackson has one exception type for every limit, so its message is the only tell.

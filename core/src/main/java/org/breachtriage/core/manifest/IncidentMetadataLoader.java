@@ -89,8 +89,7 @@ public final class IncidentMetadataLoader {
         try {
             node = Json.MAPPER.readTree(in);
         } catch (StreamConstraintsException e) {
-            throw new ManifestFormatException(source + ": " + (Json.nestedTooDeeply(e) ? Json.NESTED_TOO_DEEPLY
-                    : "a value is longer than the JSON reader allows"), e);
+            throw new ManifestFormatException(source + ": " + Json.limitExceeded(e), e);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
