@@ -141,7 +141,13 @@ public final class JsonRecordReader<C extends Enum<C> & ColumnSpec> {
         if (message == null) {
             return "malformed JSON";
         }
-        message = withoutQuotedInput(message.replace('\n', ' ').replace('\r', ' '));
+        message = message.replace('\n', ' ').replace('\r', ' ');
+        int source = message.indexOf(" (start marker at");
+        if (source < 0) {
+            source = message.indexOf(" at [Source:");
+        }
+        // Where the parser was is said by the caller (line, column); Jackson's own pointer is noise.
+        message = withoutQuotedInput(source < 0 ? message : message.substring(0, source));
         return message.length() <= MAX_PARSER_MESSAGE_CHARS ? message : message.substring(0, MAX_PARSER_MESSAGE_CHARS) + "…";
     }
 
