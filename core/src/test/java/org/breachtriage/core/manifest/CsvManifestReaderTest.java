@@ -101,6 +101,22 @@ class CsvManifestReaderTest {
     }
 
     @Test
+    void aRosterExportedWithoutItsHeaderIsRefusedWithoutQuotingItsFirstPersonOrBlamingTheSeparator() {
+        ManifestFormatException e = assertThrows(ManifestFormatException.class, () -> read(
+                "PZ734519,Zephyrine,Quillfeather,OFFICER,Wing Commander,Kestrel Unit,COVERT;PROTECTION,SC,IN_PERSON,,Test Force\n"));
+        assertEquals("upload.csv: no pay-number column in the header; expected one of pay_number, payNumber, pay_no, "
+                + "staff_number, service_number, employee_id; columns found: no column name among its 11 cells (not quoted: "
+                + "the first row may be data; is the header row missing?)", e.getMessage());
+    }
+
+    @Test
+    void headerCellsThatAreNoColumnNameAreCountedNotQuoted() {
+        ManifestFormatException e = assertThrows(ManifestFormatException.class, () -> read("surname,Payroll Ref,rank\nSmith,1,PC\n"));
+        assertTrue(e.getMessage().endsWith("columns found: 'surname', 'rank', and 1 other cell (not quoted: a cell that is no "
+                + "column name may hold data)"), e.getMessage());
+    }
+
+    @Test
     void tabSeparatedHeaderIsExplained() {
         ManifestFormatException e = assertThrows(ManifestFormatException.class, () -> read("pay_number\tsurname\n"));
         assertTrue(e.getMessage().endsWith("the header looks tab-separated; manifests must be comma-separated"), e.getMessage());

@@ -41,6 +41,15 @@ class JsonEnvelopeManifestReaderTest {
     }
 
     @Test
+    void anEnvelopeNestedTenThousandDeepFailsAsNestedTooDeeply() {
+        String deep = "[".repeat(10_000) + "]".repeat(10_000);
+        ManifestFormatException e = assertThrows(ManifestFormatException.class,
+                () -> read("{\"records\": [{\"pay_number\": \"MP1\", \"x\": " + deep + "}]}"));
+        assertTrue(e.getMessage().endsWith("nested too deeply: more than 100 levels of arrays and objects"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("upload.json: "), e.getMessage());
+    }
+
+    @Test
     void incidentFirstReachesTheVisitorBeforeAnyRow() throws Exception {
         RecordingVisitor v;
         try (InputStream in = getClass().getResourceAsStream("/manifest/envelope.json")) {
