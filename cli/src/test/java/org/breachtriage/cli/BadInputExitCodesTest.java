@@ -74,6 +74,18 @@ class BadInputExitCodesTest {
         assertTrue(oneLine(cli().run("validate", incident.toString())).endsWith(incident + ": " + NESTED));
     }
 
+    @Test
+    void aRefusedManifestRunAgainUnchangedIsRefusedAgainWithTheSameReason() throws IOException {
+        Path manifest = write("no-header.csv", "MP000001,Nadia,Hussain,OFFICER,Constable\n");
+        Cli cli = cli();
+        String first = cli.run("run", manifest.toString()).err().strip().lines().reduce((a, b) -> b).orElseThrow();
+        Cli.Result again = cli.run("run", manifest.toString());
+        assertEquals(ExitCodes.INVALID_INPUT, again.exit(), again.err());
+        String line = again.err().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(line.startsWith(first + " (unchanged since its case BT-"), line);
+        assertTrue(line.endsWith(" failed)"), line);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             no pay-number column | forename,surname,staff_type,force\\nA,B,OFFICER,F\\n | the header lacks required column(s) pay_number
