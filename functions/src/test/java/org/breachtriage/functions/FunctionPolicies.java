@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
 import org.breachtriage.aws.ResourceNames;
 
 /**
- * What a function's IAM policies in template.yaml allow, read as IAM will see them once SAM has
- * expanded its policy templates: a list of (action pattern, template resource) grants. And the other
- * half of the check: which IAM action an SDK call needs, and which template resource a name the SDK
- * addressed (table, queue URL, topic ARN, bucket) stands for.
+ * What a function's IAM policies in template.yaml allow, read as IAM will see them: a list of (action
+ * pattern, template resource, part of it) grants. And the other half of the check: which IAM actions
+ * an SDK call needs, and which template resource a name the SDK addressed (table, queue URL, topic
+ * ARN, bucket) stands for.
  */
 final class FunctionPolicies {
 
@@ -22,16 +22,11 @@ final class FunctionPolicies {
      * An allowed action (IAM wildcards: {@code sqs:SendMessage*}) on a template resource (its logical id),
      * and which part of it the ARN names: {@link #ITSELF} for the resource's own ARN (a table, a queue, a
      * bucket to list), a pattern for what lies under it ({@code letters/*} of a bucket's objects,
-     * {@code index/cases-by-opened-at} of a table); null for the resource and everything under it, as
-     * SAM's policy templates grant (a bucket and all its objects, a table and all its indexes).
+     * {@code index/cases-by-opened-at} of a table). As in IAM, a grant on a table is not one on its indexes.
      */
     record Grant(String action, String resource, String keyPattern) {
         /** The {@link #keyPattern} of a grant on the resource's own ARN. */
         static final String ITSELF = "";
-
-        Grant(String action, String resource) {
-            this(action, resource, null);
-        }
 
         /**
          * Does it allow this action on this resource, and on the part of it the call addressed: an object
@@ -39,8 +34,7 @@ final class FunctionPolicies {
          */
         boolean allows(String wanted, String wantedResource, String objectKey) {
             String name = wanted.toLowerCase(Locale.ROOT);
-            boolean keyMatches = keyPattern == null
-                    || (keyPattern.equals(ITSELF) ? objectKey == null : objectKey != null && glob(keyPattern, objectKey));
+            boolean keyMatches = keyPattern.equals(ITSELF) ? objectKey == null : objectKey != null && glob(keyPattern, objectKey);
             return glob(action.toLowerCase(Locale.ROOT), name) && resource.equals(wantedResource) && keyMatches;
         }
 
@@ -53,24 +47,6 @@ final class FunctionPolicies {
             return text.matches(Pattern.quote(pattern).replace("*", "\\E.*\\Q"));
         }
     }
-
-    /**
-     * The actions of the SAM policy templates the template uses, as aws-sam-translator's
-     * policy_templates.json defines them (each on the named resource, and for S3 its objects, for
-     * DynamoDB its indexes).
-     */
-    static final Map<String, List<String>> SAM_POLICY_TEMPLATES = Map.of(
-            "S3ReadPolicy", List.of("s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation", "s3:GetObjectVersion",
-                    "s3:GetLifecycleConfiguration"),
-            "S3WritePolicy", List.of("s3:PutObject", "s3:PutObjectAcl", "s3:PutLifecycleConfiguration"),
-            "DynamoDBReadPolicy", List.of("dynamodb:GetItem", "dynamodb:Scan", "dynamodb:Query", "dynamodb:BatchGetItem",
-                    "dynamodb:DescribeTable"),
-            "DynamoDBCrudPolicy", List.of("dynamodb:GetItem", "dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:Scan",
-                    "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem", "dynamodb:BatchGetItem",
-                    "dynamodb:DescribeTable", "dynamodb:ConditionCheckItem"),
-            "SQSSendMessagePolicy", List.of("sqs:SendMessage*"),
-            "SNSPublishMessagePolicy", List.of("sns:Publish"),
-            "KMSDecryptPolicy", List.of("kms:Decrypt"));
 
     /**
      * SDK operations whose IAM action is not {@code service:Operation}. Every other operation of the
@@ -140,7 +116,11 @@ final class FunctionPolicies {
         throw new AssertionError("no function in template.yaml has Handler " + wanted);
     }
 
-    /** Every grant of a function's Policies: SAM policy templates expanded, inline statements as written. */
+    /**
+     * Every grant of a function's Policies, inline statements as written. A SAM policy template fails:
+     * each grants more than any function here calls (S3WritePolicy s3:PutObjectAcl, DynamoDBCrudPolicy
+     * DeleteItem and Scan), so the policies say the calls themselves.
+     */
     List<Grant> grants(String function) {
         List<Grant> grants = new ArrayList<>();
         for (Object policy : list(map(map(resources.get(function)).get("Properties")).get("Policies"))) {
@@ -162,15 +142,8 @@ final class FunctionPolicies {
                 }
                 continue;
             }
-            List<String> actions = SAM_POLICY_TEMPLATES.get(name);
-            if (actions == null) {
-                throw new AssertionError(function + " uses the SAM policy template " + name
-                        + ", which FunctionPolicies does not know; add its actions from policy_templates.json");
-            }
-            Object named = map(argument).values().iterator().next();
-            String logical = resourceOf(named).orElseThrow(() ->
-                    new AssertionError(function + ": " + name + " names " + named + ", which is no resource of the template"));
-            actions.forEach(a -> grants.add(new Grant(a, logical)));
+            throw new AssertionError(function + " uses the SAM policy template " + name
+                    + ", which grants more than the code calls; write the calls it needs as a Statement");
         }
         return grants;
     }
