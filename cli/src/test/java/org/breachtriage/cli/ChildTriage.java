@@ -61,10 +61,15 @@ final class ChildTriage {
         }
     }
 
+    /** The java command line of triage on this test's class path (without arguments). */
+    static List<String> javaCommand() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), TriageCommand.class.getName());
+    }
+
     private Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                TriageCommand.class.getName(), "--state-dir", stateDir.toString()));
+        List<String> command = new ArrayList<>(javaCommand());
+        command.addAll(List.of("--state-dir", stateDir.toString()));
         command.addAll(List.of(args));
         java.nio.file.Files.createDirectories(logDir);
         return new ProcessBuilder(command)

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.breachtriage.core.ports.NoticePublisher;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
@@ -68,10 +69,13 @@ public final class EmbeddedState implements AutoCloseable {
     private final NoticePublisher publisher;
     private final MVMap<String, String> meta;
     private final CrashRecovery.Recovered recovered;
+    private final AtomicReference<Throwable> backgroundFailure;
     private boolean closed;
 
-    private EmbeddedState(Path stateDir, Path lockKey, MVStore store, MVMap<String, String> meta) {
+    private EmbeddedState(Path stateDir, Path lockKey, MVStore store, MVMap<String, String> meta,
+                          AtomicReference<Throwable> backgroundFailure) {
         this.stateDir = stateDir;
+        this.backgroundFailure = backgroundFailure;
         this.lockKey = lockKey;
         this.store = store;
         this.staffDirectory = new MvStoreStaffDirectory(store);
@@ -117,9 +121,13 @@ public final class EmbeddedState implements AutoCloseable {
         }
         Path file = dir.resolve(STORE_FILE);
         MVStore store = null;
+        // MVStore's background writer would print its failure (a full disk) as a stack trace and
+        // stop; keep it instead, so close() can report it as the cause of whatever failed next.
+        AtomicReference<Throwable> backgroundFailure = new AtomicReference<>();
         try {
             MVStore.Builder builder = new MVStore.Builder()
                     .fileName(file.toString())
+                    .backgroundExceptionHandler((thread, failure) -> backgroundFailure.compareAndSet(null, failure))
                     .cacheSize(tuning.cacheSizeMb())
                     .autoCommitBufferSize(tuning.autoCommitBufferKb());
             if (tuning.compress()) {
@@ -128,7 +136,7 @@ public final class EmbeddedState implements AutoCloseable {
             store = builder.open();
             MVMap<String, String> meta = store.openMap("triage.meta");
             StoreSchema.checkAndRecord(meta, file);
-            return new EmbeddedState(dir, lockKey, store, meta);
+            return new EmbeddedState(dir, lockKey, store, meta, backgroundFailure);
         } catch (MVStoreException e) {
             closeQuietly(store);
             OPEN_IN_THIS_JVM.remove(lockKey);
@@ -194,6 +202,14 @@ public final class EmbeddedState implements AutoCloseable {
         }
         closed = true;
         try {
+            Throwable failed = backgroundFailure.get();
+            if (failed != null || store.isClosed()) {
+                // The store stopped itself after a failed write: closing normally would try to write again.
+                // Leave the file as the last good commit left it; the next open recovers (CrashRecovery).
+                store.closeImmediately();
+                throw new IllegalStateException("state file " + stateDir.resolve(STORE_FILE)
+                        + " could not be written" + (failed == null ? "" : ": " + failed.getMessage()), failed);
+            }
             CrashRecovery.onClose(meta);
             store.close();
         } catch (MVStoreException e) {
