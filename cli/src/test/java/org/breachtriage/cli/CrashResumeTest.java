@@ -109,7 +109,11 @@ class CrashResumeTest {
                 new ChildTriage(current, tmp.resolve("logs-" + current.getFileName() + "-" + step))
                         .killAt(kill.moment().apply(this), steps.args(current, step));
             }
-            steps.complete(current, step); // the operator runs the same command again
+            Result again = steps.complete(current, step); // the operator runs the same command again
+            if (kill != null && step == Step.RUN) {
+                assertTrue(again.err().contains("triage: note: the last command on " + current + " did not finish"),
+                        "the re-run says it carries on after a crash: " + again.err());
+            }
         }
         Outcome after = IncidentSteps.outcome(current);
         System.out.printf("crash-resume: | %s | %d | %d |%n", kills.stream().map(Kill::name)

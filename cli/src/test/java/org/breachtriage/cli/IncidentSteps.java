@@ -62,9 +62,10 @@ final class IncidentSteps {
     }
 
     /** Runs the step in this process, as an operator running the command again would; it must succeed. */
-    void complete(Path state, Step step) {
+    Result complete(Path state, Step step) {
         Result done = new Cli(state).run(args(state, step));
         assertEquals(0, done.exit(), step + ": " + done.err());
+        return done;
     }
 
     static String incidentId(Path state) {
