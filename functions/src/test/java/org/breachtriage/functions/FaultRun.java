@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import org.breachtriage.aws.AwsClients;
 import org.breachtriage.aws.DynamoCaseStore;
+import org.breachtriage.aws.DynamoIncidentStore;
 import org.breachtriage.aws.DynamoPersonStore;
 import org.breachtriage.aws.DynamoStaffDirectory;
 import org.breachtriage.aws.ResourceNames;
@@ -25,8 +26,10 @@ import org.breachtriage.aws.SnsNoticePublisher;
 import org.breachtriage.aws.testing.EmulatorStack;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.incident.IncidentPerson;
+import org.breachtriage.core.incident.IncidentRecord;
 import org.breachtriage.core.incident.PersonNotice;
 import org.breachtriage.core.model.StaffMember;
+import org.breachtriage.core.pipeline.Messages;
 import org.breachtriage.core.pipeline.PipelineSettings;
 import org.breachtriage.core.scoring.ScoringPolicy;
 import org.breachtriage.core.staff.RosterImport;
@@ -57,6 +60,9 @@ final class FaultRun implements AutoCloseable {
     private static final int INGEST_ATTEMPTS = 3;
     private static final int MAX_INVOCATIONS = 300;
     private static final Duration QUIET = Duration.ofMillis(800);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    /** Alerts of a case that goes all the way: opened, scored, and the report's two (on-call and Federation). */
+    static final int ALERTS_PER_CASE = 4;
 
     /** What came out of a run. */
     record Outcome(String caseId, String incidentId, CaseRecord finalCase, Map<String, Integer> noticeDeliveries,
@@ -67,7 +73,10 @@ final class FaultRun implements AutoCloseable {
             return noticeDeliveries.values().stream().mapToInt(n -> n - 1).sum();
         }
 
-        /** Published on the records but never delivered, plus released but never published. */
+        /**
+         * Published on the records but never delivered, plus released but never published (the
+         * incident's general staff communication counts as one of them).
+         */
         int noticesLost() {
             return (int) noticesPublished.stream().filter(id -> !noticeDeliveries.containsKey(id)).count() + noticesStuck;
         }
@@ -145,16 +154,26 @@ final class FaultRun implements AutoCloseable {
                 }
             }
         }
-        List<TopicTap.Delivery> alerted = ours(alerts, incidentId, caseId);
+        IncidentRecord incident = new DynamoIncidentStore(stack.clients().dynamoDb(), names.caseTable(), null)
+                .find(incidentId).orElseThrow();
+        if (incident.generalCommunication() != null && incident.generalCommunication().sent()) {
+            published.add(incidentId + "-" + Messages.STAFF_COMMUNICATION);
+        } else {
+            stuck++;
+        }
+        List<TopicTap.Delivery> alerted = ours(alerts, ALERTS_PER_CASE, incidentId, caseId);
         Map<String, String> alertTypes = new TreeMap<>();
         alerted.forEach(d -> alertTypes.put(d.attributes().get(SnsNoticePublisher.MESSAGE_ID_ATTRIBUTE), d.eventType()));
-        return new Outcome(caseId, incidentId, done, countById(ours(notices, incidentId, null)), published, stuck,
+        return new Outcome(caseId, incidentId, done, countById(ours(notices, published.size(), incidentId, null)), published, stuck,
                 countById(alerted), alertTypes, redeliveries);
     }
 
-    /** What the subscriber got of this run (another test's traffic on the shared topics is left out). */
-    private static List<TopicTap.Delivery> ours(TopicTap tap, String incidentId, String caseId) {
-        return tap.read(Integer.MAX_VALUE, QUIET, Duration.ZERO,
+    /**
+     * What the subscriber got of this run (another test's traffic on the shared topics is left out):
+     * read until {@code expected} arrived, then {@link #QUIET} longer so that repeats show up too.
+     */
+    private static List<TopicTap.Delivery> ours(TopicTap tap, int expected, String incidentId, String caseId) {
+        return tap.read(expected, READ_TIMEOUT, QUIET,
                 d -> d.raw().contains(incidentId) || (caseId != null && d.raw().contains(caseId)));
     }
 
@@ -178,7 +197,9 @@ final class FaultRun implements AutoCloseable {
             } catch (RuntimeException e) {
                 last = e;
             }
-            clock.advance(Duration.ofMinutes(1));
+            // Lambda retries after a minute, then two; past an alert claim's lease either way, so a run's
+            // outcome does not depend on which retry the fault hit.
+            clock.advance(REDELIVERY_AFTER);
         }
         throw new AssertionError("the manifest was not ingested in " + INGEST_ATTEMPTS + " invocations", last);
     }
