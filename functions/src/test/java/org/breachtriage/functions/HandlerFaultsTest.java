@@ -216,7 +216,7 @@ class HandlerFaultsTest {
                 + " general staff communication), "
                 + baseline.alertTypes().size() + " alerts (" + String.join(", ", new java.util.TreeSet<>(baseline.alertTypes().values())) + ")");
         lines.add("");
-        lines.add("| fault | point | notices twice | notices lost | alerts twice | alerts lost | re-deliveries |");
+        lines.add("| fault | point | notices twice | notices lost | alerts twice | alerts lost | SQS re-deliveries |");
         lines.add("|---|---|---|---|---|---|---|");
         synchronized (TABLE) {
             lines.addAll(TABLE);
