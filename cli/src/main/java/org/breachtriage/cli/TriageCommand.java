@@ -176,6 +176,12 @@ public final class TriageCommand implements Runnable {
             err.println("triage: invalid input: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
+        java.util.Optional<String> full = DiskFull.reason(e);
+        if (full.isPresent()) {
+            err.println("triage: error: " + DiskFull.message(full.get(), Settings.aws ? "a local file"
+                    : "the state directory " + Settings.stateDir()));
+            return ExitCodes.FAILURE;
+        }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         err.println("triage: error: " + message + (Settings.verbose ? "" : " (--verbose shows the stack trace)"));
         return ExitCodes.FAILURE;
