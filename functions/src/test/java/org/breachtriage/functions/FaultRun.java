@@ -249,19 +249,10 @@ final class FaultRun implements AutoCloseable {
             }
             emptyPasses = any ? 0 : emptyPasses + 1;
             if (!any) {
-                pause();
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(150).toNanos());
             }
         }
         return redelivered;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(150);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
