@@ -183,14 +183,33 @@ class TemplateTest {
     }
 
     /**
-     * A publisher's claim on a notice lasts {@link PersonNotice#CLAIM_LEASE}; a release function still at
-     * work when it ran out would see its notices taken over and published a second time.
+     * A publisher's claim on a notice lasts {@link PersonNotice#CLAIM_LEASE}. A release function still at
+     * work when it ran out would see its notices taken over and published a second time, so the lease
+     * outlasts the function. A dead function's request comes back after the release queue's visibility
+     * timeout, so that must outlast lease + timeout (the claim may be taken just before the timeout), or
+     * the retry would find the claim alive and leave the notices waiting. And the retry's publication
+     * (at most visibility + timeout after the dead function's) must fall inside the FIFO notices topic's
+     * 5-minute de-duplication window, with a minute to spare for polling and clocks, or SNS would
+     * deliver the notice twice.
      */
     @Test
-    void theReleaseFunctionFinishesWellWithinAClaimsLease() {
+    void aNoticeReSentAfterADeadPublisherFallsInsideTheTopicsDeduplicationWindow() {
         long timeout = timeout("ReleaseFunction");
-        assertTrue(timeout * 2 <= PersonNotice.CLAIM_LEASE.toSeconds(), "the release function may run " + timeout
-                + " s, a claim lasts " + PersonNotice.CLAIM_LEASE.toSeconds() + " s");
+        long lease = PersonNotice.CLAIM_LEASE.toSeconds();
+        @SuppressWarnings("unchecked")
+        String queue = ((List<String>) map(sqsTrigger("ReleaseFunction").get("Queue")).get("Fn::GetAtt")).get(0);
+        long visibility = number(map(map(resources.get(queue)).get("Properties")).get("VisibilityTimeout"));
+        assertTrue(timeout < lease, "the release function may run " + timeout + " s, a claim lasts " + lease + " s");
+        assertTrue(lease + timeout <= visibility, "a retry after " + visibility + " s may find a claim of "
+                + lease + " s taken " + timeout + " s into the run still alive");
+        assertTrue(visibility + timeout <= 300 - 60, "a re-send may come " + (visibility + timeout)
+                + " s after the first publication; SNS FIFO de-duplicates for 300 s");
+
+        Map<String, Object> topic = map(map(resources.get("NoticesTopic")).get("Properties"));
+        assertEquals(Boolean.TRUE, topic.get("FifoTopic"), "the notices topic de-duplicates only if it is FIFO");
+        assertEquals(Boolean.FALSE, topic.get("ContentBasedDeduplication"),
+                "the publisher names each notice's de-duplication id; a letter's body may differ on a re-send");
+        assertTrue(String.valueOf(map(topic.get("TopicName")).get("Fn::Sub")).endsWith(".fifo"), "FIFO topic names end in .fifo");
     }
 
     private static long timeout(String function) {
