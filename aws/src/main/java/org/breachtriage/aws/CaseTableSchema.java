@@ -8,6 +8,7 @@ package org.breachtriage.aws;
  * pk = CASE#&lt;caseId&gt;          sk = META                        the case; counters as numbers (ADD)
  *                              sk = REJECT#&lt;row, 12 digits&gt;#&lt;field&gt;  a rejected row
  *                              sk = DECISION#&lt;seq, 12 digits&gt;   the case's decision log, in append order
+ *                              sk = ALERT#&lt;alert id&gt;            an alert of the case: claimed, then sent
  * pk = INCIDENT#&lt;incidentId&gt;  sk = META                        the incident (JSON body, version for compare-and-set)
  *                              sk = PERSON#&lt;payNumber&gt;           one person of the incident
  *                              sk = DECISION#&lt;seq, 12 digits&gt;   the incident's decision log
@@ -34,6 +35,7 @@ public final class CaseTableSchema {
     public static final String PERSON_PREFIX = "PERSON#";
     public static final String REJECT_PREFIX = "REJECT#";
     public static final String DECISION_PREFIX = "DECISION#";
+    public static final String ALERT_PREFIX = "ALERT#";
 
     private CaseTableSchema() {
     }

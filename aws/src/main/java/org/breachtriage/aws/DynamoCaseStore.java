@@ -6,11 +6,14 @@ import static org.breachtriage.aws.CaseItems.DONE_BATCHES;
 import static org.breachtriage.aws.CaseItems.FAILURE_REASON;
 import static org.breachtriage.aws.CaseItems.STATUS;
 import static org.breachtriage.aws.CaseItems.number;
+import static org.breachtriage.aws.CaseTableSchema.ALERT_PREFIX;
 import static org.breachtriage.aws.CaseTableSchema.CASE_LIST_VALUE;
 import static org.breachtriage.aws.CaseTableSchema.PK;
+import static org.breachtriage.aws.CaseTableSchema.SK;
 import static org.breachtriage.aws.CaseTableSchema.REJECT_PREFIX;
 import static org.breachtriage.aws.CaseTableSchema.casePk;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
@@ -48,6 +52,12 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * GetItem when the service (or emulator) does not return it.
  *
  * <p>All reads are strongly consistent: the pipeline reads its own writes (report after scoring).
+ *
+ * <p>A conditional write whose answer was lost (a timeout after it landed) is retried by the SDK and
+ * then fails its condition against its own first attempt. Opening a case and moving its status
+ * therefore write a token of the call, and a failed condition is read back: if the item carries this
+ * call's token, the write was this call's, and it says so. Without that, the call that opened a case
+ * or moved it to SCORED would think another had, and nobody would log, alert or ask for the report.
  */
 public final class DynamoCaseStore implements CaseStore {
 
@@ -68,10 +78,21 @@ public final class DynamoCaseStore implements CaseStore {
         this.batches = new DynamoBatches(dynamo, table, backoff, true);
     }
 
+    /** The token of the call that made the item's last status move (or opened it). */
+    static final String MOVED_BY = "movedBy";
+    private static final String ALERT_STATE = "state";
+    private static final String ALERT_TOKEN = "token";
+    private static final String ALERT_AT = "at";
+    private static final String ALERT_SENT = "SENT";
+    private static final String ALERT_CLAIMED = "CLAIMED";
+
     @Override
     public OpenOutcome open(CaseRecord candidate) {
+        String token = UUID.randomUUID().toString();
+        Map<String, AttributeValue> item = new HashMap<>(CaseItems.caseItem(candidate));
+        item.put(MOVED_BY, AttributeValue.fromS(token));
         try {
-            dynamo.putItem(b -> b.tableName(table).item(CaseItems.caseItem(candidate))
+            dynamo.putItem(b -> b.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", PK))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
@@ -80,7 +101,7 @@ public final class DynamoCaseStore implements CaseStore {
             Map<String, AttributeValue> stored = tableOps.storedItem(e, CaseItems.metaKey(candidate.caseId()))
                     .orElseThrow(() -> new IllegalStateException("case " + candidate.caseId()
                             + " existed when opened but could not be read back"));
-            return new OpenOutcome(CaseItems.caseRecord(stored), false);
+            return new OpenOutcome(CaseItems.caseRecord(stored), madeBy(stored, token));
         }
     }
 
@@ -98,15 +119,17 @@ public final class DynamoCaseStore implements CaseStore {
 
     @Override
     public boolean transition(String caseId, CaseStatus from, CaseStatus to, String reason) {
-        Map<String, String> names = new HashMap<>(Map.of("#status", STATUS, "#reason", FAILURE_REASON));
+        String token = UUID.randomUUID().toString();
+        Map<String, String> names = new HashMap<>(Map.of("#status", STATUS, "#reason", FAILURE_REASON, "#by", MOVED_BY));
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":from", AttributeValue.fromS(from.name()));
         values.put(":to", AttributeValue.fromS(to.name()));
+        values.put(":by", AttributeValue.fromS(token));
         String update;
         if (reason == null) {
-            update = "SET #status = :to REMOVE #reason";
+            update = "SET #status = :to, #by = :by REMOVE #reason";
         } else {
-            update = "SET #status = :to, #reason = :reason";
+            update = "SET #status = :to, #by = :by, #reason = :reason";
             values.put(":reason", AttributeValue.fromS(reason));
         }
         try {
@@ -114,10 +137,14 @@ public final class DynamoCaseStore implements CaseStore {
                     .updateExpression(update)
                     .conditionExpression("#status = :from")
                     .expressionAttributeNames(names)
-                    .expressionAttributeValues(values));
+                    .expressionAttributeValues(values)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return true;
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            // Our own first attempt, if its answer was lost: the item is in `to` with our token.
+            return tableOps.storedItem(e, CaseItems.metaKey(caseId))
+                    .filter(stored -> stored.containsKey(STATUS) && to.name().equals(stored.get(STATUS).s()))
+                    .map(stored -> madeBy(stored, token)).orElse(false);
         }
     }
 
@@ -137,6 +164,55 @@ public final class DynamoCaseStore implements CaseStore {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    private static boolean madeBy(Map<String, AttributeValue> stored, String token) {
+        AttributeValue by = stored.get(MOVED_BY);
+        return by != null && token.equals(by.s());
+    }
+
+    @Override
+    public boolean recordsAlerts() {
+        return true;
+    }
+
+    /**
+     * One item per alert under the case ({@code ALERT#<id>}): a conditional PutItem claims it unless it
+     * was sent or a claim younger than the lease holds it; read back when the condition fails, in case
+     * the claim was this call's own attempt whose answer was lost.
+     */
+    @Override
+    public boolean claimAlert(String caseId, String alertId, String token, Instant now, Duration lease) {
+        Map<String, AttributeValue> key = alertKey(caseId, alertId);
+        Map<String, AttributeValue> item = new HashMap<>(key);
+        item.put(ALERT_STATE, AttributeValue.fromS(ALERT_CLAIMED));
+        item.put(ALERT_TOKEN, AttributeValue.fromS(token));
+        item.put(ALERT_AT, number(now.toEpochMilli()));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(#pk) OR (#state = :claimed AND #at <= :expired)")
+                    .expressionAttributeNames(Map.of("#pk", PK, "#state", ALERT_STATE, "#at", ALERT_AT))
+                    .expressionAttributeValues(Map.of(":claimed", AttributeValue.fromS(ALERT_CLAIMED),
+                            ":expired", number(now.minus(lease).toEpochMilli())))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return tableOps.storedItem(e, key).map(stored -> stored.containsKey(ALERT_TOKEN)
+                    && token.equals(stored.get(ALERT_TOKEN).s()) && ALERT_CLAIMED.equals(stored.get(ALERT_STATE).s()))
+                    .orElse(false);
+        }
+    }
+
+    @Override
+    public void markAlertSent(String caseId, String alertId, Instant at) {
+        dynamo.updateItem(b -> b.tableName(table).key(alertKey(caseId, alertId))
+                .updateExpression("SET #state = :sent, #at = :at")
+                .expressionAttributeNames(Map.of("#state", ALERT_STATE, "#at", ALERT_AT))
+                .expressionAttributeValues(Map.of(":sent", AttributeValue.fromS(ALERT_SENT), ":at", number(at.toEpochMilli()))));
+    }
+
+    private static Map<String, AttributeValue> alertKey(String caseId, String alertId) {
+        return Map.of(PK, AttributeValue.fromS(casePk(caseId)), SK, AttributeValue.fromS(ALERT_PREFIX + alertId));
     }
 
     @Override

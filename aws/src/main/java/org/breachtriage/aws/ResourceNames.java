@@ -41,7 +41,8 @@ public record ResourceNames(
     public static final String DEFAULT_REPORT_QUEUE = "triage-reports";
     public static final String DEFAULT_RELEASE_QUEUE = "triage-releases";
     public static final String DEFAULT_ALERTS_TOPIC = "triage-alerts";
-    public static final String DEFAULT_NOTICES_TOPIC = "triage-notices";
+    /** A FIFO topic, as the template's: SNS drops a re-published notice within five minutes (see SnsNoticePublisher). */
+    public static final String DEFAULT_NOTICES_TOPIC = "triage-notices.fifo";
 
     public ResourceNames {
         requireNonBlank(bucket, ENV_BUCKET);

@@ -1,6 +1,9 @@
 package org.breachtriage.aws;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +30,14 @@ import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
  * message attributes for filter policies; blank ones are left out, since SNS refuses empty values.
  * The message's stable id travels as the attribute {@link #MESSAGE_ID_ATTRIBUTE}: delivery is at least
  * once and SNS gives every publish a new MessageId, so subscribers de-duplicate on ours.
+ *
+ * <p>A topic whose ARN ends in {@code .fifo} (AWS requires the suffix) is an SNS FIFO topic: each entry
+ * then also carries {@code MessageDeduplicationId} = the message's id, so SNS drops a second publication
+ * of the same notice within its five-minute de-duplication window (a retry after a lost response, a
+ * publisher taking over a dead one's claim), and {@code MessageGroupId} = the message's
+ * {@link OutboundMessage#orderKey()} (one person's notices, in order). An id or key that SNS would
+ * refuse (over 128 characters, or a character other than letters, digits and punctuation) is replaced
+ * by its SHA-256, which is as stable.
  */
 public final class SnsNoticePublisher implements NoticePublisher {
 
@@ -36,6 +47,8 @@ public final class SnsNoticePublisher implements NoticePublisher {
     public static final int MAX_ATTRIBUTES = 10;
     /** The message attribute that carries {@link OutboundMessage#id()}. */
     public static final String MESSAGE_ID_ATTRIBUTE = "messageId";
+    /** SNS's limit on MessageDeduplicationId and MessageGroupId. */
+    static final int MAX_FIFO_TOKEN = 128;
 
     private final SnsClient sns;
     private final ResourceNames names;
@@ -53,9 +66,10 @@ public final class SnsNoticePublisher implements NoticePublisher {
 
     @Override
     public void publish(Topic topic, List<OutboundMessage> messages) {
+        boolean fifo = isFifo(names.topicArn(topic));
         List<Outgoing> outgoing = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
-            outgoing.add(prepare(topic, messages.get(i), i));
+            outgoing.add(prepare(topic, messages.get(i), i, fifo));
         }
         for (List<Outgoing> request : BatchPacker.pack(outgoing, MAX_ENTRIES, MAX_REQUEST_BYTES, Outgoing::bytes)) {
             publishWithRetries(topic, request);
@@ -63,9 +77,14 @@ public final class SnsNoticePublisher implements NoticePublisher {
     }
 
     /** Errors name the message by its position: message ids may embed personal data such as pay numbers. */
-    private Outgoing prepare(Topic topic, OutboundMessage message, int position) {
+    private Outgoing prepare(Topic topic, OutboundMessage message, int position, boolean fifo) {
         if (message.body() == null || message.body().isBlank()) {
             throw new IllegalArgumentException("message " + position + " for " + topic.wireName() + " has no body");
+        }
+        boolean hasId = message.id() != null && !message.id().isBlank();
+        if (fifo && !hasId) {
+            throw new IllegalArgumentException("message " + position + " for the FIFO topic " + topic.wireName()
+                    + " has no id to de-duplicate on");
         }
         String payload = topic == Topic.ALERTS ? perProtocol(message) : message.body();
         Map<String, MessageAttributeValue> attributes = new TreeMap<>();
@@ -74,7 +93,7 @@ public final class SnsNoticePublisher implements NoticePublisher {
                 attributes.put(name, MessageAttributeValue.builder().dataType("String").stringValue(value).build());
             }
         });
-        if (message.id() != null && !message.id().isBlank()) {
+        if (hasId) {
             attributes.put(MESSAGE_ID_ATTRIBUTE, MessageAttributeValue.builder().dataType("String").stringValue(message.id()).build());
         }
         if (attributes.size() > MAX_ATTRIBUTES) {
@@ -90,7 +109,31 @@ public final class SnsNoticePublisher implements NoticePublisher {
             throw new IllegalArgumentException("message " + position + " for " + topic.wireName() + " is " + bytes
                     + " bytes with its attributes, over the SNS limit of " + MAX_REQUEST_BYTES);
         }
-        return new Outgoing(position, payload, topic == Topic.ALERTS, attributes, bytes);
+        String deduplicationId = fifo ? fifoToken(message.id()) : null;
+        String groupId = fifo ? fifoToken(message.orderKey() == null || message.orderKey().isBlank()
+                ? message.id() : message.orderKey()) : null;
+        return new Outgoing(position, payload, topic == Topic.ALERTS, attributes, bytes, deduplicationId, groupId);
+    }
+
+    /** SNS FIFO topics' names end in {@code .fifo}, so the ARN says which kind a topic is. */
+    public static boolean isFifo(String topicArn) {
+        return topicArn.endsWith(".fifo");
+    }
+
+    /**
+     * A MessageDeduplicationId or MessageGroupId for {@code value}: the value itself when SNS accepts it
+     * (1 to 128 letters, digits and punctuation), else {@code sha256-} and its hash, stable all the same.
+     */
+    static String fifoToken(String value) {
+        if (value.length() <= MAX_FIFO_TOKEN && value.chars().allMatch(c -> c > ' ' && c < 127)) {
+            return value;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** The MessageStructure=json document: one text per subscriber protocol, "default" required. */
@@ -128,6 +171,9 @@ public final class SnsNoticePublisher implements NoticePublisher {
                 if (o.structured()) {
                     entry.messageStructure("json");
                 }
+                if (o.deduplicationId() != null) {
+                    entry.messageDeduplicationId(o.deduplicationId()).messageGroupId(o.groupId());
+                }
                 entries.add(entry.build());
             });
             PublishBatchResponse response = sns.publishBatch(b -> b.topicArn(topicArn).publishBatchRequestEntries(entries));
@@ -153,6 +199,7 @@ public final class SnsNoticePublisher implements NoticePublisher {
     }
 
     private record Outgoing(int position, String payload, boolean structured,
-                            Map<String, MessageAttributeValue> attributes, int bytes) {
+                            Map<String, MessageAttributeValue> attributes, int bytes, String deduplicationId,
+                            String groupId) {
     }
 }

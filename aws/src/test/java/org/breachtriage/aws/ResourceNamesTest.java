@@ -22,7 +22,7 @@ class ResourceNamesTest {
         assertEquals("met-breach-manifests", names.bucket());
         assertEquals(ResourceNames.DEFAULT_CASE_TABLE, names.caseTable(), "blank counts as unset");
         assertEquals("arn:aws:sns:eu-west-2:123456789012:breach-alerts", names.topicArn(Topic.ALERTS));
-        assertEquals("arn:aws:sns:eu-west-2:000000000000:triage-notices", names.topicArn(Topic.NOTICES));
+        assertEquals("arn:aws:sns:eu-west-2:000000000000:triage-notices.fifo", names.topicArn(Topic.NOTICES));
         assertEquals("https://sqs.eu-west-2.amazonaws.com/000000000000/triage-batches", names.batchQueueUrl());
         assertEquals("https://sqs.eu-west-2.amazonaws.com/000000000000/triage-releases", names.releaseQueueUrl());
         assertEquals(names, ResourceNames.fromEnvironment(names.toEnvironment()), "toEnvironment round-trips");

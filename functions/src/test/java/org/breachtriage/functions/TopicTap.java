@@ -42,10 +42,15 @@ final class TopicTap implements AutoCloseable {
         return new TopicTap(clients, queueUrl, null);
     }
 
-    /** Subscribes a new queue to the topic without a filter; close() unsubscribes and deletes it. */
+    /**
+     * Subscribes a new queue to the topic without a filter; close() unsubscribes and deletes it. A FIFO
+     * topic gets a FIFO queue, as a real subscriber that keeps the topic's de-duplication.
+     */
     static TopicTap subscribe(AwsClients clients, String topicArn) {
-        String name = "triage-test-tap-" + UUID.randomUUID().toString().substring(0, 8);
-        String queueUrl = clients.sqs().createQueue(b -> b.queueName(name)).queueUrl();
+        boolean fifo = topicArn.endsWith(".fifo");
+        String name = "triage-test-tap-" + UUID.randomUUID().toString().substring(0, 8) + (fifo ? ".fifo" : "");
+        String queueUrl = clients.sqs().createQueue(b -> b.queueName(name)
+                .attributes(fifo ? Map.of(QueueAttributeName.FIFO_QUEUE, "true") : Map.of())).queueUrl();
         String queueArn = clients.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         String policy = Json.write(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(

@@ -174,4 +174,50 @@ class SnsNoticePublisherTest {
         }
         reader.bodies(stack.resources().noticesInspectionQueueUrl(), 2, Duration.ofSeconds(2), Duration.ZERO, this::ours);
     }
+
+    /**
+     * The notices topic is FIFO: each entry carries the notice id as its MessageDeduplicationId and the
+     * person as its MessageGroupId, and a second publication of the same notice (a publisher taking over
+     * a dead one's claim, within SNS's five minutes) reaches the FIFO subscriber once. fauxqs keeps the
+     * de-duplication at the subscribed FIFO queue rather than at the topic; what the subscriber gets is
+     * the same. A different notice of the same person is not swallowed.
+     */
+    @Test
+    void theFifoNoticesTopicDeliversANoticePublishedTwiceOnce() {
+        assertTrue(SnsNoticePublisher.isFifo(stack.names().noticesTopicArn()), stack.names().noticesTopicArn());
+        String person = "IN-" + run + "-MP1234";
+        OutboundMessage initial = new OutboundMessage(person.replace("-MP", "-notice-MP") + "-initial-HIGH",
+                Json.write(Map.of("run", run, "kind", "initial")), null, Map.of("eventType", "person.notice"), person);
+        OutboundMessage escalation = new OutboundMessage(person.replace("-MP", "-notice-MP") + "-escalation-VERY_HIGH",
+                Json.write(Map.of("run", run, "kind", "escalation")), null, Map.of("eventType", "person.notice"), person);
+        RequestCapture<PublishBatchRequest> capture = new RequestCapture<>(PublishBatchRequest.class);
+        try (AwsClients clients = stack.newClients(capture)) {
+            SnsNoticePublisher publisher = new SnsNoticePublisher(clients.sns(), stack.names(), FAST);
+            publisher.publish(Topic.NOTICES, List.of(initial));
+            publisher.publish(Topic.NOTICES, List.of(initial, escalation));
+        }
+        List<PublishBatchRequestEntry> entries = capture.captured().stream()
+                .flatMap(r -> r.publishBatchRequestEntries().stream()).toList();
+        assertEquals(3, entries.size());
+        for (PublishBatchRequestEntry entry : entries) {
+            assertEquals(entry.messageAttributes().get(SnsNoticePublisher.MESSAGE_ID_ATTRIBUTE).stringValue(),
+                    entry.messageDeduplicationId(), "de-duplicated on the notice id");
+            assertEquals(person, entry.messageGroupId(), "one person's notices are one group");
+        }
+        List<String> bodies = reader.bodies(stack.resources().noticesInspectionQueueUrl(), 2, DELIVERY,
+                Duration.ofMillis(500), this::ours);
+        List<String> kinds = bodies.stream().map(b -> Json.read(QueueReader.Envelope.parse(b).message(), JsonNode.class)
+                .path("kind").asText()).toList();
+        assertEquals(List.of("initial", "escalation"), kinds, "the repeat is dropped, the escalation kept, in order");
+    }
+
+    @Test
+    void anIdSnsWouldRefuseAsADeduplicationIdIsReplacedByItsHash() {
+        assertEquals("IN-1-notice-MP1-initial-HIGH", SnsNoticePublisher.fifoToken("IN-1-notice-MP1-initial-HIGH"));
+        String spaced = SnsNoticePublisher.fifoToken("notice MP 1");
+        assertTrue(spaced.matches("sha256-[0-9a-f]{64}"), spaced);
+        assertEquals(spaced, SnsNoticePublisher.fifoToken("notice MP 1"), "stable");
+        assertTrue(SnsNoticePublisher.fifoToken("x".repeat(129)).startsWith("sha256-"), "over 128 characters");
+        assertEquals("x".repeat(128), SnsNoticePublisher.fifoToken("x".repeat(128)));
+    }
 }

@@ -25,10 +25,13 @@ public record PersonNotice(String noticeId, NoticeKind kind, Band band, ContactC
                            Instant claimedAt, Instant publishedAt, String withdrawnBy) {
 
     /**
-     * How long a claim holds. Longer than a Lambda function can run (15 minutes), so a claim is only
-     * taken over from a publisher that died, never from one still at work.
+     * How long a claim holds: longer than a publisher claims, letters and publishes one round of people
+     * (seconds; the release function is stopped after 30 s), so a claim is only taken over from a
+     * publisher that died. Short, because the publisher that takes over sends the notice again under the
+     * same id, and the AWS notices topic drops such a repeat only within five minutes of the first (see
+     * the template's release queue; {@code TemplateTest} checks the sums).
      */
-    public static final Duration CLAIM_LEASE = Duration.ofMinutes(20);
+    public static final Duration CLAIM_LEASE = Duration.ofSeconds(90);
 
     public PersonNotice {
         approvals = approvals == null ? List.of() : List.copyOf(approvals);
@@ -115,6 +118,17 @@ public record PersonNotice(String noticeId, NoticeKind kind, Band band, ContactC
     public PersonNotice claimed(String token, Instant at) {
         return new PersonNotice(noticeId, kind, band, channel, templateId, art34, caseId, batchNo, plannedAt, state,
                 approvalsNeeded, approvals, releasedAt, token, at, null, null);
+    }
+
+    /** Released and claimed, not yet published: a publisher took it and has not marked it sent. */
+    public boolean claimedUnpublished() {
+        return state == NoticeState.RELEASED && claimedBy != null;
+    }
+
+    /** Released and free again: its claimer is known to be dead. */
+    public PersonNotice unclaimed() {
+        return new PersonNotice(noticeId, kind, band, channel, templateId, art34, caseId, batchNo, plannedAt, state,
+                approvalsNeeded, approvals, releasedAt, null, null, null, null);
     }
 
     public PersonNotice publishedAt(Instant at) {

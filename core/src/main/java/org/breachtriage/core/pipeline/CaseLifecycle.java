@@ -2,19 +2,24 @@ package org.breachtriage.core.pipeline;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.breachtriage.core.cases.CaseOpening;
+import java.util.UUID;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.cases.DecisionEntry;
 import org.breachtriage.core.manifest.IncidentMetadataLoader;
+import org.breachtriage.core.incident.PersonNotice;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.ports.CaseStore;
 import org.breachtriage.core.ports.NoticePublisher;
+import org.breachtriage.core.ports.OutboundMessage;
 import org.breachtriage.core.ports.ReportRequests;
 import org.breachtriage.core.ports.Topic;
 
@@ -29,9 +34,21 @@ import org.breachtriage.core.ports.Topic;
  * re-deliveries ask again while the case still waits in SCORED: a re-delivered manifest event, and
  * a batch the transport has handed out before. A duplicate request is harmless: reporting a
  * REPORTED case does nothing.
+ *
+ * <p>Alerts, where the store keeps a marker per alert ({@link CaseStore#recordsAlerts()}, DynamoDB):
+ * each alert is claimed on the case, published, then marked sent, under its stable id. The same
+ * re-deliveries that ask for a lost report, a re-delivered manifest event and the report step itself
+ * publish any alert the case's status makes due that nobody marked sent and no live claim holds
+ * ({@link #catchUpAlerts}). So an alert whose publisher died before publishing still goes out, and
+ * one that went out goes out again only if its publisher died between publishing and marking (at
+ * least once, under the same id). Without markers each alert goes out from the call that made its
+ * move, and never again.
  */
 public final class CaseLifecycle {
     private static final int MAX_ATTEMPTS = 20;
+    /** How long a claim on an alert holds: a publisher claims, publishes and marks in well under a second. */
+    public static final Duration ALERT_LEASE = PersonNotice.CLAIM_LEASE;
+
     private final CaseStore cases;
     private final NoticePublisher publisher;
     private final ReportRequests reports;
@@ -65,12 +82,81 @@ public final class CaseLifecycle {
             }
             log(id, stored.art33Required() ? "art33 notification required" : "art33 notification not required",
                     stored.art33Reasoning() + " Deadline " + stored.art33Deadline() + ".");
-            publisher.publish(Topic.ALERTS, List.of(Messages.alert(Messages.CASE_OPENED, stored, null, Map.of(),
-                    "Breach Triage opened case " + id + " for " + stored.incident().supplier() + " ("
-                            + stored.incident().reference() + "). ICO Art. 33 deadline: " + stored.art33Deadline()
-                            + ".")));
+            alertOnce(id, List.of(openedAlert(stored)));
+        } else {
+            catchUpAlerts(stored);
         }
         return stored;
+    }
+
+    private static OutboundMessage openedAlert(CaseRecord c) {
+        return Messages.alert(Messages.CASE_OPENED, c, null, Map.of(), "Breach Triage opened case " + c.caseId() + " for "
+                + c.incident().supplier() + " (" + c.incident().reference() + "). ICO Art. 33 deadline: "
+                + c.art33Deadline() + ".");
+    }
+
+    private static OutboundMessage failedAlert(CaseRecord failed) {
+        return Messages.alert(Messages.CASE_FAILED, failed, null, Map.of("reason", failed.failureReason()),
+                "Breach Triage case " + failed.caseId() + " FAILED: " + failed.failureReason());
+    }
+
+    private static OutboundMessage scoredAlert(CaseRecord scored) {
+        Map<String, Object> bands = new LinkedHashMap<>();
+        for (Band band : Band.values()) {
+            bands.put(band.name(), scored.counter(Counters.band(band)));
+        }
+        return Messages.alert(Messages.CASE_SCORED, scored, Messages.highestBand(scored),
+                Map.of("persons", scored.counter(Counters.PERSONS_TOTAL), "bands", bands),
+                "Breach Triage case " + scored.caseId() + " scored: " + scored.counter(Counters.PERSONS_TOTAL)
+                        + " people, bands " + bands + ".");
+    }
+
+    /**
+     * Publishes the alerts of a case that its status makes due (opened; failed; scored, once SCORED or
+     * REPORTED) and that nobody has sent or is sending: those whose publisher died first. Does nothing
+     * where the store keeps no alert markers.
+     */
+    public void catchUpAlerts(CaseRecord c) {
+        if (!cases.recordsAlerts()) {
+            return;
+        }
+        List<OutboundMessage> due = new ArrayList<>();
+        due.add(openedAlert(c));
+        if (c.status() == CaseStatus.FAILED) {
+            due.add(failedAlert(c));
+        }
+        if (c.status() == CaseStatus.SCORED || c.status() == CaseStatus.REPORTED) {
+            due.add(scoredAlert(c));
+        }
+        alertOnce(c.caseId(), due);
+    }
+
+    /**
+     * Publishes these alerts of the case, each once: claimed, published, marked sent (see the class
+     * note). Those sent before, or claimed by a publisher still within its lease, are left out.
+     *
+     * @return how many this call published
+     */
+    public int alertOnce(String caseId, List<OutboundMessage> alerts) {
+        if (!cases.recordsAlerts()) {
+            publisher.publish(Topic.ALERTS, alerts);
+            return alerts.size();
+        }
+        String token = UUID.randomUUID().toString();
+        List<OutboundMessage> mine = new ArrayList<>();
+        for (OutboundMessage alert : alerts) {
+            if (cases.claimAlert(caseId, alert.id(), token, clock.instant(), ALERT_LEASE)) {
+                mine.add(alert);
+            }
+        }
+        if (mine.isEmpty()) {
+            return 0;
+        }
+        publisher.publish(Topic.ALERTS, mine);
+        for (OutboundMessage alert : mine) {
+            cases.markAlertSent(caseId, alert.id(), clock.instant());
+        }
+        return mine.size();
     }
 
     /**
@@ -83,9 +169,7 @@ public final class CaseLifecycle {
             return false;
         }
         log(caseRecord.caseId(), "failed", reason);
-        CaseRecord failed = caseRecord.withStatus(CaseStatus.FAILED, reason);
-        publisher.publish(Topic.ALERTS, List.of(Messages.alert(Messages.CASE_FAILED, failed, null,
-                Map.of("reason", reason), "Breach Triage case " + failed.caseId() + " FAILED: " + reason)));
+        alertOnce(caseRecord.caseId(), List.of(failedAlert(caseRecord.withStatus(CaseStatus.FAILED, reason))));
         return true;
     }
 
@@ -117,6 +201,7 @@ public final class CaseLifecycle {
      * report, so a case waiting in SCORED is asked for again.
      */
     public void foundAlreadyIngested(CaseRecord existing) {
+        catchUpAlerts(existing);
         if (existing.status() == CaseStatus.SCORED) {
             reports.request(existing.caseId());
         }
@@ -135,8 +220,11 @@ public final class CaseLifecycle {
         if (scoredIfComplete(latest)) {
             return true;
         }
-        if (counted.isEmpty() && redelivered && latest.status() == CaseStatus.SCORED) {
-            reports.request(caseId);
+        if (counted.isEmpty() && redelivered) {
+            catchUpAlerts(latest);
+            if (latest.status() == CaseStatus.SCORED) {
+                reports.request(caseId);
+            }
         }
         return false;
     }
@@ -156,14 +244,7 @@ public final class CaseLifecycle {
             return false;
         }
         CaseRecord scored = cases.find(caseRecord.caseId()).orElse(caseRecord.withStatus(CaseStatus.SCORED, null));
-        Map<String, Object> bands = new LinkedHashMap<>();
-        for (Band band : Band.values()) {
-            bands.put(band.name(), scored.counter(Counters.band(band)));
-        }
-        publisher.publish(Topic.ALERTS, List.of(Messages.alert(Messages.CASE_SCORED, scored,
-                Messages.highestBand(scored), Map.of("persons", scored.counter(Counters.PERSONS_TOTAL), "bands", bands),
-                "Breach Triage case " + scored.caseId() + " scored: " + scored.counter(Counters.PERSONS_TOTAL)
-                        + " people, bands " + bands + ".")));
+        alertOnce(scored.caseId(), List.of(scoredAlert(scored)));
         reports.request(caseRecord.caseId());
         return true;
     }

@@ -68,6 +68,7 @@ public final class IngestService implements IngestManifest {
             // Still the same bytes, so still not a manifest: say so again, as the first run did (on AWS too,
             // where a re-delivered event is then refused as a whole rather than shown as already ingested).
             String reason = existing.get().failureReason();
+            lifecycle.catchUpAlerts(existing.get()); // a case.failed alert whose publisher died still goes out
             throw new ManifestFormatException((reason != null ? reason : key + ": not a manifest")
                     + " (unchanged since its case " + caseId + " failed)");
         }

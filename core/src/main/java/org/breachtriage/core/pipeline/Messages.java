@@ -57,7 +57,8 @@ public final class Messages {
         body.put("approvals", notice.approvals().size());
         Map<String, String> attributes = attributes(PERSON_NOTICE, notice.band(), person.force(), incident.supplier());
         String json = Json.write(body);
-        return new OutboundMessage(notice.noticeId(), json, json, attributes);
+        // One person's notices are one message group: in order, and apart from everyone else's.
+        return new OutboundMessage(notice.noticeId(), json, json, attributes, person.incidentId() + "-" + person.payNumber());
     }
 
     /** The incident's general staff communication: no personal data, the key of its text. */
@@ -71,7 +72,8 @@ public final class Messages {
         body.put("letterKey", letterKey);
         Map<String, String> attributes = attributes(STAFF_COMMUNICATION, null, incident.force(), incident.supplier());
         String json = Json.write(body);
-        return new OutboundMessage(incident.incidentId() + "-" + STAFF_COMMUNICATION, json, json, attributes);
+        return new OutboundMessage(incident.incidentId() + "-" + STAFF_COMMUNICATION, json, json, attributes,
+                incident.incidentId());
     }
 
     /**

@@ -96,6 +96,8 @@ public final class ReportService implements ReportCase {
     @Override
     public ReportOutcome report(String caseId) {
         CaseRecord scored = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("no case " + caseId));
+        // The last step of every case: an alert whose publisher died before publishing goes out now.
+        lifecycle.catchUpAlerts(scored);
         IncidentRecord incident = incidents.require(scored.incidentId());
         if (scored.status() == CaseStatus.REPORTED) {
             int number = incident.reportFor(caseId).map(IncidentReport::number).orElse(0);
@@ -121,7 +123,7 @@ public final class ReportService implements ReportCase {
         if (scored.counter(Counters.ROWS_REJECTED) > 0) {
             put(rejectsKey(caseId), rejectsAsJsonLines(caseId), "application/x-ndjson");
         }
-        publisher.publish(Topic.ALERTS, List.of(OnCallSummaries.toMessage(rendered.onCall()),
+        lifecycle.alertOnce(caseId, List.of(OnCallSummaries.toMessage(rendered.onCall()),
                 FederationSummaries.toMessage(rendered.federation())));
         IncidentReport published = report;
         incidents.update(incident.incidentId(), current -> current.report(published.number())

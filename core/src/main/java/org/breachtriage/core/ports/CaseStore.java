@@ -1,5 +1,7 @@
 package org.breachtriage.core.ports;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +70,29 @@ public interface CaseStore {
     Optional<CaseRecord> completeBatch(String caseId, long batchNo, Map<String, Long> counterDeltas);
 
     void appendDecision(String caseId, DecisionEntry entry);
+
+    /**
+     * Whether this store keeps a marker per alert ({@link #claimAlert}, {@link #markAlertSent}). Where it
+     * does, an alert whose publisher died before publishing is published by the next step that finds it
+     * due (a re-delivered event, the report); where it does not, each alert is published by the one call
+     * that made its move, and only then.
+     */
+    default boolean recordsAlerts() {
+        return false;
+    }
+
+    /**
+     * Claims the case's alert {@code alertId} for publishing: true unless it was marked sent, or another
+     * publisher claimed it less than {@code lease} before {@code now}. A claim that landed although its
+     * answer was lost is still this caller's (same {@code token}).
+     */
+    default boolean claimAlert(String caseId, String alertId, String token, Instant now, Duration lease) {
+        return true;
+    }
+
+    /** Marks the alert sent, so nobody publishes it again. */
+    default void markAlertSent(String caseId, String alertId, Instant at) {
+    }
 
     List<DecisionEntry> decisions(String caseId);
 }

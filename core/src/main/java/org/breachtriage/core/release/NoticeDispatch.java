@@ -148,6 +148,11 @@ public final class NoticeDispatch {
                 return Optional.empty();
             }
             current = reread.get();
+            if (!current.claimedBy(token).isEmpty()) {
+                // Our own write landed and only its answer was lost (the store retried it into its own
+                // condition): the claim is ours. Leaving it would strand the notices until the lease ran out.
+                return Optional.of(current);
+            }
         }
         throw new IllegalStateException("a person of incident " + seen.incidentId() + " kept changing under us ("
                 + MAX_CLAIM_ATTEMPTS + " attempts); the release will be retried");

@@ -63,8 +63,8 @@ class NoticeReleaseRulesTest {
         PersonNotice released = waiting(Band.MEDIUM, 0);
         assertTrue(released.claimable(NOW));
         PersonNotice claimed = released.claimed("p1", NOW);
-        assertFalse(claimed.claimable(NOW.plus(Duration.ofMinutes(19))), "another publisher keeps off");
-        assertTrue(claimed.inFlight(NOW.plus(Duration.ofMinutes(19))));
+        assertFalse(claimed.claimable(NOW.plus(PersonNotice.CLAIM_LEASE.minusSeconds(1))), "another publisher keeps off");
+        assertTrue(claimed.inFlight(NOW.plus(PersonNotice.CLAIM_LEASE.minusSeconds(1))));
         assertTrue(claimed.claimable(NOW.plus(PersonNotice.CLAIM_LEASE)), "its publisher died: take it over");
         assertFalse(waiting(Band.HIGH, 1).claimable(NOW), "waiting notices are never claimed");
     }

@@ -21,7 +21,9 @@ import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.cases.DecisionEntry;
 import org.breachtriage.core.ports.contract.ContractData;
+import org.breachtriage.core.ports.NoticePublisher;
 import org.breachtriage.core.testing.InMemoryCaseStore;
+import org.breachtriage.core.testing.MutableClock;
 import org.breachtriage.core.testing.RecordingPublisher;
 import org.breachtriage.core.testing.RecordingReportRequests;
 import org.junit.jupiter.api.Test;
@@ -251,5 +253,44 @@ class CaseLifecycleTest {
 
         assertEquals(List.of(), reports.requested());
         assertEquals(List.of(), publisher.alertTypes());
+    }
+
+    // --- alerts once, across a publisher that dies ----------------------------------------------
+
+    /**
+     * The scorer that moved the case to SCORED died publishing case.scored (its claim was taken, the
+     * publish never landed). The re-delivered batch finds the claim run out and publishes it, once, and
+     * asks for the report; a later re-delivery and the report step find it sent and publish nothing.
+     */
+    @Test
+    void anAlertWhosePublisherDiedIsPublishedByTheNextReDeliveryAndOnlyOnce() {
+        MutableClock clock = new MutableClock(NOW);
+        NoticePublisher dying = (topic, messages) -> {
+            throw new IllegalStateException("the function died publishing");
+        };
+        CaseLifecycle crashing = new CaseLifecycle(cases, dying, reports, clock);
+        CaseLifecycle healthy = new CaseLifecycle(cases, publisher, reports, clock);
+        String caseId = openCase();
+        healthy.ingested(caseId, 100, 100, 0, 1);
+
+        try {
+            crashing.batchScored(caseId, cases.completeBatch(caseId, 0, Map.of()), false);
+        } catch (IllegalStateException expected) {
+            // as the Lambda would: the message goes back to the queue
+        }
+        assertEquals(CaseStatus.SCORED, cases.find(caseId).orElseThrow().status());
+        assertEquals(List.of(), reports.requested(), "it died before asking for the report");
+
+        healthy.batchScored(caseId, cases.completeBatch(caseId, 0, Map.of()), true);
+        assertEquals(List.of(), publisher.alertTypes(), "within the claim's lease the dead publisher might still be at work");
+
+        clock.advance(CaseLifecycle.ALERT_LEASE);
+        healthy.batchScored(caseId, cases.completeBatch(caseId, 0, Map.of()), true);
+        healthy.batchScored(caseId, cases.completeBatch(caseId, 0, Map.of()), true);
+        healthy.catchUpAlerts(cases.find(caseId).orElseThrow());
+
+        assertEquals(List.of(Messages.CASE_SCORED), publisher.alertTypes(), "case.scored once, case.opened not again");
+        assertEquals(caseId + "-" + Messages.CASE_SCORED, publisher.on(org.breachtriage.core.ports.Topic.ALERTS).getFirst().id());
+        assertTrue(reports.requested().contains(caseId), "the re-delivery asked for the report");
     }
 }

@@ -84,4 +84,19 @@ final class FailingCompleteBatch implements CaseStore {
     public List<DecisionEntry> decisions(String caseId) {
         return inner.decisions(caseId);
     }
+
+    @Override
+    public boolean recordsAlerts() {
+        return inner.recordsAlerts();
+    }
+
+    @Override
+    public boolean claimAlert(String caseId, String alertId, String token, java.time.Instant now, java.time.Duration lease) {
+        return inner.claimAlert(caseId, alertId, token, now, lease);
+    }
+
+    @Override
+    public void markAlertSent(String caseId, String alertId, java.time.Instant at) {
+        inner.markAlertSent(caseId, alertId, at);
+    }
 }

@@ -31,6 +31,9 @@ public final class InMemoryCaseStore implements CaseStore {
     /** Per case: row → field → rejection, so a retried ingest rewrites rather than duplicates. */
     private final Map<String, TreeMap<Long, Map<String, RowRejection>>> rejects = new HashMap<>();
     private final Map<String, List<DecisionEntry>> decisions = new HashMap<>();
+    /** Per case and alert id: the claim (token, when) or, once sent, the token "SENT". */
+    private final Map<String, Map<String, Map.Entry<String, java.time.Instant>>> alerts = new HashMap<>();
+    private static final String SENT = "SENT";
 
     @Override
     public synchronized OpenOutcome open(CaseRecord candidate) {
@@ -128,5 +131,27 @@ public final class InMemoryCaseStore implements CaseStore {
     @Override
     public synchronized List<DecisionEntry> decisions(String caseId) {
         return List.copyOf(decisions.getOrDefault(caseId, List.of()));
+    }
+
+    @Override
+    public boolean recordsAlerts() {
+        return true;
+    }
+
+    @Override
+    public synchronized boolean claimAlert(String caseId, String alertId, String token, java.time.Instant now,
+                                           java.time.Duration lease) {
+        Map<String, Map.Entry<String, java.time.Instant>> ofCase = alerts.computeIfAbsent(caseId, k -> new HashMap<>());
+        Map.Entry<String, java.time.Instant> claim = ofCase.get(alertId);
+        if (claim != null && (SENT.equals(claim.getKey()) || claim.getValue().plus(lease).isAfter(now))) {
+            return token.equals(claim.getKey());
+        }
+        ofCase.put(alertId, Map.entry(token, now));
+        return true;
+    }
+
+    @Override
+    public synchronized void markAlertSent(String caseId, String alertId, java.time.Instant at) {
+        alerts.computeIfAbsent(caseId, k -> new HashMap<>()).put(alertId, Map.entry(SENT, at));
     }
 }

@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class SandboxResources {
 
     public static final String BATCH_DLQ_SUFFIX = "-dlq";
-    public static final String NOTICES_INSPECTION_QUEUE = "triage-inspect-notices";
+    /** FIFO, as a real subscriber of the FIFO notices topic must be to keep its de-duplication. */
+    public static final String NOTICES_INSPECTION_QUEUE = "triage-inspect-notices.fifo";
     public static final String FEDERATION_INSPECTION_QUEUE = "triage-inspect-federation";
     public static final String FEDERATION_FILTER_POLICY = "{\"eventType\":[\"case.reported\"]}";
     /** A scoring Lambda gets 6 × its timeout; the sandbox scorer is a loop, so 2 minutes is ample. */
@@ -67,10 +68,10 @@ public final class SandboxResources {
         String reportUrl = createQueue(ResourceNames.queueName(wanted.reportQueueUrl()), Map.of());
         String releaseUrl = createQueue(ResourceNames.queueName(wanted.releaseQueueUrl()), Map.of());
 
-        String alertsArn = clients.sns().createTopic(b -> b.name(ResourceNames.topicName(wanted.alertsTopicArn()))).topicArn();
-        String noticesArn = clients.sns().createTopic(b -> b.name(ResourceNames.topicName(wanted.noticesTopicArn()))).topicArn();
+        String alertsArn = createTopic(ResourceNames.topicName(wanted.alertsTopicArn()));
+        String noticesArn = createTopic(ResourceNames.topicName(wanted.noticesTopicArn()));
 
-        String noticesInspection = createQueue(NOTICES_INSPECTION_QUEUE, Map.of());
+        String noticesInspection = createQueue(NOTICES_INSPECTION_QUEUE, Map.of(QueueAttributeName.FIFO_QUEUE, "true"));
         String federationInspection = createQueue(FEDERATION_INSPECTION_QUEUE, Map.of());
         subscribe(noticesArn, noticesInspection, null);
         subscribe(alertsArn, federationInspection, FEDERATION_FILTER_POLICY);
@@ -144,6 +145,17 @@ public final class SandboxResources {
                 throw new IllegalStateException("interrupted while waiting for table " + table, e);
             }
         }
+    }
+
+    /**
+     * A topic whose name ends in {@code .fifo} is made a FIFO topic without content-based
+     * de-duplication, as the template's notices topic: the publisher names each message's
+     * de-duplication id (the notice id).
+     */
+    private String createTopic(String name) {
+        Map<String, String> attributes = name.endsWith(".fifo")
+                ? Map.of("FifoTopic", "true", "ContentBasedDeduplication", "false") : Map.of();
+        return clients.sns().createTopic(b -> b.name(name).attributes(attributes)).topicArn();
     }
 
     private String createQueue(String name, Map<QueueAttributeName, String> attributes) {
