@@ -198,11 +198,7 @@ class IngestHandlerTest {
     @Test
     void aManifestWithNothingToScoreIsScoredByIngestWhichSendsTheReportTrigger() throws Exception {
         // Every row rejected: nothing to score, so ingest itself makes the flip to SCORED.
-        String key = "manifests/acme/all rejected " + System.nanoTime() + ".csv";
-        new S3ObjectStore(stack.clients().s3(), stack.names().bucket())
-                .put(key, "pay_number,exposed_fields\nnot a pay number!,name\n".getBytes(), "text/csv", Map.of());
-        String fixture = Files.readString(Fixtures.events("s3/put-manifest.json"));
-        S3Event event = Fixtures.s3EventFromJson(fixture.replace("manifests/acme/met-idcard-2023.csv", LambdaHarness.encodeKey(key)));
+        S3Event event = uploaded("all rejected", "pay_number,exposed_fields\nnot a pay number!,name\n");
         try (PrivateQueues q = new PrivateQueues(stack)) {
             IngestHandler handler = new IngestHandler(q.wiring);
             String caseId = handler.handleRequest(event, new CapturingContext("ingest")).caseIds().get(0);
@@ -219,11 +215,7 @@ class IngestHandlerTest {
 
     @Test
     void aHeaderOnlyManifestIsRefusedAsAWholeAndNotRetried() throws Exception {
-        String key = "manifests/acme/header only " + System.nanoTime() + ".csv";
-        new S3ObjectStore(stack.clients().s3(), stack.names().bucket())
-                .put(key, "pay_number,exposed_fields\n".getBytes(), "text/csv", Map.of());
-        String fixture = Files.readString(Fixtures.events("s3/put-manifest.json"));
-        S3Event event = Fixtures.s3EventFromJson(fixture.replace("manifests/acme/met-idcard-2023.csv", LambdaHarness.encodeKey(key)));
+        S3Event event = uploaded("header only", "pay_number,exposed_fields\n");
         try (PrivateQueues q = new PrivateQueues(stack)) {
             IngestHandler handler = new IngestHandler(q.wiring);
             for (int delivery = 1; delivery <= 2; delivery++) {
@@ -233,6 +225,14 @@ class IngestHandlerTest {
             }
             assertEquals(List.of(), triggers(q), "no report of 0 people");
         }
+    }
+
+    /** Uploads a CSV manifest under a fresh key and returns the S3 event S3 would send for it. */
+    private S3Event uploaded(String name, String csv) throws Exception {
+        String key = "manifests/acme/" + name + " " + System.nanoTime() + ".csv";
+        new S3ObjectStore(stack.clients().s3(), stack.names().bucket()).put(key, csv.getBytes(), "text/csv", Map.of());
+        String fixture = Files.readString(Fixtures.events("s3/put-manifest.json"));
+        return Fixtures.s3EventFromJson(fixture.replace("manifests/acme/met-idcard-2023.csv", LambdaHarness.encodeKey(key)));
     }
 
     private static List<String> triggers(PrivateQueues q) {
