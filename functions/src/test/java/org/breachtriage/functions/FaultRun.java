@@ -54,12 +54,12 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 final class FaultRun implements AutoCloseable {
     static final int ROSTER_PEOPLE = PipelineScenario.EVENTS_ROSTER_PEOPLE;
-    static final int MANIFEST_ROWS = 250;
+    static final int MANIFEST_ROWS = 120;
     /** The template's release queue visibility; the batch and report queues' is longer, which changes nothing here. */
     static final Duration REDELIVERY_AFTER = Duration.ofSeconds(180);
     private static final int INGEST_ATTEMPTS = 3;
     private static final int MAX_INVOCATIONS = 300;
-    private static final Duration QUIET = Duration.ofMillis(800);
+    private static final Duration QUIET = Duration.ofMillis(300);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
     /** Alerts of a case that goes all the way: opened, scored, and the report's two (on-call and Federation). */
     static final int ALERTS_PER_CASE = 4;
