@@ -112,10 +112,8 @@ class BadInputExitCodesTest {
 
     @Test
     void aManifestWhoseFileNameHoldsABackslashRunsAsAnyLegalFileNameDoes() throws IOException {
-        Path events = tmp.resolve("events");
-        SampleEvents.writeAll(events);
+        Path events = sampleEventsWithStaffImported();
         Cli cli = cli();
-        assertEquals(0, cli.run("staff", "import", events.resolve(SampleEvents.ROSTER).toString()).exit());
         Path manifest = Files.copy(events.resolve("manifests/with-errors.csv"), tmp.resolve("back\\slash.csv"));
         Cli.Result run = cli.run("run", manifest.toString(), "-o", "json");
         assertEquals(0, run.exit(), run.err());
@@ -125,10 +123,8 @@ class BadInputExitCodesTest {
 
     @Test
     void reportOutIntoAFolderThatDoesNotExistSaysTheFolderDoesNotExist() throws IOException {
-        Path events = tmp.resolve("events");
-        SampleEvents.writeAll(events);
+        Path events = sampleEventsWithStaffImported();
         Cli cli = cli();
-        assertEquals(0, cli.run("staff", "import", events.resolve(SampleEvents.ROSTER).toString()).exit());
         Cli.Result run = cli.run("run", events.resolve("manifests/with-errors.csv").toString(), "-o", "json");
         String incidentId = run.json().path("incidentId").asText();
         Path out = tmp.resolve("no-such-folder").resolve("report.md");
@@ -233,4 +229,14 @@ class BadInputExitCodesTest {
         assertEquals("triage: error: cannot reach DynamoDb at http://127.0.0.1:" + port + ": connection refused (is the endpoint "
                 + "right, and is the service or emulator running?) (--verbose shows the stack trace)", oneLine(status));
     }
+
+    /** The bundled sample events written to tmp, with their roster imported into the state directory. */
+    private Path sampleEventsWithStaffImported() throws IOException {
+        Path events = tmp.resolve("events");
+        SampleEvents.writeAll(events);
+        Cli.Result staff = cli().run("staff", "import", events.resolve(SampleEvents.ROSTER).toString());
+        assertEquals(0, staff.exit(), staff.err());
+        return events;
+    }
+
 }
