@@ -20,9 +20,11 @@ import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.cases.RowBatch;
+import org.breachtriage.core.golden.SampleGoldens;
 import org.breachtriage.core.incident.IncidentService;
 import org.breachtriage.core.model.StaffMember;
 import org.breachtriage.core.pipeline.ReportService;
+import org.breachtriage.core.pipeline.RunSummary;
 import org.breachtriage.core.staff.RosterImport;
 import org.breachtriage.core.staff.RosterReader;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,8 @@ class ScoreAndReportHandlerTest {
     static final String FIXTURE_CASE = "BT-e7e475f1c7a00001";
     /** Its incident: force {@value PipelineTarget#FORCE}, reference INC-2023-0826 (see IncidentIds). */
     static final String FIXTURE_INCIDENT = "IN-5345323007ba4d37";
+    /** Notices the fixture batches publish: the two VERY_HIGH officers (the notice path; issue 11 may change it). */
+    private static final long FIXTURE_NOTICES = 2;
 
     private final EmulatorStack stack;
 
@@ -69,7 +73,16 @@ class ScoreAndReportHandlerTest {
             assertEquals(5, afterScoring.counter(Counters.PERSONS_TOTAL));
             assertEquals(4, afterScoring.counter(Counters.PERSONS_MATCHED));
             assertEquals(1, afterScoring.counter(Counters.PERSONS_UNMATCHED), "MP009999 is on no roster");
-            assertTrue(afterScoring.counter(Counters.NOTICES_PUBLISHED) >= 2, "the covert and protection officers are told");
+            // From the fixture's rows and roster lines: the covert (MP000091) and protection (MP000186) officers,
+            // both DV with name and photo, are DPC 4 x EI 1.0 + CB 1.0 = 5.0; MP000002, a Constable with name, rank
+            // and photo, 1.5 x 1.0 + 1.0 = 2.5; MP000001, name and photo only, 1 x 1.0 + 1.0 = 2.0; MP009999, a pay
+            // number alone, 1 x 0.25 + 1.0 = 1.25.
+            assertEquals(SampleGoldens.bands(1, 2, 0, 2), RunSummary.of(afterScoring).bands());
+            assertEquals(FIXTURE_NOTICES, afterScoring.counter(Counters.NOTICES_PUBLISHED), "the covert and protection officers are told");
+            for (String pay : List.of("MP000091", "MP000186", "MP000002", "MP000001", "MP009999")) {
+                boolean told = pay.equals("MP000091") || pay.equals("MP000186");
+                assertEquals(told ? 1 : 0, q.wiring.adapters().persons().find(incidentId, pay).orElseThrow().notices().size(), pay);
+            }
             assertEquals(List.of(FIXTURE_CASE), triggers(q), "the flip to SCORED sent one report trigger");
 
             // Received twice while the case is SCORED: the first attempt's trigger may have been lost, so send it again.
