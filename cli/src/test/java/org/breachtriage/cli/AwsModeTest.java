@@ -86,7 +86,7 @@ class AwsModeTest {
         assertEquals(0, processed.exit(), processed.err());
         JsonNode summary = processed.json();
         assertEquals("REPORTED", summary.path("status").asText());
-        assertTrue(summary.path("rows").path("rejected").asLong() > 0);
+        assertEquals(4, summary.path("rows").path("rejected").asLong(), "the four rows events/README.md says with-errors.csv must reject");
         assertEquals(summary.path("rows").path("read").asLong(),
                 summary.path("rows").path("accepted").asLong() + summary.path("rows").path("rejected").asLong());
         String caseId = summary.path("caseId").asText();
