@@ -190,6 +190,32 @@ class SeverityScorerReasonsTest {
         assertEquals(Band.HIGH, all.band(), "4 x 0.75 + 0 = 3.0");
     }
 
+    @Test
+    void anScFloorOfExactlyThreeIsAlreadyMet() {
+        StaffMember sc = staff(StaffType.STAFF, NameRarity.COMMON, VettingLevel.SC);
+        assertEquals("Vetting level SC exposed, which reveals a sensitive post: DPC already at least 3",
+                assess("vetting_level;financial", sc, null, null, QUIET).reasons().get(1));
+    }
+
+    @Test
+    void aUnitWithoutTheRankDoesNotNarrowACommonName() {
+        assertEquals(0.5, assess("name;unit", policeStaff(NameRarity.COMMON), null, null, QUIET).ei());
+    }
+
+    @Test
+    void cbZeroIsSaidOnlyWhenNothingAddsUp() {
+        for (IncidentMetadata some : List.of(
+                ScoringFixtures.incident(false, org.breachtriage.core.manifest.Confidentiality.KNOWN_RECIPIENTS,
+                        org.breachtriage.core.manifest.Integrity.RECOVERABLE, org.breachtriage.core.manifest.Availability.NONE),
+                ScoringFixtures.incident(false, org.breachtriage.core.manifest.Confidentiality.KNOWN_RECIPIENTS,
+                        org.breachtriage.core.manifest.Integrity.NONE, org.breachtriage.core.manifest.Availability.TEMPORARY),
+                ScoringFixtures.incident(true, org.breachtriage.core.manifest.Confidentiality.UNKNOWN_RECIPIENTS,
+                        org.breachtriage.core.manifest.Integrity.NONE, org.breachtriage.core.manifest.Availability.NONE))) {
+            assertEquals(List.of(), assess("pay_number", policeStaff(NameRarity.COMMON), null, null, some).reasons().stream()
+                    .filter(r -> r.endsWith("CB 0")).toList(), some.toString());
+        }
+    }
+
     private static List<String> eiReasons(Assessment a) {
         return a.reasons().stream().filter(r -> r.contains("(EI ")).toList();
     }
