@@ -202,6 +202,26 @@ class IngestServiceTest {
                 "supersedes 'nowhere.csv': no other manifest of incident " + first.incidentId()
                         + " has that source or case id, so nothing was superseded"), decisions(second, "supersedes"));
         assertTrue(incidentStore.find(first.incidentId()).orElseThrow().manifest(first.caseId()).orElseThrow().superseded());
+        assertEquals(List.of("Manifest first.csv (case " + first.caseId() + ") joined the incident; it says the force became"
+                        + " aware at " + NOW + ".", "Manifest second.csv (case " + second.caseId() + ") joined the incident;"
+                        + " it says the force became aware at " + NOW + "."), incidentLog(first.incidentId(), "manifest joined"));
+        assertEquals(List.of("Manifest case " + first.caseId() + " is superseded by case " + second.caseId() + ": its rows no"
+                + " longer count towards the incident's figures; people named only in it are listed as no longer listed,"
+                + " for review, and are sent nothing automatically."), incidentLog(first.incidentId(), "manifest superseded"));
+
+        put("third.csv", rows(3));
+        putSidecar("third.csv", ScenarioHarness.incident(reference, NOW, first.caseId()));
+        CaseRecord third = ingest.ingest(IngestManifest.Command.of("third.csv")).caseRecord();
+        assertEquals(List.of("supersedes '" + first.caseId() + "': case(s) " + first.caseId() + " superseded"),
+                decisions(third, "supersedes"));
+        assertEquals(1, incidentLog(first.incidentId(), "manifest superseded").size(), "superseded once, logged once");
+        assertEquals(second.caseId(), incidentStore.find(first.incidentId()).orElseThrow().manifest(first.caseId())
+                .orElseThrow().supersededBy(), "still by the first that superseded it");
+    }
+
+    private List<String> incidentLog(String incidentId, String decision) {
+        return incidentStore.decisions(incidentId).stream().filter(d -> d.decision().equals(decision))
+                .map(DecisionEntry::reason).toList();
     }
 
     // --- reading again -------------------------------------------------------------------------------

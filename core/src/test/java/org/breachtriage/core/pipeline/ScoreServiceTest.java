@@ -192,6 +192,21 @@ class ScoreServiceTest {
 
     // --- one person, several rows -------------------------------------------------------------
 
+    /** Two rows of one leaver in a batch: the first echo given counts, and a later row fills in a missing one. */
+    @Test
+    void rowsOfOnePersonInABatchKeepTheFirstEchoAndFillInAMissingOne() {
+        CaseRecord c = openCase("echoes.csv", MALICIOUS, 1);
+        ManifestRow first = new ManifestRow(1, "SS-ECHO", EnumSet.of(DataCategory.NAME), null, null, "Sergeant", null);
+        ManifestRow second = new ManifestRow(2, "SS-ECHO", EnumSet.of(DataCategory.VETTING_LEVEL), null, null, "Inspector", "DV");
+
+        service.score(command(batch(c, 0, MALICIOUS, first, second)));
+
+        IncidentPerson p = person(c, "SS-ECHO");
+        assertEquals("Sergeant", p.manifest(c.caseId()).orElseThrow().echoedRank());
+        assertEquals("DV", p.manifest(c.caseId()).orElseThrow().echoedVettingLevel());
+        assertEquals(3.0, p.assessment().dpc(), "DV echoed: raised to 3");
+    }
+
     /**
      * Police staff, common name. Alone, the pay number is LOW (1.25). With name, photo and home address
      * too: DPC 1 + 1 (home address) = 2, EI 1.0 (name with photo), CB 1.0: 3.0, HIGH. In one batch the
