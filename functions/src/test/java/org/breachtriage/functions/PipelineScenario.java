@@ -42,12 +42,9 @@ import org.breachtriage.core.cases.RowBatch;
 import org.breachtriage.core.incident.IncidentClock;
 import org.breachtriage.core.incident.IncidentPerson;
 import org.breachtriage.core.incident.Reminder;
-import org.breachtriage.core.manifest.ManifestReader;
-import org.breachtriage.core.manifest.ManifestReaders;
 import org.breachtriage.core.manifest.ManifestRow;
-import org.breachtriage.core.manifest.ManifestVisitor;
-import org.breachtriage.core.manifest.RowRejection;
 import org.breachtriage.core.golden.Rescoring;
+import org.breachtriage.core.golden.SampleFiles;
 import org.breachtriage.core.golden.SampleGoldens;
 import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.model.StaffMember;
@@ -334,22 +331,11 @@ final class PipelineScenario {
         StringWriter csv = new StringWriter();
         SyntheticData.writeManifest(csv, spec.rosterPeople(), spec.manifestRows(), spec.rosterSeed(), spec.options());
         byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-        List<ManifestRow> accepted = new ArrayList<>();
-        List<RowRejection> rejected = new ArrayList<>();
-        ManifestReader.ReadSummary read;
+        SampleFiles.Read read;
         try (InputStream in = new ByteArrayInputStream(bytes)) {
-            read = ManifestReaders.forName("manifest.csv").read("manifest.csv", in, new ManifestVisitor() {
-                @Override
-                public void accepted(ManifestRow row) {
-                    accepted.add(row);
-                }
-
-                @Override
-                public void rejected(RowRejection rejection) {
-                    rejected.add(rejection);
-                }
-            });
+            read = SampleFiles.read("manifest.csv", in);
         }
+        List<ManifestRow> accepted = read.accepted();
         Set<String> payNumbers = new LinkedHashSet<>();
         Set<String> words = new HashSet<>();
         for (ManifestRow row : accepted) {
@@ -361,7 +347,7 @@ final class PipelineScenario {
                 addIfPresent(words, member.surname());
             }
         }
-        return new Manifest(bytes, read.rowsRead(), read.rowsAccepted(), read.rowsRejected(), payNumbers, words,
+        return new Manifest(bytes, read.summary().rowsRead(), read.summary().rowsAccepted(), read.summary().rowsRejected(), payNumbers, words,
                 List.copyOf(accepted));
     }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.breachtriage.core.manifest.IncidentMetadata;
+import org.breachtriage.core.manifest.ManifestReader;
 import org.breachtriage.core.manifest.ManifestReaders;
 import org.breachtriage.core.manifest.ManifestRow;
 import org.breachtriage.core.manifest.ManifestVisitor;
@@ -87,34 +88,41 @@ public final class SampleFiles {
         return roster;
     }
 
-    /** A manifest as a reader hands it over: the accepted rows in file order, and the rejects. */
-    public record Read(List<ManifestRow> accepted, List<RowRejection> rejected, IncidentMetadata envelopeIncident) {
+    /** A manifest as a reader hands it over: the accepted rows in file order, the rejects, the reader's counts. */
+    public record Read(List<ManifestRow> accepted, List<RowRejection> rejected, IncidentMetadata envelopeIncident,
+                       ManifestReader.ReadSummary summary) {
     }
 
+    /** One of the sample manifests, read. */
     public static Read read(String manifest) {
-        List<ManifestRow> accepted = new ArrayList<>();
-        List<RowRejection> rejected = new ArrayList<>();
-        IncidentMetadata[] envelope = new IncidentMetadata[1];
         try (InputStream in = Files.newInputStream(file(manifest))) {
-            ManifestReaders.forName(manifest).read(manifest, in, new ManifestVisitor() {
-                @Override
-                public void incident(IncidentMetadata incident) {
-                    envelope[0] = incident;
-                }
-
-                @Override
-                public void accepted(ManifestRow row) {
-                    accepted.add(row);
-                }
-
-                @Override
-                public void rejected(RowRejection rejection) {
-                    rejected.add(rejection);
-                }
-            });
+            return read(manifest, in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Read(List.copyOf(accepted), List.copyOf(rejected), envelope[0]);
+    }
+
+    /** Any manifest, read by the reader its name calls for, kept whole (for test-sized manifests only). */
+    public static Read read(String name, InputStream in) throws IOException {
+        List<ManifestRow> accepted = new ArrayList<>();
+        List<RowRejection> rejected = new ArrayList<>();
+        IncidentMetadata[] envelope = new IncidentMetadata[1];
+        ManifestReader.ReadSummary summary = ManifestReaders.forName(name).read(name, in, new ManifestVisitor() {
+            @Override
+            public void incident(IncidentMetadata incident) {
+                envelope[0] = incident;
+            }
+
+            @Override
+            public void accepted(ManifestRow row) {
+                accepted.add(row);
+            }
+
+            @Override
+            public void rejected(RowRejection rejection) {
+                rejected.add(rejection);
+            }
+        });
+        return new Read(List.copyOf(accepted), List.copyOf(rejected), envelope[0], summary);
     }
 }
