@@ -5,8 +5,8 @@ import org.breachtriage.core.pipeline.PipelineAdapters;
 /**
  * The pipeline's adapters on AWS, built once from one set of clients and resource names: S3 for
  * manifests and outputs (one bucket), DynamoDB for staff and for cases, incidents and their people
- * (one single-table design, {@link CaseTableSchema}), SQS for row batches and report
- * requests, SNS for alerts and notices.
+ * (one single-table design, {@link CaseTableSchema}), SQS for row batches, report requests and
+ * release requests, SNS for alerts and notices.
  */
 public final class AwsAdapters {
     private AwsAdapters() {
@@ -23,6 +23,7 @@ public final class AwsAdapters {
                 new DynamoPersonStore(clients.dynamoDb(), names.caseTable()),
                 new SqsBatchQueue(clients.sqs(), names.batchQueueUrl()),
                 new SnsNoticePublisher(clients.sns(), names),
-                new SqsReportRequests(clients.sqs(), names.reportQueueUrl()));
+                new SqsReportRequests(clients.sqs(), names.reportQueueUrl()),
+                new SqsReleaseRequests(clients.sqs(), names.releaseQueueUrl()));
     }
 }

@@ -19,10 +19,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.breachtriage.core.incident.Hold;
 import org.breachtriage.core.incident.IncidentPerson;
 import org.breachtriage.core.incident.IncidentRecord;
 import org.breachtriage.core.incident.ManifestExposure;
-import org.breachtriage.core.incident.NoticeState;
 import org.breachtriage.core.incident.PersonChange;
 import org.breachtriage.core.incident.PersonNotice;
 import org.breachtriage.core.json.Json;
@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Incident and incident-person items ↔ core records. The incident is one JSON body plus its version
  * (compare-and-set), so its writes never touch the decision sequence kept beside it. A person's nested
  * parts are JSON strings (nothing queries inside them); a notice's publication is a top-level
- * attribute of its own ({@code published.<noticeId>}), so marking it needs no read, and the ids of the
+ * attribute of its own ({@code published.<noticeId>}) as well, so marking it needs no read, and the ids of the
  * person's notices are a string set, so that mark can be conditional on the notice existing.
  */
 final class IncidentItems {
@@ -88,24 +88,23 @@ final class IncidentItems {
         item.put("exposed", number(Categories.mask(p.exposed())));
         item.put("assessment", AttributeValue.fromS(Json.write(p.assessment())));
         item.put("manifests", AttributeValue.fromS(Json.write(p.manifests())));
-        List<PersonNotice> planned = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (PersonNotice notice : p.notices()) {
             ids.add(notice.noticeId());
-            // Stored as planned; the publication lives in its own attribute (see markPublished).
-            planned.add(new PersonNotice(notice.noticeId(), notice.kind(), notice.band(), notice.channel(),
-                    notice.templateId(), notice.caseId(), notice.batchNo(), notice.plannedAt(),
-                    NoticeState.PLANNED, null));
+            // A publication also lives in its own attribute: markPublished sets it with no read (see there).
             if (notice.published()) {
                 item.put(PUBLISHED_PREFIX + notice.noticeId(), AttributeValue.fromS(notice.publishedAt().toString()));
             }
         }
-        item.put("notices", AttributeValue.fromS(Json.write(planned)));
+        item.put("notices", AttributeValue.fromS(Json.write(p.notices())));
         if (!ids.isEmpty()) {
             item.put(NOTICE_IDS, AttributeValue.fromSs(ids));
         }
         item.put("changes", AttributeValue.fromS(Json.write(p.changes())));
         item.put("reviewNotes", AttributeValue.fromS(Json.write(p.reviewNotes())));
+        if (p.hold() != null) {
+            item.put("hold", AttributeValue.fromS(Json.write(p.hold())));
+        }
         item.put(VERSION, number(p.version()));
         return item;
     }
@@ -114,10 +113,11 @@ final class IncidentItems {
         String staffType = s(item, "staffType");
         AttributeValue matched = item.get("matched");
         List<PersonNotice> notices = new ArrayList<>();
-        for (PersonNotice planned : read(item, "notices", NOTICES)) {
-            String published = s(item, PUBLISHED_PREFIX + planned.noticeId());
-            notices.add(published == null ? planned : planned.publishedAt(Instant.parse(published)));
+        for (PersonNotice stored : read(item, "notices", NOTICES)) {
+            String published = s(item, PUBLISHED_PREFIX + stored.noticeId());
+            notices.add(published == null || stored.published() ? stored : stored.publishedAt(Instant.parse(published)));
         }
+        String hold = s(item, "hold");
         return new IncidentPerson(
                 incidentId,
                 s(item, "payNumber"),
@@ -130,6 +130,7 @@ final class IncidentItems {
                 notices,
                 read(item, "changes", CHANGES),
                 read(item, "reviewNotes", STRINGS),
+                hold == null ? null : Json.read(hold, Hold.class),
                 (int) n(item, VERSION, 0));
     }
 

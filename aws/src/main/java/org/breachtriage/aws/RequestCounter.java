@@ -28,8 +28,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
  * {@code DynamoDb.BatchGetItem}, {@code Sqs.SendMessageBatch}, {@code Sns.PublishBatch}, {@code S3.PutObject}.
  *
  * <p>It also remembers which resources each operation addressed (table names, queue URLs, topic ARNs,
- * buckets: {@link #targets()}), so a test can check every call against the IAM policy of the function
- * that made it.
+ * buckets: {@link #targets()}), and the object keys of S3 calls ({@link #objectKeys()}), so a test can
+ * check every call against the IAM policy of the function that made it, down to a policy's key prefix.
  */
 public final class RequestCounter implements ExecutionInterceptor {
 
@@ -37,6 +37,7 @@ public final class RequestCounter implements ExecutionInterceptor {
     private final Map<String, LongAdder> attempts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> maxEntries = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> targets = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> objectKeys = new ConcurrentHashMap<>();
 
     /** The request fields that name the resource a call addresses, in the SDK's member names. */
     private static final String[] TARGET_FIELDS = {"TableName", "QueueUrl", "TopicArn", "Bucket"};
@@ -47,6 +48,9 @@ public final class RequestCounter implements ExecutionInterceptor {
         calls.computeIfAbsent(key, k -> new LongAdder()).increment();
         Set<String> addressed = targets.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet());
         addressed.addAll(targetsOf(context.request()));
+        // S3 names an object by a string "Key"; DynamoDB's "Key" is an item key (a map), not counted here.
+        context.request().getValueForField("Key", Object.class).filter(String.class::isInstance).ifPresent(objectKey ->
+                objectKeys.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add((String) objectKey));
         int entries = batchEntries(context.request());
         if (entries >= 0) {
             maxEntries.computeIfAbsent(key, k -> new AtomicInteger()).accumulateAndGet(entries, Math::max);
@@ -113,11 +117,19 @@ public final class RequestCounter implements ExecutionInterceptor {
         return copy;
     }
 
+    /** Operation key → the object keys its calls addressed (S3 calls on an object: PutObject, GetObject, …), sorted. */
+    public Map<String, Set<String>> objectKeys() {
+        Map<String, Set<String>> copy = new TreeMap<>();
+        objectKeys.forEach((k, v) -> copy.put(k, new TreeSet<>(v)));
+        return copy;
+    }
+
     public void reset() {
         calls.clear();
         attempts.clear();
         maxEntries.clear();
         targets.clear();
+        objectKeys.clear();
     }
 
     @Override

@@ -18,6 +18,7 @@ public record ResourceNames(
         String caseTable,
         String batchQueueUrl,
         String reportQueueUrl,
+        String releaseQueueUrl,
         String alertsTopicArn,
         String noticesTopicArn) {
 
@@ -26,6 +27,7 @@ public record ResourceNames(
     public static final String ENV_CASE_TABLE = "TRIAGE_CASE_TABLE";
     public static final String ENV_BATCH_QUEUE_URL = "TRIAGE_BATCH_QUEUE_URL";
     public static final String ENV_REPORT_QUEUE_URL = "TRIAGE_REPORT_QUEUE_URL";
+    public static final String ENV_RELEASE_QUEUE_URL = "TRIAGE_RELEASE_QUEUE_URL";
     public static final String ENV_ALERTS_TOPIC_ARN = "TRIAGE_ALERTS_TOPIC_ARN";
     public static final String ENV_NOTICES_TOPIC_ARN = "TRIAGE_NOTICES_TOPIC_ARN";
 
@@ -37,6 +39,7 @@ public record ResourceNames(
     public static final String DEFAULT_CASE_TABLE = "triage-cases";
     public static final String DEFAULT_BATCH_QUEUE = "triage-batches";
     public static final String DEFAULT_REPORT_QUEUE = "triage-reports";
+    public static final String DEFAULT_RELEASE_QUEUE = "triage-releases";
     public static final String DEFAULT_ALERTS_TOPIC = "triage-alerts";
     public static final String DEFAULT_NOTICES_TOPIC = "triage-notices";
 
@@ -46,6 +49,7 @@ public record ResourceNames(
         requireNonBlank(caseTable, ENV_CASE_TABLE);
         requireNonBlank(batchQueueUrl, ENV_BATCH_QUEUE_URL);
         requireNonBlank(reportQueueUrl, ENV_REPORT_QUEUE_URL);
+        requireNonBlank(releaseQueueUrl, ENV_RELEASE_QUEUE_URL);
         requireNonBlank(alertsTopicArn, ENV_ALERTS_TOPIC_ARN);
         requireNonBlank(noticesTopicArn, ENV_NOTICES_TOPIC_ARN);
     }
@@ -58,7 +62,7 @@ public record ResourceNames(
         String queueBase = "https://sqs." + region + ".amazonaws.com/" + EMULATOR_ACCOUNT + "/";
         String topicBase = "arn:aws:sns:" + region + ":" + EMULATOR_ACCOUNT + ":";
         return new ResourceNames(DEFAULT_BUCKET, DEFAULT_STAFF_TABLE, DEFAULT_CASE_TABLE,
-                queueBase + DEFAULT_BATCH_QUEUE, queueBase + DEFAULT_REPORT_QUEUE,
+                queueBase + DEFAULT_BATCH_QUEUE, queueBase + DEFAULT_REPORT_QUEUE, queueBase + DEFAULT_RELEASE_QUEUE,
                 topicBase + DEFAULT_ALERTS_TOPIC, topicBase + DEFAULT_NOTICES_TOPIC);
     }
 
@@ -79,6 +83,7 @@ public record ResourceNames(
                 firstNonBlank(env.get(ENV_CASE_TABLE), d.caseTable()),
                 firstNonBlank(env.get(ENV_BATCH_QUEUE_URL), d.batchQueueUrl()),
                 firstNonBlank(env.get(ENV_REPORT_QUEUE_URL), d.reportQueueUrl()),
+                firstNonBlank(env.get(ENV_RELEASE_QUEUE_URL), d.releaseQueueUrl()),
                 firstNonBlank(env.get(ENV_ALERTS_TOPIC_ARN), d.alertsTopicArn()),
                 firstNonBlank(env.get(ENV_NOTICES_TOPIC_ARN), d.noticesTopicArn()));
     }
@@ -91,6 +96,7 @@ public record ResourceNames(
         env.put(ENV_CASE_TABLE, caseTable);
         env.put(ENV_BATCH_QUEUE_URL, batchQueueUrl);
         env.put(ENV_REPORT_QUEUE_URL, reportQueueUrl);
+        env.put(ENV_RELEASE_QUEUE_URL, releaseQueueUrl);
         env.put(ENV_ALERTS_TOPIC_ARN, alertsTopicArn);
         env.put(ENV_NOTICES_TOPIC_ARN, noticesTopicArn);
         return env;
@@ -103,8 +109,9 @@ public record ResourceNames(
         };
     }
 
-    public ResourceNames withQueuesAndTopics(String batchQueue, String reportQueue, String alerts, String notices) {
-        return new ResourceNames(bucket, staffTable, caseTable, batchQueue, reportQueue, alerts, notices);
+    public ResourceNames withQueuesAndTopics(String batchQueue, String reportQueue, String releaseQueue, String alerts,
+                                             String notices) {
+        return new ResourceNames(bucket, staffTable, caseTable, batchQueue, reportQueue, releaseQueue, alerts, notices);
     }
 
     /** The queue name is the last path segment of its URL. */

@@ -24,6 +24,7 @@ class ResourceNamesTest {
         assertEquals("arn:aws:sns:eu-west-2:123456789012:breach-alerts", names.topicArn(Topic.ALERTS));
         assertEquals("arn:aws:sns:eu-west-2:000000000000:triage-notices", names.topicArn(Topic.NOTICES));
         assertEquals("https://sqs.eu-west-2.amazonaws.com/000000000000/triage-batches", names.batchQueueUrl());
+        assertEquals("https://sqs.eu-west-2.amazonaws.com/000000000000/triage-releases", names.releaseQueueUrl());
         assertEquals(names, ResourceNames.fromEnvironment(names.toEnvironment()), "toEnvironment round-trips");
     }
 
@@ -43,7 +44,10 @@ class ResourceNamesTest {
     @Test
     void aMissingNameSaysWhichVariable() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ResourceNames("b", "s", "c", "q", "", "a", "n"));
+                () -> new ResourceNames("b", "s", "c", "q", "", "r", "a", "n"));
         assertTrue(e.getMessage().startsWith("TRIAGE_REPORT_QUEUE_URL"), e.getMessage());
+        IllegalArgumentException release = assertThrows(IllegalArgumentException.class,
+                () -> new ResourceNames("b", "s", "c", "q", "p", " ", "a", "n"));
+        assertTrue(release.getMessage().startsWith("TRIAGE_RELEASE_QUEUE_URL"), release.getMessage());
     }
 }

@@ -44,8 +44,12 @@ final class Accounting {
         // Nothing silently dropped on the way to the store or the topic.
         checks.add(Check.of("person results stored = persons.total", s.persons().total(), outcome.resultsStored()));
         checks.add(Check.of("rejected rows stored = rows.rejected", s.rows().rejected(), outcome.rejectRowsStored()));
-        checks.add(Check.of("notices on the topic = notices.published", s.notices().published(),
-                outcome.noticeLines()));
+        // The notices topic carries the released notices and the incident's one general staff communication.
+        checks.add(Check.of("notices on the topic = notices.published + the general communication",
+                s.notices().published() + 1, outcome.noticeLines()));
+        checks.add(Check.of("notices planned = published + releasing + awaiting + held + withdrawn",
+                s.notices().planned(), s.notices().published() + s.notices().releasing()
+                        + s.notices().awaitingRelease() + s.notices().held() + s.notices().withdrawn()));
         // The floor ran the same services on in-memory maps: its books must be identical.
         for (RunSummary floor : floors) {
             boolean same = floor.rows().equals(s.rows()) && floor.persons().equals(s.persons())

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.breachtriage.core.pipeline.RunSummary;
+import org.breachtriage.core.release.CaseNotices;
 import org.breachtriage.core.staff.RosterImport;
 import org.breachtriage.core.staff.RosterReader;
 import org.breachtriage.embedded.EmbeddedState;
@@ -110,8 +111,9 @@ final class FullRun {
         try (LocalPipeline pipeline = LocalPipeline.open(stateDir)) {
             pipeline.persons().forEach(outcome.summary().incidentId(), person -> results.incrementAndGet());
             pipeline.cases().forEachReject(caseId, reject -> rejectRows.add(reject.rowNumber()));
-            stored = RunSummary.of(pipeline.cases().find(caseId).orElseThrow(
-                    () -> new IllegalStateException("case " + caseId + " not in the store after the run")),
+            var c = pipeline.cases().find(caseId).orElseThrow(
+                    () -> new IllegalStateException("case " + caseId + " not in the store after the run"));
+            stored = RunSummary.of(c, CaseNotices.read(c.incidentId(), caseId, pipeline.persons()),
                     outcome.summary().notices().publishedThisRun());
         }
         if (!stored.equals(outcome.summary())) {

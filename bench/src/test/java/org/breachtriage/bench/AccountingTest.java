@@ -42,6 +42,14 @@ class AccountingTest {
     }
 
     @Test
+    void aNoticeMissingFromTheTopicFailsACheck() {
+        List<Accounting.Check> checks = Accounting.check(outcome(summary(100, 98, 2, 60, 55, 5, 60), 60, 2, 29),
+                EXPECTED, PARSED, List.of());
+        assertEquals(List.of("notices on the topic = notices.published + the general communication"), checks.stream()
+                .filter(c -> !c.ok()).map(Accounting.Check::name).toList());
+    }
+
+    @Test
     void aStateDirThatNeededASecondReadIsReported() {
         FullRun.Outcome outcome = new FullRun.Outcome(summary(100, 98, 2, 60, 55, 5, 60), false, 60, 2, 30,
                 new FullRun.StateSize(1, 1, 0, 0), List.of("MVStoreException: Chunk 7 not found"));
@@ -73,6 +81,6 @@ class AccountingTest {
         bands.put("VERY_HIGH", 0L);
         return new RunSummary("BT-1", "IN-1", "REPORTED", null, "m.csv", "s", "r", "p",
                 new RunSummary.Rows(read, accepted, rejected), new RunSummary.Persons(persons, matched, unmatched),
-                bands, new RunSummary.Notices(30, 30), new RunSummary.Art33(true, Instant.EPOCH, "because"));
+                bands, new RunSummary.Notices(40, 29, 0, 8, 1, 2, 29), new RunSummary.Art33(true, Instant.EPOCH, "because"));
     }
 }

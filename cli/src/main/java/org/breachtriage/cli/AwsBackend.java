@@ -1,6 +1,7 @@
 package org.breachtriage.cli;
 
 import java.util.List;
+import org.breachtriage.core.incident.Approver;
 import org.breachtriage.aws.AwsAdapters;
 import org.breachtriage.aws.AwsClients;
 import org.breachtriage.aws.AwsSettings;
@@ -25,6 +26,7 @@ final class AwsBackend implements Backend {
     private final ResourceNames names;
     private final PipelineAdapters adapters;
     private final Pipeline services;
+    private String callerIdentity;
 
     AwsBackend(AwsClients clients, ResourceNames names) {
         this.clients = clients;
@@ -74,6 +76,18 @@ final class AwsBackend implements Backend {
     @Override
     public void importStaff(List<StaffMember> members) {
         adapters.staff().putAll(members);
+    }
+
+    /**
+     * Told apart by the AWS caller identity (see {@link CallerIdentity}): the ARN STS gives for these
+     * credentials, or in the sandbox the access key id. Asked once per command.
+     */
+    @Override
+    public Approver approver(String name) {
+        if (callerIdentity == null) {
+            callerIdentity = CallerIdentity.of(clients.settings());
+        }
+        return Approver.byIdentity(name, callerIdentity);
     }
 
     @Override

@@ -36,7 +36,8 @@ import software.amazon.awssdk.services.cloudformation.model.Stack;
  * <ul>
  *   <li>Endpoints, per service: {@code --service-endpoint SERVICE=URL}, else {@code --endpoint-url},
  *       else {@code AWS_ENDPOINT_URL_<SERVICE>}, else {@code AWS_ENDPOINT_URL}, for S3, DynamoDB, SQS, SNS,
- *       CloudFormation ({@code --stack}) and Lambda ({@code invoke --remote}).</li>
+ *       CloudFormation ({@code --stack}) and Lambda ({@code invoke --remote}); STS only at an endpoint
+ *       named for it ({@link #stsEndpoint()}).</li>
  *   <li>Region: {@code --region}, {@code AWS_REGION}, {@code AWS_DEFAULT_REGION}, the profile's
  *       {@code region}; with endpoints overridden and none of those, us-east-1 (emulators take any).</li>
  *   <li>Credentials: {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}; else {@code --profile} or
@@ -56,13 +57,16 @@ final class AwsConfiguration {
             "CaseTable", ResourceNames.ENV_CASE_TABLE,
             "BatchQueueUrl", ResourceNames.ENV_BATCH_QUEUE_URL,
             "ReportQueueUrl", ResourceNames.ENV_REPORT_QUEUE_URL,
+            "ReleaseQueueUrl", ResourceNames.ENV_RELEASE_QUEUE_URL,
             "AlertsTopicArn", ResourceNames.ENV_ALERTS_TOPIC_ARN,
             "NoticesTopicArn", ResourceNames.ENV_NOTICES_TOPIC_ARN);
 
     /** Service ids for {@code --service-endpoint} and {@code AWS_ENDPOINT_URL_<ID>}: the data services, then the CLI's own. */
     static final String CLOUDFORMATION = "CLOUDFORMATION";
     static final String LAMBDA = "LAMBDA";
-    static final Set<String> SERVICE_IDS = Set.of("S3", "DYNAMODB", "SQS", "SNS", CLOUDFORMATION, LAMBDA);
+    /** Who approves with --aws (GetCallerIdentity); see {@link #stsEndpoint()}. */
+    static final String STS = "STS";
+    static final Set<String> SERVICE_IDS = Set.of("S3", "DYNAMODB", "SQS", "SNS", CLOUDFORMATION, LAMBDA, STS);
 
     private static final String WHAT_TO_SET = "start the sandbox (triage sandbox up), or give --region and --profile "
             + "(or AWS_REGION and AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)";
@@ -131,6 +135,25 @@ final class AwsConfiguration {
         }
         String global = trimmed(env.get("AWS_ENDPOINT_URL"));
         return global == null ? Optional.empty() : Optional.of(parse("AWS_ENDPOINT_URL", global));
+    }
+
+    /**
+     * Where to ask STS who is calling: only an endpoint named for STS ({@code --service-endpoint sts=URL},
+     * else {@code AWS_ENDPOINT_URL_STS}), never the one endpoint of {@code --endpoint-url} or
+     * {@code AWS_ENDPOINT_URL}. Those name an emulator of the data services, and an emulator's STS (fauxqs
+     * has one) answers the same root ARN to every caller, which would make every approver one.
+     * Empty: AWS's own STS, or none at all where the data services are emulated (see {@link CallerIdentity}).
+     */
+    static Optional<URI> stsEndpoint() {
+        String flag = Settings.serviceEndpoints.get(STS);
+        if (flag != null) {
+            return Optional.of(parse("--service-endpoint sts", flag));
+        }
+        if ("true".equalsIgnoreCase(trimmed(Settings.environment.get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")))) {
+            return Optional.empty();
+        }
+        String specific = trimmed(Settings.environment.get("AWS_ENDPOINT_URL_" + STS));
+        return specific == null ? Optional.empty() : Optional.of(parse("AWS_ENDPOINT_URL_" + STS, specific));
     }
 
     private static Region region(Map<String, String> env, ProfileFile profiles, String profile, boolean emulated) {

@@ -1,12 +1,16 @@
 package org.breachtriage.cli;
 
 import java.util.List;
+import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.incident.Approver;
 import org.breachtriage.core.model.StaffMember;
 import org.breachtriage.core.pipeline.Pipeline;
+import org.breachtriage.core.pipeline.RunSummary;
 import org.breachtriage.core.ports.CaseStore;
 import org.breachtriage.core.ports.IncidentStore;
 import org.breachtriage.core.ports.ObjectStore;
 import org.breachtriage.core.ports.PersonStore;
+import org.breachtriage.core.release.CaseNotices;
 
 /**
  * Where the CLI reads and writes: the embedded state directory, or AWS (real or emulated) with
@@ -27,6 +31,20 @@ interface Backend extends AutoCloseable {
     Pipeline services();
 
     void importStaff(List<StaffMember> members);
+
+    /** A case's run summary, with where its notices stand (one read of its incident's people). */
+    default RunSummary summaryOf(CaseRecord c, long publishedThisRun) {
+        CaseNotices notices = c.incidentId() == null ? CaseNotices.NONE
+                : CaseNotices.read(c.incidentId(), c.caseId(), persons());
+        return RunSummary.of(c, notices, publishedThisRun);
+    }
+
+    /**
+     * The approver of a release, hold or unhold given this name: with the identity that runs the command
+     * (the OS user locally, the AWS caller identity with {@code --aws}) and the key that tells two
+     * approvers apart (the name on one machine, which may be shared; the caller identity on AWS).
+     */
+    Approver approver(String name);
 
     /** A few words saying where this is, for messages ("state dir …", "AWS table …"). */
     String where();

@@ -1,14 +1,21 @@
 package org.breachtriage.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.breachtriage.core.incident.Approver;
 import org.breachtriage.core.incident.IncidentView;
 import org.breachtriage.core.json.Json;
+import org.breachtriage.core.model.Band;
+import org.breachtriage.core.model.RoleFlag;
+import org.breachtriage.core.model.StaffMember;
 import org.breachtriage.core.pipeline.RunSummary;
+import org.breachtriage.core.release.ReleaseNotices;
+import org.breachtriage.core.release.ReleaseService;
 import org.breachtriage.core.staff.RosterImport;
 import org.breachtriage.core.staff.RosterReader;
 import org.breachtriage.core.synthetic.SampleEvents;
@@ -19,10 +26,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo",
-        description = {"Triage the bundled synthetic breach end to end: write the sample data (the same files as events/), import the 3,000-person roster and triage the ID-card supplier's two manifests of one incident, the first list and the records it found later.",
-            "No real person's data is involved. Each person is assessed once on everything either manifest exposed and told once; a person whose band rises with the later records gets one escalation notice. Running it again finds the same cases and sends nothing twice."},
+        description = {"Triage the bundled synthetic breach end to end: write the sample data (the same files as events/), import the 3,000-person roster, triage the ID-card supplier's two manifests of one incident (the first list and the records it found later), then walk the release step: one covert officer held for their handler, one approver releasing HIGH, a second releasing VERY_HIGH.",
+            "No real person's data is involved. Each person is assessed once on everything either manifest exposed; MEDIUM notices go at once, the rest wait for people. Running it again finds the same cases, the same hold and the same approvers, and sends nothing twice."},
         mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {
+    static final String FIRST_APPROVER = "A. Reviewer (demo)";
+    static final String SECOND_APPROVER = "B. Second Reviewer (demo)";
+    static final String HOLD_REASON = "to be told by their handler";
 
     /** The incident's manifests in the order the supplier sent them, with what each is. */
     private static final List<Map.Entry<String, String>> MANIFESTS = List.of(
@@ -34,6 +44,56 @@ final class DemoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** What the demo's release step did, step by step (synthetic people only). */
+    record ReleaseWalk(String heldPayNumber, boolean heldNow, int publishedAtOnce, ReleaseNotices.Approved first,
+                       ReleaseNotices.Approved second) {
+
+        void print(PrintWriter out, String incidentId) {
+            out.printf("%n3. The release step: notices to people at risk wait for people to decide%n");
+            out.printf("At once     %,d published by these runs: the MEDIUM information notices and the general staff"
+                    + " communication, released automatically%n", publishedAtOnce);
+            out.printf("Hold        %s (synthetic covert officer, VERY_HIGH) %s: %s%n", heldPayNumber,
+                    heldNow ? "held" : "held before", HOLD_REASON);
+            out.printf("Release 1   by %s: %,d notice(s) published (HIGH needs one approver)%n", FIRST_APPROVER,
+                    first.published());
+            out.printf("Release 2   by %s: %,d notice(s) published (VERY_HIGH needs a second, different one)%n",
+                    SECOND_APPROVER, second.published());
+            out.printf("Letters     under letters/%s/ in the object store; read one: triage letter %s %s%n", incidentId,
+                    incidentId, heldPayNumber);
+        }
+    }
+
+    /**
+     * The release walk-through: hold the first VERY_HIGH covert officer (by pay number), then two
+     * approvals. Idempotent: a re-run finds the hold in place and the approvers' yeses already given.
+     */
+    private static ReleaseWalk releaseStep(LocalPipeline pipeline, String incidentId, long atOnce) {
+        ReleaseService release = pipeline.services().release();
+        String covert = firstCovertVeryHigh(pipeline, incidentId);
+        Approver dpo = Approver.byName(FIRST_APPROVER, "demo");
+        boolean heldNow = release.hold(new ReleaseNotices.HoldPerson(incidentId, covert, dpo.name(), dpo.identity(),
+                HOLD_REASON)).changed();
+        ReleaseNotices.Approved first = release.approve(new ReleaseNotices.Approve(incidentId, dpo, null,
+                "demo: the list checked against the staff table"));
+        ReleaseNotices.Approved second = release.approve(new ReleaseNotices.Approve(incidentId,
+                Approver.byName(SECOND_APPROVER, "demo"), null, "demo: second pair of eyes for VERY_HIGH"));
+        pipeline.commit();
+        return new ReleaseWalk(covert, heldNow, (int) atOnce, first, second);
+    }
+
+    private static String firstCovertVeryHigh(LocalPipeline pipeline, String incidentId) {
+        List<String> veryHigh = new ArrayList<>();
+        pipeline.persons().forEach(incidentId, p -> {
+            if (p.band() == Band.VERY_HIGH && p.matched()) {
+                veryHigh.add(p.payNumber());
+            }
+        });
+        Map<String, StaffMember> members = pipeline.staff().findAll(veryHigh);
+        return veryHigh.stream().filter(pay -> members.get(pay) != null
+                        && members.get(pay).roleFlags().contains(RoleFlag.COVERT)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the bundled sample has no VERY_HIGH covert officer"));
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -65,12 +125,17 @@ final class DemoCommand implements Callable<Integer> {
                     Tables.printSummary(out, outcome.summary());
                 }
             }
+            String incidentId = summaries.getLast().incidentId();
+            ReleaseWalk walk = releaseStep(pipeline, incidentId,
+                    summaries.stream().mapToLong(s -> s.notices().publishedThisRun()).sum());
             IncidentView incident = Runs.incidentOf(pipeline, summaries.getLast());
             if (table) {
+                walk.print(out, incidentId);
                 Runs.printIncidentAndNext(pipeline, incident, out);
             } else {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("manifests", summaries);
+                json.put("release", walk);
                 json.put("incident", incident);
                 out.println(Json.pretty(json));
             }

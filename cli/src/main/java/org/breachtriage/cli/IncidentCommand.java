@@ -1,62 +1,64 @@
 package org.breachtriage.cli;
 
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import org.breachtriage.core.cases.DecisionEntry;
 import org.breachtriage.core.incident.IncidentRecord;
 import org.breachtriage.core.incident.IncidentView;
 import org.breachtriage.core.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "incident",
-        description = {"Show one incident: its manifests (with their status, and whether a later one superseded them), its distinct people and their bands, the notices sent (initial and escalation), and the Art. 33 clock.",
-            "With --people, it also lists the pay numbers of people named only in superseded manifests, to review."},
+        description = {"Show one incident: its manifests (with their status, and whether a later one superseded them), its distinct people and their bands, where they stand on being told (notices published, awaiting release, held, covered by the general staff communication), and the Art. 33 clock.",
+            "With --log, it also prints the incident's decision log (joins, supersedes, reports, reminders, releases, holds); with --people, the pay numbers of people named only in superseded manifests, to review."},
         mixinStandardHelpOptions = true)
-final class IncidentCommand implements Callable<Integer> {
+final class IncidentCommand extends IncidentScopedCommand {
 
-    @Parameters(index = "0", paramLabel = "INCIDENT_ID", description = "An incident id (IN-…), as printed by run or incidents.")
-    String incidentId;
 
     @Option(names = "--people", description = "Also list the pay numbers of people no longer listed (for the restricted"
             + " operator; they are sent nothing automatically).")
     boolean people;
 
+    @Option(names = "--log", description = "Also print the incident's decision log, oldest first.")
+    boolean log;
+
     @Mixin
     OutputOption output;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        try (Backend backend = Backend.open()) {
-            IncidentRecord incident = LocalSession.requireIncident(backend, incidentId);
-            IncidentView view = backend.services().queries().view(incident);
-            List<String> noLongerListed = people ? backend.services().queries().noLongerListed(incident) : List.of();
-            var out = spec.commandLine().getOut();
-            if (output.format == OutputFormat.json) {
-                Map<String, Object> json = new LinkedHashMap<>(Json.MAPPER.convertValue(view, Map.class));
-                if (people) {
-                    json.put("noLongerListedPayNumbers", noLongerListed);
-                }
-                out.println(Json.pretty(json));
-                return ExitCodes.OK;
-            }
-            Tables.printIncident(out, view);
+    int run(Backend backend, IncidentRecord incident, PrintWriter out) {
+        IncidentView view = backend.services().queries().view(incident);
+        List<String> noLongerListed = people ? backend.services().queries().noLongerListed(incident) : List.of();
+        List<DecisionEntry> decisions = log ? backend.incidents().decisions(incident.incidentId()) : List.of();
+        if (output.format == OutputFormat.json) {
+            Map<String, Object> json = new LinkedHashMap<>(Json.MAPPER.convertValue(view, Map.class));
             if (people) {
-                out.println("No longer listed (named only in superseded manifests; review, nothing is sent automatically):");
-                if (noLongerListed.isEmpty()) {
-                    out.println("  nobody");
-                }
-                noLongerListed.forEach(pay -> out.println("  " + pay));
+                json.put("noLongerListedPayNumbers", noLongerListed);
             }
+            if (log) {
+                json.put("decisions", decisions);
+            }
+            out.println(Json.pretty(json));
             return ExitCodes.OK;
         }
+        Tables.printIncident(out, view);
+        if (log) {
+            out.println("Decision log");
+            for (DecisionEntry d : decisions) {
+                out.printf("  %s  %-22s %s%n", d.at(), d.decision(), d.reason());
+            }
+        }
+        if (people) {
+            out.println("No longer listed (named only in superseded manifests; review, nothing is sent automatically):");
+            if (noLongerListed.isEmpty()) {
+                out.println("  nobody");
+            }
+            noLongerListed.forEach(pay -> out.println("  " + pay));
+        }
+        return ExitCodes.OK;
     }
 }

@@ -14,6 +14,7 @@ import org.breachtriage.core.pipeline.PipelineSettings;
 import org.breachtriage.functions.ClockHandler;
 import org.breachtriage.functions.FunctionWiring;
 import org.breachtriage.functions.IngestHandler;
+import org.breachtriage.functions.ReleaseHandler;
 import org.breachtriage.functions.ReportHandler;
 import org.breachtriage.functions.ScoreHandler;
 import picocli.CommandLine.Command;
@@ -28,9 +29,9 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
         mixinStandardHelpOptions = true)
 final class InvokeCommand extends AwsCommand {
 
-    enum Function { ingest, score, report, clock }
+    enum Function { ingest, score, release, report, clock }
 
-    @Parameters(paramLabel = "FUNCTION", description = "The handler: ingest (an S3 event), score or report (an SQS event), or clock (a scheduled event).")
+    @Parameters(paramLabel = "FUNCTION", description = "The handler: ingest (an S3 event), score, release or report (an SQS event), or clock (a scheduled event).")
     Function function;
 
     @Option(names = "--event", required = true, paramLabel = "FILE", description = "The event, as JSON.")
@@ -65,6 +66,7 @@ final class InvokeCommand extends AwsCommand {
             case ingest -> new IngestHandler(wiring).handleRequest(load(S3Event.class),
                     LambdaRunner.context("ingest"));
             case score -> new ScoreHandler(wiring).handleRequest(load(SQSEvent.class), LambdaRunner.context("score"));
+            case release -> new ReleaseHandler(wiring).handleRequest(load(SQSEvent.class), LambdaRunner.context("release"));
             case report -> new ReportHandler(wiring).handleRequest(load(SQSEvent.class), LambdaRunner.context("report"));
             case clock -> new ClockHandler(wiring).handleRequest(load(ScheduledEvent.class), LambdaRunner.context("clock"));
         };

@@ -1,6 +1,7 @@
 package org.breachtriage.cli;
 
 import java.util.List;
+import org.breachtriage.core.incident.Approver;
 import org.breachtriage.core.model.StaffMember;
 import org.breachtriage.core.pipeline.Pipeline;
 import org.breachtriage.core.ports.CaseStore;
@@ -40,6 +41,12 @@ record LocalBackend(LocalPipeline pipeline) implements Backend {
     @Override
     public void importStaff(List<StaffMember> members) {
         pipeline.importStaff(members);
+    }
+
+    /** Told apart by name: one laptop may be shared by several people under one OS user. */
+    @Override
+    public Approver approver(String name) {
+        return Approver.byName(name, "os-user:" + System.getProperty("user.name", "unknown"));
     }
 
     @Override

@@ -7,9 +7,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.incident.Hold;
 import org.breachtriage.core.incident.IncidentPerson;
 import org.breachtriage.core.incident.ManifestExposure;
 import org.breachtriage.core.incident.PersonNotice;
+import org.breachtriage.core.letters.Letters;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.model.Categories;
 import org.breachtriage.core.scoring.NoticeDecision;
@@ -87,11 +89,30 @@ final class PersonCommand implements Callable<Integer> {
         } else {
             out.println("Notices");
             for (PersonNotice n : p.notices()) {
-                out.printf("  %-10s %-9s by %-9s planned %s by %s, %s%n", n.kind().wireName(), n.band(), n.channel(),
-                        n.plannedAt(), n.caseId(), n.published() ? "published " + n.publishedAt() : "NOT YET PUBLISHED");
+                out.printf("  %-10s %-9s by %-9s planned %s by %s: %s%n", n.kind().wireName(), n.band(), n.channel(),
+                        n.plannedAt(), n.caseId(), state(p, n));
             }
         }
+        if (p.held()) {
+            out.printf("Hold        held by %s (%s) at %s: %s%n", p.hold().by(), p.hold().identity(), p.hold().at(),
+                    p.hold().reason());
+        }
         p.reviewNotes().forEach(note -> out.println("Review      " + note));
+    }
+
+    /** Where one notice stands, in words: published (and its letter), on its way, waiting, held or withdrawn. */
+    static String state(IncidentPerson p, PersonNotice n) {
+        String approvals = n.approvals().isEmpty() ? "" : " (approved by " + String.join(", ",
+                n.approvals().stream().map(a -> a.name()).toList()) + ")";
+        return switch (n.state()) {
+            case PUBLISHED -> "published " + n.publishedAt() + approvals + ", letter "
+                    + Letters.noticeKey(p.incidentId(), n.noticeId());
+            case RELEASED -> "released " + n.releasedAt() + approvals + ", being published";
+            case WITHDRAWN -> "withdrawn, never sent: replaced by " + n.withdrawnBy();
+            case PLANNED -> p.held() ? "HELD" : "AWAITING RELEASE (" + n.approvals().size() + " of "
+                    + n.approvalsNeeded() + " approvals" + (n.approvals().isEmpty() ? "" : ": " + String.join(", ",
+                    n.approvals().stream().map(a -> a.name()).toList())) + ")";
+        };
     }
 
     /** 2.5 rather than 2.50, 4 rather than 4.00: scores are sums of quarters and halves. */
@@ -111,22 +132,39 @@ final class PersonCommand implements Callable<Integer> {
     record PersonView(String incidentId, String caseId, String payNumber, boolean matched, String band, double score,
                       double dpc, double ei, double cb, Object cbParts, List<String> reasons, String exposedFields,
                       String staffType, String force, NoticeDecision art34, boolean noticeSent,
-                      List<ManifestView> manifests, List<PersonNotice> notices, List<String> reviewNotes,
-                      boolean noLongerListed) {
+                      List<ManifestView> manifests, List<PersonNotice> notices, List<String> letters, Hold hold,
+                      String release, List<String> reviewNotes, boolean noLongerListed) {
 
         static PersonView of(IncidentPerson p, CaseRecord c, ScoringPolicy policy, Set<String> superseded) {
             var a = p.assessment();
             NoticeDecision decision = policy.decide(a.band(), null);
             PersonNotice latest = p.notices().isEmpty() ? null : p.notices().getLast();
             NoticeDecision art34 = latest == null ? decision
-                    : new NoticeDecision(true, latest.channel(), latest.templateId(), decision.reason());
+                    : new NoticeDecision(latest.art34(), latest.channel(), latest.templateId(), decision.release(),
+                    decision.reason());
+            List<String> letters = p.notices().stream().filter(PersonNotice::published)
+                    .map(n -> Letters.noticeKey(p.incidentId(), n.noticeId())).toList();
             List<ManifestView> manifests = p.manifests().stream().map(m -> new ManifestView(m.caseId(),
                     Categories.format(m.categories()), m.band().name(), superseded.contains(m.caseId()))).toList();
             return new PersonView(p.incidentId(), c == null ? null : c.caseId(), p.payNumber(), p.matched(),
                     a.band().name(), a.score(), a.dpc(), a.ei(), a.cb().total(), a.cb(), a.reasons(),
                     Categories.format(p.exposed()), p.staffType() == null ? null : p.staffType().name(), p.force(), art34,
-                    p.notices().stream().anyMatch(PersonNotice::published), manifests, p.notices(), p.reviewNotes(),
-                    p.noLongerListed(superseded));
+                    p.notices().stream().anyMatch(PersonNotice::published), manifests, p.notices(), letters, p.hold(),
+                    releaseState(p), p.reviewNotes(), p.noLongerListed(superseded));
+        }
+
+        /** "told", "held", "awaiting release", "being published", or "general communication" (no individual notice). */
+        private static String releaseState(IncidentPerson p) {
+            if (p.notices().stream().anyMatch(n -> n.published() && n.kind() == org.breachtriage.core.incident.NoticeKind.INITIAL)) {
+                return p.notices().stream().anyMatch(n -> n.live() && !n.published()) ? "told, more waiting" : "told";
+            }
+            if (p.held()) {
+                return "held";
+            }
+            if (p.notices().stream().noneMatch(PersonNotice::live)) {
+                return "general communication";
+            }
+            return p.notices().stream().anyMatch(PersonNotice::released) ? "being published" : "awaiting release";
         }
     }
 }

@@ -14,6 +14,7 @@ import org.breachtriage.aws.sandbox.EventSourceSimulator;
 import org.breachtriage.aws.sandbox.LambdaRunner;
 import org.breachtriage.functions.FunctionWiring;
 import org.breachtriage.functions.IngestHandler;
+import org.breachtriage.functions.ReleaseHandler;
 import org.breachtriage.functions.ReportHandler;
 import org.breachtriage.functions.ScoreHandler;
 import picocli.CommandLine.Command;
@@ -21,8 +22,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "process",
-        description = {"Run the ingest, score and report handlers in this process against the configured AWS endpoints, as Lambda would: the S3 event for the object, then the row batches drained from the real batch queue, then the report queue.",
-            "It prints the run summary. Use it to re-run a case by hand, and with the sandbox, which has no Lambda triggers."},
+        description = {"Run the ingest, score, release and report handlers in this process against the configured AWS endpoints, as Lambda would: the S3 event for the object, then the row batches drained from the real batch queue, then the release queue (the notices the policy releases at once), then the report queue.",
+            "It prints the run summary, with the notices it published and those waiting for approvers (see triage pending and triage release). Use it to re-run a case by hand, and with the sandbox, which has no Lambda triggers."},
         mixinStandardHelpOptions = true)
 final class ProcessCommand extends AwsCommand {
 
@@ -40,7 +41,7 @@ final class ProcessCommand extends AwsCommand {
         FunctionWiring wiring = new FunctionWiring(aws.clients(), aws.names(), PipelineSettings.fromEnvironment());
         var err = spec.commandLine().getErr();
         long publishedBefore = aws.cases().find(CaseIds.derive(object.key(), info.version()))
-                .map(c -> c.counter(Counters.NOTICES_PUBLISHED)).orElse(0L);
+                .map(c -> aws.summaryOf(c, 0).notices().published()).orElse(0L);
 
         EventSourceSimulator events = new EventSourceSimulator(aws.clients().sqs(), region(aws));
         IngestHandler.Summary ingested = new IngestHandler(wiring).handleRequest(
@@ -53,12 +54,15 @@ final class ProcessCommand extends AwsCommand {
         ScoreHandler scorer = new ScoreHandler(wiring);
         LambdaRunner.DrainResult scored = LambdaRunner.drain(aws.clients().sqs(), events, aws.names().batchQueueUrl(),
                 event -> scorer.handleRequest(event, LambdaRunner.context("score")), err);
+        ReleaseHandler releaser = new ReleaseHandler(wiring);
+        LambdaRunner.DrainResult released = LambdaRunner.drain(aws.clients().sqs(), events, aws.names().releaseQueueUrl(),
+                event -> releaser.handleRequest(event, LambdaRunner.context("release")), err);
         ReportHandler reporter = new ReportHandler(wiring);
         LambdaRunner.DrainResult reported = LambdaRunner.drain(aws.clients().sqs(), events, aws.names().reportQueueUrl(),
                 event -> reporter.handleRequest(event, LambdaRunner.context("report")), err);
 
         CaseRecord c = aws.cases().find(ingested.caseIds().get(0)).orElseThrow();
-        RunSummary summary = RunSummary.of(c, c.counter(Counters.NOTICES_PUBLISHED) - publishedBefore);
+        RunSummary summary = aws.summaryOf(c, aws.summaryOf(c, 0).notices().published() - publishedBefore);
         IncidentView incident = c.incidentId() == null ? null : aws.services().queries().view(c.incidentId()).orElse(null);
         var out = spec.commandLine().getOut();
         if (output.format == OutputFormat.json) {
@@ -66,14 +70,15 @@ final class ProcessCommand extends AwsCommand {
             json.put("incident", incident);
             out.println(Json.pretty(json));
         } else {
-            out.printf("Handled %d batch message(s) and %d report trigger(s)%n", scored.delivered(), reported.delivered());
+            out.printf("Handled %d batch message(s), %d release request(s) and %d report trigger(s)%n", scored.delivered(),
+                    released.delivered(), reported.delivered());
             Tables.printSummary(out, summary);
             if (incident != null) {
                 out.println();
                 Tables.printIncident(out, incident);
             }
         }
-        return scored.failed() + reported.failed() == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+        return scored.failed() + released.failed() + reported.failed() == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     private static String region(AwsBackend aws) {

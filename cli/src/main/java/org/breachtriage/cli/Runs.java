@@ -60,8 +60,9 @@ final class Runs {
         out.println();
         Tables.printIncident(out, incident);
         out.printf("Outputs     %s%n", pipeline.describeOutputs(incident.incidentId()));
-        out.printf("Next        triage incident %s | triage report %s --format html | triage person %s PAY_NUMBER%n",
-                incident.incidentId(), incident.incidentId(), incident.incidentId());
+        out.printf("Next        triage pending %s | triage incident %s --log | triage report %s --format html"
+                + " | triage person %s PAY_NUMBER%n", incident.incidentId(), incident.incidentId(), incident.incidentId(),
+                incident.incidentId());
     }
 
     /** 0, or 1 with a line on stderr for each summary whose books do not balance (a bug). */

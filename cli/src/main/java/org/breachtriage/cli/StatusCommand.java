@@ -24,8 +24,9 @@ final class StatusCommand extends CaseCommand {
     @Override
     int show(Backend pipeline, CaseRecord c, PrintWriter out) {
         var log = pipeline.cases().decisions(c.caseId());
+        RunSummary summary = pipeline.summaryOf(c, 0);
         if (output.format == OutputFormat.json) {
-            Map<String, Object> json = new LinkedHashMap<>(Json.MAPPER.convertValue(RunSummary.of(c), Map.class));
+            Map<String, Object> json = new LinkedHashMap<>(Json.MAPPER.convertValue(summary, Map.class));
             json.put("incident", c.incident());
             if (!noLog) {
                 json.put("decisions", log);
@@ -33,7 +34,7 @@ final class StatusCommand extends CaseCommand {
             out.println(Json.pretty(json));
             return ExitCodes.OK;
         }
-        Tables.printSummary(out, RunSummary.of(c));
+        Tables.printSummary(out, summary);
         if (!c.incident().assumptions().isEmpty()) {
             out.println("Assumed     " + String.join("\n            ", c.incident().assumptions()));
         }

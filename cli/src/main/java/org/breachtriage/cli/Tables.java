@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import org.breachtriage.core.incident.IncidentView;
 import org.breachtriage.core.pipeline.RunSummary;
+import org.breachtriage.core.pipeline.RunSummary.Notices;
 
 /** Human-readable renderings shared by run, status and demo. */
 final class Tables {
@@ -35,7 +36,21 @@ final class Tables {
                         + " no longer listed (review: triage incident " + v.incidentId() + " --people)");
         out.println("Severity    (each person once, on everything any manifest exposed)");
         bars(out, v.bands());
-        out.printf("Notices     %,d initial + %,d escalation%n", v.notices().initial(), v.notices().escalation());
+        IncidentView.Notices n = v.notices();
+        out.printf("Told        %,d people (initial notice published) + %,d escalation notices%n", n.initial(), n.escalation());
+        StringBuilder waiting = new StringBuilder();
+        n.awaitingRelease().forEach((band, count) -> {
+            if (count > 0) {
+                waiting.append(waiting.isEmpty() ? "" : ", ").append(String.format("%,d %s", count, band));
+            }
+        });
+        out.printf("Waiting     %s%s%s%n", waiting.isEmpty() ? "nothing awaits release" : waiting + " awaiting release"
+                        + " (triage pending " + v.incidentId() + ")",
+                n.held() > 0 ? String.format("; %,d %s held", n.held(), n.held() == 1 ? "person" : "people") : "",
+                n.releasing() > 0 ? String.format("; %,d released, being published", n.releasing()) : "");
+        out.printf("General     %,d people covered by the general staff communication only (%s)%n",
+                n.generalCommunication(), n.generalCommunicationSentAt() == null ? "not yet sent"
+                        : "sent " + n.generalCommunicationSentAt());
         var art33 = v.art33();
         out.printf("ICO Art. 33 %s, deadline %s (%s); %s%n", art33.required() ? "REQUIRED" : "not required",
                 art33.deadline(), art33.hoursLeft() >= 0 ? String.format("%,d h left", art33.hoursLeft())
@@ -68,8 +83,12 @@ final class Tables {
                 s.persons().matched(), s.persons().unmatched());
         out.println("Severity    (this manifest alone)");
         bars(out, s.bands());
-        out.printf("Notices     %,d published by this manifest, %,d of them this run (Art. 34, policy %s)%n",
-                s.notices().published(), s.notices().publishedThisRun(), s.policyVersion());
+        Notices n = s.notices();
+        out.printf("Notices     %,d planned by this manifest: %,d published (%,d this run), %,d awaiting release%s%s"
+                        + " (policy %s)%n", n.planned(), n.published(), n.publishedThisRun(), n.awaitingRelease(),
+                n.held() > 0 ? String.format(", %,d held", n.held()) : "",
+                n.withdrawn() > 0 ? String.format(", %,d replaced by a higher band's", n.withdrawn()) : "",
+                s.policyVersion());
         if (s.incidentId() == null) {
             out.printf("ICO Art. 33 %s, deadline %s%n", s.art33().required() ? "REQUIRED" : "not required",
                     s.art33().deadline());

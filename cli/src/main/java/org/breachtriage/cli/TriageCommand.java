@@ -27,6 +27,11 @@ import picocli.CommandLine.ScopeType;
             IncidentCommand.class,
             ClockCommand.class,
             IcoCommand.class,
+            PendingCommand.class,
+            ReleaseCommand.class,
+            HoldCommand.class,
+            UnholdCommand.class,
+            LetterCommand.class,
             RejectsCommand.class,
             ReportCommand.class,
             DemoCommand.class,
@@ -73,14 +78,14 @@ public final class TriageCommand implements Runnable {
 
     @Option(names = "--service-endpoint", scope = ScopeType.INHERIT, paramLabel = "SERVICE=URL",
             description = "With --aws: send one service's calls to this endpoint (as AWS_ENDPOINT_URL_<SERVICE>). "
-                    + "SERVICE is s3, dynamodb, sqs, sns, cloudformation or lambda; repeat the option for several.")
+                    + "SERVICE is s3, dynamodb, sqs, sns, cloudformation, lambda or sts (who approves a release); repeat the option for several.")
     void serviceEndpoint(Map<String, String> endpoints) {
         Map<String, String> byId = new java.util.HashMap<>(Settings.serviceEndpoints);
         endpoints.forEach((service, url) -> {
             String id = service.trim().toUpperCase(java.util.Locale.ROOT);
             if (!AwsConfiguration.SERVICE_IDS.contains(id) || url.isBlank()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--service-endpoint takes SERVICE=URL with SERVICE one of "
-                        + "s3, dynamodb, sqs, sns, cloudformation, lambda; got '" + service + "=" + url + "'");
+                        + "s3, dynamodb, sqs, sns, cloudformation, lambda, sts; got '" + service + "=" + url + "'");
             }
             byId.put(id, url);
         });

@@ -180,11 +180,22 @@ class AwsConfigurationTest {
         assertEquals(List.of(), metadataRequests);
     }
 
+    /** Every output --stack reads is one template.yaml declares (at the Outputs section's first level). */
+    @Test
+    void everyStackOutputTheCliReadsIsDeclaredByTheTemplate() throws IOException {
+        String template = Files.readString(Path.of("..", "template.yaml"));
+        String outputs = template.substring(template.indexOf("\nOutputs:\n"));
+        for (String key : AwsConfiguration.STACK_OUTPUTS.keySet()) {
+            assertTrue(outputs.contains("\n  " + key + ":\n"), "template.yaml has no output " + key);
+        }
+    }
+
     /** A DescribeStacks answer (query protocol, XML) whose outputs are the emulators' resources. */
     private static String describeStacks(ResourceNames names) {
         Map<String, String> outputs = Map.of("TriageBucket", names.bucket(), "StaffTable", names.staffTable(),
                 "CaseTable", names.caseTable(), "BatchQueueUrl", names.batchQueueUrl(), "ReportQueueUrl", names.reportQueueUrl(),
-                "AlertsTopicArn", names.alertsTopicArn(), "NoticesTopicArn", names.noticesTopicArn());
+                "ReleaseQueueUrl", names.releaseQueueUrl(), "AlertsTopicArn", names.alertsTopicArn(),
+                "NoticesTopicArn", names.noticesTopicArn());
         StringBuilder members = new StringBuilder();
         outputs.forEach((key, value) -> members.append("<member><OutputKey>").append(key).append("</OutputKey><OutputValue>")
                 .append(value).append("</OutputValue></member>"));

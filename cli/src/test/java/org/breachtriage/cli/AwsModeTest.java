@@ -10,9 +10,18 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.breachtriage.aws.SqsReleaseRequests;
+import org.breachtriage.core.golden.SampleGoldens;
+import org.breachtriage.core.release.ReleaseRequest;
 import org.breachtriage.aws.AwsService;
 import org.breachtriage.aws.testing.EmulatorStack;
 import org.breachtriage.aws.testing.EmulatorStackExtension;
@@ -24,8 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * {@code triage --aws} against the no-Docker emulators: staff import, submit, process (the three
- * handlers in-process, as Lambda would run them), then status, person and report from DynamoDB and S3.
+ * {@code triage --aws} against the no-Docker emulators: staff import, submit, process (the four
+ * handlers in-process, as Lambda would run them), then status, person and report from DynamoDB and S3;
+ * and the release step (pending, release, hold, unhold, letter), with approvers told apart by the caller
+ * identity: the access key id on the sandbox, the ARN from STS (a responder of the test's own) where an
+ * STS endpoint is given.
  */
 @ExtendWith(EmulatorStackExtension.class)
 class AwsModeTest {
@@ -64,10 +76,21 @@ class AwsModeTest {
     }
 
     private Result triage(String... args) {
+        return triage(Map.of(), args);
+    }
+
+    /** With these variables on top of the sandbox's, e.g. another person's AWS_ACCESS_KEY_ID. */
+    private Result triage(Map<String, String> extra, String... args) {
+        Map<String, String> env = environment();
+        env.putAll(extra);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = TriageCommand.execute(environment(), new PrintWriter(out), new PrintWriter(err), args);
+        int exit = TriageCommand.execute(env, new PrintWriter(out), new PrintWriter(err), args);
         return new Result(exit, out.toString(), err.toString());
+    }
+
+    private static Map<String, String> accessKey(String id) {
+        return Map.of("AWS_ACCESS_KEY_ID", id, "AWS_SECRET_ACCESS_KEY", id + "-secret");
     }
 
     @Test
@@ -86,7 +109,14 @@ class AwsModeTest {
         assertEquals(0, processed.exit(), processed.err());
         JsonNode summary = processed.json();
         assertEquals("REPORTED", summary.path("status").asText());
-        assertEquals(4, summary.path("rows").path("rejected").asLong(), "the four rows events/README.md says with-errors.csv must reject");
+        assertEquals(SampleGoldens.WITH_ERRORS_REJECTED, summary.path("rows").path("rejected").asLong(),
+                "the four rows events/README.md says with-errors.csv must reject");
+        // The release step runs in-process: MEDIUM's information notices go at once, the rest wait.
+        assertEquals(SampleGoldens.Notices.WITH_ERRORS_PUBLISHED, summary.path("notices").path("published").asLong(),
+                "MEDIUM's notices went at once: " + summary);
+        assertEquals(SampleGoldens.Notices.WITH_ERRORS_AWAITING_RELEASE,
+                summary.path("notices").path("awaitingRelease").asLong());
+        assertEquals(summary.path("notices").path("published"), summary.path("notices").path("publishedThisRun"));
         assertEquals(summary.path("rows").path("read").asLong(),
                 summary.path("rows").path("accepted").asLong() + summary.path("rows").path("rejected").asLong());
         String caseId = summary.path("caseId").asText();
@@ -161,6 +191,201 @@ class AwsModeTest {
         assertTrue(summary.path("incidentsChecked").isInt(), invoked.out());
         for (JsonNode sent : summary.path("sent")) {
             assertFalse(sent.path("incidentId").asText().equals(incidentId), "nothing after the submission: " + sent);
+        }
+    }
+
+    /**
+     * A manifest of the test's own: with-errors.csv under a name of its own, with an incident reference of
+     * its own (the tests of this JVM share the emulators: a shared key would be the same case, a shared
+     * reference the same incident). Submitted and processed; returns the run summary.
+     */
+    private JsonNode submitAndProcessOwnIncident(String label) throws IOException {
+        Path events = tmp.resolve("events");
+        SampleEvents.writeAll(events);
+        assertEquals(0, triage("--aws", "staff", "import", events.resolve(SampleEvents.ROSTER).toString()).exit());
+        String own = label + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Path manifest = Files.copy(events.resolve("manifests/with-errors.csv"), tmp.resolve(own + ".csv"));
+        ObjectNode incident = (ObjectNode) Json.MAPPER.readTree(events.resolve("manifests/with-errors.csv.incident.json").toFile());
+        incident.put("reference", "INC-" + own);
+        Path sidecar = Files.writeString(tmp.resolve(own + ".incident.json"), Json.write(incident));
+        Result submitted = triage("--aws", "submit", manifest.toString(), "--incident", sidecar.toString());
+        assertEquals(0, submitted.exit(), submitted.err());
+        Result processed = triage("--aws", "process", submitted.lastLine(), "-o", "json");
+        assertEquals(0, processed.exit(), processed.err());
+        return processed.json();
+    }
+
+    /** What pending --people lists: pay number → the band of the notice that waits. */
+    private Map<String, String> waiting(String incidentId) throws IOException {
+        Result pending = triage("--aws", "pending", incidentId, "--people", "-o", "json");
+        assertEquals(0, pending.exit(), pending.err());
+        Map<String, String> bands = new HashMap<>();
+        pending.json().path("people").forEach(p -> bands.put(p.path("payNumber").asText(), p.path("noticeBand").asText()));
+        return bands;
+    }
+
+    private List<String> letters(String incidentId) {
+        return stack.clients().s3().listObjectsV2(r -> r.bucket(stack.names().bucket()).prefix("letters/" + incidentId + "/"))
+                .contents().stream().map(o -> o.key()).sorted().toList();
+    }
+
+    @Test
+    void processPublishesWhatThePolicyReleasesAtOnceAndTheSandboxsApproversAreTheirAccessKeys() throws IOException {
+        JsonNode summary = submitAndProcessOwnIncident("release");
+        String incidentId = summary.path("incidentId").asText();
+        long told = summary.path("notices").path("published").asLong();
+        assertTrue(told > 0, "MEDIUM's notices went at once: " + summary);
+        assertEquals(told, summary.path("notices").path("publishedThisRun").asLong());
+        assertEquals(told + 1, letters(incidentId).size(), "a letter per published notice, and the general communication's");
+
+        Result pending = triage("--aws", "pending", incidentId, "-o", "json");
+        assertEquals(0, pending.exit(), pending.err());
+        long high = pending.json().path("awaitingRelease").path("HIGH").asLong();
+        long veryHigh = pending.json().path("awaitingRelease").path("VERY_HIGH").asLong();
+        assertEquals(high + veryHigh, summary.path("notices").path("awaitingRelease").asLong(), "the others wait: " + summary);
+        assertTrue(high > 0 && veryHigh > 1, pending.out());
+        Map<String, String> waiting = waiting(incidentId);
+        String covert = waiting.entrySet().stream().filter(e -> e.getValue().equals("VERY_HIGH")).findFirst().orElseThrow().getKey();
+
+        Result held = triage(accessKey("alice"), "--aws", "hold", incidentId, covert, "--by", "Alice Dpo",
+                "--reason", "to be told by their handler");
+        assertEquals(0, held.exit(), held.err());
+        assertTrue(held.out().startsWith("Held " + covert), held.out());
+
+        Result first = triage(accessKey("alice"), "--aws", "release", incidentId, "--by", "Alice Dpo", "-o", "json");
+        assertEquals(0, first.exit(), first.err());
+        assertEquals(high, first.json().path("published").asLong(), "one approver releases HIGH");
+        Result sameKey = triage(accessKey("alice"), "--aws", "release", incidentId, "--by", "Someone Else", "-o", "json");
+        assertEquals(0, sameKey.json().path("counted").asLong(), "one access key under two names is one approver");
+        Result second = triage(accessKey("bob"), "--aws", "release", incidentId, "--by", "Bob Deputy", "-o", "json");
+        assertEquals(veryHigh - 1, second.json().path("published").asLong(), "a second key releases VERY_HIGH, the held one aside");
+        assertEquals(1, second.json().path("held").asLong());
+
+        Result lifted = triage(accessKey("bob"), "--aws", "unhold", incidentId, covert, "--by", "Bob Deputy");
+        assertTrue(lifted.out().contains("their notices wait for release"), lifted.out());
+        assertEquals(0, triage(accessKey("alice"), "--aws", "release", incidentId, "--by", "Alice Dpo", "-o", "json")
+                .json().path("published").asLong());
+        assertEquals(1, triage(accessKey("bob"), "--aws", "release", incidentId, "--by", "Bob Deputy", "-o", "json")
+                .json().path("published").asLong());
+        assertEquals(told + high + veryHigh + 1, letters(incidentId).size(), "every notice's letter, once");
+        assertEquals(List.of(), waiting(incidentId).keySet().stream().toList(), "nobody waits");
+
+        String log = triage("--aws", "incident", incidentId, "--log").out();
+        assertTrue(log.contains("by Alice Dpo (identity access-key:alice)"), log);
+        assertTrue(log.contains("by Bob Deputy (identity access-key:bob)"), log);
+        assertTrue(log.contains("held by Alice Dpo (identity access-key:alice)"), log);
+
+        Result letter = triage("--aws", "letter", incidentId, covert);
+        assertEquals(0, letter.exit(), letter.err());
+        assertTrue(letter.out().startsWith("Brief for telling "), letter.out());
+    }
+
+    @Test
+    void withAnStsEndpointApproversAreTheCallerArnsTwoArnsTwoApproversOneArnUnderTwoNamesOne() throws IOException {
+        String account = "123456789012";
+        Map<String, String> arns = Map.of(
+                "AKIAALICE0000000001", "arn:aws:iam::" + account + ":user/alice",
+                "AKIAALICE0000000002", "arn:aws:iam::" + account + ":user/alice", // Alice's second key
+                "ASIABOB000000000001", "arn:aws:sts::" + account + ":assumed-role/triage-approver/bob");
+        JsonNode summary = submitAndProcessOwnIncident("sts");
+        String incidentId = summary.path("incidentId").asText();
+        long high = triage("--aws", "pending", incidentId, "-o", "json").json().path("awaitingRelease").path("HIGH").asLong();
+        long veryHigh = triage("--aws", "pending", incidentId, "-o", "json").json().path("awaitingRelease").path("VERY_HIGH").asLong();
+        try (StsResponder sts = new StsResponder(arns)) {
+            Result alice = triage(accessKey("AKIAALICE0000000001"), "--aws", "--service-endpoint", "sts=" + sts.url(),
+                    "release", incidentId, "--by", "Alice Dpo", "-o", "json");
+            assertEquals(0, alice.exit(), alice.err());
+            assertEquals(high, alice.json().path("published").asLong());
+
+            Map<String, String> secondKey = new HashMap<>(accessKey("AKIAALICE0000000002"));
+            secondKey.put("AWS_ENDPOINT_URL_STS", sts.url());
+            Result sameArn = triage(secondKey, "--aws", "release", incidentId, "--by", "A. N. Other", "-o", "json");
+            assertEquals(0, sameArn.exit(), sameArn.err());
+            assertEquals(0, sameArn.json().path("counted").asLong(), "another key and another name, the same ARN: one approver");
+            assertEquals(0, sameArn.json().path("published").asLong());
+
+            Result bob = triage(accessKey("ASIABOB000000000001"), "--aws", "--service-endpoint", "sts=" + sts.url(),
+                    "release", incidentId, "--by", "Bob Deputy", "-o", "json");
+            assertEquals(0, bob.exit(), bob.err());
+            assertEquals(veryHigh, bob.json().path("published").asLong(), "a second ARN releases VERY_HIGH");
+
+            assertEquals(List.of("AKIAALICE0000000001", "AKIAALICE0000000002", "ASIABOB000000000001"),
+                    sts.requests().stream().map(StsResponder.Request::accessKeyId).toList(), "STS was asked once per command");
+            sts.requests().forEach(r -> {
+                assertTrue(r.body().contains("Action=GetCallerIdentity") && r.body().contains("Version=2011-06-15"), r.body());
+                assertEquals(stack.state().region(), r.region(), "signed for the configured region");
+            });
+            Result unknownKey = triage(accessKey("AKIAUNKNOWN00000000"), "--aws", "--service-endpoint", "sts=" + sts.url(),
+                    "release", incidentId, "--by", "Mallory");
+            assertEquals(ExitCodes.FAILURE, unknownKey.exit(), "STS refusing the credentials stops the approval");
+            assertEquals(1, unknownKey.err().strip().lines().count(), unknownKey.err());
+        }
+        String log = triage("--aws", "incident", incidentId, "--log").out();
+        assertTrue(log.contains("by Alice Dpo (identity arn:aws:iam::" + account + ":user/alice)"), log);
+        assertTrue(log.contains("by Bob Deputy (identity arn:aws:sts::" + account + ":assumed-role/triage-approver/bob)"), log);
+        assertFalse(log.contains("Mallory"), "a refused caller approves nothing");
+    }
+
+    @Test
+    void invokeReleaseRunsTheReleaseHandlerOnAnEventFile() throws IOException {
+        JsonNode summary = submitAndProcessOwnIncident("invoke");
+        String incidentId = summary.path("incidentId").asText();
+        String caseId = summary.path("caseId").asText();
+        // The fixture's shape, naming this case's incident: a whole-incident request publishes nothing new.
+        Path fixture = Path.of("..", "events", "sqs", "release-request.json");
+        ObjectNode event = (ObjectNode) Json.MAPPER.readTree(fixture.toFile());
+        ObjectNode record = (ObjectNode) event.path("Records").get(0);
+        record.put("body", SqsReleaseRequests.body(ReleaseRequest.forIncident(incidentId)));
+        ((com.fasterxml.jackson.databind.node.ArrayNode) event.path("Records")).removeAll().add(record);
+        Path file = Files.writeString(tmp.resolve("release-event.json"), Json.write(event));
+
+        List<String> lettersBefore = letters(incidentId);
+        Result invoked = triage("--aws", "invoke", "release", "--event", file.toString());
+        assertEquals(0, invoked.exit(), invoked.err());
+        assertEquals(0, invoked.json().path("batchItemFailures").size(), invoked.out());
+        assertEquals(summary.path("notices").path("published"),
+                triage("--aws", "status", caseId, "-o", "json").json().path("notices").path("published"),
+                "what process published is not published again");
+        assertEquals(lettersBefore, letters(incidentId));
+
+        record.put("body", "{\"incidentId\":\"" + incidentId + "\",\"payNumbers\":[");
+        Result malformed = triage("--aws", "invoke", "release", "--event",
+                Files.writeString(tmp.resolve("malformed-event.json"), Json.write(event)).toString());
+        assertEquals(0, malformed.exit(), malformed.err());
+        assertEquals(record.path("messageId").asText(), malformed.json().path("batchItemFailures").get(0)
+                .path("itemIdentifier").asText(), "the handler's answer names the message it could not read");
+
+        Result garbage = triage("--aws", "invoke", "release", "--event", Files.writeString(tmp.resolve("x.json"), "[1,2").toString());
+        assertEquals(ExitCodes.INVALID_INPUT, garbage.exit(), garbage.err());
+    }
+
+    /** {@code invoke release --remote}: Lambda Invoke of the deployed release function, at a Lambda endpoint of the test's own. */
+    @Test
+    void invokeReleaseRemoteCallsLambdaInvokeOfTheReleaseFunctionWithTheEvent() throws IOException {
+        List<String> paths = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> payloads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer lambda = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        lambda.createContext("/", exchange -> {
+            paths.add(exchange.getRequestURI().getPath());
+            payloads.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] answer = "{\"batchItemFailures\":[]}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("X-Amz-Executed-Version", "7");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        lambda.start();
+        try {
+            Path fixture = Path.of("..", "events", "sqs", "release-request.json");
+            Result remote = triage("--aws", "--service-endpoint", "lambda=http://127.0.0.1:" + lambda.getAddress().getPort(),
+                    "invoke", "release", "--event", fixture.toString(), "--remote");
+            assertEquals(0, remote.exit(), remote.err());
+            assertEquals("{\"batchItemFailures\":[]}", remote.out().strip(), "the function's answer, as it came");
+            assertEquals(List.of("/2015-03-31/functions/breach-triage-dev-release/invocations"), paths);
+            assertEquals(Json.MAPPER.readTree(fixture.toFile()), Json.MAPPER.readTree(payloads.get(0)), "the event file, as it is");
+        } finally {
+            lambda.stop(0);
         }
     }
 

@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.breachtriage.core.json.Json;
 import org.breachtriage.core.synthetic.SampleEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.breachtriage.cli.Cli.Result;
 
 /**
  * The incident commands on the state directory, after the bundled incident's two manifests have run:
@@ -31,19 +28,9 @@ class IncidentCommandsTest {
     private JsonNode first;
     private JsonNode later;
 
-    record Result(int exit, String out, String err) {
-        JsonNode json() throws IOException {
-            return Json.MAPPER.readTree(out);
-        }
-    }
 
     private Result triage(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--state-dir", state.toString()));
-        all.addAll(List.of(args));
-        int exit = TriageCommand.execute(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
-        return new Result(exit, out.toString(), err.toString());
+        return new Cli(state).run(args);
     }
 
     @BeforeEach
@@ -68,13 +55,26 @@ class IncidentCommandsTest {
     void bothRunsNameTheSameIncidentAndSayWhatTheyPublished() {
         assertTrue(incidentId().startsWith("IN-"), incidentId());
         assertEquals(incidentId(), later.path("incidentId").asText(), "same force and reference: one incident");
-        assertEquals(272, first.path("notices").path("published").asLong());
-        assertEquals(272, first.path("notices").path("publishedThisRun").asLong());
-        assertEquals(188, later.path("notices").path("published").asLong(), "the later manifest's own notices");
+        // The first list: MEDIUM's information notices go at once; HIGH and VERY_HIGH wait for people.
+        JsonNode one = first.path("notices");
+        assertEquals(2_424, one.path("planned").asLong(), "everyone MEDIUM and above, and 4 replaced within the file");
+        assertEquals(2_148, one.path("published").asLong());
+        assertEquals(2_148, one.path("publishedThisRun").asLong());
+        assertEquals(272, one.path("awaitingRelease").asLong(), "113 HIGH + 159 VERY_HIGH");
+        assertEquals(4, one.path("withdrawn").asLong(), "a pay number listed twice that rose past MEDIUM");
+        JsonNode two = later.path("notices");
+        assertEquals(188, two.path("planned").asLong(), "the later manifest's own notices");
+        assertEquals(188, two.path("awaitingRelease").asLong(), "all HIGH or above: they wait");
+        assertEquals(0, two.path("publishedThisRun").asLong());
         JsonNode incident = later.path("incident");
         assertEquals(2527, incident.path("persons").path("total").asLong(), "2,492 + 200 − those in both");
-        assertEquals(457, incident.path("notices").path("initial").asLong());
-        assertEquals(3, incident.path("notices").path("escalation").asLong());
+        JsonNode notices = incident.path("notices");
+        assertEquals(2_148, notices.path("initial").asLong());
+        assertEquals(0, notices.path("escalation").asLong(), "no escalation is out until someone releases it");
+        assertEquals(292, notices.path("awaitingRelease").path("HIGH").asLong());
+        assertEquals(165, notices.path("awaitingRelease").path("VERY_HIGH").asLong());
+        assertEquals(66, notices.path("generalCommunication").asLong(), "LOW: the general staff communication");
+        assertEquals(7, notices.path("withdrawn").asLong(), "3 waiting HIGH notices replaced by VERY_HIGH ones");
     }
 
     @Test

@@ -10,12 +10,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.breachtriage.core.golden.SampleGoldens;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.synthetic.SampleEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.breachtriage.cli.Cli.Result;
 
 /** The CLI end to end on the bundled sample data, through the same entry point as bin/triage. */
 class TriageCommandTest {
@@ -25,11 +27,6 @@ class TriageCommandTest {
     Path state;
     Path events;
 
-    record Result(int exit, String out, String err) {
-        JsonNode json() throws IOException {
-            return Json.MAPPER.readTree(out);
-        }
-    }
 
     @BeforeEach
     void sampleData() throws IOException {
@@ -39,14 +36,7 @@ class TriageCommandTest {
     }
 
     private Result triage(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] withState = new String[args.length + 2];
-        withState[0] = "--state-dir";
-        withState[1] = state.toString();
-        System.arraycopy(args, 0, withState, 2, args.length);
-        int exit = TriageCommand.execute(new PrintWriter(out), new PrintWriter(err), withState);
-        return new Result(exit, out.toString(), err.toString());
+        return new Cli(state).run(args);
     }
 
     private String importRosterAndRunIdCardManifest() throws IOException {
@@ -67,15 +57,29 @@ class TriageCommandTest {
         assertTrue(out.contains("2,500 read = 2,500 accepted + 0 rejected"), out);
         assertTrue(out.contains("200 read = 200 accepted + 0 rejected"), out);
         assertTrue(out.contains("People      2,527 distinct = 2,502 matched + 25 not in the staff table"), out);
-        assertTrue(out.contains("Notices     457 initial + 3 escalation"), out);
+        assertTrue(out.contains("At once     2,148 published by these runs"), out);
+        assertTrue(out.contains("Release 1   by A. Reviewer (demo): 292 notice(s) published"), out);
+        assertTrue(out.contains("Release 2   by B. Second Reviewer (demo): 164 notice(s) published"), out);
+        // Everyone ends with a published notice, the general communication, or a documented hold.
+        assertTrue(out.contains("Told        2,460 people (initial notice published) + 144 escalation notices"), out);
+        assertTrue(out.contains("Waiting     nothing awaits release; 1 person held"), out);
+        assertTrue(out.contains("General     66 people covered by the general staff communication only (sent "), out);
+        List<String> lines = Files.readAllLines(state.resolve("topics/notices.jsonl"));
+        assertEquals(2_148 + 292 + 164 + 1, lines.size(), "the notices released, and the general communication once");
 
         Result again = triage("demo", "-o", "json");
         assertEquals(0, again.exit(), again.err());
         for (JsonNode manifest : again.json().path("manifests")) {
             assertEquals(0, manifest.path("notices").path("publishedThisRun").asLong(), "nothing sent twice");
         }
-        assertEquals(SampleGoldens.Notices.INCIDENT_INITIAL + SampleGoldens.Notices.INCIDENT_ESCALATION,
-                Files.readAllLines(state.resolve("topics/notices.jsonl")).size(), "457 + 3 notices, once each");
+        JsonNode release = again.json().path("release");
+        assertFalse(release.path("heldNow").asBoolean(), "the same hold, found again");
+        assertEquals(0, release.path("first").path("published").asInt());
+        assertEquals(0, release.path("second").path("published").asInt());
+        JsonNode notices = again.json().path("incident").path("notices");
+        assertEquals(SampleGoldens.INCIDENT_PEOPLE, notices.path("initial").asLong() + notices.path("held").asLong()
+                + notices.path("generalCommunication").asLong(), "initial + held + general communication = people");
+        assertEquals(lines, Files.readAllLines(state.resolve("topics/notices.jsonl")), "nothing sent again");
     }
 
     @Test
@@ -203,7 +207,8 @@ class TriageCommandTest {
         Result help = triage("--help");
         assertEquals(0, help.exit());
         for (String command : new String[] {"staff", "run", "validate", "status", "person", "cases", "incidents",
-            "incident", "clock", "ico", "rejects", "report", "demo", "generate"}) {
+            "incident", "clock", "ico", "pending", "release", "hold", "unhold", "letter", "rejects", "report", "demo",
+            "generate"}) {
             assertTrue(help.out().contains(command), "help lists " + command);
         }
     }

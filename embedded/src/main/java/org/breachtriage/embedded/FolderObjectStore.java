@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.ports.ObjectStore;
@@ -38,7 +40,11 @@ public final class FolderObjectStore implements ObjectStore {
     private static final ObjectWriter SIDECAR_WRITER = Json.MAPPER.writerFor(Sidecar.class);
     private static final ObjectReader SIDECAR_READER = Json.MAPPER.readerFor(Sidecar.class);
 
+    /** Unique temporary names within this process (the pid makes them unique across processes). */
+    private static final AtomicLong TMP_NAMES = new AtomicLong();
+
     private final Path root;
+    private volatile boolean tmpDirReady;
 
     public FolderObjectStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -92,10 +98,15 @@ public final class FolderObjectStore implements ObjectStore {
     @Override
     public void put(String key, byte[] content, String contentType, Map<String, String> metadata) throws IOException {
         Path file = fileFor(key);
-        byte[] sidecar = SIDECAR_WRITER.writeValueAsBytes(
-                new Sidecar(contentType, metadata == null ? Map.of() : Map.copyOf(metadata)));
-        // Sidecar first: once the new content is visible, its metadata already is.
-        writeAtomically(sidecarFor(key), sidecar, key);
+        // Sidecar first: once the new content is visible, its metadata already is. Without metadata
+        // there is nothing for a sidecar to say (the content type is not read back), so none is
+        // written, and an older one is removed: the release step writes thousands of letters a run.
+        if (metadata == null || metadata.isEmpty()) {
+            Files.deleteIfExists(sidecarFor(key));
+        } else {
+            writeAtomically(sidecarFor(key), SIDECAR_WRITER.writeValueAsBytes(new Sidecar(contentType,
+                    Map.copyOf(metadata))), key);
+        }
         writeAtomically(file, content, key);
     }
 
@@ -120,28 +131,43 @@ public final class FolderObjectStore implements ObjectStore {
         return keys;
     }
 
+    /**
+     * Writes a temporary file and renames it over the target, so a reader sees the old object or the
+     * new one, never half of one. Few system calls per object: the release step writes one letter per
+     * notice, thousands in a run.
+     */
     private void writeAtomically(Path target, byte[] content, String key) throws IOException {
         Path tmpDir = root.resolve(TMP_DIR);
-        Files.createDirectories(tmpDir);
-        try {
-            Files.createDirectories(target.getParent());
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException("cannot store object " + key + ": " + root.relativize(Path.of(e.getFile()))
-                    + " is an object, not a folder", e);
+        if (!tmpDirReady) {
+            Files.createDirectories(tmpDir);
+            tmpDirReady = true;
+        }
+        Path parent = target.getParent();
+        if (!Files.isDirectory(parent)) {
+            try {
+                Files.createDirectories(parent);
+            } catch (FileAlreadyExistsException e) {
+                throw new IOException("cannot store object " + key + ": " + root.relativize(Path.of(e.getFile()))
+                        + " is an object, not a folder", e);
+            }
         }
         if (Files.isDirectory(target)) {
             throw new IOException("cannot store object " + key + ": other objects are stored under " + key + "/");
         }
-        Path tmp = Files.createTempFile(tmpDir, "put-", ".part");
+        Path tmp = tmpDir.resolve("put-" + ProcessHandle.current().pid() + "-" + TMP_NAMES.incrementAndGet() + ".part");
+        boolean moved = false;
         try {
-            Files.write(tmp, content);
+            Files.write(tmp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            moved = true;
         } finally {
-            Files.deleteIfExists(tmp);
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 

@@ -1,11 +1,14 @@
 package org.breachtriage.embedded;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.breachtriage.core.incident.CaseFigure;
 import org.breachtriage.core.incident.IncidentPerson;
 import org.breachtriage.core.incident.ManifestExposure;
+import org.breachtriage.core.incident.Hold;
+import org.breachtriage.core.incident.NoticeApproval;
 import org.breachtriage.core.incident.NoticeKind;
 import org.breachtriage.core.incident.NoticeState;
 import org.breachtriage.core.incident.PersonChange;
@@ -28,7 +31,7 @@ import org.h2.mvstore.type.BasicDataType;
  * StoreSchema} checks the file's constants line up); instants keep nanoseconds.
  */
 final class IncidentPersonType extends BasicDataType<IncidentPerson> {
-    private static final byte FORMAT = 1;
+    private static final byte FORMAT = 2;
     private static final int MATCHED = 1;
     private static final int HAS_CB = 1 << 1;
 
@@ -69,11 +72,25 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
             Bin.putEnum(buff, n.band());
             Bin.putEnum(buff, n.channel());
             Bin.putString(buff, n.templateId());
+            buff.put((byte) (n.art34() ? 1 : 0));
             Bin.putString(buff, n.caseId());
             buff.putVarLong(n.batchNo());
             Bin.putInstant(buff, n.plannedAt());
             Bin.putEnum(buff, n.state());
+            buff.putVarInt(n.approvalsNeeded());
+            buff.putVarInt(n.approvals().size());
+            for (NoticeApproval yes : n.approvals()) {
+                Bin.putString(buff, yes.approvalId());
+                Bin.putString(buff, yes.approverKey());
+                Bin.putString(buff, yes.name());
+                Bin.putString(buff, yes.identity());
+                Bin.putInstant(buff, yes.at());
+            }
+            Bin.putInstant(buff, n.releasedAt());
+            Bin.putString(buff, n.claimedBy());
+            Bin.putInstant(buff, n.claimedAt());
             Bin.putInstant(buff, n.publishedAt());
+            Bin.putString(buff, n.withdrawnBy());
         }
         buff.putVarInt(p.changes().size());
         for (PersonChange c : p.changes()) {
@@ -87,6 +104,14 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
         buff.putVarInt(p.reviewNotes().size());
         for (String note : p.reviewNotes()) {
             Bin.putString(buff, note);
+        }
+        Hold hold = p.hold();
+        buff.put((byte) (hold == null ? 0 : 1));
+        if (hold != null) {
+            Bin.putString(buff, hold.by());
+            Bin.putString(buff, hold.identity());
+            Bin.putString(buff, hold.reason());
+            Bin.putInstant(buff, hold.at());
         }
         buff.putVarInt(p.version());
     }
@@ -109,9 +134,7 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
         int noticeCount = DataUtils.readVarInt(buff);
         List<PersonNotice> notices = new ArrayList<>(noticeCount);
         for (int i = 0; i < noticeCount; i++) {
-            notices.add(new PersonNotice(Bin.getString(buff), Bin.getEnum(buff, KINDS), Bin.getEnum(buff, BANDS),
-                    Bin.getEnum(buff, CHANNELS), Bin.getString(buff), Bin.getString(buff), DataUtils.readVarLong(buff),
-                    Bin.getInstant(buff), Bin.getEnum(buff, STATES), Bin.getInstant(buff)));
+            notices.add(readNotice(buff));
         }
         int changeCount = DataUtils.readVarInt(buff);
         List<PersonChange> changes = new ArrayList<>(changeCount);
@@ -124,9 +147,34 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
         for (int i = 0; i < noteCount; i++) {
             notes.add(Bin.getString(buff));
         }
+        Hold hold = buff.get() == 0 ? null
+                : new Hold(Bin.getString(buff), Bin.getString(buff), Bin.getString(buff), Bin.getInstant(buff));
         int version = DataUtils.readVarInt(buff);
         return new IncidentPerson(incidentId, payNumber, (flags & MATCHED) != 0, staffType, force, exposed, assessment,
-                manifests, notices, changes, notes, version);
+                manifests, notices, changes, notes, hold, version);
+    }
+
+    private static PersonNotice readNotice(ByteBuffer buff) {
+        String noticeId = Bin.getString(buff);
+        NoticeKind kind = Bin.getEnum(buff, KINDS);
+        Band band = Bin.getEnum(buff, BANDS);
+        ContactChannel channel = Bin.getEnum(buff, CHANNELS);
+        String templateId = Bin.getString(buff);
+        boolean art34 = buff.get() != 0;
+        String caseId = Bin.getString(buff);
+        long batchNo = DataUtils.readVarLong(buff);
+        Instant plannedAt = Bin.getInstant(buff);
+        NoticeState state = Bin.getEnum(buff, STATES);
+        int approvalsNeeded = DataUtils.readVarInt(buff);
+        int approvalCount = DataUtils.readVarInt(buff);
+        List<NoticeApproval> approvals = new ArrayList<>(approvalCount);
+        for (int i = 0; i < approvalCount; i++) {
+            approvals.add(new NoticeApproval(Bin.getString(buff), Bin.getString(buff), Bin.getString(buff),
+                    Bin.getString(buff), Bin.getInstant(buff)));
+        }
+        return new PersonNotice(noticeId, kind, band, channel, templateId, art34, caseId, batchNo, plannedAt, state,
+                approvalsNeeded, approvals, Bin.getInstant(buff), Bin.getString(buff), Bin.getInstant(buff),
+                Bin.getInstant(buff), Bin.getString(buff));
     }
 
     private static void writeAssessment(WriteBuffer buff, Assessment a) {
@@ -197,7 +245,10 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
         for (String reason : p.assessment().reasons()) {
             memory += Bin.memory(reason);
         }
-        memory += 120 * p.manifests().size() + 200 * p.notices().size() + 80 * p.changes().size();
+        memory += 120 * p.manifests().size() + 80 * p.changes().size();
+        for (PersonNotice n : p.notices()) {
+            memory += 260 + 160 * n.approvals().size();
+        }
         for (String note : p.reviewNotes()) {
             memory += Bin.memory(note);
         }

@@ -31,12 +31,18 @@ public final class LocalPipeline implements AutoCloseable {
         this.settings = settings;
     }
 
+    /** The state directory with the environment's settings ({@link PipelineSettings#fromEnvironment}). */
     public static LocalPipeline open(Path stateDir) {
-        return open(stateDir, ScoringPolicy.loadDefault(), Clock.systemUTC());
+        return new LocalPipeline(EmbeddedState.open(stateDir), PipelineSettings.fromEnvironment());
     }
 
     public static LocalPipeline open(Path stateDir, ScoringPolicy policy, Clock clock) {
         return new LocalPipeline(EmbeddedState.open(stateDir), new PipelineSettings(policy, ForceName.fromEnvironment(), clock));
+    }
+
+    /** Commits what a command outside a run (a release, a hold) changed. */
+    public void commit() {
+        state.commit();
     }
 
     public record RunOutcome(RunSummary summary, boolean alreadyTriaged) {
@@ -62,7 +68,7 @@ public final class LocalPipeline implements AutoCloseable {
         };
         return new Pipeline(new PipelineAdapters(state.objectStore(), state.objectStore(), state.staffDirectory(),
                 state.caseStore(), state.incidentStore(), state.personStore(), none, state.publisher(),
-                new InProcessReportRequests()), settings);
+                new InProcessReportRequests(), new InProcessReleaseRequests()), settings);
     }
 
     public ReportService reports() {

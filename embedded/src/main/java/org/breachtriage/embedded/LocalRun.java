@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.manifest.IncidentMetadata;
@@ -17,12 +16,15 @@ import org.breachtriage.core.pipeline.PipelineAdapters;
 import org.breachtriage.core.pipeline.PipelineSettings;
 import org.breachtriage.core.pipeline.RunSummary;
 import org.breachtriage.core.pipeline.ScoreBatch;
+import org.breachtriage.core.release.CaseNotices;
+import org.breachtriage.core.release.ReleaseRequest;
 import org.breachtriage.core.ports.ObjectStore;
 
 /**
  * One run of the pipeline in this process: ingest on the calling thread, scoring on worker threads
- * fed by a bounded in-process queue, then the reports the case lifecycle asked for. The same
- * services and lifecycle the Lambda functions use; only the transport differs.
+ * fed by a bounded in-process queue, then the releases scoring asked for (notices of bands released
+ * automatically, and the general staff communication), then the reports the case lifecycle asked
+ * for. The same services and lifecycle the Lambda functions use; only the transport differs.
  */
 public final class LocalRun {
     /** Scoring threads: the ingest thread parses while these score; more would only contend on 2 cores. */
@@ -47,15 +49,16 @@ public final class LocalRun {
         Path file = manifest.toAbsolutePath().normalize();
         ObjectStore folder = new TappedObjectStore(new FolderObjectStore(file.getParent()), tap);
         InProcessReportRequests reportRequests = new InProcessReportRequests();
+        InProcessReleaseRequests releaseRequests = new InProcessReleaseRequests();
         // The queue's workers need the pipeline's scorer, and the pipeline needs the queue: tie the knot here.
         ScoreBatch[] scorer = new ScoreBatch[1];
-        AtomicLong publishedThisRun = new AtomicLong();
         IngestService.IngestOutcome ingested;
         Pipeline pipeline;
         try (InProcessBatchQueue queue = new InProcessBatchQueue(SCORING_WORKERS,
-                batch -> publishedThisRun.addAndGet(scorer[0].score(new ScoreBatch.Command(batch, false)).noticesPublished()))) {
+                batch -> scorer[0].score(new ScoreBatch.Command(batch, false)))) {
             pipeline = new Pipeline(new PipelineAdapters(folder, stores.outputs(), stores.staff(), stores.cases(),
-                    stores.incidents(), stores.persons(), queue, stores.publisher(), reportRequests), settings);
+                    stores.incidents(), stores.persons(), queue, stores.publisher(), reportRequests, releaseRequests),
+                    settings);
             scorer[0] = pipeline.score();
             // A local run that died mid-way lost its in-process queue, so unfinished batches must be re-read.
             ingested = pipeline.ingest().ingest(new IngestManifest.Command(file.getFileName().toString(),
@@ -63,11 +66,23 @@ public final class LocalRun {
             queue.awaitDrained();
         }
         String caseId = ingested.caseRecord().caseId();
+        long publishedThisRun = 0;
+        for (ReleaseRequest requested : releaseRequests.drain()) {
+            publishedThisRun += pipeline.release().publishReleased(requested).published();
+        }
+        CaseRecord c = require(stores, caseId);
+        if (c.incidentId() != null) {
+            // Whatever a run that died left released goes now; the general communication too, if it has not.
+            publishedThisRun += pipeline.release().publishReleased(ReleaseRequest.forIncident(c.incidentId())).published();
+        }
         pipeline.lifecycle().scoredIfComplete(require(stores, caseId));
         for (String requested : reportRequests.drain()) {
             pipeline.report().report(requested);
         }
-        return new Outcome(RunSummary.of(require(stores, caseId), publishedThisRun.get()), ingested.alreadyIngested());
+        CaseRecord done = require(stores, caseId);
+        CaseNotices notices = done.incidentId() == null ? CaseNotices.NONE
+                : CaseNotices.read(done.incidentId(), caseId, stores.persons());
+        return new Outcome(RunSummary.of(done, notices, publishedThisRun), ingested.alreadyIngested());
     }
 
     private static CaseRecord require(LocalStores stores, String caseId) {

@@ -22,8 +22,11 @@ import org.h2.mvstore.MVMap;
  * Constants appended at the end keep old ordinals valid, so they are accepted.
  */
 final class StoreSchema {
-    /** 2: people belong to incidents (version 1 kept per-case results). */
-    static final String LAYOUT_VERSION = "2";
+    /**
+     * 3: notices wait for release, with approvals, holds and claims (2 published them as planned);
+     * 2: people belong to incidents (1 kept per-case results).
+     */
+    static final String LAYOUT_VERSION = "3";
     private static final String LAYOUT_KEY = "layout";
     private static final String ENUM_PREFIX = "enum.";
 
@@ -38,7 +41,8 @@ final class StoreSchema {
         String layout = meta.get(LAYOUT_KEY);
         if (layout != null && !layout.equals(LAYOUT_VERSION)) {
             throw new IllegalStateException("state file " + file + " has layout version " + layout
-                    + (layout.equals("1") ? " (results per case, from before incidents)" : "")
+                    + (layout.equals("1") ? " (results per case, from before incidents)"
+                    : layout.equals("2") ? " (notices published as planned, from before the release step)" : "")
                     + "; this version of triage reads layout " + LAYOUT_VERSION + " and has not changed the file. "
                     + "Use a fresh state directory (--state-dir DIR or TRIAGE_HOME=DIR, then import the staff table "
                     + "again), move " + file.getParent() + " aside, or use the triage version that wrote it.");

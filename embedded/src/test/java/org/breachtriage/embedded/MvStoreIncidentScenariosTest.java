@@ -6,23 +6,18 @@ import org.breachtriage.core.scenarios.ScenarioHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The incident scenarios on the state directory: MVStore for staff, cases, incidents and people, a
- * folder for manifests and reports, JSON Lines files for the topics. A scenario that restarts the
- * process gets a second harness over the same open state, as a re-run would see it.
- */
+/** The incident scenarios on the state directory ({@link ScenarioState}). */
 class MvStoreIncidentScenariosTest extends IncidentScenarios {
     @TempDir
     Path stateDir;
-    private EmbeddedState state;
+    private ScenarioState state;
 
     @Override
     protected ScenarioHarness.Backend backend() {
         if (state == null) {
-            state = EmbeddedState.open(stateDir);
+            state = new ScenarioState(stateDir);
         }
-        return new ScenarioHarness.Backend(state.objectStore(), state.staffDirectory(), state.caseStore(),
-                state.incidentStore(), state.personStore(), state.publisher());
+        return state.backend();
     }
 
     @AfterEach

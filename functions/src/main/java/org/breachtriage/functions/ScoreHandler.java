@@ -38,7 +38,7 @@ public final class ScoreHandler implements RequestHandler<SQSEvent, SQSBatchResp
             try {
                 BatchOutcome outcome = score.score(new ScoreBatch.Command(batch, SqsMessages.receivedBefore(message)));
                 return new SqsMessages.Handled(batch.caseId(), null,
-                        List.of(new Metric("NoticesPublished", outcome.noticesPublished())));
+                        List.of(new Metric("NoticesPlanned", outcome.noticesPlanned())));
             } catch (RuntimeException e) {
                 throw new SqsMessages.Failed(batch.caseId(), "case " + batch.caseId() + ", batch " + batch.batchNo(), e);
             }

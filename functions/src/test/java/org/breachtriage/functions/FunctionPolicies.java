@@ -16,14 +16,30 @@ import org.breachtriage.aws.ResourceNames;
  */
 final class FunctionPolicies {
 
-    /** An allowed action (IAM wildcards: {@code sqs:SendMessage*}) on a template resource (its logical id). */
-    record Grant(String action, String resource) {
-        boolean allows(String wanted, String wantedResource) {
-            String pattern = action.toLowerCase(Locale.ROOT);
+    /**
+     * An allowed action (IAM wildcards: {@code sqs:SendMessage*}) on a template resource (its logical id),
+     * and for a grant on some of a bucket's objects, the key pattern of the ARN ({@code letters/*}); null
+     * for the resource as a whole (the bucket and all its objects, as SAM's S3 templates grant).
+     */
+    record Grant(String action, String resource, String keyPattern) {
+        Grant(String action, String resource) {
+            this(action, resource, null);
+        }
+
+        /** Does it allow this action on this resource (and, for a call on an object, this key; null: none)? */
+        boolean allows(String wanted, String wantedResource, String objectKey) {
             String name = wanted.toLowerCase(Locale.ROOT);
-            boolean actionMatches = pattern.endsWith("*") ? name.startsWith(pattern.substring(0, pattern.length() - 1))
-                    : pattern.equals(name);
-            return actionMatches && resource.equals(wantedResource);
+            boolean keyMatches = keyPattern == null || (objectKey != null && glob(keyPattern, objectKey));
+            return glob(action.toLowerCase(Locale.ROOT), name) && resource.equals(wantedResource) && keyMatches;
+        }
+
+        boolean allows(String wanted, String wantedResource) {
+            return allows(wanted, wantedResource, null);
+        }
+
+        /** IAM's matching: '*' is any run of characters (keys and actions here use no '?'). */
+        private static boolean glob(String pattern, String text) {
+            return text.matches(java.util.regex.Pattern.quote(pattern).replace("*", "\\E.*\\Q"));
         }
     }
 
@@ -115,7 +131,8 @@ final class FunctionPolicies {
                     for (Object resource : asList(s.get("Resource"))) {
                         String logical = resourceOf(resource).orElseThrow(() ->
                                 new AssertionError(function + ": cannot tell which resource " + resource + " is"));
-                        asList(s.get("Action")).forEach(a -> grants.add(new Grant(String.valueOf(a), logical)));
+                        String keys = keyPatternOf(resource, logical);
+                        asList(s.get("Action")).forEach(a -> grants.add(new Grant(String.valueOf(a), logical, keys)));
                     }
                 }
                 continue;
@@ -173,6 +190,27 @@ final class FunctionPolicies {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The object keys an ARN of a bucket's objects names ({@code letters/*} in
+     * {@code arn:…:s3:::<bucket>/letters/*}), or null for every object ({@code /*}) or none (not an object ARN).
+     */
+    String keyPatternOf(Object value, String logical) {
+        if (!(value instanceof Map<?, ?> m) || !(m.get("Fn::Sub") instanceof String sub)) {
+            return null;
+        }
+        Object props = map(resources.get(logical)).get("Properties");
+        if (!(props instanceof Map<?, ?> p) || !(p.get("BucketName") instanceof Map<?, ?> name)
+                || !(name.get("Fn::Sub") instanceof String bucket)) {
+            return null;
+        }
+        int at = sub.indexOf(bucket + "/");
+        if (at < 0) {
+            return null;
+        }
+        String keys = sub.substring(at + bucket.length() + 1);
+        return keys.equals("*") ? null : keys;
     }
 
     private static List<Object> asList(Object value) {

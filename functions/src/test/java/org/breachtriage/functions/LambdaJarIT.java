@@ -52,7 +52,8 @@ class LambdaJarIT {
             }
         }
         assertEquals(List.of(), shipped, "classes the Lambda jar must not hold");
-        for (Class<?> handler : List.of(IngestHandler.class, ScoreHandler.class, ReportHandler.class)) {
+        for (Class<?> handler : List.of(IngestHandler.class, ScoreHandler.class, ReleaseHandler.class, ReportHandler.class,
+                ClockHandler.class)) {
             assertTrue(entries.contains(handler.getName().replace('.', '/') + ".class"), handler + " is in the jar");
         }
     }

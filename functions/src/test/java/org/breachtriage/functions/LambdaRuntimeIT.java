@@ -34,7 +34,11 @@ import org.breachtriage.aws.testing.EmulatorStackExtension;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.Counters;
+import org.breachtriage.aws.SqsReleaseRequests;
+import org.breachtriage.core.incident.PersonNotice;
 import org.breachtriage.core.json.Json;
+import org.breachtriage.core.letters.Letters;
+import org.breachtriage.core.release.ReleaseRequest;
 import org.breachtriage.core.manifest.ManifestReaders;
 import org.breachtriage.core.manifest.ManifestRow;
 import org.breachtriage.core.manifest.ManifestVisitor;
@@ -49,14 +53,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 /**
- * The four handlers run as Lambda runs them: the deployment package (the shaded jar) unpacked as the
+ * The five handlers run as Lambda runs them: the deployment package (the shaded jar) unpacked as the
  * task root, the Java runtime interface client ({@code aws-lambda-java-runtime-interface-client}) as
  * the process's main class with the handler string from template.yaml, the function's variables and
  * {@code AWS_LAMBDA_LOG_FORMAT=JSON} (its LoggingConfig), and a Runtime API ({@link RuntimeApi})
  * serving the event fixtures of events/. The functions talk to the emulators.
  *
  * <p>Asserted: what the runtime serialised (the ingest summary, {@code batchItemFailures} naming the
- * poison message, the report's answer, the clock's reminders, sent once however often it runs), that every line the process wrote is a JSON log line with a
+ * poison message, the release's and the report's answers, the clock's reminders, sent once however often
+ * it runs), that every line the process wrote is a JSON log line with a
  * level, the request id and the case id, that the EMF metrics are there with the right values, and
  * that no line holds a pay number or a name. A failsafe test: it needs the packaged jar.
  */
@@ -111,9 +116,9 @@ class LambdaRuntimeIT {
     }
 
     @Test
-    void ingestScoreReportAndClockRunInTheLambdaRuntimeWithJsonLogsAndMetrics() throws Exception {
+    void ingestScoreReleaseReportAndClockRunInTheLambdaRuntimeWithJsonLogsAndMetrics() throws Exception {
         try (AutoCloseableWiring test = new AutoCloseableWiring(wiring())) {
-            runIngestScoreAndReport(test.wiring());
+            runIngestScoreReleaseAndReport(test.wiring());
             runTheClockTwice();
         }
     }
@@ -126,7 +131,7 @@ class LambdaRuntimeIT {
         }
     }
 
-    private void runIngestScoreAndReport(FunctionWiring wiring) throws Exception {
+    private void runIngestScoreReleaseAndReport(FunctionWiring wiring) throws Exception {
         // --- ingest: the S3 fixture, for the manifest it names, uploaded with its sidecar
         S3ObjectStore bucket = new S3ObjectStore(stack.clients().s3(), stack.names().bucket());
         String key = "manifests/acme/met-idcard-2023.csv";
@@ -164,10 +169,14 @@ class LambdaRuntimeIT {
         String fixtureCase = ScoreAndReportHandlerTest.FIXTURE_CASE;
         CaseRecord scored = wiring.adapters().cases().find(fixtureCase).orElseThrow();
         assertEquals(CaseStatus.SCORED, scored.status());
-        assertEquals(Map.of("NoticesPublished", scored.counter(Counters.NOTICES_PUBLISHED)), metrics(score, fixtureCase, Map.of()));
+        assertEquals(Map.of("NoticesPlanned", scored.counter(Counters.NOTICES_PLANNED)), metrics(score, fixtureCase, Map.of()));
+        assertTrue(scored.counter(Counters.NOTICES_PLANNED) > 0, "the fixture batches plan notices");
         assertEquals(Map.of("BatchesFailed", 1L), metrics(score, null, Map.of()), "the poison message, of no known case");
         assertTrue(score.lines().stream().anyMatch(l -> l.path("level").asText().equals("ERROR")
                 && l.path("message").asText().contains("poison-0001")), "the failure is logged as an ERROR naming the message");
+
+        // --- release: the fixture, which holds the requests the score function just sent
+        runTheRelease(wiring, fixtureCase);
 
         // --- report: the trigger fixture
         Run report = run("ReportFunction", Files.readString(Fixtures.events("sqs/report-trigger.json")));
@@ -185,6 +194,44 @@ class LambdaRuntimeIT {
             people += perBand.get("People");
         }
         assertEquals(reported.counter(Counters.PERSONS_TOTAL), people, "people per band add up to the case's people");
+    }
+
+    /**
+     * The release fixture: first, that it holds the requests the score function sent (read off the release
+     * queue); then the release function publishes the notices they name, each with its letter, and says
+     * how many in its NoticesPublished metric.
+     */
+    private void runTheRelease(FunctionWiring wiring, String fixtureCase) throws Exception {
+        String fixture = Files.readString(Fixtures.events("sqs/release-request.json"));
+        Set<ReleaseRequest> inFixture = new HashSet<>();
+        Json.MAPPER.readTree(fixture).path("Records").forEach(r -> inFixture.add(SqsReleaseRequests.requestFrom(r.path("body").asText())));
+        Set<ReleaseRequest> sent = new HashSet<>();
+        for (int attempt = 0; attempt < 5 && sent.size() < inFixture.size(); attempt++) {
+            stack.clients().sqs().receiveMessage(b -> b.queueUrl(stack.names().releaseQueueUrl()).maxNumberOfMessages(10)
+                    .waitTimeSeconds(1)).messages().forEach(m -> sent.add(SqsReleaseRequests.requestFrom(m.body())));
+        }
+        assertEquals(inFixture, sent, "the fixture holds what the score function asked");
+
+        Run release = run("ReleaseFunction", fixture);
+        assertEquals(List.of(), Json.MAPPER.convertValue(Json.MAPPER.readTree(release.answer().body()).path("batchItemFailures"),
+                List.class), "the runtime serialised the release's answer: " + release.answer().body());
+        long published = 0;
+        for (ReleaseRequest request : inFixture) {
+            for (String payNumber : request.payNumbers()) {
+                PersonNotice notice = wiring.adapters().persons().find(request.incidentId(), payNumber).orElseThrow()
+                        .notices().getFirst();
+                assertTrue(notice.published(), "a notice the fixture names was published");
+                assertTrue(wiring.adapters().outputs().head(Letters.noticeKey(request.incidentId(), notice.noticeId()))
+                        .isPresent(), "with its letter");
+                published++;
+            }
+        }
+        assertEquals(Map.of("NoticesPublished", published), metrics(release, fixtureCase, Map.of()));
+        assertTrue(release.lines().stream().anyMatch(l -> l.path("level").asText().equals("INFO")
+                && l.path("caseId").asText().equals(fixtureCase) && l.path("message").asText().contains("notice(s) published")),
+                "a line per request, naming its case");
+        assertTrue(wiring.adapters().outputs().head(Letters.generalKey(ScoreAndReportHandlerTest.FIXTURE_INCIDENT)).isPresent(),
+                "the general staff communication's text");
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,21 +40,31 @@ import org.breachtriage.aws.S3ObjectStore;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.RowBatch;
+import org.breachtriage.aws.SqsReleaseRequests;
+import org.breachtriage.core.incident.Approver;
 import org.breachtriage.core.incident.IncidentClock;
 import org.breachtriage.core.incident.IncidentPerson;
+import org.breachtriage.core.incident.PersonNotice;
+import org.breachtriage.core.letters.Letters;
 import org.breachtriage.core.incident.Reminder;
 import org.breachtriage.core.manifest.ManifestRow;
 import org.breachtriage.core.golden.Rescoring;
 import org.breachtriage.core.golden.SampleFiles;
 import org.breachtriage.core.golden.SampleGoldens;
 import org.breachtriage.core.manifest.IncidentMetadata;
+import org.breachtriage.core.model.Band;
 import org.breachtriage.core.model.StaffMember;
 import org.breachtriage.core.pipeline.Messages;
 import org.breachtriage.core.pipeline.ReportService;
 import org.breachtriage.core.pipeline.RunSummary;
 import org.breachtriage.core.ports.ObjectStore.ObjectInfo;
+import org.breachtriage.core.release.CaseNotices;
+import org.breachtriage.core.release.ReleaseNotices;
+import org.breachtriage.core.release.ReleaseNotices.Approve;
+import org.breachtriage.core.release.ReleaseRequest;
 import org.breachtriage.core.report.FederationSummary;
 import org.breachtriage.core.report.OnCallSummary;
+import org.breachtriage.core.scoring.ReleaseRule;
 import org.breachtriage.core.scoring.ScoringPolicy;
 import org.breachtriage.core.staff.RosterImport;
 import org.breachtriage.core.staff.RosterReader;
@@ -119,8 +130,9 @@ final class PipelineScenario {
      * @param callsByHandler every request each handler's function made (first delivery and re-delivery),
      *                       with the resources it addressed: what its IAM policy must allow
      */
-    record Result(String caseId, RunSummary summary, long batches, int notices, long noticeRequestsIfPerBatch,
-                  Counts counts, Map<String, Long> redeliveryCalls, Map<Class<?>, RequestCounter> callsByHandler) {
+    record Result(String caseId, RunSummary summary, long batches, int notices, int releaseRequests,
+                  long noticeRequestsIfPerBatch, Counts counts, Map<String, Long> redeliveryCalls,
+                  Map<Class<?>, RequestCounter> callsByHandler) {
     }
 
     /** The functions' requests of the first delivery of every event (re-delivery not included). */
@@ -171,18 +183,22 @@ final class PipelineScenario {
         RequestCounter counter = new RequestCounter();
         // Each function has clients of its own, as on Lambda, so its calls can be checked against its policy.
         Map<Class<?>, RequestCounter> byHandler = new HashMap<>(Map.of(IngestHandler.class, new RequestCounter(),
-                ScoreHandler.class, new RequestCounter(), ReportHandler.class, new RequestCounter(),
-                ClockHandler.class, new RequestCounter()));
+                ScoreHandler.class, new RequestCounter(), ReleaseHandler.class, new RequestCounter(),
+                ReportHandler.class, new RequestCounter(), ClockHandler.class, new RequestCounter()));
         Wirings wirings = new Wirings(target.wiring(counter, byHandler.get(IngestHandler.class)),
-                target.wiring(counter, byHandler.get(ScoreHandler.class)), target.wiring(counter, byHandler.get(ReportHandler.class)));
+                target.wiring(counter, byHandler.get(ScoreHandler.class)),
+                target.wiring(counter, byHandler.get(ReleaseHandler.class)),
+                target.wiring(counter, byHandler.get(ReportHandler.class)));
         // The test's own reads of the case table go through uncounted clients: the table counts the functions' requests only.
         DynamoCaseStore cases = new DynamoCaseStore(target.harness().dynamoDb(), names.caseTable());
         Message poison = null;
+        Message releasePoison = null;
         try (TopicTap allAlerts = TopicTap.subscribe(target.harness(), names.alertsTopicArn());
              TopicTap notices = TopicTap.existing(target.harness(), target.resources().noticesInspectionQueueUrl());
              TopicTap federation = TopicTap.existing(target.harness(), target.resources().federationInspectionQueueUrl())) {
             if (spec.poisonMessage()) {
                 poison = harness.sendAndHold(names.batchQueueUrl(), poisonBody());
+                releasePoison = harness.sendAndHold(names.releaseQueueUrl(), releasePoisonBody());
             }
 
             // 1. Ingest, from the S3 event.
@@ -193,6 +209,7 @@ final class PipelineScenario {
             CaseRecord afterIngest = cases.find(caseId).orElseThrow();
             assertEquals(key, afterIngest.source(), "the case names the decoded key");
             assertEquals(CaseStatus.SCORING, afterIngest.status());
+            String incidentId = afterIngest.incidentId();
             long batches = afterIngest.batchesQueued();
             assertEquals((manifest.accepted() + RowBatch.MAX_ROWS - 1) / RowBatch.MAX_ROWS, batches, "batches of at most 100 rows");
 
@@ -200,17 +217,22 @@ final class PipelineScenario {
             CapturingContext scoreLog = new CapturingContext("score");
             ScoreHandler scorer = new ScoreHandler(wirings.score());
             List<LambdaHarness.Invocation> scoring = scoreAll(scorer, scoreLog, batches, poison);
-            if (poison != null) {
-                assertPoisonReportedAlone(scoring, poison, scoreLog, manifest);
-            }
-            for (LambdaHarness.Invocation invocation : scoring) {
-                Set<String> failed = invocation.failedIds();
-                failed.remove(poison == null ? "" : poison.messageId());
-                assertEquals(Set.of(), failed, "real batches never fail; log: " + scoreLog.text());
-            }
+            assertOnlyThePoisonFailed(scoring, poison, scoreLog, manifest);
             assertEquals(CaseStatus.SCORED, cases.find(caseId).orElseThrow().status());
+            Map<String, IncidentPerson> scored = people(names, incidentId);
+            scored.values().forEach(p -> p.notices().forEach(n -> assertFalse(n.published(), "scoring tells nobody")));
 
-            // 3. Report, from the one trigger the SCORING → SCORED flip sent.
+            // 3. Release: one request per batch that planned notices the policy releases at once (MEDIUM's).
+            Set<Long> releasingBatches = new HashSet<>();
+            scored.values().forEach(p -> p.notices().stream().filter(PersonNotice::released)
+                    .forEach(n -> releasingBatches.add(n.batchNo())));
+            CapturingContext releaseLog = new CapturingContext("release");
+            ReleaseHandler releaser = new ReleaseHandler(wirings.release());
+            List<LambdaHarness.Invocation> releasing = releaseAll(releaser, releaseLog, releasingBatches, releasePoison);
+            assertOnlyThePoisonFailed(releasing, releasePoison, releaseLog, manifest);
+            assertNoPersonalData(releaseLog.text(), manifest, "the release function's log");
+
+            // 4. Report, from the one trigger the SCORING → SCORED flip sent.
             List<Message> triggers = receiveAll(names.reportQueueUrl(), 1);
             assertEquals(1, triggers.size(), "a report trigger, from the call that made the flip");
             assertEquals(List.of(), harness.receive(names.reportQueueUrl(), 10, Duration.ofSeconds(1)),
@@ -221,25 +243,32 @@ final class PipelineScenario {
                     (event, context) -> new ReportHandler(wirings.report()).handleRequest(event, context), reportLog);
             assertEquals(Set.of(), reported.failedIds(), reportLog.text());
 
-            // 4. What came out.
+            // 5. What came out: MEDIUM told at once, HIGH and VERY_HIGH waiting for approvers, LOW covered by the general communication.
             CaseRecord done = cases.find(caseId).orElseThrow();
-            RunSummary summary = RunSummary.of(done);
+            Map<String, IncidentPerson> people = people(names, incidentId);
+            RunSummary summary = RunSummary.of(done, CaseNotices.read(incidentId, caseId,
+                    new DynamoPersonStore(target.harness().dynamoDb(), names.caseTable())), 0);
             assertCounters(summary, done, manifest, roster);
-            for (String reportKey : ReportService.keysFor(done.incidentId(), 1)) {
+            for (String reportKey : ReportService.keysFor(incidentId, 1)) {
                 assertTrue(uploads.head(reportKey).isPresent(), "report written: " + reportKey);
             }
-            Map<String, IncidentPerson> people = people(names, done.incidentId());
             assertEquals(summary.persons().total(), people.size(), "one record per person");
-            // Who must be told comes from the inputs, never from what the pipeline stored.
+            // Who must be told comes from the inputs, never from what the pipeline stored: every person as the
+            // scorer makes them from their row, roster line and the sidecar, and where the policy's decision on
+            // that puts them.
             Map<String, Rescoring.Expected> expected = rescore(manifest, roster);
             assertEveryPersonAsRescored(people, expected);
-            Set<String> mustNotify = new HashSet<>();
-            expected.values().stream().filter(e -> e.decision().required()).forEach(e -> mustNotify.add(e.payNumber()));
-            assertNoticesPlanned(people, mustNotify);
-            assertEquals(mustNotify.size(), summary.notices().published(), "notices counted once each");
+            Standing standing = Standing.of(people.values());
+            assertEquals(Standing.expected(expected.values()), standing, "each person where the policy puts them");
+            assertEquals(releasingBatches.size() > 0, !standing.toldAtOnce().isEmpty());
+            assertEquals(standing.toldAtOnce().size(), summary.notices().published(), "notices counted once each");
+            assertEquals(standing.highWaiting().size() + standing.veryHighWaiting().size(), summary.notices().awaitingRelease());
 
-            List<TopicTap.Delivery> noticeDeliveries = notices.read(mustNotify.size(), DELIVERY_TIMEOUT, QUIET, ofCase(caseId));
-            assertNotices(noticeDeliveries, mustNotify, caseId, done.incidentId());
+            List<TopicTap.Delivery> released = notices.read(standing.toldAtOnce().size() + 1, DELIVERY_TIMEOUT, QUIET,
+                    ofIncident(incidentId));
+            assertStaffCommunicationOnce(released, incidentId);
+            assertNotices(personNotices(released), standing.toldAtOnce(), incidentId);
+            assertLettersOfExactlyThePublishedNotices(uploads, incidentId);
             List<TopicTap.Delivery> federationDeliveries = federation.read(1, DELIVERY_TIMEOUT, QUIET, ofCase(caseId));
             assertFederation(federationDeliveries, manifest);
             List<TopicTap.Delivery> alertDeliveries = allAlerts.read(4, DELIVERY_TIMEOUT, QUIET, ofCase(caseId));
@@ -247,23 +276,145 @@ final class PipelineScenario {
                     alertDeliveries.stream().map(TopicTap.Delivery::eventType).sorted().toList(),
                     "each alert of the case once");
 
-            // 5. At-least-once delivery: everything again, and nothing more may happen.
+            // 6. At-least-once delivery: everything again, and nothing more may happen.
             Counts firstDelivery = Counts.of(counter);
             Map<String, Long> redeliveryCalls = Map.of();
             if (spec.redeliver()) {
-                redeliveryCalls = redeliverEverything(wirings, cases, counter, s3Event, scoring, reported, done, poison,
-                        notices, federation, allAlerts);
+                redeliveryCalls = redeliverEverything(wirings, cases, counter, s3Event, scoring, releasing, reported, done,
+                        poison, releasePoison, notices, federation, allAlerts);
             }
-            runTheClockTwice(target.wiring(new RequestCounter(), byHandler.get(ClockHandler.class)), done.incidentId());
-            return new Result(caseId, summary, batches, mustNotify.size(), noticeRequestsIfPerBatch(people),
-                    firstDelivery, redeliveryCalls, byHandler);
+
+            // 7. People release the rest: one approver for HIGH, a second, different identity for VERY_HIGH.
+            approveTheRest(incidentId, standing, notices, uploads);
+            runTheClockTwice(target.wiring(new RequestCounter(), byHandler.get(ClockHandler.class)), incidentId);
+            return new Result(caseId, summary, batches, standing.toldAtOnce().size(), releasingBatches.size(),
+                    noticeRequestsIfPerBatch(people), firstDelivery, redeliveryCalls, byHandler);
         } finally {
+            // Stand in for the dead-letter queues, where SQS moves them after maxReceiveCount receives.
             if (poison != null) {
-                // Stands in for the dead-letter queue, where SQS moves it after maxReceiveCount receives.
                 harness.delete(names.batchQueueUrl(), poison);
+            }
+            if (releasePoison != null) {
+                harness.delete(names.releaseQueueUrl(), releasePoison);
             }
             wirings.close();
         }
+    }
+
+    /** Where the people stand once scoring's automatic release went out (each one manifest: one notice at most). */
+    record Standing(Set<String> toldAtOnce, Set<String> highWaiting, Set<String> veryHighWaiting, Set<String> general) {
+        static Standing of(java.util.Collection<IncidentPerson> people) {
+            Standing s = new Standing(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
+            for (IncidentPerson p : people) {
+                assertTrue(p.notices().size() <= 1, "one manifest: at most the initial notice");
+                PersonNotice notice = p.notices().isEmpty() ? null : p.notices().getFirst();
+                switch (p.band()) {
+                    case LOW -> {
+                        assertEquals(null, notice, "LOW: no notice of their own, the general staff communication");
+                        s.general().add(p.payNumber());
+                    }
+                    case MEDIUM -> {
+                        assertTrue(notice != null && notice.published() && !notice.art34(),
+                                "MEDIUM: the information notice, published at once: " + notice);
+                        s.toldAtOnce().add(p.payNumber());
+                    }
+                    case HIGH, VERY_HIGH -> {
+                        assertTrue(notice != null && notice.awaitingRelease() && notice.art34(),
+                                p.band() + ": an Art. 34 notice waiting for approvers: " + notice);
+                        (p.band() == Band.HIGH ? s.highWaiting() : s.veryHighWaiting()).add(p.payNumber());
+                    }
+                }
+            }
+            return s;
+        }
+
+        /** Where the policy's decision on each person's independent rescoring puts them. */
+        static Standing expected(java.util.Collection<Rescoring.Expected> people) {
+            Standing s = new Standing(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
+            for (Rescoring.Expected e : people) {
+                if (!e.decision().sendsNotice()) {
+                    s.general().add(e.payNumber());
+                } else if (e.decision().release() == ReleaseRule.AUTO) {
+                    s.toldAtOnce().add(e.payNumber());
+                } else {
+                    (e.band() == Band.HIGH ? s.highWaiting() : s.veryHighWaiting()).add(e.payNumber());
+                }
+            }
+            return s;
+        }
+    }
+
+    /**
+     * Two people approve, as `triage --aws release` does (ReleaseService.approve, on the operator's own
+     * clients): Alice's identity releases HIGH; the same identity under another name adds nothing; Bob's,
+     * a different identity, releases VERY_HIGH. Every notice goes out once, with its letter.
+     */
+    private void approveTheRest(String incidentId, Standing standing, TopicTap notices, S3ObjectStore uploads)
+            throws IOException {
+        assertFalse(standing.highWaiting().isEmpty() || standing.veryHighWaiting().isEmpty(),
+                "the manifest has people for one approver and for two: " + standing);
+        FunctionWiring operator = target.wiring(new RequestCounter());
+        try {
+            ReleaseNotices release = operator.pipeline().release();
+            Approver alice = Approver.byIdentity("Alice Dpo", "arn:aws:iam::000000000000:user/alice");
+            Approver aliceAgain = Approver.byIdentity("A. Dpo", "arn:aws:iam::000000000000:user/alice");
+            Approver bob = Approver.byIdentity("Bob Deputy", "arn:aws:sts::000000000000:assumed-role/triage-approver/bob");
+
+            ReleaseNotices.Approved first = release.approve(new Approve(incidentId, alice, null, "checked the list"));
+            assertEquals(standing.highWaiting().size(), first.published(), "one approver releases HIGH");
+            ReleaseNotices.Approved sameIdentity = release.approve(new Approve(incidentId, aliceAgain, null, "again"));
+            assertEquals(0, sameIdentity.counted(), "one identity under two names is one approver");
+            assertEquals(0, sameIdentity.published());
+            ReleaseNotices.Approved second = release.approve(new Approve(incidentId, bob, null, "second pair of eyes"));
+            assertEquals(standing.veryHighWaiting().size(), second.published(), "a second identity releases VERY_HIGH");
+            assertEquals(0, second.after().awaitingTotal(), "nothing waits");
+
+            Set<String> approved = new HashSet<>(standing.highWaiting());
+            approved.addAll(standing.veryHighWaiting());
+            List<TopicTap.Delivery> deliveries = notices.read(approved.size(), DELIVERY_TIMEOUT, QUIET, ofIncident(incidentId));
+            assertEquals(List.of(), deliveries.stream().filter(d -> !Messages.PERSON_NOTICE.equals(d.eventType())).toList(),
+                    "the general staff communication went once, before");
+            assertNotices(deliveries, approved, incidentId);
+            assertLettersOfExactlyThePublishedNotices(uploads, incidentId);
+            IncidentPerson veryHigh = people(target.names(), incidentId).get(standing.veryHighWaiting().iterator().next());
+            assertEquals(List.of(alice.identity(), bob.identity()), veryHigh.notices().getFirst().approvals().stream()
+                    .map(a -> a.identity()).toList(), "the notice records both approvers' identities");
+        } finally {
+            operator.clients().close();
+        }
+    }
+
+    /** The release function draining the release queue as its event source mapping would, the poison message in the first event. */
+    private List<LambdaHarness.Invocation> releaseAll(ReleaseHandler releaser, CapturingContext log, Set<Long> batches,
+                                                      Message poison) {
+        String queueUrl = target.names().releaseQueueUrl();
+        List<LambdaHarness.Invocation> invocations = new ArrayList<>();
+        Set<Long> asked = new HashSet<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        boolean first = true;
+        while (asked.size() < batches.size() || (first && poison != null)) {
+            assertTrue(System.nanoTime() < deadline, "release requests of batches " + asked + " of " + batches + " arrived in time");
+            List<Message> messages = new ArrayList<>(harness.receive(queueUrl, 10, Duration.ofSeconds(1)));
+            for (Message m : messages) {
+                ReleaseRequest request = SqsReleaseRequests.requestFrom(m.body());
+                assertTrue(asked.add(request.batchNo()), "one request per batch: " + request.batchNo());
+            }
+            if (first && poison != null && (!messages.isEmpty() || batches.isEmpty())) {
+                messages.add(poison);
+            }
+            if (!messages.isEmpty()) {
+                invocations.add(harness.invoke(queueUrl, messages, releaser::handleRequest, log));
+                first = false;
+            }
+        }
+        assertEquals(batches, asked, "a release request for each batch that released notices at once, and no other");
+        assertEquals(List.of(), harness.receive(queueUrl, 10, Duration.ofSeconds(1)), "no more release requests");
+        return invocations;
+    }
+
+    private static String releasePoisonBody() {
+        return "{\"schemaVersion\":\"3\",\"incidentId\":\"IN-0000000000000000\",\"caseId\":\"BT-0000000000000000\","
+                + "\"batchNo\":0,\"payNumbers\":[\"MP000091\",\"Williams";
     }
 
     /**
@@ -284,12 +435,14 @@ final class PipelineScenario {
         }
     }
 
-    /** The three functions' wirings, each on clients of its own. */
-    private record Wirings(FunctionWiring ingest, FunctionWiring score, FunctionWiring report) implements AutoCloseable {
+    /** The four pipeline functions' wirings, each on clients of its own. */
+    private record Wirings(FunctionWiring ingest, FunctionWiring score, FunctionWiring release, FunctionWiring report)
+            implements AutoCloseable {
         @Override
         public void close() {
             ingest.clients().close();
             score.clients().close();
+            release.clients().close();
             report.clients().close();
         }
     }
@@ -419,10 +572,22 @@ final class PipelineScenario {
         });
     }
 
-    private void assertPoisonReportedAlone(List<LambdaHarness.Invocation> scoring, Message poison, CapturingContext log,
+    /** The poison message (if any) failed, alone and quietly, in the first event; every real message succeeded. */
+    private void assertOnlyThePoisonFailed(List<LambdaHarness.Invocation> invocations, Message poison, CapturingContext log,
                                            Manifest manifest) {
-        LambdaHarness.Invocation first = scoring.get(0);
-        assertEquals(2, first.event().getRecords().size(), "the poison message shares its event with one real batch");
+        if (poison != null) {
+            assertPoisonReportedAlone(invocations.get(0), poison, log, manifest);
+        }
+        for (LambdaHarness.Invocation invocation : invocations) {
+            Set<String> failed = invocation.failedIds();
+            failed.remove(poison == null ? "" : poison.messageId());
+            assertEquals(Set.of(), failed, "real messages never fail; log: " + log.text());
+        }
+    }
+
+    private void assertPoisonReportedAlone(LambdaHarness.Invocation first, Message poison, CapturingContext log,
+                                           Manifest manifest) {
+        assertTrue(first.event().getRecords().size() > 1, "the poison message shares its event with real messages");
         assertEquals(Set.of(poison.messageId()), first.failedIds(), "only the malformed message is reported failed");
         String logged = log.text();
         assertTrue(logged.contains(poison.messageId()), "the failure names the message: " + logged);
@@ -451,6 +616,14 @@ final class PipelineScenario {
 
     private static java.util.function.Predicate<TopicTap.Delivery> ofCase(String caseId) {
         return delivery -> caseId.equals(delivery.document().path("caseId").asText());
+    }
+
+    private static java.util.function.Predicate<TopicTap.Delivery> ofIncident(String incidentId) {
+        return delivery -> incidentId.equals(delivery.document().path("incidentId").asText());
+    }
+
+    private static List<TopicTap.Delivery> personNotices(List<TopicTap.Delivery> deliveries) {
+        return deliveries.stream().filter(d -> Messages.PERSON_NOTICE.equals(d.eventType())).toList();
     }
 
     private Map<String, IncidentPerson> people(ResourceNames names, String incidentId) {
@@ -502,30 +675,39 @@ final class PipelineScenario {
         }
     }
 
-    /** The notice path: one initial notice, published, for exactly the people the policy must tell (issue 11 changes this). */
-    private static void assertNoticesPlanned(Map<String, IncidentPerson> people, Set<String> mustNotify) {
-        people.values().forEach(p -> {
-            assertEquals(mustNotify.contains(p.payNumber()) ? 1 : 0, p.notices().size(),
-                    p.payNumber() + ": one manifest, at most the initial notice, exactly when the policy requires one");
-            p.notices().forEach(n -> assertTrue(n.published(), "every planned notice was published"));
-        });
-    }
-
-    private static void assertNotices(List<TopicTap.Delivery> deliveries, Set<String> mustNotify, String caseId,
-                                      String incidentId) {
+    private static void assertNotices(List<TopicTap.Delivery> deliveries, Set<String> mustNotify, String incidentId) {
         List<String> payNumbers = new ArrayList<>();
         for (TopicTap.Delivery d : deliveries) {
             assertEquals(Messages.PERSON_NOTICE, d.eventType());
-            assertEquals(caseId, d.document().path("caseId").asText());
             assertEquals(incidentId, d.document().path("incidentId").asText());
             assertEquals("initial", d.document().path("noticeKind").asText());
             String payNumber = d.document().path("payNumber").asText();
             payNumbers.add(payNumber);
-            assertEquals(incidentId + "-notice-" + payNumber + "-initial-" + d.document().path("band").asText(),
-                    d.attributes().get("messageId"), "the id subscribers de-duplicate on");
+            String noticeId = incidentId + "-notice-" + payNumber + "-initial-" + d.document().path("band").asText();
+            assertEquals(noticeId, d.attributes().get("messageId"), "the id subscribers de-duplicate on");
+            assertEquals(Letters.noticeKey(incidentId, noticeId), d.document().path("letterKey").asText(),
+                    "the notice points at its letter");
+            assertFalse(d.raw().contains("Dear "), "and does not carry the letter's text");
         }
-        assertEquals(mustNotify.size(), payNumbers.size(), "exactly one notice per person at or above the policy band");
-        assertEquals(mustNotify, new HashSet<>(payNumbers), "notices went to exactly the people who must be told");
+        assertEquals(mustNotify.size(), payNumbers.size(), "exactly one notice per person who must be told now");
+        assertEquals(mustNotify, new HashSet<>(payNumbers), "notices went to exactly the people who must be told now");
+    }
+
+    private static void assertStaffCommunicationOnce(List<TopicTap.Delivery> deliveries, String incidentId) {
+        List<TopicTap.Delivery> general = deliveries.stream()
+                .filter(d -> Messages.STAFF_COMMUNICATION.equals(d.eventType())).toList();
+        assertEquals(1, general.size(), "the incident's general staff communication, once");
+        assertEquals(Letters.generalKey(incidentId), general.get(0).document().path("letterKey").asText());
+        assertFalse(general.get(0).document().has("payNumber"), "it names nobody");
+    }
+
+    /** Under letters/<incident>/: a letter for each published notice and the general communication's text, nothing else. */
+    private void assertLettersOfExactlyThePublishedNotices(S3ObjectStore uploads, String incidentId) throws IOException {
+        Set<String> expected = new HashSet<>(Set.of(Letters.generalKey(incidentId)));
+        people(target.names(), incidentId).values().forEach(p -> p.notices().stream().filter(PersonNotice::published)
+                .forEach(n -> expected.add(Letters.noticeKey(incidentId, n.noticeId()))));
+        assertEquals(expected, new HashSet<>(uploads.list(Letters.PREFIX + incidentId + "/")),
+                "letters for exactly the notices published, none for a notice still waiting");
     }
 
     private static void assertFederation(List<TopicTap.Delivery> deliveries, Manifest manifest) {
@@ -553,22 +735,21 @@ final class PipelineScenario {
     // --- re-delivery ------------------------------------------------------------------------
 
     private Map<String, Long> redeliverEverything(Wirings wirings, DynamoCaseStore cases, RequestCounter counter,
-                                                  S3Event s3Event,
-                                                  List<LambdaHarness.Invocation> scoring, LambdaHarness.Invocation reported,
-                                                  CaseRecord done, Message poison, TopicTap notices, TopicTap federation,
+                                                  S3Event s3Event, List<LambdaHarness.Invocation> scoring,
+                                                  List<LambdaHarness.Invocation> releasing,
+                                                  LambdaHarness.Invocation reported, CaseRecord done, Message poison,
+                                                  Message releasePoison, TopicTap notices, TopicTap federation,
                                                   TopicTap allAlerts) {
         String caseId = done.caseId();
         Map<String, Long> before = counter.snapshot();
 
         IngestHandler.Summary again = new IngestHandler(wirings.ingest()).handleRequest(s3Event, new CapturingContext("ingest"));
         assertEquals(List.of(caseId), again.caseIds(), "the same S3 event finds the same case");
-        ScoreHandler scorer = new ScoreHandler(wirings.score());
-        for (LambdaHarness.Invocation invocation : scoring) {
-            SQSBatchResponse response = scorer.handleRequest(invocation.event(), new CapturingContext("score"));
-            Set<String> failed = new HashSet<>();
-            response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
-            assertEquals(poison != null && invocation == scoring.get(0) ? Set.of(poison.messageId()) : Set.of(), failed);
-        }
+        redeliver(scoring, new ScoreHandler(wirings.score())::handleRequest, poison, "score");
+        CapturingContext releaseLog = redeliver(releasing, new ReleaseHandler(wirings.release())::handleRequest,
+                releasePoison, "release");
+        assertFalse(releaseLog.text().matches("(?s).*: [1-9][0-9]* notice\\(s\\) published.*"),
+                "nothing published again: " + releaseLog.text());
         SQSBatchResponse reportAgain = new ReportHandler(wirings.report()).handleRequest(reported.event(), new CapturingContext("report"));
         assertTrue(reportAgain.getBatchItemFailures().isEmpty());
 
@@ -577,7 +758,8 @@ final class PipelineScenario {
         assertEquals(done.counters(), after.counters(), "no counter moves on re-delivery");
         assertEquals(List.of(), harness.receive(target.names().reportQueueUrl(), 10, Duration.ofSeconds(1)),
                 "no second report trigger");
-        assertEquals(List.of(), notices.read(0, DELIVERY_TIMEOUT, QUIET, ofCase(caseId)), "no notice twice");
+        assertEquals(List.of(), notices.read(0, DELIVERY_TIMEOUT, QUIET, ofIncident(done.incidentId())),
+                "no notice twice, and no second general communication");
         // The first quiet period covered the time for SNS to deliver; these read what it delivered meanwhile.
         assertEquals(List.of(), federation.read(0, DELIVERY_TIMEOUT, Duration.ofMillis(300), ofCase(caseId)), "no second summary");
         assertEquals(List.of(), allAlerts.read(0, DELIVERY_TIMEOUT, Duration.ofMillis(300), ofCase(caseId)), "no alert twice");
@@ -593,17 +775,32 @@ final class PipelineScenario {
                 "re-delivery publishes nothing: " + redelivery);
         assertFalse(redelivery.containsKey("Sqs.SendMessage") || redelivery.containsKey("Sqs.SendMessageBatch"),
                 "re-delivery queues nothing: " + redelivery);
+        assertFalse(redelivery.containsKey("S3.PutObject"), "re-delivery writes no letter and no report: " + redelivery);
         return redelivery;
     }
 
+    /** Hands each event to the handler again; only the poison message (in the first event) fails again. Returns the log. */
+    private static CapturingContext redeliver(List<LambdaHarness.Invocation> invocations,
+                                              java.util.function.BiFunction<SQSEvent, CapturingContext, SQSBatchResponse> handler,
+                                              Message poison, String function) {
+        CapturingContext log = new CapturingContext(function);
+        for (LambdaHarness.Invocation invocation : invocations) {
+            Set<String> failed = new HashSet<>();
+            handler.apply(invocation.event(), log).getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
+            assertEquals(poison != null && invocation == invocations.get(0) ? Set.of(poison.messageId()) : Set.of(), failed,
+                    function + " re-delivered: " + log.text());
+        }
+        return log;
+    }
+
     /**
-     * PublishBatch requests if each scored batch packs the notices it planned ten to a request: every
-     * notice records the batch that planned it, so this is exact.
+     * PublishBatch requests if each release request packs the notices of its batch ten to a request, for
+     * the notices published when this is read: every notice records the batch that planned it, so this is exact.
      */
     private static long noticeRequestsIfPerBatch(Map<String, IncidentPerson> people) {
         Map<Long, Long> perBatch = new HashMap<>();
         for (IncidentPerson p : people.values()) {
-            p.notices().forEach(n -> perBatch.merge(n.batchNo(), 1L, Long::sum));
+            p.notices().stream().filter(PersonNotice::published).forEach(n -> perBatch.merge(n.batchNo(), 1L, Long::sum));
         }
         return perBatch.values().stream().mapToLong(n -> (n + 9) / 10).sum();
     }

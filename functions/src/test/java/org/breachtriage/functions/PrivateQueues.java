@@ -24,7 +24,8 @@ final class PrivateQueues implements AutoCloseable {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String batches = stack.clients().sqs().createQueue(b -> b.queueName("test-batches-" + suffix)).queueUrl();
         String reports = stack.clients().sqs().createQueue(b -> b.queueName("test-reports-" + suffix)).queueUrl();
-        this.names = stack.names().withQueuesAndTopics(batches, reports, stack.names().alertsTopicArn(),
+        String releases = stack.clients().sqs().createQueue(b -> b.queueName("test-releases-" + suffix)).queueUrl();
+        this.names = stack.names().withQueuesAndTopics(batches, reports, releases, stack.names().alertsTopicArn(),
                 stack.names().noticesTopicArn());
         this.wiring = new FunctionWiring(new AwsClients(stack.settings().withInterceptors(counter)), names,
                 new PipelineSettings(ScoringPolicy.loadDefault(), PipelineTarget.FORCE, Clock.systemUTC()));
@@ -39,5 +40,6 @@ final class PrivateQueues implements AutoCloseable {
         wiring.clients().close();
         stack.clients().sqs().deleteQueue(b -> b.queueUrl(names.batchQueueUrl()));
         stack.clients().sqs().deleteQueue(b -> b.queueUrl(names.reportQueueUrl()));
+        stack.clients().sqs().deleteQueue(b -> b.queueUrl(names.releaseQueueUrl()));
     }
 }

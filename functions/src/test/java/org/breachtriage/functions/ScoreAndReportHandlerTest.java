@@ -27,6 +27,9 @@ import org.breachtriage.core.pipeline.ReportService;
 import org.breachtriage.core.pipeline.RunSummary;
 import org.breachtriage.core.staff.RosterImport;
 import org.breachtriage.core.staff.RosterReader;
+import org.breachtriage.core.release.CaseNotices;
+import org.breachtriage.core.incident.PersonNotice;
+import org.breachtriage.core.incident.NoticeState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -42,8 +45,8 @@ class ScoreAndReportHandlerTest {
     static final String FIXTURE_CASE = "BT-e7e475f1c7a00001";
     /** Its incident: force {@value PipelineTarget#FORCE}, reference INC-2023-0826 (see IncidentIds). */
     static final String FIXTURE_INCIDENT = "IN-5345323007ba4d37";
-    /** Notices the fixture batches publish: the two VERY_HIGH officers (the notice path; issue 11 may change it). */
-    private static final long FIXTURE_NOTICES = 2;
+    /** Notices the fixture batches plan under the default policy: the two VERY_HIGH officers and the two MEDIUM people. */
+    private static final long FIXTURE_NOTICES = 4;
 
     private final EmulatorStack stack;
 
@@ -77,11 +80,16 @@ class ScoreAndReportHandlerTest {
             // both DV with name and photo, are DPC 4 x EI 1.0 + CB 1.0 = 5.0; MP000002, a Constable with name, rank
             // and photo, 1.5 x 1.0 + 1.0 = 2.5; MP000001, name and photo only, 1 x 1.0 + 1.0 = 2.0; MP009999, a pay
             // number alone, 1 x 0.25 + 1.0 = 1.25.
-            assertEquals(SampleGoldens.bands(1, 2, 0, 2), RunSummary.of(afterScoring).bands());
-            assertEquals(FIXTURE_NOTICES, afterScoring.counter(Counters.NOTICES_PUBLISHED), "the covert and protection officers are told");
+            assertEquals(SampleGoldens.bands(1, 2, 0, 2), RunSummary.of(afterScoring, CaseNotices.NONE, 0).bands());
+            // The default policy plans a notice for everyone MEDIUM or above: the two VERY_HIGH officers' Art. 34
+            // notices (waiting for two approvers) and the two MEDIUM people's information notices (released at once).
+            assertEquals(FIXTURE_NOTICES, afterScoring.counter(Counters.NOTICES_PLANNED), "MEDIUM and above: 2 + 2");
             for (String pay : List.of("MP000091", "MP000186", "MP000002", "MP000001", "MP009999")) {
-                boolean told = pay.equals("MP000091") || pay.equals("MP000186");
-                assertEquals(told ? 1 : 0, q.wiring.adapters().persons().find(incidentId, pay).orElseThrow().notices().size(), pay);
+                List<PersonNotice> notices = q.wiring.adapters().persons().find(incidentId, pay).orElseThrow().notices();
+                assertEquals(pay.equals("MP009999") ? 0 : 1, notices.size(), pay);
+                boolean veryHigh = pay.equals("MP000091") || pay.equals("MP000186");
+                notices.forEach(n -> assertEquals(veryHigh ? NoticeState.PLANNED : NoticeState.RELEASED, n.state(),
+                        pay + ": VERY_HIGH waits for its approvers, MEDIUM is released at once"));
             }
             assertEquals(List.of(FIXTURE_CASE), triggers(q), "the flip to SCORED sent one report trigger");
 
@@ -196,14 +204,20 @@ class ScoreAndReportHandlerTest {
 
     /** The case as ingest would have left it: SCORING, two batches queued, joined to the incident given. */
     static void openFixtureCase(FunctionWiring wiring, SQSEvent scoreBatch, String incidentId) {
+        openFixtureCase(wiring, scoreBatch, FIXTURE_CASE, incidentId);
+    }
+
+    /** The same, for a test that moved the fixtures to a case id of its own (what the batches' bodies name). */
+    static void openFixtureCase(FunctionWiring wiring, SQSEvent scoreBatch, String caseId, String incidentId) {
         RowBatch first = RowBatchMessages.parse(scoreBatch.getRecords().get(0).getBody());
+        assertEquals(caseId, first.caseId(), "the batches name the case opened");
         assertEquals(FIXTURE_INCIDENT, IncidentService.incidentIdFor(PipelineTarget.FORCE, first.incident(), FIXTURE_CASE),
                 "the fixture names the incident its force and reference derive");
-        CaseRecord candidate = CaseOpening.newCase(FIXTURE_CASE, incidentId, "manifests/acme/met-idcard-2023.csv",
+        CaseRecord candidate = CaseOpening.newCase(caseId, incidentId, "manifests/acme/met-idcard-2023.csv",
                 "fixture", first.incident(), wiring.pipeline().settings().policy().version(), Clock.systemUTC().instant());
         CaseRecord opened = wiring.pipeline().lifecycle().open(candidate);
         wiring.pipeline().incidents().join(opened, PipelineTarget.FORCE);
-        wiring.adapters().cases().finishIngest(FIXTURE_CASE, 5, 5, 0, 2);
+        wiring.adapters().cases().finishIngest(caseId, 5, 5, 0, 2);
     }
 
     /** The case ids of the report triggers queued since the last call (taken off the queue). */

@@ -30,6 +30,9 @@ import org.breachtriage.aws.RequestCounter;
 import org.breachtriage.aws.ResourceNames;
 import org.breachtriage.aws.testing.EmulatorStack;
 import org.breachtriage.aws.testing.EmulatorStackExtension;
+import org.breachtriage.core.incident.PersonNotice;
+import org.breachtriage.core.letters.LetterSettings;
+import org.breachtriage.core.letters.Letters;
 import org.breachtriage.core.pipeline.ForceName;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +60,7 @@ class TemplateTest {
     @Test
     void everyFunctionNamesAHandlerClassForItsEventType() throws Exception {
         Map<String, Map<String, Object>> functions = ofType("AWS::Serverless::Function");
-        assertEquals(4, functions.size(), "ingest, score, report, clock: " + functions.keySet());
+        assertEquals(5, functions.size(), "ingest, score, release, report, clock: " + functions.keySet());
         for (Map.Entry<String, Map<String, Object>> function : functions.entrySet()) {
             Map<String, Object> props = map(function.getValue().get("Properties"));
             String handler = (String) props.get("Handler");
@@ -98,10 +101,12 @@ class TemplateTest {
     }
 
     @Test
-    void theScoreAndReportQueuesFeedTheHandlersThatReadThem() {
+    void theScoreReleaseAndReportQueuesFeedTheHandlersThatReadThem() {
         assertEquals(Map.of("Fn::GetAtt", List.of("BatchQueue", "Arn")), sqsTrigger("ScoreFunction").get("Queue"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("ReleaseQueue", "Arn")), sqsTrigger("ReleaseFunction").get("Queue"));
         assertEquals(Map.of("Fn::GetAtt", List.of("ReportQueue", "Arn")), sqsTrigger("ReportFunction").get("Queue"));
         assertEquals("org.breachtriage.functions.ScoreHandler::handleRequest", functionProps("ScoreFunction").get("Handler"));
+        assertEquals("org.breachtriage.functions.ReleaseHandler::handleRequest", functionProps("ReleaseFunction").get("Handler"));
         assertEquals("org.breachtriage.functions.ReportHandler::handleRequest", functionProps("ReportFunction").get("Handler"));
         assertEquals("org.breachtriage.functions.IngestHandler::handleRequest", functionProps("IngestFunction").get("Handler"));
         assertEquals("org.breachtriage.functions.ClockHandler::handleRequest", functionProps("ClockFunction").get("Handler"));
@@ -111,9 +116,10 @@ class TemplateTest {
     void everyVariableTheCodeReadsIsSetForEveryFunction() throws Exception {
         Set<String> needed = new TreeSet<>(envConstants(ResourceNames.class));
         needed.addAll(envConstants(ForceName.class));
+        needed.addAll(variableConstants(LetterSettings.class));
         // A floor, not a count: the variables are derived from the code and grow with it, and each one is
         // checked below; the floor proves the derivation found them (an empty set would check nothing).
-        assertTrue(needed.size() >= 8, "derived from the code: " + needed);
+        assertTrue(needed.size() >= 13, "derived from the code: " + needed);
         Map<String, Object> globalVars = variables(map(map(template.get("Globals")).get("Function")));
         for (String function : ofType("AWS::Serverless::Function").keySet()) {
             Map<String, Object> vars = new LinkedHashMap<>(globalVars);
@@ -154,10 +160,12 @@ class TemplateTest {
 
     @Test
     void queueVisibilityIsAtLeastSixTimesItsConsumersTimeout() {
-        long defaultTimeout = number(map(map(template.get("Globals")).get("Function")).get("Timeout"));
-        for (String function : List.of("ScoreFunction", "ReportFunction")) {
-            Map<String, Object> props = functionProps(function);
-            long timeout = props.containsKey("Timeout") ? number(props.get("Timeout")) : defaultTimeout;
+        List<String> consumers = ofType("AWS::Serverless::Function").keySet().stream()
+                .filter(f -> "SQS".equals(map(map(functionProps(f).get("Events")).values().iterator().next()).get("Type")))
+                .toList();
+        assertEquals(Set.of("ScoreFunction", "ReleaseFunction", "ReportFunction"), Set.copyOf(consumers));
+        for (String function : consumers) {
+            long timeout = timeout(function);
             @SuppressWarnings("unchecked")
             String queue = ((List<String>) map(sqsTrigger(function).get("Queue")).get("Fn::GetAtt")).get(0);
             Map<String, Object> queueProps = map(map(resources.get(queue)).get("Properties"));
@@ -172,6 +180,23 @@ class TemplateTest {
         for (String function : ofType("AWS::Serverless::Function").keySet()) {
             assertTrue(alarmWatches("AWS/Lambda", "FunctionName", function), "no alarm on the errors of " + function);
         }
+    }
+
+    /**
+     * A publisher's claim on a notice lasts {@link PersonNotice#CLAIM_LEASE}; a release function still at
+     * work when it ran out would see its notices taken over and published a second time.
+     */
+    @Test
+    void theReleaseFunctionFinishesWellWithinAClaimsLease() {
+        long timeout = timeout("ReleaseFunction");
+        assertTrue(timeout * 2 <= PersonNotice.CLAIM_LEASE.toSeconds(), "the release function may run " + timeout
+                + " s, a claim lasts " + PersonNotice.CLAIM_LEASE.toSeconds() + " s");
+    }
+
+    private static long timeout(String function) {
+        Map<String, Object> props = functionProps(function);
+        return number(props.containsKey("Timeout") ? props.get("Timeout")
+                : map(map(template.get("Globals")).get("Function")).get("Timeout"));
     }
 
     // --- data -------------------------------------------------------------------------------
@@ -261,8 +286,8 @@ class TemplateTest {
             }
         }
         for (Map.Entry<String, Map<String, Object>> key : ofType("AWS::KMS::Key").entrySet()) {
-            for (Object statement : list(map(map(key.getValue().get("Properties")).get("KeyPolicy")).get("Statement"))) {
-                actions.addAll(actionsOf(key.getKey(), map(statement)));
+            for (Map<String, Object> statement : keyPolicyStatements(key.getValue())) {
+                actions.addAll(actionsOf(key.getKey(), statement));
             }
         }
         assertFalse(actions.isEmpty());
@@ -275,8 +300,7 @@ class TemplateTest {
     void theServicesThatWriteToEncryptedTopicsAndQueuesMayUseTheKey() {
         Set<String> services = new LinkedHashSet<>();
         for (Map.Entry<String, Map<String, Object>> key : ofType("AWS::KMS::Key").entrySet()) {
-            for (Object statement : list(map(map(key.getValue().get("Properties")).get("KeyPolicy")).get("Statement"))) {
-                Map<String, Object> s = map(statement);
+            for (Map<String, Object> s : keyPolicyStatements(key.getValue())) {
                 Object principal = map(s.get("Principal")).get("Service");
                 if (principal != null && actionsOf(key.getKey(), s).containsAll(List.of("kms:GenerateDataKey", "kms:Decrypt"))) {
                     services.addAll(principal instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(principal)));
@@ -335,8 +359,7 @@ class TemplateTest {
         Map<String, Map<String, Object>> keys = ofType("AWS::KMS::Key");
         assertEquals(1, keys.size(), "one customer-managed key");
         String key = keys.keySet().iterator().next();
-        List<Map<String, Object>> statements = new ArrayList<>();
-        list(map(map(keys.get(key).get("Properties")).get("KeyPolicy")).get("Statement")).forEach(st -> statements.add(map(st)));
+        List<Map<String, Object>> statements = keyPolicyStatements(keys.get(key));
         List<String> checked = new ArrayList<>();
         resources.forEach((name, resource) -> {
             Map<String, Object> r = map(resource);
@@ -359,7 +382,8 @@ class TemplateTest {
             }
             checked.add(name);
         });
-        assertTrue(checked.containsAll(List.of("TriageKeyAlias", "CaseTable", "TriageBucket", "IngestLogGroup")),
+        assertTrue(checked.containsAll(List.of("TriageKeyAlias", "CaseTable", "TriageBucket", "IngestLogGroup",
+                "ReleaseQueue", "ReleaseDeadLetterQueue", "ReleaseLogGroup", "ReleaseFunction")),
                 "the resources that use the key were found: " + checked);
     }
 
@@ -437,20 +461,150 @@ class TemplateTest {
             List<FunctionPolicies.Grant> grants = policies.grants(function);
             Map<String, Set<String>> calls = handler.getValue().targets();
             assertFalse(calls.isEmpty(), function + " made no call: the counter saw nothing");
+            Map<String, Set<String>> objectKeys = handler.getValue().objectKeys();
             calls.forEach((operation, targets) -> {
                 String action = FunctionPolicies.iamAction(operation);
                 assertFalse(targets.isEmpty(), operation + " named no resource the counter could see");
+                // A call on an object is checked with its key, against a grant's key prefix (letters/*).
+                List<String> keys = new ArrayList<>(objectKeys.getOrDefault(operation, Set.of()));
+                if (keys.isEmpty()) {
+                    keys.add(null);
+                }
                 for (String addressed : targets) {
                     String resource = logicalIds.get(addressed);
                     assertNotNull(resource, operation + " by " + function + " addressed " + addressed
                             + ", which no TRIAGE_* variable of the template names");
-                    if (grants.stream().noneMatch(g -> g.allows(action, resource))) {
-                        denied.add(function + ": " + operation + " (" + action + ") on " + resource);
+                    for (String key : keys) {
+                        if (grants.stream().noneMatch(g -> g.allows(action, resource, key))) {
+                            denied.add(function + ": " + operation + " (" + action + ") on " + resource
+                                    + (key == null ? "" : " key " + key.replaceAll("/[^/]*$", "/…")));
+                        }
                     }
                 }
             });
         }
-        assertEquals(List.of(), denied, "calls the handlers make that their functions' policies do not allow");
+        assertEquals(List.of(), denied.stream().distinct().toList(),
+                "calls the handlers make that their functions' policies do not allow");
+        assertTrue(result.callsByHandler().get(ReleaseHandler.class).objectKeys().getOrDefault("S3.PutObject", Set.of())
+                .stream().allMatch(k -> k.startsWith(Letters.PREFIX)), "the release function writes letters only");
+    }
+
+    // --- the release step --------------------------------------------------------------------
+
+    /** Scoring plans notices and asks for their release; only the release function publishes them, and writes only letters. */
+    @Test
+    void onlyTheReleaseFunctionPublishesNoticesAndItWritesLettersAndNothingElse() {
+        FunctionPolicies policies = new FunctionPolicies(template);
+        for (String function : ofType("AWS::Serverless::Function").keySet()) {
+            boolean publishesNotices = policies.grants(function).stream().anyMatch(g -> g.allows("sns:Publish", "NoticesTopic"));
+            assertEquals(function.equals("ReleaseFunction"), publishesNotices, function + " may publish notices");
+        }
+        assertTrue(policies.grants("ScoreFunction").stream().anyMatch(g -> g.allows("sqs:SendMessage", "ReleaseQueue")),
+                "the score function sends release requests");
+
+        List<FunctionPolicies.Grant> release = policies.grants("ReleaseFunction");
+        List<FunctionPolicies.Grant> onTheBucket = release.stream().filter(g -> g.resource().equals("TriageBucket")).toList();
+        assertEquals(List.of(new FunctionPolicies.Grant("s3:PutObject", "TriageBucket", Letters.PREFIX + "*")), onTheBucket,
+                "the release function writes under letters/ and may not read the bucket");
+        assertTrue(release.stream().noneMatch(g -> g.resource().equals("AlertsTopic") || g.resource().endsWith("Queue")),
+                "the release function publishes no alert and sends no message: " + release);
+        assertTrue(release.stream().anyMatch(g -> g.allows("dynamodb:BatchGetItem", "StaffTable")), "letters greet by name");
+        assertFalse(release.stream().anyMatch(g -> g.allows("dynamodb:PutItem", "StaffTable")), "and never change the staff table");
+    }
+
+    /**
+     * The bucket policy denies reading letters (current and old versions) to every principal but the
+     * release function's role and, when given, the notice sender; evaluated for both values of the
+     * condition, so a principal added to the exception by mistake fails here.
+     */
+    @Test
+    void onlyTheReleaseFunctionAndTheNoticeSenderMayReadALetter() {
+        Map<String, Object> deny = bucketPolicyStatement("OnlyTheReleaseFunctionAndTheNoticeSenderReadLetters");
+        assertEquals("Deny", deny.get("Effect"));
+        assertEquals("*", deny.get("Principal"));
+        assertEquals(List.of("s3:GetObject", "s3:GetObjectVersion"), actionsOf("bucket policy", deny));
+        assertEquals(Map.of("Fn::Sub", "${TriageBucket.Arn}/" + Letters.PREFIX + "*"), deny.get("Resource"));
+        Map<String, Object> condition = map(map(deny.get("Condition")).get("ArnNotEquals"));
+        assertEquals(Set.of("aws:PrincipalArn"), condition.keySet());
+        List<Object> choice = list(map(condition.get("aws:PrincipalArn")).get("Fn::If"));
+        assertEquals("HasNoticeSender", choice.get(0));
+        Object releaseRole = Map.of("Fn::GetAtt", List.of("ReleaseFunctionRole", "Arn"));
+        assertEquals(List.of(releaseRole, Map.of("Ref", "NoticeSenderPrincipalArn")), choice.get(1), "with a notice sender");
+        assertEquals(List.of(releaseRole), choice.get(2), "without one, the release function alone");
+        assertTrue(resources.containsKey("ReleaseFunction") && !resources.containsKey("ReleaseFunctionRole"),
+                "the role is the one SAM generates from ReleaseFunction's Policies (<function>Role)");
+
+        Map<String, Object> parameter = map(map(template.get("Parameters")).get("NoticeSenderPrincipalArn"));
+        assertEquals("", parameter.get("Default"), "the notice sender is optional");
+        Pattern allowed = Pattern.compile(String.valueOf(parameter.get("AllowedPattern")));
+        assertTrue(allowed.matcher("").matches() && allowed.matcher("arn:aws:iam::123456789012:role/notice-sender").matches());
+        for (String wildcard : List.of("*", "arn:aws:iam::*:root", "arn:aws:iam::123456789012:*")) {
+            assertFalse(allowed.matcher(wildcard).matches(), "a wildcard principal is refused: " + wildcard);
+        }
+        assertEquals(Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(Map.of("Ref", "NoticeSenderPrincipalArn"), "")))),
+                map(template.get("Conditions")).get("HasNoticeSender"));
+    }
+
+    @Test
+    void theNoticeSenderMayDecryptThroughS3OnlyAndOnlyWhenGiven() {
+        Map<String, Object> statement = null;
+        for (Object st : list(map(map(map(resources.get("TriageKey")).get("Properties")).get("KeyPolicy")).get("Statement"))) {
+            Object ifNode = map(st).get("Fn::If");
+            if (ifNode != null && "HasNoticeSender".equals(list(ifNode).get(0))) {
+                assertEquals(Map.of("Ref", "AWS::NoValue"), list(ifNode).get(2), "no statement without a notice sender");
+                statement = map(list(ifNode).get(1));
+            }
+        }
+        assertNotNull(statement, "the key policy has a statement for the notice sender");
+        assertEquals("Allow", statement.get("Effect"));
+        assertEquals(Map.of("AWS", Map.of("Ref", "NoticeSenderPrincipalArn")), statement.get("Principal"));
+        assertEquals(List.of("kms:Decrypt"), actionsOf("key policy", statement));
+        assertEquals(Map.of("StringEquals", Map.of("kms:ViaService", Map.of("Fn::Sub", "s3.${AWS::Region}.amazonaws.com"))),
+                statement.get("Condition"), "through S3 only, where the bucket policy says which objects");
+    }
+
+    @Test
+    void lettersExpireAfterTheirOwnRetention() {
+        Map<String, Object> rule = null;
+        Map<String, Object> bucket = map(map(resources.get("TriageBucket")).get("Properties"));
+        for (Object r : list(map(bucket.get("LifecycleConfiguration")).get("Rules"))) {
+            if (Letters.PREFIX.equals(map(r).get("Prefix"))) {
+                rule = map(r);
+            }
+        }
+        assertNotNull(rule, "a lifecycle rule for " + Letters.PREFIX);
+        assertEquals("Enabled", rule.get("Status"));
+        assertEquals(Map.of("Ref", "LetterRetentionDays"), rule.get("ExpirationInDays"));
+        assertNotNull(rule.get("NoncurrentVersionExpiration"), "old versions of a letter expire too");
+        Map<String, Object> parameter = map(map(template.get("Parameters")).get("LetterRetentionDays"));
+        assertEquals("Number", parameter.get("Type"));
+        assertTrue(number(parameter.get("MinValue")) >= 1 && number(parameter.get("Default")) >= number(parameter.get("MinValue")));
+    }
+
+    /** A key policy's statements, a conditional one ({@code !If [Condition, statement, !Ref AWS::NoValue]}) as its statement. */
+    private static List<Map<String, Object>> keyPolicyStatements(Map<String, Object> key) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        for (Object statement : list(map(map(key.get("Properties")).get("KeyPolicy")).get("Statement"))) {
+            Object conditional = map(statement).get("Fn::If");
+            if (conditional != null) {
+                list(conditional).subList(1, 3).stream().filter(branch -> !Map.of("Ref", "AWS::NoValue").equals(branch))
+                        .forEach(branch -> statements.add(map(branch)));
+            } else {
+                statements.add(map(statement));
+            }
+        }
+        return statements;
+    }
+
+    private static Map<String, Object> bucketPolicyStatement(String sid) {
+        for (Map<String, Object> policy : ofType("AWS::S3::BucketPolicy").values()) {
+            for (Object statement : list(map(map(policy.get("Properties")).get("PolicyDocument")).get("Statement"))) {
+                if (sid.equals(map(statement).get("Sid"))) {
+                    return map(statement);
+                }
+            }
+        }
+        throw new AssertionError("no bucket policy statement " + sid);
     }
 
     // --- data kept, failures named, logs ----------------------------------------------------
@@ -473,9 +627,9 @@ class TemplateTest {
             }
         });
         assertEquals(Set.of("TriageKey", "TriageBucket", "StaffTable", "CaseTable", "BatchQueue", "BatchDeadLetterQueue",
-                "ReportQueue", "ReportDeadLetterQueue", "IngestFailureQueue", "IngestLogGroup", "ScoreLogGroup",
-                "ReportLogGroup", "ClockLogGroup"), Set.copyOf(stateful),
-                "the key, the bucket, 2 tables, 5 queues and the 4 functions' log groups");
+                "ReportQueue", "ReportDeadLetterQueue", "ReleaseQueue", "ReleaseDeadLetterQueue", "IngestFailureQueue",
+                "IngestLogGroup", "ScoreLogGroup", "ReportLogGroup", "ReleaseLogGroup", "ClockLogGroup"), Set.copyOf(stateful),
+                "the key, the bucket, 2 tables, 7 queues and the 5 functions' log groups");
     }
 
     @Test
@@ -543,6 +697,18 @@ class TemplateTest {
             int mods = field.getModifiers();
             if (Modifier.isStatic(mods) && Modifier.isFinal(mods) && field.getType() == String.class
                     && (field.getName().equals("ENV") || field.getName().startsWith("ENV_"))) {
+                names.add((String) field.get(null));
+            }
+        }
+        return names;
+    }
+
+    /** The values of the public static final String fields named *_VARIABLE (the letter settings' variables). */
+    private static List<String> variableConstants(Class<?> type) throws IllegalAccessException {
+        List<String> names = new ArrayList<>();
+        for (Field field : type.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
+                    && field.getName().endsWith("_VARIABLE")) {
                 names.add((String) field.get(null));
             }
         }

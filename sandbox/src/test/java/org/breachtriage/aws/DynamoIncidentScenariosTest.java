@@ -21,6 +21,11 @@ class DynamoIncidentScenariosTest extends IncidentScenarios {
 
     @Override
     protected ScenarioHarness.Backend backend() {
+        return backendOn(stack);
+    }
+
+    /** Every store of a scenario on the emulators' one bucket, two tables and topics. */
+    static ScenarioHarness.Backend backendOn(EmulatorStack stack) {
         AwsClients clients = stack.clients();
         ResourceNames names = stack.names();
         return new ScenarioHarness.Backend(new S3ObjectStore(clients.s3(), names.bucket()),

@@ -15,14 +15,20 @@ public final class Counters {
     public static final String PERSONS_TOTAL = "persons.total";
     public static final String PERSONS_MATCHED = "persons.matched";
     public static final String PERSONS_UNMATCHED = "persons.unmatched";
-    public static final String NOTICES_PUBLISHED = "notices.published";
+    /** Notices this manifest's batches planned (each waits for its release, or was released at once). */
+    public static final String NOTICES_PLANNED = "notices.planned";
     public static final String BATCHES_DONE = "batches.done";
     /** Incident figures only: people named only in superseded manifests, and manifests in and superseded. */
     public static final String PERSONS_NO_LONGER_LISTED = "persons.noLongerListed";
     public static final String MANIFESTS_TOTAL = "manifests.total";
     public static final String MANIFESTS_SUPERSEDED = "manifests.superseded";
+    /** Incident figures: notices planned of each kind, less those withdrawn before they went out. */
     public static final String NOTICES_INITIAL = "notices.initial";
     public static final String NOTICES_ESCALATION = "notices.escalation";
+    /** Report figures only: where the people stand on being told when the report was made (a scan of them). */
+    public static final String NOTICES_PUBLISHED = "notices.published";
+    public static final String NOTICES_AWAITING_RELEASE = "notices.awaitingRelease";
+    public static final String PEOPLE_HELD = "people.held";
     /** Prefix of the incident-level counters a case carries (see {@link #incident}). */
     public static final String INCIDENT_PREFIX = "incident.";
 

@@ -17,6 +17,7 @@ import org.breachtriage.core.ports.NoticePublisher;
 import org.breachtriage.core.ports.OutboundMessage;
 import org.breachtriage.core.ports.PersonStore;
 import org.breachtriage.core.ports.Topic;
+import org.breachtriage.core.release.ReleaseFigures;
 
 /**
  * Watches every incident's Art. 33 clock (earliest awareness + 72 hours) until the ICO submission is
@@ -102,7 +103,7 @@ public final class IncidentClock {
             next = next.withReminder(new Reminder(threshold, State.PLANNED, now));
             return new IncidentRecord(next.incidentId(), next.force(), next.reference(), next.supplier(), next.openedAt(),
                     next.earliestAwareAt(), next.manifests(), next.reports(), next.reminders(), next.icoSubmission(),
-                    current.version() + 1);
+                    next.approvals(), next.generalCommunication(), current.version() + 1);
         });
         Reminder reminder = planned.reminder(threshold).orElseThrow();
         if (reminder.done() || planned.icoSubmission() != null) {
@@ -119,15 +120,9 @@ public final class IncidentClock {
         return Optional.of(new Sent(incidentId, threshold, hoursLeft, awaiting));
     }
 
-    /** Notices planned for the incident's people and not yet published. */
+    /** Notices waiting for a person's release (those of people held not included). */
     private long noticesAwaitingRelease(String incidentId) {
-        long[] count = {0};
-        persons.forEach(incidentId, p -> p.notices().forEach(n -> {
-            if (!n.published()) {
-                count[0]++;
-            }
-        }));
-        return count[0];
+        return ReleaseFigures.read(incidents.require(incidentId), persons).awaitingTotal();
     }
 
     private static OutboundMessage message(IncidentRecord incident, Threshold threshold, long hoursLeft, long awaiting) {

@@ -1,5 +1,6 @@
 package org.breachtriage.core.incident;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,7 @@ import org.breachtriage.core.scoring.Assessment;
  * @param manifests   in the order the manifests first named the person
  * @param reviewNotes things a person should look at, in plain words (e.g. a later manifest that would
  *                    lower the band)
+ * @param hold        a person's decision to keep their notices back, or null
  */
 public record IncidentPerson(
         String incidentId,
@@ -38,6 +40,7 @@ public record IncidentPerson(
         List<PersonNotice> notices,
         List<PersonChange> changes,
         List<String> reviewNotes,
+        Hold hold,
         int version) {
 
     public IncidentPerson {
@@ -72,15 +75,25 @@ public record IncidentPerson(
         return notices.stream().filter(n -> n.noticeId().equals(noticeId)).findFirst();
     }
 
-    /** The highest band anyone has planned a notice for, or null if the person has never been due one. */
+    /** The highest band of a notice planned and not withdrawn, or null if the person has never been due one. */
     public Band toldBand() {
         Band told = null;
         for (PersonNotice notice : notices) {
-            if (told == null || notice.band().compareTo(told) > 0) {
+            if (notice.live() && (told == null || notice.band().compareTo(told) > 0)) {
                 told = notice.band();
             }
         }
         return told;
+    }
+
+    public boolean held() {
+        return hold != null;
+    }
+
+    /** The notices withdrawn because a notice this batch planned replaced them. */
+    public List<PersonNotice> noticesWithdrawnBy(String caseId, long batchNo) {
+        List<String> plannedHere = noticesPlannedBy(caseId, batchNo).stream().map(PersonNotice::noticeId).toList();
+        return notices.stream().filter(n -> n.withdrawn() && plannedHere.contains(n.withdrawnBy())).toList();
     }
 
     /** Named only by manifests that were superseded since: no longer listed, for a person to review. */
@@ -89,10 +102,53 @@ public record IncidentPerson(
     }
 
     /** This record with one notice marked published, and the next version (what the stores write). */
-    public IncidentPerson withPublished(String noticeId, java.time.Instant at) {
-        List<PersonNotice> changed = notices.stream()
-                .map(n -> n.noticeId().equals(noticeId) && !n.published() ? n.publishedAt(at) : n).toList();
+    public IncidentPerson withPublished(String noticeId, Instant at) {
+        return withNotices(notices.stream()
+                .map(n -> n.noticeId().equals(noticeId) && !n.published() ? n.publishedAt(at) : n).toList(), hold);
+    }
+
+    /** This record with the approval added to one waiting notice (released if that meets its rule). */
+    public IncidentPerson withApproval(String noticeId, NoticeApproval approval) {
+        if (held()) {
+            return this;
+        }
+        return withNotices(notices.stream().map(n -> n.noticeId().equals(noticeId) ? n.withApproval(approval) : n)
+                .toList(), hold);
+    }
+
+    /** This record with its released notices claimed by one publisher ({@code token}), in one write. */
+    public IncidentPerson withClaims(String token, Instant at) {
+        return withNotices(notices.stream().map(n -> n.claimable(at) ? n.claimed(token, at) : n).toList(), hold);
+    }
+
+    /** The notices this publisher holds the claim of. */
+    public List<PersonNotice> claimedBy(String token) {
+        return notices.stream().filter(n -> n.released() && token.equals(n.claimedBy())).toList();
+    }
+
+    /** A notice is released and free for a publisher to take. */
+    public boolean hasClaimable(Instant now) {
+        return notices.stream().anyMatch(n -> n.claimable(now));
+    }
+
+    /**
+     * This record held: released notices nobody has claimed yet go back to waiting, with their
+     * approvals dropped, so after an unhold they need a fresh release. One already claimed is on its
+     * way out and cannot be stopped.
+     */
+    public IncidentPerson withHold(Hold newHold, Instant now) {
+        return withNotices(notices.stream().map(n -> n.released() && !n.inFlight(now) ? n.backToWaiting() : n)
+                .toList(), newHold);
+    }
+
+    /** This record no longer held: notices whose rule needs no approver are released at once. */
+    public IncidentPerson withoutHold(Instant now) {
+        return withNotices(notices.stream().map(n -> n.awaitingRelease() && n.approvalsNeeded() == 0
+                ? n.releasedAt(now) : n).toList(), null);
+    }
+
+    private IncidentPerson withNotices(List<PersonNotice> changed, Hold newHold) {
         return new IncidentPerson(incidentId, payNumber, matched, staffType, force, exposed, assessment, manifests,
-                changed, changes, reviewNotes, version + 1);
+                changed, changes, reviewNotes, newHold, version + 1);
     }
 }

@@ -10,6 +10,7 @@ import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.ports.CaseStore;
 import org.breachtriage.core.ports.IncidentStore;
 import org.breachtriage.core.ports.PersonStore;
+import org.breachtriage.core.release.ReleaseFigures;
 
 /** Reads incidents for people to look at: their view, their cases, who is no longer listed. */
 public final class IncidentQueries {
@@ -32,7 +33,7 @@ public final class IncidentQueries {
     public IncidentView view(IncidentRecord incident) {
         List<CaseRecord> all = casesOf(incident);
         Map<String, Long> figures = IncidentFigures.of(incident, all, persons);
-        return IncidentView.of(incident, all, figures, clock.instant());
+        return IncidentView.of(incident, all, figures, ReleaseFigures.read(incident, persons), clock.instant());
     }
 
     public List<CaseRecord> casesOf(IncidentRecord incident) {

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  * @param reference       the supplier's incident reference, or null for a manifest that named none
  *                        (it is then an incident of its own)
  * @param earliestAwareAt the earliest awareness any of its manifests states: the clock runs from there
+ * @param approvals       every release decision, in order (the decision log says the same in words)
+ * @param generalCommunication the general staff communication, once planned; null before
  */
 public record IncidentRecord(
         String incidentId,
@@ -31,6 +33,8 @@ public record IncidentRecord(
         List<IncidentReport> reports,
         List<Reminder> reminders,
         IcoSubmission icoSubmission,
+        List<IncidentApproval> approvals,
+        GeneralCommunication generalCommunication,
         int version) {
 
     /** UK GDPR Art. 33(1), and DPA 2018 s.67: without undue delay and, where feasible, within 72 hours. */
@@ -40,13 +44,14 @@ public record IncidentRecord(
         manifests = manifests == null ? List.of() : List.copyOf(manifests);
         reports = reports == null ? List.of() : List.copyOf(reports);
         reminders = reminders == null ? List.of() : List.copyOf(reminders);
+        approvals = approvals == null ? List.of() : List.copyOf(approvals);
     }
 
     /** A new incident with its first manifest. */
     public static IncidentRecord open(String incidentId, String force, String reference, String supplier,
                                       IncidentManifest first, Instant now) {
         return new IncidentRecord(incidentId, force, reference, supplier, now, first.awareAt(), List.of(first),
-                List.of(), List.of(), null, 0);
+                List.of(), List.of(), null, List.of(), null, 0);
     }
 
     public Instant art33Deadline() {
@@ -92,7 +97,7 @@ public record IncidentRecord(
         more.add(manifest);
         Instant earliest = manifest.awareAt().isBefore(earliestAwareAt) ? manifest.awareAt() : earliestAwareAt;
         return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliest, more, reports, reminders,
-                icoSubmission, version + 1);
+                icoSubmission, approvals, generalCommunication, version + 1);
     }
 
     /** This record with {@code superseded} marked as replaced by {@code by}, and the next version. */
@@ -100,7 +105,7 @@ public record IncidentRecord(
         List<IncidentManifest> changed = manifests.stream()
                 .map(m -> m.caseId().equals(superseded) && !m.superseded() ? m.supersededBy(by) : m).toList();
         return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliestAwareAt, changed, reports,
-                reminders, icoSubmission, version + 1);
+                reminders, icoSubmission, approvals, generalCommunication, version + 1);
     }
 
     public IncidentRecord withReport(IncidentReport report) {
@@ -108,7 +113,7 @@ public record IncidentRecord(
         changed.add(report);
         changed.sort((a, b) -> Integer.compare(a.number(), b.number()));
         return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliestAwareAt, manifests, changed,
-                reminders, icoSubmission, version + 1);
+                reminders, icoSubmission, approvals, generalCommunication, version + 1);
     }
 
     public IncidentRecord withReminder(Reminder reminder) {
@@ -117,11 +122,29 @@ public record IncidentRecord(
         changed.add(reminder);
         changed.sort((a, b) -> a.threshold().compareTo(b.threshold()));
         return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliestAwareAt, manifests, reports,
-                changed, icoSubmission, version + 1);
+                changed, icoSubmission, approvals, generalCommunication, version + 1);
     }
 
     public IncidentRecord withIcoSubmission(IcoSubmission submission) {
         return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliestAwareAt, manifests, reports,
-                reminders, submission, version + 1);
+                reminders, submission, approvals, generalCommunication, version + 1);
+    }
+
+    /** This record with one more release decision, and the next version. */
+    public IncidentRecord withApproval(IncidentApproval approval) {
+        List<IncidentApproval> more = new ArrayList<>(approvals);
+        more.add(approval);
+        return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliestAwareAt, manifests, reports,
+                reminders, icoSubmission, more, generalCommunication, version + 1);
+    }
+
+    public IncidentRecord withGeneralCommunication(GeneralCommunication communication) {
+        return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliestAwareAt, manifests, reports,
+                reminders, icoSubmission, approvals, communication, version + 1);
+    }
+
+    /** The next approval's id: {@code <incident>/approval/<n>}, numbered from 1. */
+    public String nextApprovalId() {
+        return incidentId + "/approval/" + (approvals.size() + 1);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.model.Band;
+import org.breachtriage.core.release.ReleaseFigures;
 
 /**
  * An incident as {@code triage incident} shows it (the JSON contract: fields may be added; these
@@ -36,7 +37,17 @@ public record IncidentView(
     public record Persons(long total, long matched, long unmatched, long noLongerListed) {
     }
 
-    public record Notices(long initial, long escalation) {
+    /**
+     * Where the people stand on being told. {@code initial}: people whose first notice is published;
+     * {@code escalation}: escalation notices published; {@code awaitingRelease}: notices waiting for
+     * approvers, by band; {@code held}: people held and not yet told; {@code generalCommunication}:
+     * people covered only by the general staff communication; {@code releasing}: notices released
+     * and not yet published; {@code withdrawn}: notices replaced by one for a higher band before they
+     * went out. Once everything is released, {@code initial + held + generalCommunication} is
+     * {@code persons.total}.
+     */
+    public record Notices(long initial, long escalation, Map<String, Long> awaitingRelease, long held,
+                          long generalCommunication, long releasing, long withdrawn, Instant generalCommunicationSentAt) {
     }
 
     /** The clock: the deadline runs from the earliest awareness any manifest states. */
@@ -45,7 +56,7 @@ public record IncidentView(
     }
 
     public static IncidentView of(IncidentRecord incident, List<CaseRecord> cases, Map<String, Long> figures,
-                                  Instant now) {
+                                  ReleaseFigures release, Instant now) {
         List<Manifest> manifests = incident.manifests().stream().map(m -> {
             Optional<CaseRecord> c = cases.stream().filter(x -> x.caseId().equals(m.caseId())).findFirst();
             return new Manifest(m.caseId(), m.source(), c.map(x -> x.status().name()).orElse("UNKNOWN"), m.superseded(),
@@ -66,8 +77,9 @@ public record IncidentView(
                         figures.getOrDefault(Counters.PERSONS_UNMATCHED, 0L),
                         figures.getOrDefault(Counters.PERSONS_NO_LONGER_LISTED, 0L)),
                 bands,
-                new Notices(figures.getOrDefault(Counters.NOTICES_INITIAL, 0L),
-                        figures.getOrDefault(Counters.NOTICES_ESCALATION, 0L)),
+                new Notices(release.initial(), release.escalation(), release.awaitingByBand(), release.held(),
+                        release.generalCommunication(), release.releasing(), release.withdrawn(),
+                        incident.generalCommunication() == null ? null : incident.generalCommunication().sentAt()),
                 new Art33(required, incident.art33Deadline(), hoursLeft(incident.art33Deadline(), now),
                         ico == null ? null : ico.submittedAt(), ico == null ? null : ico.icoReference(),
                         ico == null ? null : ico.lateReason()),

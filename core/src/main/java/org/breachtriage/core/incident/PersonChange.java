@@ -27,16 +27,20 @@ public record PersonChange(String caseId, long batchNo, PersonFigure before, Per
 
     /**
      * The counter deltas this change adds to its case: the case's own, and, under
-     * {@link Counters#incident}, the incident's; {@code plannedHere} are the notices it planned.
+     * {@link Counters#incident}, the incident's; {@code plannedHere} are the notices it planned and
+     * {@code withdrawnHere} the lower ones those replaced, which leave the incident's notice figures.
      */
-    public Map<String, Long> counterDeltas(List<PersonNotice> plannedHere) {
+    public Map<String, Long> counterDeltas(List<PersonNotice> plannedHere, List<PersonNotice> withdrawnHere) {
         Map<String, Long> deltas = new HashMap<>(PersonFigure.delta(
                 caseBefore == null ? null : caseBefore.contribution(), caseAfter.contribution()));
         PersonFigure.delta(before == null ? null : before.contribution(), after.contribution())
                 .forEach((name, n) -> deltas.put(Counters.incident(name), n));
         for (PersonNotice notice : plannedHere) {
-            deltas.merge(Counters.NOTICES_PUBLISHED, 1L, Long::sum);
+            deltas.merge(Counters.NOTICES_PLANNED, 1L, Long::sum);
             deltas.merge(Counters.incident(Counters.notices(notice.kind().wireName())), 1L, Long::sum);
+        }
+        for (PersonNotice notice : withdrawnHere) {
+            deltas.merge(Counters.incident(Counters.notices(notice.kind().wireName())), -1L, Long::sum);
         }
         return deltas;
     }

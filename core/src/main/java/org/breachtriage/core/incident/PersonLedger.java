@@ -1,6 +1,7 @@
 package org.breachtriage.core.incident;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -32,9 +33,11 @@ import org.breachtriage.core.scoring.SeverityScorer;
  *       circumstances) is kept out, so nothing lowers a band on its own; where it would have lowered
  *       the band, a review note says so.</li>
  *   <li>Notices, by the policy for the person's band: the first notice once the band is one the policy
- *       notifies (an {@code initial} notice); after that, one {@code escalation} notice for each band
- *       they rise to above the highest they were told at. Never two for the same kind and band, and none
- *       from a manifest that a later one superseded.</li>
+ *       sends an individual message for (an {@code initial} notice, which replaces a lower one still
+ *       waiting for release); once one has gone out, one {@code escalation} notice for each band they
+ *       rise to above the highest they were due. Never two for the same kind and band, and none from a
+ *       manifest that a later one superseded. A notice whose band is released automatically is planned
+ *       released, unless the person is held; the others wait for their approvers.</li>
  * </ol>
  */
 public final class PersonLedger {
@@ -86,12 +89,11 @@ public final class PersonLedger {
         boolean matched = member != null || current != null && current.matched();
         var staffType = member != null ? member.staffType() : current == null ? null : current.staffType();
         String force = member != null ? member.force() : current == null ? null : current.force();
-        List<PersonNotice> notices = new ArrayList<>(current == null ? List.of() : current.notices());
-        planNotice(current, s, assessment.band(), member).ifPresent(notices::add);
+        List<PersonNotice> notices = planNotices(current, s, assessment.band(), member);
 
         IncidentPerson draft = new IncidentPerson(s.incidentId(), s.payNumber(), matched, staffType, force, union,
                 assessment, manifests, notices, current == null ? List.of() : current.changes(), notes,
-                current == null ? 0 : current.version() + 1);
+                current == null ? null : current.hold(), current == null ? 0 : current.version() + 1);
         PersonChange change = new PersonChange(s.caseId(), s.batchNo(), current == null ? null : current.figure(),
                 draft.figure(), before == null ? null : before.figure(), exposure.figure());
         boolean nothingNew = current != null && exposure.equals(before) && change.before().equals(change.after())
@@ -103,7 +105,7 @@ public final class PersonLedger {
         changes.add(change);
         return Optional.of(new IncidentPerson(draft.incidentId(), draft.payNumber(), draft.matched(), draft.staffType(),
                 draft.force(), draft.exposed(), draft.assessment(), draft.manifests(), draft.notices(), changes,
-                draft.reviewNotes(), draft.version()));
+                draft.reviewNotes(), draft.hold(), draft.version()));
     }
 
     private ManifestExposure exposureInThisManifest(ManifestExposure before, Sighting s) {
@@ -160,22 +162,30 @@ public final class PersonLedger {
         return new ScoringInput(categories, member, rank, vetting, s.incident());
     }
 
-    private Optional<PersonNotice> planNotice(IncidentPerson current, Sighting s, Band band, StaffMember member) {
+    /**
+     * The person's notices after this sighting: a new one when their band is one the policy sends an
+     * individual message for and is above every band they were due a notice for. It is {@code initial}
+     * while nothing has gone out yet, and then replaces the lower notices still waiting (they are
+     * withdrawn: nobody should get a letter for a band they have already left); once a notice is out,
+     * or on its way, it is an {@code escalation}. None from a superseded manifest.
+     */
+    private List<PersonNotice> planNotices(IncidentPerson current, Sighting s, Band band, StaffMember member) {
+        List<PersonNotice> notices = new ArrayList<>(current == null ? List.of() : current.notices());
         NoticeDecision decision = policy.decide(band, member);
-        if (!decision.required() || !s.mayNotify()) {
-            return Optional.empty();
-        }
         Band told = current == null ? null : current.toldBand();
-        NoticeKind kind;
-        if (told == null) {
-            kind = NoticeKind.INITIAL;
-        } else if (band.compareTo(told) > 0) {
-            kind = NoticeKind.ESCALATION;
-        } else {
-            return Optional.empty();
+        if (!decision.sendsNotice() || !s.mayNotify() || told != null && band.compareTo(told) <= 0) {
+            return notices;
         }
-        return Optional.of(new PersonNotice(PersonNotice.idFor(s.incidentId(), s.payNumber(), kind, band), kind, band,
-                decision.channel(), decision.templateId(), s.caseId(), s.batchNo(), clock.instant(), NoticeState.PLANNED,
-                null));
+        Instant now = clock.instant();
+        boolean outOrOnItsWay = notices.stream().anyMatch(n -> n.published() || n.inFlight(now));
+        NoticeKind kind = outOrOnItsWay ? NoticeKind.ESCALATION : NoticeKind.INITIAL;
+        String id = PersonNotice.idFor(s.incidentId(), s.payNumber(), kind, band);
+        if (notices.stream().anyMatch(n -> n.noticeId().equals(id))) {
+            return notices;
+        }
+        notices.replaceAll(n -> n.awaitingRelease() || n.released() && !n.inFlight(now) ? n.withdrawnFor(id) : n);
+        notices.add(PersonNotice.planned(id, kind, band, decision.channel(), decision.templateId(), decision.required(),
+                s.caseId(), s.batchNo(), now, decision.release().approvalsNeeded(), current != null && current.held()));
+        return notices;
     }
 }

@@ -6,36 +6,40 @@ import java.util.Map;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.json.Json;
-import org.breachtriage.core.manifest.IncidentMetadata;
+import org.breachtriage.core.incident.IncidentRecord;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.ports.OutboundMessage;
 import org.breachtriage.core.incident.IncidentPerson;
 import org.breachtriage.core.incident.PersonNotice;
 
 /**
- * Builds the messages that leave the pipeline. Schema version 2: every message names its incident
- * ({@code incidentId}), and a notice says which kind it is ({@code noticeKind}: initial or escalation)
- * under an id that is stable per person, kind and band. Alerts carry no personal data; a notice
- * carries only what its recipient system needs to send the right template by the right channel (no
- * name, unit or role in the body).
+ * Builds the messages that leave the pipeline. Schema version 3: a notice is published only once it
+ * is released, and carries whether it is an Art. 34 notice ({@code art34}) and where its letter is
+ * ({@code letterKey}, in the restricted {@code letters/} prefix), never the letter's text; the general
+ * staff communication is a message of its own. Since version 2 every message names its incident
+ * ({@code incidentId}) and a notice its kind ({@code noticeKind}: initial or escalation) under an id
+ * that is stable per person, kind and band. Alerts carry no personal data; a notice carries only what
+ * its recipient system needs to send the right letter by the right channel (no name, unit or role).
  */
 public final class Messages {
-    public static final String SCHEMA_VERSION = "2";
+    public static final String SCHEMA_VERSION = "3";
 
     public static final String CASE_OPENED = "case.opened";
     public static final String CASE_SCORED = "case.scored";
     public static final String CASE_REPORTED = "case.reported";
     public static final String CASE_FAILED = "case.failed";
     public static final String PERSON_NOTICE = "person.notice";
+    public static final String STAFF_COMMUNICATION = "staff.communication";
 
     private Messages() {
     }
 
     /**
-     * A notice to one person, for the system that sends it. Its id is the notice's
+     * A released notice to one person, for the system that sends it. Its id is the notice's
      * ({@code <incident>-notice-<pay number>-<kind>-<band>}), the same on every re-publication.
      */
-    public static OutboundMessage notice(IncidentMetadata incident, IncidentPerson person, PersonNotice notice) {
+    public static OutboundMessage notice(IncidentRecord incident, IncidentPerson person, PersonNotice notice,
+                                         String letterKey) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("schemaVersion", SCHEMA_VERSION);
         body.put("eventType", PERSON_NOTICE);
@@ -46,11 +50,28 @@ public final class Messages {
         body.put("payNumber", person.payNumber());
         body.put("noticeKind", notice.kind().wireName());
         body.put("band", notice.band().name());
+        body.put("art34", notice.art34());
         body.put("channel", notice.channel().name());
         body.put("templateId", notice.templateId());
+        body.put("letterKey", letterKey);
+        body.put("approvals", notice.approvals().size());
         Map<String, String> attributes = attributes(PERSON_NOTICE, notice.band(), person.force(), incident.supplier());
         String json = Json.write(body);
         return new OutboundMessage(notice.noticeId(), json, json, attributes);
+    }
+
+    /** The incident's general staff communication: no personal data, the key of its text. */
+    public static OutboundMessage generalCommunication(IncidentRecord incident, String letterKey, String templateId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("schemaVersion", SCHEMA_VERSION);
+        body.put("eventType", STAFF_COMMUNICATION);
+        body.put("incidentId", incident.incidentId());
+        body.put("reference", incident.reference());
+        body.put("templateId", templateId);
+        body.put("letterKey", letterKey);
+        Map<String, String> attributes = attributes(STAFF_COMMUNICATION, null, incident.force(), incident.supplier());
+        String json = Json.write(body);
+        return new OutboundMessage(incident.incidentId() + "-" + STAFF_COMMUNICATION, json, json, attributes);
     }
 
     /**

@@ -5,6 +5,9 @@ import org.breachtriage.core.incident.IncidentClock;
 import org.breachtriage.core.incident.IncidentQueries;
 import org.breachtriage.core.incident.IncidentService;
 import org.breachtriage.core.incident.PersonLedger;
+import org.breachtriage.core.letters.Letters;
+import org.breachtriage.core.release.NoticeDispatch;
+import org.breachtriage.core.release.ReleaseService;
 import org.breachtriage.core.scoring.SeverityScorer;
 
 /**
@@ -23,6 +26,8 @@ public final class Pipeline {
     private final IncidentQueries queries;
     private final IncidentClock incidentClock;
     private final IcoSubmissions icoSubmissions;
+    private final ReleaseService release;
+    private final Letters letters;
 
     public Pipeline(PipelineAdapters adapters, PipelineSettings settings) {
         this.adapters = adapters;
@@ -34,12 +39,16 @@ public final class Pipeline {
                 settings.policy().version(), settings.force(), settings.clock());
         PersonLedger ledger = new PersonLedger(new SeverityScorer(settings.policy()), settings.policy(), settings.clock());
         this.score = new ScoreService(adapters.staff(), adapters.cases(), adapters.incidents(), adapters.persons(), lifecycle,
-                adapters.publisher(), ledger, settings.clock());
+                adapters.releaseRequests(), ledger);
         this.report = new ReportService(adapters.cases(), incidents, adapters.persons(), lifecycle, adapters.outputs(),
                 adapters.publisher(), settings.force(), settings.clock());
         this.queries = new IncidentQueries(adapters.incidents(), adapters.cases(), adapters.persons(), settings.clock());
         this.incidentClock = new IncidentClock(incidents, adapters.persons(), adapters.publisher(), settings.clock());
         this.icoSubmissions = new IcoSubmissions(incidents, settings.clock());
+        this.letters = Letters.checked(settings.letters(), settings.force(), settings.policy());
+        NoticeDispatch dispatch = new NoticeDispatch(adapters.persons(), adapters.staff(), adapters.outputs(),
+                adapters.publisher(), incidents, letters, settings.policy().generalCommunicationTemplate(), settings.clock());
+        this.release = new ReleaseService(incidents, adapters.persons(), dispatch, settings.clock());
     }
 
     public PipelineAdapters adapters() {
@@ -80,5 +89,15 @@ public final class Pipeline {
 
     public IcoSubmissions icoSubmissions() {
         return icoSubmissions;
+    }
+
+    /** The words people read, in the deployment's languages (rendered by the release step; here for the CLI's letter). */
+    public Letters letters() {
+        return letters;
+    }
+
+    /** Approvals, holds, and publishing what they released. */
+    public ReleaseService release() {
+        return release;
     }
 }

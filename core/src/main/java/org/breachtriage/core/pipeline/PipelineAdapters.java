@@ -6,6 +6,7 @@ import org.breachtriage.core.ports.IncidentStore;
 import org.breachtriage.core.ports.NoticePublisher;
 import org.breachtriage.core.ports.ObjectStore;
 import org.breachtriage.core.ports.PersonStore;
+import org.breachtriage.core.ports.ReleaseRequests;
 import org.breachtriage.core.ports.ReportRequests;
 import org.breachtriage.core.ports.StaffDirectory;
 
@@ -15,8 +16,8 @@ import org.breachtriage.core.ports.StaffDirectory;
  *
  * @param manifests where manifests (and their sidecars) are read: the bucket on AWS, the manifest's
  *                  own folder for a local run
- * @param outputs   where reports and exported rejects are written: the same bucket on AWS, the state
- *                  directory's object folder locally
+ * @param outputs   where reports, exported rejects and letters are written: the same bucket on AWS,
+ *                  the state directory's object folder locally
  */
 public record PipelineAdapters(
         ObjectStore manifests,
@@ -27,5 +28,6 @@ public record PipelineAdapters(
         PersonStore persons,
         BatchQueue batches,
         NoticePublisher publisher,
-        ReportRequests reportRequests) {
+        ReportRequests reportRequests,
+        ReleaseRequests releaseRequests) {
 }

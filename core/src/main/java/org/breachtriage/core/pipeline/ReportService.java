@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import org.breachtriage.core.ports.CaseStore;
 import org.breachtriage.core.ports.NoticePublisher;
 import org.breachtriage.core.ports.ObjectStore;
 import org.breachtriage.core.ports.PersonStore;
+import org.breachtriage.core.release.ReleaseFigures;
 import org.breachtriage.core.ports.Topic;
 import org.breachtriage.core.report.FederationSummaries;
 import org.breachtriage.core.report.FederationSummary;
@@ -137,7 +139,7 @@ public final class ReportService implements ReportCase {
     /** Reserves the next number for this case's report, with the incident's figures as they are now. */
     private IncidentReport reserve(CaseRecord c) {
         IncidentRecord incident = incidents.require(c.incidentId());
-        Map<String, Long> figures = IncidentFigures.of(incident, casesOf(incident), persons);
+        Map<String, Long> figures = figuresNow(incident);
         IncidentRecord stored = incidents.update(c.incidentId(), current -> current.reportFor(c.caseId()).isPresent()
                 ? null
                 : current.withReport(new IncidentReport(current.reports().size() + 1, c.caseId(), clock.instant(),
@@ -163,7 +165,7 @@ public final class ReportService implements ReportCase {
                 : incident.reports().isEmpty() ? Optional.empty() : Optional.of(incident.reports().getLast());
         IncidentReport report = stored.orElseGet(() -> new IncidentReport(incident.reports().size() + 1,
                 caseId != null ? caseId : incident.manifests().getLast().caseId(), clock.instant(),
-                IncidentFigures.of(incident, casesOf(incident), persons), false));
+                figuresNow(incident), false));
         CaseRecord reportCase = trigger != null ? trigger : cases.find(report.caseId()).orElseThrow();
         return render(subject(incident, report, reportCase));
     }
@@ -199,6 +201,19 @@ public final class ReportService implements ReportCase {
                 trigger.incident().withAwareAt(incident.earliestAwareAt()), trigger.regime(), deciding.art33Required(),
                 deciding.art33Reasoning(), incident.art33Deadline(), report.figures(), report.number(), earlier,
                 lateReason);
+    }
+
+    /**
+     * The incident's figures as they are now, and where its people stand on being told (published,
+     * awaiting release, held): what a report shows and keeps.
+     */
+    private Map<String, Long> figuresNow(IncidentRecord incident) {
+        Map<String, Long> figures = new HashMap<>(IncidentFigures.of(incident, casesOf(incident), persons));
+        ReleaseFigures release = ReleaseFigures.read(incident, persons);
+        figures.put(Counters.NOTICES_PUBLISHED, release.initial() + release.escalation());
+        figures.put(Counters.NOTICES_AWAITING_RELEASE, release.awaitingTotal());
+        figures.put(Counters.PEOPLE_HELD, release.held());
+        return figures;
     }
 
     private List<CaseRecord> casesOf(IncidentRecord incident) {

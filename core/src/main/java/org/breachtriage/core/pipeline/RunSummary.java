@@ -6,11 +6,12 @@ import java.util.Map;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.model.Band;
+import org.breachtriage.core.release.CaseNotices;
 
 /**
  * The run-summary contract printed by {@code triage run}, {@code status} and {@code --aws process}
  * (fields may be added; these stay). Aggregates only. It is about one manifest: its rows, the people
- * it named and the band it alone gives them, the notices its batches sent. The incident it joined is
+ * it named and the band it alone gives them, the notices its batches planned and where they stand. The incident it joined is
  * {@code incidentId} (see {@code IncidentView} for the incident's own figures).
  */
 public record RunSummary(
@@ -35,20 +36,31 @@ public record RunSummary(
     }
 
     /**
-     * @param published        the notices this manifest's batches planned and published, the same on a re-run
-     * @param publishedThisRun the notices this run published (0 on a re-run of a finished case)
+     * Where the notices this manifest's batches planned stand: {@code planned = published + releasing +
+     * awaitingRelease + held + withdrawn}.
+     *
+     * @param planned          planned by this manifest's batches, the same on a re-run
+     * @param published        published so far
+     * @param releasing        released, not yet published (a publisher is at work, or died and its lease runs out)
+     * @param awaitingRelease  waiting for a person's release (those of people held not included)
+     * @param held             kept back by a hold on the person
+     * @param withdrawn        replaced, before they went out, by a notice for a higher band
+     * @param publishedThisRun the notices this run published, any manifest's (0 on a re-run of a finished case)
      */
-    public record Notices(long published, long publishedThisRun) {
+    public record Notices(long planned, long published, long releasing, long awaitingRelease, long held, long withdrawn,
+                          long publishedThisRun) {
+
+        /** Every planned notice is in exactly one state. */
+        public boolean balances() {
+            return planned == published + releasing + awaitingRelease + held + withdrawn;
+        }
     }
 
     public record Art33(boolean required, Instant deadline, String reasoning) {
     }
 
-    public static RunSummary of(CaseRecord c) {
-        return of(c, 0);
-    }
-
-    public static RunSummary of(CaseRecord c, long publishedThisRun) {
+    /** The summary with where the case's notices stand ({@link CaseNotices#read}) and what this run published. */
+    public static RunSummary of(CaseRecord c, CaseNotices notices, long publishedThisRun) {
         Map<String, Long> bands = new LinkedHashMap<>();
         for (Band band : Band.values()) {
             bands.put(band.name(), c.counter(Counters.band(band)));
@@ -58,7 +70,8 @@ public record RunSummary(
                 new Rows(c.counter(Counters.ROWS_READ), c.counter(Counters.ROWS_ACCEPTED), c.counter(Counters.ROWS_REJECTED)),
                 new Persons(c.counter(Counters.PERSONS_TOTAL), c.counter(Counters.PERSONS_MATCHED),
                         c.counter(Counters.PERSONS_UNMATCHED)),
-                bands, new Notices(c.counter(Counters.NOTICES_PUBLISHED), publishedThisRun),
+                bands, new Notices(c.counter(Counters.NOTICES_PLANNED), notices.published(), notices.releasing(),
+                        notices.awaitingRelease(), notices.held(), notices.withdrawn(), publishedThisRun),
                 new Art33(c.art33Required(), c.art33Deadline(), c.art33Reasoning()));
     }
 
@@ -67,6 +80,7 @@ public record RunSummary(
         long banded = bands.values().stream().mapToLong(Long::longValue).sum();
         return rows.read == rows.accepted + rows.rejected
                 && persons.total == persons.matched + persons.unmatched
-                && banded == persons.total;
+                && banded == persons.total
+                && notices.balances();
     }
 }

@@ -1,6 +1,5 @@
 package org.breachtriage.core.pipeline;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -24,24 +23,27 @@ import org.breachtriage.core.model.DataCategory;
 import org.breachtriage.core.model.StaffMember;
 import org.breachtriage.core.ports.CaseStore;
 import org.breachtriage.core.ports.IncidentStore;
-import org.breachtriage.core.ports.NoticePublisher;
-import org.breachtriage.core.ports.OutboundMessage;
 import org.breachtriage.core.ports.PersonStore;
+import org.breachtriage.core.ports.ReleaseRequests;
+import org.breachtriage.core.release.ReleaseRequest;
 import org.breachtriage.core.ports.StaffDirectory;
-import org.breachtriage.core.ports.Topic;
 
 /**
- * Scores one batch: checks it belongs to a manifest of its incident, looks everyone up in one call, folds each person's rows into their incident
- * record ({@link PersonLedger}), publishes the notices those writes planned, and adds the batch's
- * counts to its case once.
+ * Scores one batch: checks it belongs to a manifest of its incident, looks everyone up in one call,
+ * folds each person's rows into their incident record ({@link PersonLedger}), asks for the notices
+ * those writes released at once to be published, and adds the batch's counts to its case once.
+ *
+ * <p>Scoring tells nobody. It plans notices: those of a band the policy releases automatically are
+ * planned released, and a release request names the batch's people who have them; the rest wait for
+ * a person's decision. Letters are written at release, not here.
  *
  * <p>Delivery is at-least-once, and two manifests of one incident may be scored at the same moment,
  * so every step is safe to repeat or to race: a person's record is written only if absent or by
  * compare-and-set on its version, and a notice is planned in that same write, so only the writer that
- * changes the person's band plans it (the outbox). Notices are published after the write that
- * planned them is stored, and marked published after the topic accepts them. The counts a batch adds
- * are the changes it recorded on each person, so a retry adds exactly what the first attempt changed,
- * and its case counts the batch once.
+ * changes the person's band plans it (the outbox). The release request is sent after the writes are
+ * stored and before the batch counts, so a batch that dies in between asks again on its retry. The
+ * counts a batch adds are the changes it recorded on each person, so a retry adds exactly what the
+ * first attempt changed, and its case counts the batch once.
  */
 public final class ScoreService implements ScoreBatch {
     private static final int MAX_WRITE_ATTEMPTS = 10;
@@ -51,24 +53,26 @@ public final class ScoreService implements ScoreBatch {
     private final IncidentStore incidents;
     private final PersonStore persons;
     private final CaseLifecycle lifecycle;
-    private final NoticePublisher publisher;
+    private final ReleaseRequests releases;
     private final PersonLedger ledger;
-    private final Clock clock;
 
     public ScoreService(StaffDirectory staff, CaseStore cases, IncidentStore incidents, PersonStore persons,
-                        CaseLifecycle lifecycle, NoticePublisher publisher, PersonLedger ledger, Clock clock) {
+                        CaseLifecycle lifecycle, ReleaseRequests releases, PersonLedger ledger) {
         this.staff = staff;
         this.cases = cases;
         this.incidents = incidents;
         this.persons = persons;
         this.lifecycle = lifecycle;
-        this.publisher = publisher;
+        this.releases = releases;
         this.ledger = ledger;
-        this.clock = clock;
     }
 
-    public record BatchOutcome(String caseId, long batchNo, int persons, int noticesPublished, boolean alreadyDone,
-                               boolean scoredNow) {
+    /**
+     * @param noticesPlanned notices this batch planned (on a retry, those its first attempt planned)
+     * @param releaseAsked   people whose released notices a release request named
+     */
+    public record BatchOutcome(String caseId, long batchNo, int persons, int noticesPlanned, int releaseAsked,
+                               boolean alreadyDone, boolean scoredNow) {
     }
 
     @Override
@@ -78,7 +82,8 @@ public final class ScoreService implements ScoreBatch {
         Map<String, Exposure> people = mergeByPerson(batch);
         Map<String, StaffMember> found = staff.findAll(people.keySet());
         Map<String, Long> deltas = new HashMap<>();
-        List<Unpublished> toPublish = new ArrayList<>();
+        int planned = 0;
+        List<String> toRelease = new ArrayList<>();
         for (Exposure exposure : people.values()) {
             Sighting sighting = new Sighting(batch.incidentId(), batch.caseId(), batch.batchNo(), exposure.payNumber(),
                     exposure.categories(), exposure.rank(), exposure.vettingLevel(), found.get(exposure.payNumber()),
@@ -88,16 +93,22 @@ public final class ScoreService implements ScoreBatch {
             if (change.isEmpty()) {
                 continue; // nothing new about this person in this batch
             }
-            List<PersonNotice> planned = stored.noticesPlannedBy(batch.caseId(), batch.batchNo());
-            change.get().counterDeltas(planned).forEach((name, n) -> deltas.merge(name, n, Long::sum));
-            planned.stream().filter(n -> !n.published()).forEach(n -> toPublish.add(new Unpublished(stored, n)));
+            List<PersonNotice> plannedHere = stored.noticesPlannedBy(batch.caseId(), batch.batchNo());
+            change.get().counterDeltas(plannedHere, stored.noticesWithdrawnBy(batch.caseId(), batch.batchNo()))
+                    .forEach((name, n) -> deltas.merge(name, n, Long::sum));
+            planned += plannedHere.size();
+            if (plannedHere.stream().anyMatch(PersonNotice::released)) {
+                toRelease.add(stored.payNumber());
+            }
         }
-        publish(batch, toPublish);
+        if (!toRelease.isEmpty()) {
+            releases.request(ReleaseRequest.forBatch(batch.incidentId(), batch.caseId(), batch.batchNo(), toRelease));
+        }
         deltas.values().removeIf(n -> n == 0);
         Optional<CaseRecord> completed = cases.completeBatch(batch.caseId(), batch.batchNo(), deltas);
         boolean scoredNow = lifecycle.batchScored(batch.caseId(), completed, command.redelivered());
-        return new BatchOutcome(batch.caseId(), batch.batchNo(), people.size(), toPublish.size(), completed.isEmpty(),
-                scoredNow);
+        return new BatchOutcome(batch.caseId(), batch.batchNo(), people.size(), planned, toRelease.size(),
+                completed.isEmpty(), scoredNow);
     }
 
     /**
@@ -145,24 +156,6 @@ public final class ScoreService implements ScoreBatch {
         throw new IllegalStateException("a person of incident " + sighting.incidentId() + " kept changing under us ("
                 + MAX_WRITE_ATTEMPTS + " attempts); batch " + sighting.batchNo() + " of case " + sighting.caseId()
                 + " will be retried");
-    }
-
-    private record Unpublished(IncidentPerson person, PersonNotice notice) {
-    }
-
-    /** Publishes (the adapters send 10 per request), then marks each published on its person. */
-    private void publish(RowBatch batch, List<Unpublished> notices) {
-        if (notices.isEmpty()) {
-            return;
-        }
-        List<OutboundMessage> messages = new ArrayList<>(notices.size());
-        for (Unpublished u : notices) {
-            messages.add(Messages.notice(batch.incident(), u.person(), u.notice()));
-        }
-        publisher.publish(Topic.NOTICES, messages);
-        for (Unpublished u : notices) {
-            persons.markPublished(u.person().incidentId(), u.person().payNumber(), u.notice().noticeId(), clock.instant());
-        }
     }
 
     /** Rows of one batch merged per pay number, with incident defaults applied to rows that named no fields. */

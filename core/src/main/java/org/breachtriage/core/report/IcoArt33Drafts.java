@@ -317,7 +317,10 @@ public final class IcoArt33Drafts {
         }
         if (allBandsShown) {
             long notices = subject.counter(Counters.NOTICES_INITIAL) + subject.counter(Counters.NOTICES_ESCALATION);
-            return line + " Notices sent so far: " + SmallCounts.approximate(notices) + ".";
+            long awaiting = subject.counter(Counters.NOTICES_AWAITING_RELEASE);
+            return line + " Each notice to a person at high risk is released by a person before it is sent. Notices"
+                    + " planned so far: " + SmallCounts.approximate(notices) + (awaiting > 0 ? ", of which "
+                    + SmallCounts.approximate(awaiting) + " awaiting that release" : "") + ".";
         }
         return line + " The number of notices is not given here because it could reveal a small count.";
     }

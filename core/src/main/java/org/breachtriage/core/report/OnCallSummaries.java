@@ -52,11 +52,15 @@ public final class OnCallSummaries {
                 notices,
                 initial,
                 escalation,
+                subject.counter(Counters.NOTICES_PUBLISHED),
+                subject.counter(Counters.NOTICES_AWAITING_RELEASE),
+                subject.counter(Counters.PEOPLE_HELD),
                 subject.art33Required(),
                 deadline,
                 Art33Law.hoursToDeadline(deadline, context.generatedAt()),
                 context.generatedAt(),
-                headline(subject.subjectId(), persons, byBand, notices, subject.art33Required(), deadline,
+                headline(subject.subjectId(), persons, byBand, notices,
+                        subject.counter(Counters.NOTICES_AWAITING_RELEASE), subject.art33Required(), deadline,
                         context.generatedAt(), read - accepted - rejected));
     }
 
@@ -64,8 +68,8 @@ public final class OnCallSummaries {
      * "BT-ab12: 2,514 people, 38 VERY_HIGH, 112 HIGH, 150 notices; ICO deadline 2023-08-27T09:00Z (in 31 h)".
      * Rows unaccounted for are put first in the headline: that is a bug to look at before anything else.
      */
-    static String headline(String caseId, long persons, Map<Band, Long> byBand, long notices, boolean art33Required,
-                           Instant deadline, Instant now, long rowsUnaccounted) {
+    static String headline(String caseId, long persons, Map<Band, Long> byBand, long notices, long awaitingRelease,
+                           boolean art33Required, Instant deadline, Instant now, long rowsUnaccounted) {
         StringBuilder out = new StringBuilder(Text.oneLine(caseId)).append(": ");
         if (rowsUnaccounted != 0) {
             out.append(SmallCounts.grouped(rowsUnaccounted)).append(" rows UNACCOUNTED FOR; ");
@@ -73,7 +77,8 @@ public final class OnCallSummaries {
         out.append(SmallCounts.grouped(persons)).append(persons == 1 ? " person, " : " people, ")
                 .append(SmallCounts.grouped(byBand.getOrDefault(Band.VERY_HIGH, 0L))).append(" VERY_HIGH, ")
                 .append(SmallCounts.grouped(byBand.getOrDefault(Band.HIGH, 0L))).append(" HIGH, ")
-                .append(SmallCounts.grouped(notices)).append(notices == 1 ? " notice; " : " notices; ");
+                .append(SmallCounts.grouped(notices)).append(notices == 1 ? " notice planned (" : " notices planned (")
+                .append(SmallCounts.grouped(awaitingRelease)).append(" awaiting release); ");
         out.append("ICO deadline ").append(Text.minutes(deadline)).append(" (")
                 .append(Art33Law.describeRemaining(deadline, now)).append(')');
         if (!art33Required) {

@@ -44,16 +44,19 @@ public record OnCallSummary(
         long manifests,
         long manifestsSuperseded,
         Map<Band, Long> byBand,
-        long noticesPublished,
+        long noticesPlanned,
         long noticesInitial,
         long noticesEscalation,
+        long noticesPublished,
+        long noticesAwaitingRelease,
+        long peopleHeld,
         boolean art33Required,
         Instant art33Deadline,
         Long hoursToDeadline,
         Instant generatedAt,
         String headline) {
 
-    public static final String SCHEMA_VERSION = "2";
+    public static final String SCHEMA_VERSION = "3";
     public static final String EVENT_TYPE = "case.summary";
 
     public OnCallSummary {

@@ -21,9 +21,10 @@ import org.breachtriage.core.model.StaffMember;
 
 /**
  * The numbers that are the force's choice, not ENISA's method: from which band a person gets an
- * Art. 34 notice, and by which channel and template each band is contacted. They live in one
- * versioned file ({@code policy/triage-policy.json} by default) so a change is reviewed, dated and
- * quoted in every decision it makes.
+ * Art. 34 notice, by which channel and template each band is contacted, who must release a band's
+ * notices before they go out, and the general staff communication that covers everyone the policy
+ * sends no individual notice. They live in one versioned file ({@code policy/triage-policy.json} by
+ * default) so a change is reviewed, dated and quoted in every decision it makes.
  *
  * <p>{@link #decide} runs once per person; every possible decision is built when the policy is
  * loaded, so a decision costs an array look-up and no allocation.
@@ -32,13 +33,19 @@ public final class ScoringPolicy {
     /** Where {@link #loadDefault()} finds the policy on the class path. */
     public static final String DEFAULT_RESOURCE = "/policy/triage-policy.json";
 
-    private static final Set<String> TOP_LEVEL_FIELDS = Set.of("version", "description", "noticeAtOrAbove", "bands");
-    private static final Set<String> BAND_FIELDS = Set.of("channel", "templateId");
+    private static final Set<String> TOP_LEVEL_FIELDS = Set.of("version", "description", "noticeAtOrAbove", "bands",
+            "generalCommunication");
+    private static final Set<String> BAND_FIELDS = Set.of("channel", "templateId", "release");
+    private static final Set<String> GENERAL_FIELDS = Set.of("templateId");
 
-    /** How one band is contacted. {@code templateId} is null exactly when {@code channel} is NONE. */
-    public record BandRule(ContactChannel channel, String templateId) {
+    /**
+     * How one band is contacted, and who releases its notices. {@code templateId} is null exactly when
+     * {@code channel} is NONE.
+     */
+    public record BandRule(ContactChannel channel, String templateId, ReleaseRule release) {
         public BandRule {
             Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(release, "release");
         }
     }
 
@@ -46,15 +53,19 @@ public final class ScoringPolicy {
     private final String description;
     private final Band noticeAtOrAbove;
     private final Map<Band, BandRule> bands;
+    private final String generalCommunicationTemplate;
     /** [band][channel actually used] → the decision; null where that channel can never be chosen. */
     private final NoticeDecision[][] decisions;
 
     /**
      * Builds and checks a policy. Throws {@link PolicyFormatException} naming the field when a band
-     * has no rule, a notice band has channel NONE, a higher band gets a less personal channel than a
-     * lower one, or a template id is missing (or given for channel NONE).
+     * has no rule, a notice band has channel NONE, a higher band gets a less personal channel or a
+     * less strict release than a lower one, or a template id is missing (or given for channel NONE).
+     *
+     * @param generalCommunicationTemplate the template of the general staff communication every incident gets
      */
-    public ScoringPolicy(String version, String description, Band noticeAtOrAbove, Map<Band, BandRule> bands) {
+    public ScoringPolicy(String version, String description, Band noticeAtOrAbove, Map<Band, BandRule> bands,
+                         String generalCommunicationTemplate) {
         if (version == null || version.isBlank()) {
             throw new PolicyFormatException("version: missing; every policy needs a version so decisions can quote it");
         }
@@ -63,6 +74,11 @@ public final class ScoringPolicy {
                     + " (one of " + names(Band.values()) + ")");
         }
         Objects.requireNonNull(bands, "bands");
+        if (generalCommunicationTemplate == null || generalCommunicationTemplate.isBlank()) {
+            throw new PolicyFormatException("generalCommunication.templateId: missing; every incident gets one general"
+                    + " staff communication (advice and the contact point), which needs a template");
+        }
+        this.generalCommunicationTemplate = generalCommunicationTemplate.trim();
         this.version = version.trim();
         this.description = description == null ? "" : description.trim();
         this.noticeAtOrAbove = noticeAtOrAbove;
@@ -100,6 +116,11 @@ public final class ScoringPolicy {
                         + " is less personal than " + previous.channel() + " for the lower band " + previousBand
                         + "; a higher band must never be contacted less personally (order: "
                         + names(ContactChannel.values()) + ")");
+            }
+            if (previous != null && rule.release().compareTo(previous.release()) < 0) {
+                throw new PolicyFormatException("bands." + band + ".release: " + rule.release().wireName()
+                        + " is less strict than " + previous.release().wireName() + " for the lower band " + previousBand
+                        + "; a higher band's notices must never need fewer approvers");
             }
             previous = rule;
             previousBand = band;
@@ -176,7 +197,19 @@ public final class ScoringPolicy {
             }
             bands.put(band, bandRule(entry.getValue(), path));
         }
-        return new ScoringPolicy(version, description, noticeAtOrAbove, bands);
+        return new ScoringPolicy(version, description, noticeAtOrAbove, bands, generalCommunication(root));
+    }
+
+    private static String generalCommunication(JsonNode root) {
+        JsonNode node = root.get("generalCommunication");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new PolicyFormatException("generalCommunication: expected an object like {\"templateId\": \"general-staff-v1\"}");
+        }
+        rejectUnknownFields(node, GENERAL_FIELDS, "generalCommunication.");
+        return text(node, "templateId", "generalCommunication.templateId");
     }
 
     private static BandRule bandRule(JsonNode node, String path) {
@@ -189,7 +222,13 @@ public final class ScoringPolicy {
             throw new PolicyFormatException(path + ".channel: missing (one of " + names(ContactChannel.values()) + ")");
         }
         ContactChannel channel = parseChannel(channelText, path + ".channel");
-        return new BandRule(channel, text(node, "templateId", path + ".templateId"));
+        String releaseText = text(node, "release", path + ".release");
+        if (releaseText == null) {
+            throw new PolicyFormatException(path + ".release: missing; say who releases this band's notices"
+                    + " (auto, one or two approvers)");
+        }
+        return new BandRule(channel, text(node, "templateId", path + ".templateId"),
+                parseRelease(releaseText, path + ".release"));
     }
 
     private static void rejectUnknownFields(JsonNode node, Set<String> allowed, String prefix) {
@@ -236,6 +275,16 @@ public final class ScoringPolicy {
                 + names(ContactChannel.values()) + ")");
     }
 
+    private static ReleaseRule parseRelease(String text, String path) {
+        String key = enumKey(text);
+        for (ReleaseRule rule : ReleaseRule.values()) {
+            if (rule.name().equals(key)) {
+                return rule;
+            }
+        }
+        throw new PolicyFormatException(path + ": unknown release rule '" + text + "' (auto, one or two)");
+    }
+
     /** "very high", "Very-High" and "VERY_HIGH" all mean VERY_HIGH. */
     private static String enumKey(String text) {
         return text.trim().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
@@ -273,6 +322,16 @@ public final class ScoringPolicy {
 
     public ContactChannel channelFor(Band band) {
         return bands.get(band).channel();
+    }
+
+    /** Who releases the band's notices. */
+    public ReleaseRule releaseFor(Band band) {
+        return bands.get(band).release();
+    }
+
+    /** The template of the general staff communication every incident gets. */
+    public String generalCommunicationTemplate() {
+        return generalCommunicationTemplate;
     }
 
     /** The template for the band's message, or null when the band's channel is NONE. */
@@ -335,11 +394,15 @@ public final class ScoringPolicy {
             how = "; " + what + " goes by " + chosen + ", the person's preferred channel, because it is more personal"
                     + " than the policy's " + rule.channel() + " for band " + band + ", template " + rule.templateId();
         }
-        return new NoticeDecision(required, chosen, rule.templateId(), why + how + ".");
+        String release = chosen == ContactChannel.NONE ? "; the general staff communication covers them"
+                : rule.release() == ReleaseRule.AUTO ? "; it goes out without waiting for a release"
+                : "; it waits for release by " + (rule.release() == ReleaseRule.ONE ? "one approver" : "two different approvers");
+        return new NoticeDecision(required, chosen, rule.templateId(), rule.release(), why + how + release + ".");
     }
 
     @Override
     public String toString() {
-        return "ScoringPolicy[version=" + version + ", noticeAtOrAbove=" + noticeAtOrAbove + ", bands=" + bands + "]";
+        return "ScoringPolicy[version=" + version + ", noticeAtOrAbove=" + noticeAtOrAbove + ", bands=" + bands
+                + ", generalCommunication=" + generalCommunicationTemplate + "]";
     }
 }

@@ -11,14 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.cases.RowBatch;
 import org.breachtriage.core.incident.IncidentPerson;
 import org.breachtriage.core.incident.IncidentView;
 import org.breachtriage.core.incident.NoticeKind;
+import org.breachtriage.core.incident.NoticeState;
 import org.breachtriage.core.incident.PersonNotice;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.model.ContactChannel;
 import org.breachtriage.core.model.DataCategory;
 import org.breachtriage.core.pipeline.RunSummary;
+import org.breachtriage.core.release.CaseNotices;
 import org.breachtriage.core.scenarios.ScenarioHarness;
 import org.breachtriage.core.scoring.CircumstancesOfBreach;
 import org.breachtriage.core.scoring.ScoringPolicy;
@@ -70,8 +73,9 @@ class SampleGoldenTest {
         Run(String... manifests) throws IOException {
             InMemoryObjectStore objects = new InMemoryObjectStore();
             InMemoryStaff staff = new InMemoryStaff();
+            // The default policy, as the sample is run: MEDIUM's notices go at once, HIGH's and VERY_HIGH's wait.
             harness = new ScenarioHarness(new ScenarioHarness.Backend(objects, staff, new InMemoryCaseStore(),
-                    new InMemoryIncidentStore(), persons, new RecordingPublisher()));
+                    new InMemoryIncidentStore(), persons, new RecordingPublisher()), POLICY);
             staff.putAll(SampleFiles.roster().values());
             for (String manifest : manifests) {
                 put(objects, manifest, SampleFiles.bytes(manifest));
@@ -84,6 +88,11 @@ class SampleGoldenTest {
             Map<String, IncidentPerson> people = new java.util.HashMap<>();
             persons.forEach(cases.get(0).incidentId(), p -> people.put(p.payNumber(), p));
             return people;
+        }
+
+        RunSummary summary(int manifest) {
+            CaseRecord c = cases.get(manifest);
+            return RunSummary.of(c, CaseNotices.read(c.incidentId(), c.caseId(), persons), 0);
         }
 
         IncidentPerson person(String payNumber) {
@@ -100,12 +109,31 @@ class SampleGoldenTest {
     class TheFirstListAlone {
         private Run run;
         private Map<String, Rescoring.Expected> expected;
+        private List<Rescoring.ExpectedNotice> notices;
 
         @BeforeAll
         void runIt() throws IOException {
             run = new Run(SampleFiles.MET_ID_CARD);
-            expected = Rescoring.of(POLICY, SampleFiles.roster(),
-                    List.of(new Rescoring.Listing(SampleGoldens.MET_INCIDENT, SampleFiles.read(SampleFiles.MET_ID_CARD).accepted())));
+            List<Rescoring.Listing> listings = List.of(new Rescoring.Listing(SampleGoldens.MET_INCIDENT,
+                    SampleFiles.read(SampleFiles.MET_ID_CARD).accepted()));
+            expected = Rescoring.of(POLICY, SampleFiles.roster(), listings);
+            notices = Rescoring.notices(POLICY, SampleFiles.roster(), listings, RowBatch.MAX_ROWS);
+        }
+
+        @Test
+        void theNoticeGoldensAreWhatThePolicyPlansFromTheInputs() {
+            assertEquals(SampleGoldens.Notices.MET_PLANNED, notices.size());
+            assertEquals(SampleGoldens.Notices.MET_PUBLISHED, count(notices, Rescoring.Standing.PUBLISHED));
+            assertEquals(SampleGoldens.Notices.MET_AWAITING_RELEASE, count(notices, Rescoring.Standing.AWAITING_RELEASE));
+            assertEquals(SampleGoldens.Notices.MET_WITHDRAWN, count(notices, Rescoring.Standing.WITHDRAWN));
+            assertEquals(SampleGoldens.MET_ART34, notices.stream()
+                    .filter(n -> n.standing() == Rescoring.Standing.AWAITING_RELEASE).count(),
+                    "every Art. 34 notice waits for its approvers");
+        }
+
+        @Test
+        void everyStoredPersonHasTheNoticesThePolicyPlansForThem() {
+            assertStoredNoticesAsPlanned(run, notices);
         }
 
         @Test
@@ -118,13 +146,15 @@ class SampleGoldenTest {
 
         @Test
         void theCaseCountsTheGoldenBandTable() {
-            RunSummary summary = RunSummary.of(run.cases.get(0));
+            RunSummary summary = run.summary(0);
             assertEquals("REPORTED", summary.status());
             assertEquals(new RunSummary.Rows(SampleGoldens.MET_ROWS, SampleGoldens.MET_ROWS, 0), summary.rows());
             assertEquals(new RunSummary.Persons(SampleGoldens.MET_PEOPLE, SampleGoldens.MET_MATCHED,
                     SampleGoldens.MET_UNMATCHED), summary.persons());
             assertEquals(SampleGoldens.MET_BANDS, summary.bands());
-            assertEquals(SampleGoldens.Notices.MET_PUBLISHED, summary.notices().published());
+            assertEquals(new RunSummary.Notices(SampleGoldens.Notices.MET_PLANNED, SampleGoldens.Notices.MET_PUBLISHED, 0,
+                    SampleGoldens.Notices.MET_AWAITING_RELEASE, 0, SampleGoldens.Notices.MET_WITHDRAWN, 0), summary.notices());
+            assertTrue(summary.balances());
         }
 
         @Test
@@ -136,8 +166,11 @@ class SampleGoldenTest {
                 assertEquals(e.assessment(), stored.assessment(), e.payNumber());
                 assertEquals(e.exposed(), stored.exposed(), e.payNumber());
                 assertEquals(e.matched(), stored.matched(), e.payNumber());
-                assertEquals(e.decision().required(), !stored.notices().isEmpty(),
-                        e.payNumber() + ": told exactly when the policy requires an Art. 34 notice");
+                assertEquals(e.decision().sendsNotice(), stored.toldBand() != null,
+                        e.payNumber() + ": a notice exactly when the policy sends their band one");
+                if (e.decision().sendsNotice()) {
+                    assertEquals(e.band(), stored.toldBand(), e.payNumber() + ": their live notice is for their band");
+                }
             }
         }
 
@@ -156,7 +189,7 @@ class SampleGoldenTest {
                     "Uncommon name exposed: fairly easy to identify (EI 0.75)",
                     CB_UNKNOWN, CB_MALICIOUS,
                     "Severity = DPC 4 x EI 0.75 + CB 1.0 = 4.0: band VERY_HIGH"));
-            assertOneInitialNotice(p, Band.VERY_HIGH, ContactChannel.IN_PERSON);
+            assertOneWaitingNotice(p, Band.VERY_HIGH, ContactChannel.IN_PERSON, 2);
         }
 
         /** MP002641, Craig Wells: a Superintendent holding SC, the five ID-card fields; Wells is held by 4 (rare). */
@@ -170,7 +203,7 @@ class SampleGoldenTest {
                     CB_UNKNOWN, CB_MALICIOUS,
                     "Severity = DPC 3 x EI 1.0 + CB 1.0 = 4.0: band VERY_HIGH"));
             // He prefers letters; VERY_HIGH is contacted in person, never less personally than the policy says.
-            assertOneInitialNotice(p, Band.VERY_HIGH, ContactChannel.IN_PERSON);
+            assertOneWaitingNotice(p, Band.VERY_HIGH, ContactChannel.IN_PERSON, 2);
         }
 
         /**
@@ -232,11 +265,17 @@ class SampleGoldenTest {
                     "Severity = DPC 1.5 x EI 1.0 + CB 1.0 = 2.5: band MEDIUM"));
             assertEquals("Sergeant", p.manifest(run.cases.get(0).caseId()).orElseThrow().echoedRank());
             assertEquals("NPPV2A", p.manifest(run.cases.get(0).caseId()).orElseThrow().echoedVettingLevel());
+            // MEDIUM: an information notice (not Art. 34) by e-mail, released at once and out by the run's end.
+            assertEquals(1, p.notices().size(), p.notices().toString());
+            PersonNotice info = p.notices().get(0);
+            assertEquals(List.of(NoticeKind.INITIAL, Band.MEDIUM, ContactChannel.EMAIL, "info-medium-v1", false,
+                    NoticeState.PUBLISHED), List.of(info.kind(), info.band(), info.channel(), info.templateId(),
+                    info.art34(), info.state()));
         }
 
         /**
          * MP000292, Anthony Thomas, a Constable listed twice: row 677 with the five ID-card fields (alone:
-         * 1.5 x 1.0 + 1.0 = 2.5, MEDIUM, no notice), row 1064 adding the home address. Rows 677 and 1064
+         * 1.5 x 1.0 + 1.0 = 2.5, MEDIUM, an information notice), row 1064 adding the home address. Rows 677 and 1064
          * are in batches 6 and 10, so the second batch widens the record the first one wrote.
          */
         @Test
@@ -254,8 +293,15 @@ class SampleGoldenTest {
                     "Severity = DPC 2.5 x EI 1.0 + CB 1.0 = 3.5: band HIGH"));
             assertEquals(2, p.changes().size(), "written by batch 6, widened by batch 10");
             assertEquals(List.of(6L, 10L), p.changes().stream().map(c -> c.batchNo()).toList());
-            PersonNotice notice = assertOneInitialNotice(p, Band.HIGH, ContactChannel.LETTER);
-            assertEquals(10, notice.batchNo(), "told once, when the second row lifted them to HIGH");
+            // Batch 6 planned MEDIUM's information notice, released at once but not yet out when batch 10 ran
+            // (the release step follows the manifest's batches): batch 10 withdrew it for the HIGH notice.
+            assertEquals(2, p.notices().size(), p.notices().toString());
+            PersonNotice medium = p.notices().get(0);
+            PersonNotice high = p.notices().get(1);
+            assertEquals(List.of(NoticeKind.INITIAL, Band.MEDIUM, 6L, NoticeState.WITHDRAWN, high.noticeId()),
+                    List.of(medium.kind(), medium.band(), medium.batchNo(), medium.state(), medium.withdrawnBy()));
+            assertEquals(List.of(NoticeKind.INITIAL, Band.HIGH, ContactChannel.LETTER, 10L, NoticeState.PLANNED, 1),
+                    List.of(high.kind(), high.band(), high.channel(), high.batchNo(), high.state(), high.approvalsNeeded()));
         }
 
         /**
@@ -282,8 +328,8 @@ class SampleGoldenTest {
                     "Vetting level SC exposed (as echoed in the manifest), which reveals a sensitive post: DPC raised to 3",
                     UNMATCHED_NAME, CB_UNKNOWN, CB_MALICIOUS,
                     "Severity = DPC 3 x EI 0.75 + CB 1.0 = 3.25: band HIGH"));
-            assertOneInitialNotice(p, Band.HIGH, ContactChannel.LETTER);
-            assertEquals(SampleGoldens.bands(0, 0, 1, 0), RunSummary.of(c).bands());
+            assertOneWaitingNotice(p, Band.HIGH, ContactChannel.LETTER, 1);
+            assertEquals(SampleGoldens.bands(0, 0, 1, 0), RunSummary.of(c, CaseNotices.NONE, 0).bands());
         }
     }
 
@@ -292,14 +338,40 @@ class SampleGoldenTest {
     class BothListsOfTheIncident {
         private Run run;
         private Map<String, Rescoring.Expected> expected;
+        private List<Rescoring.ExpectedNotice> notices;
 
         @BeforeAll
         void runIt() throws IOException {
             run = new Run(SampleFiles.MET_ID_CARD, SampleFiles.MET_ID_CARD_LATER);
-            expected = Rescoring.of(POLICY, SampleFiles.roster(), List.of(
+            List<Rescoring.Listing> listings = List.of(
                     new Rescoring.Listing(SampleGoldens.MET_INCIDENT, SampleFiles.read(SampleFiles.MET_ID_CARD).accepted()),
                     new Rescoring.Listing(SampleGoldens.MET_LATER_INCIDENT,
-                            SampleFiles.read(SampleFiles.MET_ID_CARD_LATER).accepted())));
+                            SampleFiles.read(SampleFiles.MET_ID_CARD_LATER).accepted()));
+            expected = Rescoring.of(POLICY, SampleFiles.roster(), listings);
+            notices = Rescoring.notices(POLICY, SampleFiles.roster(), listings, RowBatch.MAX_ROWS);
+        }
+
+        @Test
+        void theNoticeGoldensAreWhatThePolicyPlansFromTheInputs() {
+            List<Rescoring.ExpectedNotice> later = notices.stream().filter(n -> n.listing() == 1).toList();
+            assertEquals(SampleGoldens.Notices.LATER_PLANNED, later.size());
+            assertEquals(SampleGoldens.Notices.LATER_PLANNED, count(later, Rescoring.Standing.AWAITING_RELEASE),
+                    "the later list lifts people to HIGH or above only: all wait");
+            assertEquals(SampleGoldens.Notices.LATER_ESCALATION, later.stream()
+                    .filter(n -> n.kind() == NoticeKind.ESCALATION).count());
+            assertEquals(SampleGoldens.Notices.INCIDENT_WITHDRAWN, count(notices, Rescoring.Standing.WITHDRAWN));
+            assertEquals(SampleGoldens.Notices.INCIDENT_PUBLISHED_INITIAL, notices.stream()
+                    .filter(n -> n.standing() == Rescoring.Standing.PUBLISHED && n.kind() == NoticeKind.INITIAL).count());
+            assertEquals(SampleGoldens.Notices.INCIDENT_AWAITING_HIGH, awaiting(notices, Band.HIGH));
+            assertEquals(SampleGoldens.Notices.INCIDENT_AWAITING_VERY_HIGH, awaiting(notices, Band.VERY_HIGH));
+            assertEquals(SampleGoldens.Notices.INCIDENT_GENERAL_ONLY, expected.keySet().stream()
+                    .filter(pay -> notices.stream().noneMatch(n -> n.payNumber().equals(pay)
+                            && n.standing() != Rescoring.Standing.WITHDRAWN)).count());
+        }
+
+        @Test
+        void everyStoredPersonHasTheNoticesThePolicyPlansForThem() {
+            assertStoredNoticesAsPlanned(run, notices);
         }
 
         @Test
@@ -317,12 +389,16 @@ class SampleGoldenTest {
             assertEquals(new IncidentView.Persons(SampleGoldens.INCIDENT_PEOPLE, SampleGoldens.INCIDENT_MATCHED,
                     SampleGoldens.INCIDENT_UNMATCHED, 0), view.persons());
             assertEquals(SampleGoldens.INCIDENT_BANDS, view.bands());
-            assertEquals(new IncidentView.Notices(SampleGoldens.Notices.INCIDENT_INITIAL,
-                    SampleGoldens.Notices.INCIDENT_ESCALATION), view.notices());
-            RunSummary later = RunSummary.of(run.cases.get(1));
+            assertEquals(new IncidentView.Notices(SampleGoldens.Notices.INCIDENT_PUBLISHED_INITIAL, 0,
+                    SampleGoldens.bands(0, 0, SampleGoldens.Notices.INCIDENT_AWAITING_HIGH,
+                            SampleGoldens.Notices.INCIDENT_AWAITING_VERY_HIGH), 0,
+                    SampleGoldens.Notices.INCIDENT_GENERAL_ONLY, 0, SampleGoldens.Notices.INCIDENT_WITHDRAWN,
+                    view.notices().generalCommunicationSentAt()), view.notices());
+            RunSummary later = run.summary(1);
             assertEquals(new RunSummary.Rows(SampleGoldens.LATER_ROWS, SampleGoldens.LATER_ROWS, 0), later.rows());
             assertEquals(SampleGoldens.LATER_UNMATCHED, later.persons().unmatched());
-            assertEquals(SampleGoldens.Notices.LATER_PUBLISHED, later.notices().published());
+            assertEquals(new RunSummary.Notices(SampleGoldens.Notices.LATER_PLANNED, 0, 0, SampleGoldens.Notices.LATER_PLANNED,
+                    0, 0, 0), later.notices());
         }
 
         @Test
@@ -332,8 +408,8 @@ class SampleGoldenTest {
             for (Rescoring.Expected e : expected.values()) {
                 IncidentPerson stored = people.get(e.payNumber());
                 assertEquals(e.assessment(), stored.assessment(), e.payNumber());
-                assertEquals(e.decision().required(), stored.toldBand() != null, e.payNumber());
-                if (e.decision().required()) {
+                assertEquals(e.decision().sendsNotice(), stored.toldBand() != null, e.payNumber());
+                if (e.decision().sendsNotice()) {
                     assertEquals(e.band(), stored.toldBand(), e.payNumber() + " was last told at their band");
                 }
             }
@@ -350,10 +426,38 @@ class SampleGoldenTest {
                     "Home address exposed: it lets someone find a police employee at home: DPC +1 to 2.5",
                     UNMATCHED_NAME, NAME_WITH_PHOTO, CB_UNKNOWN, CB_MALICIOUS,
                     "Severity = DPC 2.5 x EI 1.0 + CB 1.0 = 3.5: band HIGH"));
-            PersonNotice notice = assertOneInitialNotice(p, Band.HIGH, ContactChannel.LETTER);
+            // The first list's MEDIUM information notice went out (no preference known: e-mail); the rise to
+            // HIGH is an escalation, waiting for one approver.
+            assertEquals(2, p.notices().size(), p.notices().toString());
+            PersonNotice first = p.notices().get(0);
+            PersonNotice notice = p.notices().get(1);
+            assertEquals(List.of(NoticeKind.INITIAL, Band.MEDIUM, ContactChannel.EMAIL, run.cases.get(0).caseId(),
+                    NoticeState.PUBLISHED), List.of(first.kind(), first.band(), first.channel(), first.caseId(), first.state()));
+            assertEquals(List.of(NoticeKind.ESCALATION, Band.HIGH, ContactChannel.LETTER, NoticeState.PLANNED, 1),
+                    List.of(notice.kind(), notice.band(), notice.channel(), notice.state(), notice.approvalsNeeded()));
             assertEquals(run.cases.get(1).caseId(), notice.caseId(), "planned by the later list's batch");
             assertEquals(Band.MEDIUM, p.manifest(run.cases.get(0).caseId()).orElseThrow().band(), "the first list alone");
         }
+    }
+
+    /** The manifest with bad rows, run alone: its rejects, and its notices as the policy plans them from its rows. */
+    @Test
+    void theManifestWithErrorsRejectsItsFourRowsAndPlansTheGoldenNotices() throws IOException {
+        Run run = new Run(SampleFiles.WITH_ERRORS);
+        SampleFiles.Read read = SampleFiles.read(SampleFiles.WITH_ERRORS);
+        List<Rescoring.ExpectedNotice> notices = Rescoring.notices(POLICY, SampleFiles.roster(),
+                List.of(new Rescoring.Listing(SampleGoldens.WITH_ERRORS_INCIDENT, read.accepted())), RowBatch.MAX_ROWS);
+        assertEquals(SampleGoldens.WITH_ERRORS_REJECTED, read.rejected().size());
+        assertEquals(SampleGoldens.Notices.WITH_ERRORS_PUBLISHED, count(notices, Rescoring.Standing.PUBLISHED));
+        assertEquals(SampleGoldens.Notices.WITH_ERRORS_AWAITING_RELEASE, count(notices, Rescoring.Standing.AWAITING_RELEASE));
+        assertEquals(0, count(notices, Rescoring.Standing.WITHDRAWN), "nobody rises within the file");
+
+        RunSummary summary = run.summary(0);
+        assertEquals(SampleGoldens.WITH_ERRORS_REJECTED, summary.rows().rejected());
+        assertEquals(new RunSummary.Notices(SampleGoldens.Notices.WITH_ERRORS_PUBLISHED
+                + SampleGoldens.Notices.WITH_ERRORS_AWAITING_RELEASE, SampleGoldens.Notices.WITH_ERRORS_PUBLISHED, 0,
+                SampleGoldens.Notices.WITH_ERRORS_AWAITING_RELEASE, 0, 0, 0), summary.notices());
+        assertStoredNoticesAsPlanned(run, notices);
     }
 
     private static CircumstancesOfBreach cb(double confidentiality, double malicious) {
@@ -370,13 +474,41 @@ class SampleGoldenTest {
         assertEquals(band, p.band(), p.payNumber() + " band");
     }
 
-    private static PersonNotice assertOneInitialNotice(IncidentPerson p, Band band, ContactChannel channel) {
+    /** One initial Art. 34 notice, waiting for {@code approvals} approvers (the release step publishes it later). */
+    private static PersonNotice assertOneWaitingNotice(IncidentPerson p, Band band, ContactChannel channel, int approvals) {
         assertEquals(1, p.notices().size(), p.payNumber() + " notices: " + p.notices());
         PersonNotice notice = p.notices().get(0);
         assertEquals(NoticeKind.INITIAL, notice.kind());
         assertEquals(band, notice.band());
         assertEquals(channel, notice.channel());
-        assertTrue(notice.published(), "published");
+        assertTrue(notice.art34(), "an Art. 34 notice");
+        assertEquals(NoticeState.PLANNED, notice.state(), "waiting for release");
+        assertEquals(approvals, notice.approvalsNeeded());
         return notice;
+    }
+
+    /** Every stored person's notices are, in order, the kind, band, listing and standing the policy plans for them. */
+    private static void assertStoredNoticesAsPlanned(Run run, List<Rescoring.ExpectedNotice> planned) {
+        Map<String, List<List<Object>>> expectedByPerson = new java.util.HashMap<>();
+        for (Rescoring.ExpectedNotice n : planned) {
+            expectedByPerson.computeIfAbsent(n.payNumber(), x -> new ArrayList<>()).add(List.of(n.kind(), n.band(),
+                    run.cases.get(n.listing()).caseId(), n.standing()));
+        }
+        run.people().forEach((pay, p) -> assertEquals(expectedByPerson.getOrDefault(pay, List.of()),
+                p.notices().stream().map(n -> (List<Object>) List.<Object>of(n.kind(), n.band(), n.caseId(), standing(n)))
+                        .toList(), pay));
+    }
+
+    private static Rescoring.Standing standing(PersonNotice n) {
+        return n.published() ? Rescoring.Standing.PUBLISHED : n.withdrawn() ? Rescoring.Standing.WITHDRAWN
+                : n.awaitingRelease() ? Rescoring.Standing.AWAITING_RELEASE : null;
+    }
+
+    private static long count(List<Rescoring.ExpectedNotice> notices, Rescoring.Standing standing) {
+        return notices.stream().filter(n -> n.standing() == standing).count();
+    }
+
+    private static long awaiting(List<Rescoring.ExpectedNotice> notices, Band band) {
+        return notices.stream().filter(n -> n.standing() == Rescoring.Standing.AWAITING_RELEASE && n.band() == band).count();
     }
 }

@@ -61,22 +61,55 @@ public final class SampleGoldens {
     public static final Map<String, Long> INCIDENT_BANDS = bands(66, 2_004, 292, 165);
     public static final long INCIDENT_ART34 = 292 + 165;
 
+    /** {@code with-errors.csv.incident.json}, as written: a sample of what a manifest's bad rows look like. */
+    public static final IncidentMetadata WITH_ERRORS_INCIDENT = new IncidentMetadata("Acme ID Cards Ltd (synthetic)",
+            "INC-2023-0826-B", Instant.parse("2023-08-25T16:00:00Z"), true, Confidentiality.UNKNOWN_RECIPIENTS,
+            Integrity.NONE, Availability.NONE, idCardFields(), List.of());
+    /** The rows events/README.md says {@code with-errors.csv} must reject. */
+    public static final long WITH_ERRORS_REJECTED = 4;
+
     /**
-     * What the notice path publishes for the sample under the default policy (one notice per person
-     * assessed HIGH or above, published at once, and one escalation per band risen to). The release
-     * step of issue 11 changes these, not the scoring above.
+     * Where the sample's notices stand under the default policy (issue 11's release step): MEDIUM gets
+     * an information notice released at once, HIGH and VERY_HIGH an Art. 34 notice that waits for one and
+     * two approvers, LOW only the general staff communication. Each figure is what
+     * {@link Rescoring#notices} plans from the inputs and the policy's rules (SampleGoldenTest checks it
+     * still is), for a run whose release step follows each manifest's batches, as a local run's does.
      */
     public static final class Notices {
         private Notices() {
         }
 
-        /** Published by the first list's batches. */
-        public static final long MET_PUBLISHED = MET_ART34;
-        /** Published by the later list's batches: 185 initial notices (people it first lifts to HIGH or above) and 3 escalations. */
-        public static final long LATER_PUBLISHED = 188;
-        public static final long INCIDENT_INITIAL = INCIDENT_ART34;
-        /** People first told at HIGH whose band the later list raised to VERY_HIGH. */
-        public static final long INCIDENT_ESCALATION = 3;
+        /**
+         * Planned by the first list's batches: one for each person MEDIUM or above (2,148 + 113 + 159 =
+         * 2,420), and 4 more: pay numbers listed twice whose later row lifted them past MEDIUM before
+         * their information notice went out, so a HIGH or VERY_HIGH one replaced it.
+         */
+        public static final long MET_PLANNED = 2_424;
+        /** MEDIUM's information notices, out by the end of the run. */
+        public static final long MET_PUBLISHED = 2_148;
+        /** Every HIGH and VERY_HIGH person's Art. 34 notice, waiting for approvers. */
+        public static final long MET_AWAITING_RELEASE = MET_ART34;
+        /** The 4 information notices replaced before they went out. */
+        public static final long MET_WITHDRAWN = 4;
+
+        /** Planned by the later list: people it lifts to HIGH or above (all of them wait for approvers). */
+        public static final long LATER_PLANNED = 188;
+        /** Of those, people whose information notice had gone out: their Art. 34 notice is an escalation. */
+        public static final long LATER_ESCALATION = 144;
+
+        /** People whose first notice is out: MEDIUM's information notices (nobody has released anything yet). */
+        public static final long INCIDENT_PUBLISHED_INITIAL = 2_148;
+        public static final long INCIDENT_AWAITING_HIGH = 292;
+        public static final long INCIDENT_AWAITING_VERY_HIGH = 165;
+        /** LOW: covered by the general staff communication alone. */
+        public static final long INCIDENT_GENERAL_ONLY = 66;
+        /** The first list's 4, and 3 waiting HIGH notices the later list replaced with VERY_HIGH ones. */
+        public static final long INCIDENT_WITHDRAWN = 7;
+
+        /** {@code with-errors.csv} run alone: its MEDIUM people's information notices, out by the run's end. */
+        public static final long WITH_ERRORS_PUBLISHED = 19;
+        /** Its HIGH and VERY_HIGH people's notices, waiting for approvers. */
+        public static final long WITH_ERRORS_AWAITING_RELEASE = 5;
     }
 
     private static EnumSet<DataCategory> idCardFields() {

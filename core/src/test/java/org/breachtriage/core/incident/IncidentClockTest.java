@@ -115,13 +115,15 @@ class IncidentClockTest {
     @Test
     void plannedNoticesNotYetPublishedAreCountedAsAwaitingRelease() {
         incident("IN-0000000000000005", "INC-5");
-        IncidentPerson told = ContractData.matchedPerson("IN-0000000000000005", "MP000001", 0);
-        persons.putIfAbsent(told);
-        persons.putIfAbsent(ContractData.matchedPerson("IN-0000000000000005", "MP000002", 0));
+        // The contract's person is held; these two are not (the hold lifted), the third still is.
+        persons.putIfAbsent(ContractData.matchedPerson("IN-0000000000000005", "MP000001", 0).withoutHold(AWARE));
+        persons.putIfAbsent(ContractData.matchedPerson("IN-0000000000000005", "MP000002", 0).withoutHold(AWARE));
+        persons.putIfAbsent(ContractData.matchedPerson("IN-0000000000000005", "MP000003", 0));
 
         IncidentClock.Outcome outcome = incidentClock.check(DEADLINE.minus(Duration.ofHours(6)));
 
-        // Each has one published notice and one planned (the escalation): two await release.
+        // Each of the two has one published notice and one waiting for its approvers (the escalation): two
+        // await release; a held person's notices wait for the hold, not for a release, and are not counted.
         assertEquals(2, outcome.sent().get(0).noticesAwaitingRelease());
         assertEquals(2, Json.read(publisher.on(Topic.ALERTS).get(0).body(), JsonNode.class)
                 .path("noticesAwaitingRelease").asLong());

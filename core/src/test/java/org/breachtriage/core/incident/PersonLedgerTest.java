@@ -1,7 +1,9 @@
 package org.breachtriage.core.incident;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -64,14 +66,38 @@ class PersonLedgerTest {
         assertNull(change.caseBefore());
         assertEquals(List.of(NoticeKind.INITIAL), p.notices().stream().map(PersonNotice::kind).toList());
         assertEquals(NoticeState.PLANNED, p.notices().getFirst().state(), "planned in the same write: the outbox");
+        assertEquals(1, p.notices().getFirst().approvalsNeeded(), "HIGH waits for one approver");
+        assertTrue(p.notices().getFirst().art34());
         assertEquals(INCIDENT + "-notice-MP1-initial-HIGH", p.notices().getFirst().noticeId());
-        Map<String, Long> deltas = change.counterDeltas(p.noticesPlannedBy("BT-a", 0));
+        Map<String, Long> deltas = change.counterDeltas(p.noticesPlannedBy("BT-a", 0), p.noticesWithdrawnBy("BT-a", 0));
         assertEquals(1L, deltas.get(Counters.PERSONS_TOTAL));
         assertEquals(1L, deltas.get(Counters.band(Band.HIGH)));
         assertEquals(1L, deltas.get(Counters.incident(Counters.PERSONS_TOTAL)));
         assertEquals(1L, deltas.get(Counters.incident(Counters.staffTypeBand(StaffType.OFFICER, Band.HIGH))));
         assertEquals(1L, deltas.get(Counters.incident(Counters.NOTICES_INITIAL)));
-        assertEquals(1L, deltas.get(Counters.NOTICES_PUBLISHED));
+        assertEquals(1L, deltas.get(Counters.NOTICES_PLANNED));
+    }
+
+    @Test
+    void aNoticeOfABandReleasedAutomaticallyIsPlannedReleasedUnlessThePersonIsHeld() {
+        StaffMember clerk = new StaffMember("MP1", "Sam", "Jones", StaffType.STAFF, null, "Finance", Set.of(), null,
+                ContactChannel.EMAIL, null, "MPS", NameRarity.COMMON);
+        Sighting medium = new Sighting(INCIDENT, "BT-a", 0, "MP1", EnumSet.of(DataCategory.NAME, DataCategory.PHOTO),
+                null, null, clerk, MALICIOUS, true);
+        IncidentPerson p = apply(null, medium);
+
+        assertEquals(Band.MEDIUM, p.band());
+        PersonNotice info = p.notices().getFirst();
+        assertEquals(NoticeState.RELEASED, info.state(), "MEDIUM is released automatically");
+        assertFalse(info.art34(), "an information notice, not an Art. 34 one");
+        assertEquals(ContactChannel.EMAIL, info.channel());
+
+        IncidentPerson held = new IncidentPerson(INCIDENT, "MP1", true, StaffType.STAFF, "MPS", Set.of(),
+                p.assessment(), List.of(), List.of(), List.of(), List.of(),
+                new Hold("A", "a", "to be told by their manager", NOW), 3);
+        IncidentPerson heldThenSeen = apply(held, new Sighting(INCIDENT, "BT-b", 0, "MP1",
+                EnumSet.of(DataCategory.NAME, DataCategory.PHOTO), null, null, clerk, MALICIOUS, true));
+        assertEquals(NoticeState.PLANNED, heldThenSeen.notices().getFirst().state(), "held: it waits");
     }
 
     @Test
@@ -83,19 +109,39 @@ class PersonLedgerTest {
     }
 
     @Test
-    void aSecondManifestWidensTheUnionRaisesTheBandAndPlansOneEscalation() {
+    void aHigherBandBeforeTheFirstNoticeWentOutReplacesIt() {
         IncidentPerson first = apply(null, sighting("BT-a", 0, MALICIOUS, true, DataCategory.NAME));
+        IncidentPerson second = apply(first, sighting("BT-b", 4, MALICIOUS, true, DataCategory.PHOTO));
+
+        assertEquals(Band.VERY_HIGH, second.band());
+        PersonNotice replaced = second.notices().get(0);
+        PersonNotice replacement = second.notices().get(1);
+        assertEquals(NoticeState.WITHDRAWN, replaced.state(), "nobody gets a letter for a band they have left");
+        assertEquals(replacement.noticeId(), replaced.withdrawnBy());
+        assertEquals(INCIDENT + "-notice-MP1-initial-VERY_HIGH", replacement.noticeId(), "still their first notice");
+        assertEquals(2, replacement.approvalsNeeded(), "VERY_HIGH waits for two approvers");
+        assertEquals(List.of(replaced), second.noticesWithdrawnBy("BT-b", 4));
+        Map<String, Long> deltas = second.change("BT-b", 4).orElseThrow()
+                .counterDeltas(second.noticesPlannedBy("BT-b", 4), second.noticesWithdrawnBy("BT-b", 4));
+        assertEquals(0L, deltas.get(Counters.incident(Counters.NOTICES_INITIAL)), "one initial notice in, one out");
+        assertEquals(1L, deltas.get(Counters.NOTICES_PLANNED), "this manifest planned one");
+    }
+
+    @Test
+    void aSecondManifestWidensTheUnionRaisesTheBandAndPlansOneEscalation() {
+        IncidentPerson planned = apply(null, sighting("BT-a", 0, MALICIOUS, true, DataCategory.NAME));
+        IncidentPerson first = planned.withPublished(planned.notices().getFirst().noticeId(), NOW);
         IncidentPerson second = apply(first, sighting("BT-b", 4, MALICIOUS, true, DataCategory.PHOTO));
 
         assertEquals(EnumSet.of(DataCategory.NAME, DataCategory.PHOTO), second.exposed());
         assertEquals(Band.VERY_HIGH, second.band());
-        assertEquals(1, second.version());
+        assertEquals(2, second.version(), "the publication moved it on once, this write once more");
         assertEquals(2, second.manifests().size());
         assertEquals(List.of(NoticeKind.INITIAL, NoticeKind.ESCALATION),
                 second.notices().stream().map(PersonNotice::kind).toList());
         PersonChange change = second.change("BT-b", 4).orElseThrow();
         assertEquals(first.figure(), change.before(), "the change starts where the stored record was");
-        Map<String, Long> deltas = change.counterDeltas(second.noticesPlannedBy("BT-b", 4));
+        Map<String, Long> deltas = change.counterDeltas(second.noticesPlannedBy("BT-b", 4), second.noticesWithdrawnBy("BT-b", 4));
         assertEquals(-1L, deltas.get(Counters.incident(Counters.band(Band.HIGH))), "moved out of HIGH");
         assertEquals(1L, deltas.get(Counters.incident(Counters.band(Band.VERY_HIGH))), "into VERY_HIGH");
         assertNull(deltas.get(Counters.incident(Counters.PERSONS_TOTAL)), "still one person of the incident");
@@ -140,7 +186,7 @@ class PersonLedgerTest {
 
         assertEquals(1, widened.manifests().size(), "one exposure in one manifest, the union of its rows");
         PersonChange change = widened.change("BT-a", 3).orElseThrow();
-        Map<String, Long> deltas = change.counterDeltas(widened.noticesPlannedBy("BT-a", 3));
+        Map<String, Long> deltas = change.counterDeltas(widened.noticesPlannedBy("BT-a", 3), widened.noticesWithdrawnBy("BT-a", 3));
         assertNull(deltas.get(Counters.PERSONS_TOTAL), "already a person of this manifest");
         assertEquals(-1L, deltas.get(Counters.band(Band.LOW)));
         assertEquals(1L, deltas.get(Counters.band(Band.HIGH)));

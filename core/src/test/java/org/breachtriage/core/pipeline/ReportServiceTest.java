@@ -24,7 +24,6 @@ import org.breachtriage.core.ports.Topic;
 import org.breachtriage.core.report.FederationSummary;
 import org.breachtriage.core.report.OnCallSummary;
 import org.breachtriage.core.scenarios.ScenarioHarness;
-import org.breachtriage.core.scoring.ScoringPolicy;
 import org.breachtriage.core.testing.InMemoryCaseStore;
 import org.breachtriage.core.testing.InMemoryIncidentStore;
 import org.breachtriage.core.testing.InMemoryObjectStore;
@@ -92,7 +91,7 @@ class ReportServiceTest {
                 "pay numbers (internal staff identifiers)", "home addresses"),
                 texts(draft.path("natureOfBreach").path("dataCategories")),
                 "the incident's default categories and those the people's records show (home address), no others");
-        assertTrue(objects.text(outcome.keys().get(2)).contains(ScoringPolicy.loadDefault().version()),
+        assertTrue(objects.text(outcome.keys().get(2)).contains(ScenarioHarness.everythingAuto().version()),
                 "the draft quotes the policy the case was scored under");
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -22,9 +21,9 @@ import org.breachtriage.core.cases.RowBatch;
 import org.breachtriage.core.incident.IncidentPerson;
 import org.breachtriage.core.incident.IncidentService;
 import org.breachtriage.core.incident.NoticeKind;
+import org.breachtriage.core.incident.NoticeState;
 import org.breachtriage.core.incident.PersonLedger;
 import org.breachtriage.core.incident.PersonNotice;
-import org.breachtriage.core.json.Json;
 import org.breachtriage.core.manifest.Availability;
 import org.breachtriage.core.manifest.Confidentiality;
 import org.breachtriage.core.manifest.IncidentMetadata;
@@ -51,7 +50,9 @@ import org.breachtriage.core.testing.InMemoryPersonStore;
 import org.breachtriage.core.testing.InMemoryStaff;
 import org.breachtriage.core.testing.MutableClock;
 import org.breachtriage.core.testing.RecordingPublisher;
+import org.breachtriage.core.testing.RecordingReleaseRequests;
 import org.breachtriage.core.testing.RecordingReportRequests;
+import org.breachtriage.core.release.ReleaseRequest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,12 +80,13 @@ class ScoreServiceTest {
     private final InMemoryPersonStore persons = new InMemoryPersonStore();
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final RecordingReportRequests reports = new RecordingReportRequests();
+    private final RecordingReleaseRequests releases = new RecordingReleaseRequests();
     private final CaseLifecycle lifecycle = new CaseLifecycle(cases, publisher, reports, clock);
     private final IncidentService incidents = new IncidentService(incidentStore, clock);
 
     private ScoreService service(PersonStore store) {
-        return new ScoreService(staff, cases, incidentStore, store, lifecycle, publisher,
-                new PersonLedger(new SeverityScorer(POLICY), POLICY, clock), clock);
+        return new ScoreService(staff, cases, incidentStore, store, lifecycle, releases,
+                new PersonLedger(new SeverityScorer(POLICY), POLICY, clock));
     }
 
     private final ScoreService service = service(persons);
@@ -99,7 +101,8 @@ class ScoreServiceTest {
 
         BatchOutcome outcome = service.score(command(batch(c, 0, MALICIOUS, row(1, "SS-COVERT", "name;rank;photo"))));
 
-        assertEquals(new BatchOutcome(c.caseId(), 0, 1, 1, false, true), outcome);
+        // One notice planned; VERY_HIGH waits for two approvers, so no release is asked for.
+        assertEquals(new BatchOutcome(c.caseId(), 0, 1, 1, 0, false, true), outcome);
         IncidentPerson p = person(c, "SS-COVERT");
         assertTrue(p.matched());
         assertEquals(StaffType.OFFICER, p.staffType());
@@ -113,12 +116,13 @@ class ScoreServiceTest {
                 "Malicious breach (a deliberate attack or theft): CB +0.5",
                 "Severity = DPC 4 x EI 1.0 + CB 1.0 = 5.0: band VERY_HIGH"), p.assessment().reasons());
         assertEquals(5.0, p.assessment().score());
-        assertToldOnce(c, p, Band.VERY_HIGH, ContactChannel.IN_PERSON, "art34-very-high-v1");
+        assertPlannedOnce(c, p, Band.VERY_HIGH, ContactChannel.IN_PERSON, "art34-very-high-v1", true, 2);
+        assertEquals(List.of(), releases.requested(), "nothing released at once");
         assertEquals(counters(
                 Counters.BATCHES_DONE, 1,
                 Counters.PERSONS_TOTAL, 1, Counters.PERSONS_MATCHED, 1,
                 Counters.band(Band.VERY_HIGH), 1,
-                Counters.NOTICES_PUBLISHED, 1,
+                Counters.NOTICES_PLANNED, 1,
                 incident(Counters.PERSONS_TOTAL), 1, incident(Counters.PERSONS_MATCHED), 1,
                 incident(Counters.band(Band.VERY_HIGH)), 1,
                 incident(Counters.staffTypeBand(StaffType.OFFICER, Band.VERY_HIGH)), 1,
@@ -154,7 +158,7 @@ class ScoreServiceTest {
                 "Unknown recipients, so the data may be in anyone's hands: CB +0.5",
                 "Malicious breach (a deliberate attack or theft): CB +0.5",
                 "Severity = DPC 3 x EI 0.75 + CB 1.0 = 3.25: band HIGH"), p.assessment().reasons());
-        assertToldOnce(c, p, Band.HIGH, ContactChannel.LETTER, "art34-high-v1");
+        assertPlannedOnce(c, p, Band.HIGH, ContactChannel.LETTER, "art34-high-v1", true, 1);
         assertEquals(1, batchCounters(c).get(Counters.PERSONS_UNMATCHED));
         assertEquals(1, batchCounters(c).get(incident(Counters.staffTypeBand(null, Band.HIGH))), "staff type unknown");
         assertEquals(null, batchCounters(c).get(Counters.PERSONS_MATCHED));
@@ -185,8 +189,9 @@ class ScoreServiceTest {
                 "Data permanently lost: CB +0.5",
                 "Severity = DPC 1 x EI 0.25 + CB 1.0 = 1.25: band LOW"), p.assessment().reasons());
         assertEquals(Set.of(DataCategory.PAY_NUMBER), p.exposed(), "the row named no fields: the incident's default");
-        assertEquals(0, outcome.noticesPublished());
-        assertEquals(List.of(), p.notices());
+        assertEquals(0, outcome.noticesPlanned());
+        assertEquals(List.of(), p.notices(), "LOW: the general staff communication covers them");
+        assertEquals(List.of(), releases.requested());
         assertEquals(List.of(), publisher.on(Topic.NOTICES));
     }
 
@@ -231,7 +236,7 @@ class ScoreServiceTest {
         assertEquals(2, counted.get(Counters.PERSONS_TOTAL));
         assertEquals(1, counted.get(Counters.band(Band.HIGH)));
         assertEquals(1, counted.get(Counters.band(Band.LOW)), "SS-OTHER only");
-        assertEquals(1, counted.get(Counters.NOTICES_PUBLISHED));
+        assertEquals(1, counted.get(Counters.NOTICES_PLANNED), "SS-TWICE's HIGH notice; none for SS-OTHER, LOW");
     }
 
     /**
@@ -255,11 +260,11 @@ class ScoreServiceTest {
         RowBatch second = batch(c, 1, MALICIOUS, row(101, "SS-LATER", "name;photo;home_address"));
         BatchOutcome outcome = service.score(command(second));
 
-        assertEquals(new BatchOutcome(c.caseId(), 1, 1, 1, false, false), outcome);
+        assertEquals(new BatchOutcome(c.caseId(), 1, 1, 1, 0, false, false), outcome);
         Map<String, Long> moved = difference(afterFirst, batchCounters(c));
         assertEquals(counters(Counters.BATCHES_DONE, 1,
                 Counters.band(Band.LOW), -1, Counters.band(Band.HIGH), 1,
-                Counters.NOTICES_PUBLISHED, 1,
+                Counters.NOTICES_PLANNED, 1,
                 incident(Counters.band(Band.LOW)), -1, incident(Counters.band(Band.HIGH)), 1,
                 incident(Counters.staffTypeBand(StaffType.STAFF, Band.LOW)), -1,
                 incident(Counters.staffTypeBand(StaffType.STAFF, Band.HIGH)), 1,
@@ -269,15 +274,79 @@ class ScoreServiceTest {
         IncidentPerson p = person(c, "SS-LATER");
         assertEquals(Band.HIGH, p.band());
         assertEquals(List.of(0L, 1L), p.changes().stream().map(ch -> ch.batchNo()).toList());
-        PersonNotice told = assertToldOnce(c, p, Band.HIGH, ContactChannel.LETTER, "art34-high-v1");
+        PersonNotice told = assertPlannedOnce(c, p, Band.HIGH, ContactChannel.LETTER, "art34-high-v1", true, 1);
         assertEquals(1, told.batchNo());
 
         Map<String, Long> beforeRetry = cases.find(c.caseId()).orElseThrow().counters();
-        int published = publisher.on(Topic.NOTICES).size();
+        List<PersonNotice> noticesBefore = person(c, "SS-LATER").notices();
         BatchOutcome again = service.score(new ScoreBatch.Command(second, true));
-        assertEquals(new BatchOutcome(c.caseId(), 1, 1, 0, true, false), again);
+        assertEquals(new BatchOutcome(c.caseId(), 1, 1, 1, 0, true, false), again,
+                "the notice its first attempt planned; the batch already counted");
         assertEquals(beforeRetry, cases.find(c.caseId()).orElseThrow().counters());
-        assertEquals(published, publisher.on(Topic.NOTICES).size());
+        assertEquals(noticesBefore, person(c, "SS-LATER").notices(), "no second notice");
+        assertEquals(List.of(), releases.requested());
+    }
+
+    /**
+     * Police staff, common name, name and photo leaked: DPC 1 x EI 1.0 (name with photo) + CB 1.0 = 2.0,
+     * MEDIUM. The policy sends MEDIUM an information notice by e-mail without waiting for a release, so
+     * the batch plans it released and asks, once, for this person's notices to be published.
+     */
+    @Test
+    void aMediumPersonsInformationNoticeIsReleasedAtOnceAndARequestNamesThem() {
+        staff.putAll(List.of(policeStaff("SS-MEDIUM")));
+        CaseRecord c = openCase("medium.csv", MALICIOUS, 2);
+
+        BatchOutcome outcome = service.score(command(batch(c, 0, MALICIOUS, row(1, "SS-MEDIUM", "name;photo"),
+                row(2, "SS-LOW", "pay_number"))));
+
+        assertEquals(new BatchOutcome(c.caseId(), 0, 2, 1, 1, false, false), outcome);
+        IncidentPerson p = person(c, "SS-MEDIUM");
+        assertEquals(2.0, p.assessment().score());
+        assertEquals(List.of(new PersonNotice(PersonNotice.idFor(c.incidentId(), "SS-MEDIUM", NoticeKind.INITIAL, Band.MEDIUM),
+                NoticeKind.INITIAL, Band.MEDIUM, ContactChannel.EMAIL, "info-medium-v1", false, c.caseId(), 0, NOW,
+                NoticeState.RELEASED, 0, List.of(), NOW, null, null, null, null)), p.notices());
+        assertEquals(List.of(ReleaseRequest.forBatch(c.incidentId(), c.caseId(), 0, List.of("SS-MEDIUM"))),
+                releases.requested(), "SS-LOW has no notice, so is not named");
+        assertEquals(List.of(), publisher.on(Topic.NOTICES), "the release step publishes, not scoring");
+        assertEquals(1, batchCounters(c).get(Counters.NOTICES_PLANNED));
+        assertEquals(1, batchCounters(c).get(incident(Counters.notices("initial"))));
+    }
+
+    /**
+     * The MEDIUM person of the test above, then a later batch adds the home address: DPC 1 + 1 = 2,
+     * 2 x 1.0 + 1.0 = 3.0, HIGH. Their information notice has not gone out, so it is withdrawn for the
+     * HIGH one (an initial notice still, waiting for one approver): the case planned two notices, and
+     * the incident counts one initial notice, not two.
+     */
+    @Test
+    void aRiseFromMediumToHighWithdrawsTheWaitingInformationNoticeAndTheCountersMoveByExactlyThat() {
+        staff.putAll(List.of(policeStaff("SS-RISE")));
+        CaseRecord c = openCase("rise.csv", MALICIOUS, 2);
+        service.score(command(batch(c, 0, MALICIOUS, row(1, "SS-RISE", "name;photo"))));
+        Map<String, Long> afterFirst = batchCounters(c);
+        releases.take();
+
+        BatchOutcome outcome = service.score(command(batch(c, 1, MALICIOUS, row(101, "SS-RISE", "home_address"))));
+
+        assertEquals(new BatchOutcome(c.caseId(), 1, 1, 1, 0, false, true), outcome);
+        assertEquals(counters(Counters.BATCHES_DONE, 1,
+                Counters.band(Band.MEDIUM), -1, Counters.band(Band.HIGH), 1,
+                Counters.NOTICES_PLANNED, 1,
+                incident(Counters.band(Band.MEDIUM)), -1, incident(Counters.band(Band.HIGH)), 1,
+                incident(Counters.staffTypeBand(StaffType.STAFF, Band.MEDIUM)), -1,
+                incident(Counters.staffTypeBand(StaffType.STAFF, Band.HIGH)), 1,
+                incident(Counters.category(DataCategory.HOME_ADDRESS)), 1), difference(afterFirst, batchCounters(c)),
+                "notices.initial: +1 planned, -1 withdrawn");
+        String high = PersonNotice.idFor(c.incidentId(), "SS-RISE", NoticeKind.INITIAL, Band.HIGH);
+        List<PersonNotice> notices = person(c, "SS-RISE").notices();
+        assertEquals(2, notices.size(), notices.toString());
+        assertEquals(new PersonNotice(PersonNotice.idFor(c.incidentId(), "SS-RISE", NoticeKind.INITIAL, Band.MEDIUM),
+                NoticeKind.INITIAL, Band.MEDIUM, ContactChannel.EMAIL, "info-medium-v1", false, c.caseId(), 0, NOW,
+                NoticeState.WITHDRAWN, 0, List.of(), NOW, null, null, null, high), notices.get(0));
+        assertEquals(new PersonNotice(high, NoticeKind.INITIAL, Band.HIGH, ContactChannel.LETTER, "art34-high-v1", true,
+                c.caseId(), 1, NOW, NoticeState.PLANNED, 1, List.of(), null, null, null, null, null), notices.get(1));
+        assertEquals(List.of(), releases.requested(), "HIGH waits for a person");
     }
 
     /** A person whose rows say nothing new (the same fields again, in a later batch) changes no counter. */
@@ -291,7 +360,7 @@ class ScoreServiceTest {
         BatchOutcome outcome = service.score(command(batch(c, 1, MALICIOUS, row(101, "SS-SAME", "name"))));
 
         assertEquals(counters(Counters.BATCHES_DONE, 1), difference(afterFirst, batchCounters(c)));
-        assertEquals(0, outcome.noticesPublished());
+        assertEquals(0, outcome.noticesPlanned());
         assertEquals(1, person(c, "SS-SAME").changes().size(), "nothing new: no change recorded");
     }
 
@@ -330,12 +399,12 @@ class ScoreServiceTest {
 
         BatchOutcome outcome = service.score(command(batch(c, 0, MALICIOUS, row(1, "SS-SUPERSEDED", "name;rank;photo"))));
 
-        assertEquals(0, outcome.noticesPublished());
+        assertEquals(0, outcome.noticesPlanned());
         IncidentPerson p = person(c, "SS-SUPERSEDED");
         assertEquals(Band.VERY_HIGH, p.band());
         assertEquals(List.of(), p.notices());
         assertEquals(1, batchCounters(c).get(Counters.band(Band.VERY_HIGH)));
-        assertEquals(null, batchCounters(c).get(Counters.NOTICES_PUBLISHED));
+        assertEquals(null, batchCounters(c).get(Counters.NOTICES_PLANNED));
     }
 
     // --- racing writers ------------------------------------------------------------------------
@@ -413,29 +482,17 @@ class ScoreServiceTest {
     // --- helpers ---------------------------------------------------------------------------------
 
     /**
-     * The notice path in one place: exactly one initial notice at {@code band}, planned by this case,
-     * published once to the notices topic with the body a sender needs. (Issue 11's release step will
-     * hold HIGH and VERY_HIGH notices: this is what changes then.)
+     * The notice path in one place: exactly one initial notice at {@code band}, planned by this case and
+     * waiting for {@code approvals} approvers (scoring tells nobody: the release step publishes).
      */
-    private PersonNotice assertToldOnce(CaseRecord c, IncidentPerson p, Band band, ContactChannel channel,
-                                        String templateId) {
+    private PersonNotice assertPlannedOnce(CaseRecord c, IncidentPerson p, Band band, ContactChannel channel,
+                                           String templateId, boolean art34, int approvals) {
         assertEquals(1, p.notices().size(), p.notices().toString());
         PersonNotice notice = p.notices().get(0);
         assertEquals(new PersonNotice(PersonNotice.idFor(c.incidentId(), p.payNumber(), NoticeKind.INITIAL, band),
-                NoticeKind.INITIAL, band, channel, templateId, c.caseId(), notice.batchNo(), NOW,
-                notice.state(), NOW), notice);
-        assertTrue(notice.published());
-        List<OutboundMessage> sent = publisher.on(Topic.NOTICES).stream()
-                .filter(m -> m.id().equals(notice.noticeId())).toList();
-        assertEquals(1, sent.size(), "published once");
-        JsonNode body = Json.read(sent.get(0).body(), JsonNode.class);
-        assertEquals(p.payNumber(), body.path("payNumber").asText());
-        assertEquals(band.name(), body.path("band").asText());
-        assertEquals(channel.name(), body.path("channel").asText());
-        assertEquals("initial", body.path("noticeKind").asText());
-        assertEquals(c.incidentId(), body.path("incidentId").asText());
-        assertEquals(c.caseId(), body.path("caseId").asText());
-        assertEquals(band.name(), sent.get(0).attributes().get("severity"));
+                NoticeKind.INITIAL, band, channel, templateId, art34, c.caseId(), notice.batchNo(), NOW,
+                NoticeState.PLANNED, approvals, List.of(), null, null, null, null, null), notice);
+        assertEquals(List.of(), publisher.on(Topic.NOTICES), "scoring publishes no notice");
         return notice;
     }
 

@@ -64,8 +64,9 @@ class HtmlReportContentTest {
                 onCall.caseId(), onCall.reportNumber(), onCall.phase(), onCall.status(), onCall.force(), onCall.supplier(),
                 onCall.incidentReference(), onCall.rowsRead(), onCall.rowsAccepted(), onCall.rowsRejected(), 3,
                 onCall.personsTotal(), onCall.personsMatched(), onCall.personsUnmatched(), onCall.noLongerListed(),
-                onCall.manifests(), onCall.manifestsSuperseded(), onCall.byBand(), onCall.noticesPublished(),
-                onCall.noticesInitial(), onCall.noticesEscalation(), onCall.art33Required(), onCall.art33Deadline(),
+                onCall.manifests(), onCall.manifestsSuperseded(), onCall.byBand(), onCall.noticesPlanned(),
+                onCall.noticesInitial(), onCall.noticesEscalation(), onCall.noticesPublished(),
+                onCall.noticesAwaitingRelease(), onCall.peopleHeld(), onCall.art33Required(), onCall.art33Deadline(),
                 onCall.hoursToDeadline(), onCall.generatedAt(), onCall.headline());
         String page = HtmlReport.render(unbalanced, federation, draft);
         assertTrue(page.contains(row("Rows rejected", n(onCall.rowsRejected())) + row("Rows UNACCOUNTED FOR", "3")), page);
@@ -111,8 +112,9 @@ class HtmlReportContentTest {
                 onCall.caseId(), onCall.reportNumber(), onCall.phase(), onCall.status(), onCall.force(), onCall.supplier(),
                 onCall.incidentReference(), onCall.rowsRead(), onCall.rowsAccepted(), onCall.rowsRejected(), 0,
                 onCall.personsTotal(), onCall.personsMatched(), onCall.personsUnmatched(), onCall.noLongerListed(),
-                onCall.manifests(), onCall.manifestsSuperseded(), skewed, onCall.noticesPublished(),
-                onCall.noticesInitial(), onCall.noticesEscalation(), onCall.art33Required(), onCall.art33Deadline(),
+                onCall.manifests(), onCall.manifestsSuperseded(), skewed, onCall.noticesPlanned(),
+                onCall.noticesInitial(), onCall.noticesEscalation(), onCall.noticesPublished(),
+                onCall.noticesAwaitingRelease(), onCall.peopleHeld(), onCall.art33Required(), onCall.art33Deadline(),
                 onCall.hoursToDeadline(), onCall.generatedAt(), onCall.headline());
         String chart = HtmlReport.render(s, federation, draft);
         Matcher widths = Pattern.compile("<rect x=\"100\" y=\"\\d+\" width=\"(\\d+)\"").matcher(chart);

@@ -77,12 +77,18 @@ class IcoDraftContentTest {
     }
 
     @Test
-    void noticesSentAreTheInitialAndEscalationNoticesTogether() {
+    void noticesPlannedAreTheInitialAndEscalationNoticesTogetherWithThoseAwaitingRelease() {
         Map<String, Long> counters = new HashMap<>(idCardCounters());
         counters.put(Counters.NOTICES_INITIAL, 40L);
         counters.put(Counters.NOTICES_ESCALATION, 7L);
+        counters.put(Counters.NOTICES_AWAITING_RELEASE, 12L);
+        String released = " Each notice to a person at high risk is released by a person before it is sent.";
         IcoArt33Draft d = IcoArt33Drafts.from(subject(incident(true, null, null, null), counters, 1, List.of()), context);
-        assertTrue(d.measures().peopleTold().endsWith(" Notices sent so far: 47."), d.measures().peopleTold());
+        assertTrue(d.measures().peopleTold().endsWith(released + " Notices planned so far: 47, of which 12 awaiting that"
+                + " release."), d.measures().peopleTold());
+        counters.put(Counters.NOTICES_AWAITING_RELEASE, 0L);
+        d = IcoArt33Drafts.from(subject(incident(true, null, null, null), counters, 1, List.of()), context);
+        assertTrue(d.measures().peopleTold().endsWith(released + " Notices planned so far: 47."), d.measures().peopleTold());
     }
 
     @Test

@@ -22,7 +22,8 @@ class OnCallSummariesTest {
     @Test
     void headlineSaysItAllInOneLine() {
         OnCallSummary summary = OnCallSummaries.from(idCardCase, ReportFixtures.context(ReportFixtures.GENERATED_IN_TIME));
-        assertEquals("IN-00000000000000ab: 2,514 people, 38 VERY_HIGH, 112 HIGH, 150 notices; ICO deadline 2023-08-27T09:00Z (in 31 h)",
+        assertEquals("IN-00000000000000ab: 2,514 people, 38 VERY_HIGH, 112 HIGH, 150 notices planned (40 awaiting release);"
+                        + " ICO deadline 2023-08-27T09:00Z (in 31 h)",
                 summary.headline());
         assertEquals(31L, summary.hoursToDeadline());
     }
@@ -50,7 +51,10 @@ class OnCallSummariesTest {
         assertEquals(2484, summary.personsMatched());
         assertEquals(30, summary.personsUnmatched());
         assertEquals(Map.of(Band.VERY_HIGH, 38L, Band.HIGH, 112L, Band.MEDIUM, 879L, Band.LOW, 1485L), summary.byBand());
-        assertEquals(150, summary.noticesPublished());
+        assertEquals(150, summary.noticesPlanned());
+        assertEquals(110, summary.noticesPublished());
+        assertEquals(40, summary.noticesAwaitingRelease());
+        assertEquals(2, summary.peopleHeld());
         String text = summary.toText();
         assertTrue(text.contains("2,520 read, 2,514 accepted, 6 rejected"), text);
         assertTrue(text.contains("VERY_HIGH 38, HIGH 112, MEDIUM 879, LOW 1,485"), text);

@@ -83,6 +83,10 @@ final class ReportFixtures {
         counters.put(Counters.PERSONS_UNMATCHED, unknown);
         counters.put(Counters.NOTICES_INITIAL, counters.get(Counters.band(Band.VERY_HIGH))
                 + counters.get(Counters.band(Band.HIGH)));
+        // Where the people stood when the report was made: 110 told, 40 waiting for a release, 2 held.
+        counters.put(Counters.NOTICES_PUBLISHED, counters.get(Counters.NOTICES_INITIAL) - 40);
+        counters.put(Counters.NOTICES_AWAITING_RELEASE, 40L);
+        counters.put(Counters.PEOPLE_HELD, 2L);
         return new CaseRecord("BT-ab12", "IN-00000000000000ab", "manifests/acme/staff.csv", "v1", CaseStatus.SCORED, null,
                 incident(supplier), regime, AWARE_AT, DEADLINE, true,
                 "Workforce data including vetting levels exposed to unknown recipients: risk to staff.",

@@ -47,7 +47,7 @@ class SummaryTextTest {
         OnCallSummary s = OnCallSummaries.from(subject, context);
         OnCallSummary odd = new OnCallSummary(s.schemaVersion(), s.eventType(), s.incidentId(), s.caseId(), s.reportNumber(),
                 s.phase(), s.status(), s.force(), s.supplier(), s.incidentReference(), 10, 7, 2, 1, 5, 4, 1, 2, 1, 0,
-                s.byBand(), 0, 0, 0, false, s.art33Deadline(), s.hoursToDeadline(), s.generatedAt(), s.headline());
+                s.byBand(), 0, 0, 0, 0, 0, 0, false, s.art33Deadline(), s.hoursToDeadline(), s.generatedAt(), s.headline());
         String text = odd.toText();
         assertTrue(text.contains(line("Rows", "10 read, 7 accepted, 2 rejected, 1 UNACCOUNTED FOR")), text);
         assertTrue(text.contains(line("People", "5 distinct (4 matched to the staff table, 1 not); 2 no longer listed,"

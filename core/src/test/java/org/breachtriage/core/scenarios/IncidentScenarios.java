@@ -61,6 +61,11 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class IncidentScenarios {
 
+    /** Notices published: initial (people told) and escalation. */
+    private static List<Long> told(IncidentView view) {
+        return List.of(view.notices().initial(), view.notices().escalation());
+    }
+
     /** A fresh harness over this backend; scenarios call it more than once to model a restarted process. */
     protected abstract ScenarioHarness.Backend backend() throws Exception;
 
@@ -89,7 +94,7 @@ public abstract class IncidentScenarios {
         assertEquals(2, incident.manifests().size());
         assertEquals(new IncidentView.Persons(5, 5, 0, 0), incident.persons());
         assertEquals(Map.of("LOW", 0L, "MEDIUM", 3L, "HIGH", 0L, "VERY_HIGH", 2L), incident.bands());
-        assertEquals(new IncidentView.Notices(2, 0), incident.notices());
+        assertEquals(List.of(2L, 0L), told(incident));
         Map<String, List<OutboundMessage>> notices = h.noticesByPerson();
         assertEquals(Set.of(h.c1, h.c2), notices.keySet(), "only the two VERY_HIGH officers are told");
         notices.forEach((pay, sent) -> assertEquals(1, sent.size(), pay + " told once: " + sent));
@@ -102,8 +107,8 @@ public abstract class IncidentScenarios {
         // Each manifest keeps its own row accounting; the notices belong to the manifest that planned them.
         assertEquals(3, first.counter(Counters.ROWS_READ));
         assertEquals(5, second.counter(Counters.ROWS_READ));
-        assertEquals(2, first.counter(Counters.NOTICES_PUBLISHED));
-        assertEquals(0, second.counter(Counters.NOTICES_PUBLISHED), "the corrected manifest told nobody again");
+        assertEquals(2, first.counter(Counters.NOTICES_PLANNED));
+        assertEquals(0, second.counter(Counters.NOTICES_PLANNED), "the corrected manifest told nobody again");
         assertEquals(5, second.counter(Counters.PERSONS_TOTAL), "the people the corrected manifest names");
 
         // Reports per incident, in phases: the initial one, then follow-up 1 over the distinct people.
@@ -150,7 +155,7 @@ public abstract class IncidentScenarios {
         }
         assertEquals(Set.of(h.c1, h.s1), h.noticesByPerson().keySet(), "T1 (MEDIUM) and T3 (LOW) get no notice");
         IncidentView view = h.view(id);
-        assertEquals(new IncidentView.Notices(2, 2), view.notices());
+        assertEquals(List.of(2L, 2L), told(view));
         assertEquals(4, view.persons().total());
         assertEquals(2L, view.bands().get("VERY_HIGH"));
         assertEquals(0L, view.bands().get("HIGH"), "both moved up: nobody is counted in HIGH any more");
@@ -230,6 +235,19 @@ public abstract class IncidentScenarios {
                 for (Future<?> f : running) {
                     f.get(60, TimeUnit.SECONDS);
                 }
+                // The two batches' release requests, handled at the same moment too.
+                CountDownLatch release = new CountDownLatch(1);
+                List<Future<?>> releasing = new ArrayList<>();
+                for (var request : h.takeReleaseRequests()) {
+                    releasing.add(pool.submit(() -> {
+                        release.await();
+                        return h.pipeline().release().publishReleased(request);
+                    }));
+                }
+                release.countDown();
+                for (Future<?> f : releasing) {
+                    f.get(60, TimeUnit.SECONDS);
+                }
                 h.reportRequested();
 
                 String id = batches.getFirst().incidentId();
@@ -241,13 +259,13 @@ public abstract class IncidentScenarios {
                 assertEquals(c2Notices.stream().distinct().toList(), c2Notices, "never the same notice twice");
                 // Two workers may publish one person's initial and escalation notices in either order (SNS
                 // standard topics do not order deliveries either): each says its kind and band.
-                assertEquals(Set.copyOf(c2.notices().stream().map(PersonNotice::noticeId).toList()), Set.copyOf(c2Notices),
-                        "what was published is what the record planned");
+                assertEquals(Set.copyOf(c2.notices().stream().filter(PersonNotice::live).map(PersonNotice::noticeId)
+                        .toList()), Set.copyOf(c2Notices), "what was published is what the record planned and kept");
                 IncidentView view = h.view(id);
                 assertEquals(4, view.persons().total(), "round " + round + ": each person counted once: " + view);
                 assertEquals(view.persons().total(), view.bands().values().stream().mapToLong(Long::longValue).sum());
-                assertEquals(view.notices().initial() + view.notices().escalation(),
-                        (long) h.published(Topic.NOTICES).size(), "every notice counted once");
+                assertEquals(view.notices().initial() + view.notices().escalation(), h.personNotices(),
+                        "every notice counted once");
             }
         } finally {
             pool.shutdownNow();
@@ -267,6 +285,7 @@ public abstract class IncidentScenarios {
             List<RowBatch> batches = h.takeBatches();
             all.addAll(batches);
             batches.forEach(batch -> h.score(batch, false));
+            h.releaseRequested();
             h.reportRequested();
         }
         String id = all.getFirst().incidentId();
@@ -282,13 +301,14 @@ public abstract class IncidentScenarios {
         for (RowBatch batch : all) {
             h.score(batch, true);
         }
+        h.releaseRequested();
         h.reportRequested();
 
         assertEquals(notices, h.published(Topic.NOTICES).size(), "no notice twice");
         assertEquals(alerts, h.published(Topic.ALERTS).size(), "no alert twice");
         assertEquals(before, h.view(id));
         assertEquals(counters, caseCounters(h, all), "no counter moved");
-        assertEquals(new IncidentView.Notices(2, 1), before.notices(), "C1 initial HIGH then escalated; S2 HIGH");
+        assertEquals(List.of(2L, 1L), told(before), "C1 initial HIGH then escalated; S2 HIGH");
     }
 
     @Test
@@ -315,19 +335,20 @@ public abstract class IncidentScenarios {
         for (RowBatch batch : after.takeBatches()) {
             after.score(batch, false);
         }
+        after.releaseRequested();
         after.reportRequested();
 
         String id = resumed.caseRecord().incidentId();
         IncidentView view = after.view(id);
         assertEquals(4 + 230, view.persons().total(), "C1, T1, C2, S1 and the 230 leavers, each once");
         assertEquals(230, view.persons().unmatched());
-        assertEquals(new IncidentView.Notices(3, 0), view.notices(), "C1 (first manifest), C2 and S1");
-        long published = before.published(Topic.NOTICES).size() + after.published(Topic.NOTICES).size();
+        assertEquals(List.of(3L, 0L), told(view), "C1 (first manifest), C2 and S1");
+        long published = before.personNotices() + after.personNotices();
         assertEquals(3, published, "nothing sent twice across the crash");
         CaseRecord b = after.backend().cases().find(resumed.caseRecord().caseId()).orElseThrow();
         assertEquals(CaseStatus.REPORTED, b.status());
         assertEquals(233, b.counter(Counters.PERSONS_TOTAL));
-        assertEquals(2, b.counter(Counters.NOTICES_PUBLISHED));
+        assertEquals(2, b.counter(Counters.NOTICES_PLANNED));
         assertEquals(2, after.backend().incidents().find(id).orElseThrow().reports().size());
     }
 
@@ -346,17 +367,19 @@ public abstract class IncidentScenarios {
         RowBatch batch = h.takeBatches().getFirst();
 
         assertThrows(IllegalStateException.class, () -> h.score(batch, false), "dies before its counts land");
-        assertEquals(3, h.published(Topic.NOTICES).size(), "its two notices were published before it died");
+        assertEquals(1, h.releaseRequested().size(), "it asked for its released notices before it died");
+        assertEquals(3, h.personNotices(), "C1's first notice, then the two that batch released");
         h.score(batch, true);
+        h.releaseRequested();
         h.reportRequested();
 
         IncidentView view = h.view(batch.incidentId());
         assertEquals(3, view.persons().total());
-        assertEquals(new IncidentView.Notices(2, 1), view.notices(), "C1 initial then escalation, C2 initial");
-        assertEquals(3, h.published(Topic.NOTICES).size(), "the retry published nothing again");
+        assertEquals(List.of(2L, 1L), told(view), "C1 initial then escalation, C2 initial");
+        assertEquals(3, h.personNotices(), "the retry published nothing again");
         CaseRecord b = h.backend().cases().find(batch.caseId()).orElseThrow();
         assertEquals(3, b.counter(Counters.PERSONS_TOTAL));
-        assertEquals(2, b.counter(Counters.NOTICES_PUBLISHED));
+        assertEquals(2, b.counter(Counters.NOTICES_PLANNED));
         assertEquals(1, b.counter(Counters.BATCHES_DONE));
     }
 

@@ -34,18 +34,20 @@ import org.breachtriage.core.ports.OutboundMessage;
 import org.breachtriage.core.ports.PersonStore;
 import org.breachtriage.core.ports.StaffDirectory;
 import org.breachtriage.core.ports.Topic;
+import org.breachtriage.core.release.ReleaseRequest;
 import org.breachtriage.core.scoring.ScoringPolicy;
 import org.breachtriage.core.testing.MutableClock;
 import org.breachtriage.core.testing.RecordingPublisher;
+import org.breachtriage.core.testing.RecordingReleaseRequests;
 import org.breachtriage.core.testing.RecordingReportRequests;
 
 /**
  * Drives the real pipeline over one backend's stores, with the transport in the test's hands: batches
  * wait in a list until the test scores them (in order, out of order, at the same moment, twice), and
- * report requests wait until it reports them, so a scenario can interleave manifests, re-deliver
- * anything and stop anywhere. Everything published goes to the backend's own topics and is recorded.
- * Every harness has its own pay numbers and incident references, so scenarios can share an emulated
- * table.
+ * release and report requests wait until it handles them, so a scenario can interleave manifests,
+ * re-deliver anything and stop anywhere. Everything published goes to the backend's own topics and
+ * is recorded. Every harness has its own pay numbers and incident references, so scenarios can share
+ * an emulated table.
  */
 public final class ScenarioHarness {
     public static final String FORCE = "Metropolitan Police Service";
@@ -72,10 +74,16 @@ public final class ScenarioHarness {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final List<RowBatch> queued = new ArrayList<>();
     private final RecordingReportRequests reportRequests = new RecordingReportRequests();
+    private final RecordingReleaseRequests releaseRequests = new RecordingReleaseRequests();
     private final RecordingPublisher recorded = new RecordingPublisher();
     private final Pipeline pipeline;
 
+    /** With the policy of the incident scenarios: the policy before the release step, every notice released as planned. */
     public ScenarioHarness(Backend backend) {
+        this(backend, everythingAuto());
+    }
+
+    public ScenarioHarness(Backend backend, ScoringPolicy policy) {
         this.backend = backend;
         String prefix = "SCN" + run.toUpperCase() + "-";
         c1 = prefix + "C1";
@@ -97,14 +105,23 @@ public final class ScenarioHarness {
             }
         };
         this.pipeline = new Pipeline(new PipelineAdapters(backend.objects(), backend.objects(), backend.staff(),
-                backend.cases(), backend.incidents(), backend.persons(), collecting, tee, reportRequests),
-                new PipelineSettings(ScoringPolicy.loadDefault(), FORCE, clock));
+                backend.cases(), backend.incidents(), backend.persons(), collecting, tee, reportRequests,
+                releaseRequests), new PipelineSettings(policy, FORCE, clock));
         backend.staff().putAll(List.of(
                 officer(c1, set(RoleFlag.COVERT), VettingLevel.NPPV3),
                 officer(c2, set(RoleFlag.COUNTER_TERRORISM), VettingLevel.NPPV3),
                 officer(s1, set(), VettingLevel.SC),
                 officer(s2, set(), VettingLevel.SC),
                 staff(t1), staff(t2), staff(t3), staff(t4)));
+    }
+
+    /** Test resource {@code policy/everything-auto.json}. */
+    public static ScoringPolicy everythingAuto() {
+        try (var in = ScenarioHarness.class.getResourceAsStream("/policy/everything-auto.json")) {
+            return ScoringPolicy.load("everything-auto.json", in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static java.util.Set<RoleFlag> set(RoleFlag... flags) {
@@ -195,12 +212,27 @@ public final class ScenarioHarness {
         return requested;
     }
 
-    /** Ingest, score every batch in order, report: the whole of one manifest's life. */
+    /** The release requests made since the last call, taken off the list, for the test to handle itself. */
+    public List<ReleaseRequest> takeReleaseRequests() {
+        return releaseRequests.take();
+    }
+
+    /** Publishes what every release request since the last call asked for (a repeat included); returns them. */
+    public List<ReleaseRequest> releaseRequested() {
+        List<ReleaseRequest> requested = releaseRequests.take();
+        for (ReleaseRequest request : requested) {
+            pipeline.release().publishReleased(request);
+        }
+        return requested;
+    }
+
+    /** Ingest, score every batch in order, publish what scoring released, report: the whole of one manifest's life. */
     public CaseRecord runManifest(String key) throws IOException {
         IngestOutcome ingested = ingest(key);
         for (RowBatch batch : takeBatches()) {
             score(batch, false);
         }
+        releaseRequested();
         reportRequested();
         return backend.cases().find(ingested.caseRecord().caseId()).orElseThrow();
     }
@@ -217,10 +249,18 @@ public final class ScenarioHarness {
     public Map<String, List<OutboundMessage>> noticesByPerson() {
         Map<String, List<OutboundMessage>> byPerson = new HashMap<>();
         for (OutboundMessage m : published(Topic.NOTICES)) {
+            if (!"person.notice".equals(m.eventType())) {
+                continue; // the general staff communication names nobody
+            }
             String pay = Json.read(m.body(), com.fasterxml.jackson.databind.JsonNode.class).path("payNumber").asText();
             byPerson.computeIfAbsent(pay, p -> new ArrayList<>()).add(m);
         }
         return byPerson;
+    }
+
+    /** Person notices published (the general staff communication, on the same topic, not counted). */
+    public long personNotices() {
+        return published(Topic.NOTICES).stream().filter(m -> "person.notice".equals(m.eventType())).count();
     }
 
     public List<OutboundMessage> alerts(String eventType) {

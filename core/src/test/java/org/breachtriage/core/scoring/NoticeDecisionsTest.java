@@ -25,36 +25,36 @@ class NoticeDecisionsTest {
 
     @Test
     void lowIsNeverContactedWhateverThePersonPrefers() {
-        NoticeDecision expected = new NoticeDecision(false, ContactChannel.NONE, null, "No notice because band LOW is below the"
-                + " notice threshold HIGH (policy " + v + "); the policy sends nothing for band LOW.");
+        NoticeDecision expected = new NoticeDecision(false, ContactChannel.NONE, null, ReleaseRule.AUTO, "No notice because band LOW is below the"
+                + " notice threshold HIGH (policy " + v + "); the policy sends nothing for band LOW; the general staff communication covers them.");
         assertEquals(expected, policy.decide(Band.LOW, null));
         assertEquals(expected, policy.decide(Band.LOW, preferring(ContactChannel.IN_PERSON)));
     }
 
     @Test
     void mediumGetsAnInformationMessageByEmailOrAMorePersonalPreferredChannel() {
-        assertEquals(new NoticeDecision(false, ContactChannel.EMAIL, "info-medium-v1", "No notice because band MEDIUM is"
+        assertEquals(new NoticeDecision(false, ContactChannel.EMAIL, "info-medium-v1", ReleaseRule.AUTO, "No notice because band MEDIUM is"
                 + " below the notice threshold HIGH (policy " + v + "); an information message (not an Art. 34 notice) goes"
-                + " by EMAIL as the policy sets for band MEDIUM, template info-medium-v1."), policy.decide(Band.MEDIUM, null));
+                + " by EMAIL as the policy sets for band MEDIUM, template info-medium-v1; it goes out without waiting for a release."), policy.decide(Band.MEDIUM, null));
         assertEquals(ContactChannel.EMAIL, policy.decide(Band.MEDIUM, preferring(ContactChannel.EMAIL)).channel());
-        assertEquals(new NoticeDecision(false, ContactChannel.PHONE, "info-medium-v1", "No notice because band MEDIUM is"
+        assertEquals(new NoticeDecision(false, ContactChannel.PHONE, "info-medium-v1", ReleaseRule.AUTO, "No notice because band MEDIUM is"
                 + " below the notice threshold HIGH (policy " + v + "); an information message (not an Art. 34 notice) goes"
                 + " by PHONE, the person's preferred channel, because it is more personal than the policy's EMAIL for band"
-                + " MEDIUM, template info-medium-v1."), policy.decide(Band.MEDIUM, preferring(ContactChannel.PHONE)));
+                + " MEDIUM, template info-medium-v1; it goes out without waiting for a release."), policy.decide(Band.MEDIUM, preferring(ContactChannel.PHONE)));
     }
 
     @Test
     void highAndVeryHighAreNoticesNeverLessPersonalThanThePolicySays() {
-        assertEquals(new NoticeDecision(true, ContactChannel.LETTER, "art34-high-v1", "Notice required because band HIGH"
+        assertEquals(new NoticeDecision(true, ContactChannel.LETTER, "art34-high-v1", ReleaseRule.ONE, "Notice required because band HIGH"
                 + " is at or above the notice threshold HIGH (policy " + v + "); the notice goes by LETTER as the policy sets"
-                + " for band HIGH, template art34-high-v1."), policy.decide(Band.HIGH, preferring(ContactChannel.EMAIL)));
+                + " for band HIGH, template art34-high-v1; it waits for release by one approver."), policy.decide(Band.HIGH, preferring(ContactChannel.EMAIL)));
         assertEquals(ContactChannel.LETTER, policy.decide(Band.HIGH, preferring(ContactChannel.LETTER)).channel(),
                 "the same channel is the policy's own");
         assertEquals(ContactChannel.PHONE, policy.decide(Band.HIGH, preferring(ContactChannel.PHONE)).channel());
         assertEquals(ContactChannel.LETTER, policy.decide(Band.HIGH, preferring(null)).channel(), "no preference recorded");
-        assertEquals(new NoticeDecision(true, ContactChannel.IN_PERSON, "art34-very-high-v1", "Notice required because"
+        assertEquals(new NoticeDecision(true, ContactChannel.IN_PERSON, "art34-very-high-v1", ReleaseRule.TWO, "Notice required because"
                 + " band VERY_HIGH is at or above the notice threshold HIGH (policy " + v + "); the notice goes by IN_PERSON"
-                + " as the policy sets for band VERY_HIGH, template art34-very-high-v1."),
+                + " as the policy sets for band VERY_HIGH, template art34-very-high-v1; it waits for release by two different approvers."),
                 policy.decide(Band.VERY_HIGH, preferring(ContactChannel.LETTER)));
     }
 }

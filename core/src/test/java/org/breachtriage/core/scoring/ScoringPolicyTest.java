@@ -36,17 +36,18 @@ class ScoringPolicyTest {
               "description": "for tests",
               "noticeAtOrAbove": "MEDIUM",
               "bands": {
-                "LOW":       { "channel": "NONE" },
-                "MEDIUM":    { "channel": "EMAIL",  "templateId": "m" },
-                "HIGH":      { "channel": "PHONE",  "templateId": "h" },
-                "VERY_HIGH": { "channel": "PHONE",  "templateId": "vh" }
-              }
+                "LOW":       { "channel": "NONE", "release": "auto" },
+                "MEDIUM":    { "channel": "EMAIL",  "templateId": "m", "release": "auto" },
+                "HIGH":      { "channel": "PHONE",  "templateId": "h", "release": "one" },
+                "VERY_HIGH": { "channel": "PHONE",  "templateId": "vh", "release": "two" }
+              },
+              "generalCommunication": { "templateId": "g" }
             }
             """;
 
     @Test
     void defaultPolicyIsVersionedAndNoticesFromHigh() {
-        assertEquals("2026-11-29.1", DEFAULT.version());
+        assertEquals("2026-12-01.1", DEFAULT.version());
         assertFalse(DEFAULT.description().isBlank());
         assertEquals(Band.HIGH, DEFAULT.noticeAtOrAbove());
         assertEquals(ContactChannel.NONE, DEFAULT.channelFor(Band.LOW));
@@ -55,6 +56,11 @@ class ScoringPolicyTest {
         assertEquals(ContactChannel.IN_PERSON, DEFAULT.channelFor(Band.VERY_HIGH));
         assertEquals("art34-high-v1", DEFAULT.templateFor(Band.HIGH));
         assertNull(DEFAULT.templateFor(Band.LOW));
+        assertEquals(ReleaseRule.AUTO, DEFAULT.releaseFor(Band.LOW));
+        assertEquals(ReleaseRule.AUTO, DEFAULT.releaseFor(Band.MEDIUM));
+        assertEquals(ReleaseRule.ONE, DEFAULT.releaseFor(Band.HIGH));
+        assertEquals(ReleaseRule.TWO, DEFAULT.releaseFor(Band.VERY_HIGH));
+        assertEquals("general-staff-v1", DEFAULT.generalCommunicationTemplate());
     }
 
     /** preferred empty = person not in the staff table. */
@@ -82,7 +88,7 @@ class ScoringPolicyTest {
         assertEquals(required, decision.required());
         assertEquals(channel, decision.channel());
         assertEquals(templateId, decision.templateId());
-        assertTrue(decision.reason().contains("(policy 2026-11-29.1)"), decision.reason());
+        assertTrue(decision.reason().contains("(policy 2026-12-01.1)"), decision.reason());
         assertTrue(decision.reason().endsWith("."), decision.reason());
     }
 
@@ -92,10 +98,13 @@ class ScoringPolicyTest {
         NoticeDecision low = DEFAULT.decide(Band.LOW, null);
 
         assertTrue(medium.reason().startsWith(
-                "No notice because band MEDIUM is below the notice threshold HIGH (policy 2026-11-29.1)"), medium.reason());
+                "No notice because band MEDIUM is below the notice threshold HIGH (policy 2026-12-01.1)"), medium.reason());
         assertTrue(medium.reason().contains("information message (not an Art. 34 notice) goes by EMAIL"), medium.reason());
-        assertEquals("No notice because band LOW is below the notice threshold HIGH (policy 2026-11-29.1);"
-                + " the policy sends nothing for band LOW.", low.reason());
+        assertEquals("No notice because band LOW is below the notice threshold HIGH (policy 2026-12-01.1);"
+                + " the policy sends nothing for band LOW; the general staff communication covers them.", low.reason());
+        assertTrue(medium.reason().endsWith("; it goes out without waiting for a release."), medium.reason());
+        assertFalse(low.sendsNotice());
+        assertTrue(medium.sendsNotice());
     }
 
     @Test
@@ -103,8 +112,11 @@ class ScoringPolicyTest {
         NoticeDecision byPolicy = DEFAULT.decide(Band.HIGH, null);
         NoticeDecision preferred = DEFAULT.decide(Band.HIGH, staff(StaffType.OFFICER, NameRarity.COMMON, null, ContactChannel.PHONE));
 
-        assertEquals("Notice required because band HIGH is at or above the notice threshold HIGH (policy 2026-11-29.1);"
-                + " the notice goes by LETTER as the policy sets for band HIGH, template art34-high-v1.", byPolicy.reason());
+        assertEquals("Notice required because band HIGH is at or above the notice threshold HIGH (policy 2026-12-01.1);"
+                + " the notice goes by LETTER as the policy sets for band HIGH, template art34-high-v1; it waits for release"
+                + " by one approver.", byPolicy.reason());
+        assertEquals(ReleaseRule.ONE, byPolicy.release());
+        assertTrue(DEFAULT.decide(Band.VERY_HIGH, null).reason().endsWith("it waits for release by two different approvers."));
         assertTrue(preferred.reason().contains("goes by PHONE, the person's preferred channel, because it is more"
                 + " personal than the policy's LETTER for band HIGH"), preferred.reason());
     }
@@ -137,7 +149,7 @@ class ScoringPolicyTest {
 
     static Stream<Arguments> brokenPolicies() {
         return Stream.of(
-                arguments("missing band", VALID.replace("\"HIGH\":      { \"channel\": \"PHONE\",  \"templateId\": \"h\" },", ""),
+                arguments("missing band", VALID.replace("\"HIGH\":      { \"channel\": \"PHONE\",  \"templateId\": \"h\", \"release\": \"one\" },", ""),
                         "custom.json: bands.HIGH: missing; every band (LOW, MEDIUM, HIGH, VERY_HIGH) needs a channel"),
                 arguments("unknown channel", VALID.replace("\"channel\": \"PHONE\",  \"templateId\": \"h\"", "\"channel\": \"POST\", \"templateId\": \"h\""),
                         "custom.json: bands.HIGH.channel: unknown channel 'POST' (one of NONE, EMAIL, LETTER, PHONE, IN_PERSON)"),
@@ -156,14 +168,22 @@ class ScoringPolicyTest {
                 arguments("unknown threshold", VALID.replace("\"noticeAtOrAbove\": \"MEDIUM\"", "\"noticeAtOrAbove\": \"SEVERE\""),
                         "custom.json: noticeAtOrAbove: unknown band 'SEVERE'"),
                 arguments("misspelt field", VALID.replace("\"noticeAtOrAbove\"", "\"noticeAtOrAbve\""),
-                        "custom.json: noticeAtOrAbve: unknown field (allowed here: bands, description, noticeAtOrAbove, version)"),
+                        "custom.json: noticeAtOrAbve: unknown field (allowed here: bands, description, generalCommunication, noticeAtOrAbove, version)"),
                 arguments("misspelt band field", VALID.replace("\"templateId\": \"h\"", "\"template\": \"h\""),
-                        "custom.json: bands.HIGH.template: unknown field (allowed here: channel, templateId)"),
+                        "custom.json: bands.HIGH.template: unknown field (allowed here: channel, release, templateId)"),
+                arguments("missing release", VALID.replace(", \"release\": \"one\"", ""),
+                        "custom.json: bands.HIGH.release: missing; say who releases this band's notices (auto, one or two approvers)"),
+                arguments("unknown release", VALID.replace("\"release\": \"one\"", "\"release\": \"three\""),
+                        "custom.json: bands.HIGH.release: unknown release rule 'three' (auto, one or two)"),
+                arguments("higher band less strict", VALID.replace("\"release\": \"two\"", "\"release\": \"auto\""),
+                        "custom.json: bands.VERY_HIGH.release: auto is less strict than one for the lower band HIGH"),
+                arguments("no general communication", VALID.replace(",\n  \"generalCommunication\": { \"templateId\": \"g\" }", ""),
+                        "custom.json: generalCommunication.templateId: missing; every incident gets one general staff communication"),
                 arguments("notice band without channel", VALID.replace("\"channel\": \"EMAIL\",  \"templateId\": \"m\"", "\"channel\": \"NONE\""),
                         "custom.json: bands.MEDIUM.channel: is NONE, but band MEDIUM is at or above the notice threshold MEDIUM"),
                 arguments("message without template", VALID.replace("\"channel\": \"EMAIL\",  \"templateId\": \"m\"", "\"channel\": \"EMAIL\""),
                         "custom.json: bands.MEDIUM.templateId: missing; channel EMAIL sends a message, which needs a template"),
-                arguments("template for silence", VALID.replace("{ \"channel\": \"NONE\" }", "{ \"channel\": \"NONE\", \"templateId\": \"x\" }"),
+                arguments("template for silence", VALID.replace("{ \"channel\": \"NONE\", ", "{ \"channel\": \"NONE\", \"templateId\": \"x\", "),
                         "custom.json: bands.LOW.templateId: given as 'x', but channel NONE sends nothing"),
                 arguments("higher band less personal", VALID.replace("\"channel\": \"PHONE\",  \"templateId\": \"vh\"", "\"channel\": \"LETTER\", \"templateId\": \"vh\""),
                         "custom.json: bands.VERY_HIGH.channel: LETTER is less personal than PHONE for the lower band HIGH"),
@@ -198,16 +218,16 @@ class ScoringPolicyTest {
     @Test
     void policyBuiltInCodeIsCheckedToo() {
         Map<Band, BandRule> bands = new EnumMap<>(Band.class);
-        bands.put(Band.LOW, new BandRule(ContactChannel.NONE, null));
-        bands.put(Band.MEDIUM, new BandRule(ContactChannel.NONE, null));
-        bands.put(Band.HIGH, new BandRule(ContactChannel.LETTER, "h"));
+        bands.put(Band.LOW, new BandRule(ContactChannel.NONE, null, ReleaseRule.AUTO));
+        bands.put(Band.MEDIUM, new BandRule(ContactChannel.NONE, null, ReleaseRule.AUTO));
+        bands.put(Band.HIGH, new BandRule(ContactChannel.LETTER, "h", ReleaseRule.ONE));
 
         PolicyFormatException e = assertThrows(PolicyFormatException.class,
-                () -> new ScoringPolicy("v1", "", Band.HIGH, bands));
+                () -> new ScoringPolicy("v1", "", Band.HIGH, bands, "g"));
         assertEquals("bands.VERY_HIGH: missing; every band (LOW, MEDIUM, HIGH, VERY_HIGH) needs a channel", e.getMessage());
 
-        bands.put(Band.VERY_HIGH, new BandRule(ContactChannel.IN_PERSON, "vh"));
-        ScoringPolicy ok = new ScoringPolicy("v1", null, Band.HIGH, bands);
+        bands.put(Band.VERY_HIGH, new BandRule(ContactChannel.IN_PERSON, "vh", ReleaseRule.TWO));
+        ScoringPolicy ok = new ScoringPolicy("v1", null, Band.HIGH, bands, "g");
         bands.clear();
         assertEquals(ContactChannel.IN_PERSON, ok.channelFor(Band.VERY_HIGH), "the policy keeps its own copy");
     }

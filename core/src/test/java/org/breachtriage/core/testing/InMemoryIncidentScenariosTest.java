@@ -3,17 +3,12 @@ package org.breachtriage.core.testing;
 import org.breachtriage.core.scenarios.IncidentScenarios;
 import org.breachtriage.core.scenarios.ScenarioHarness;
 
-/** The incident scenarios on core's in-memory fakes: the pipeline's logic without any store's own behaviour. */
+/** The incident scenarios on core's in-memory fakes. A scenario that restarts the process gets the same stores again. */
 class InMemoryIncidentScenariosTest extends IncidentScenarios {
-    private final InMemoryObjectStore objects = new InMemoryObjectStore();
-    private final InMemoryCaseStore cases = new InMemoryCaseStore();
-    private final InMemoryIncidentStore incidents = new InMemoryIncidentStore();
-    private final InMemoryPersonStore persons = new InMemoryPersonStore();
-    private final InMemoryStaff staff = new InMemoryStaff();
-    private final RecordingPublisher topics = new RecordingPublisher();
+    private final ScenarioHarness.Backend backend = InMemoryBackends.fresh();
 
     @Override
     protected ScenarioHarness.Backend backend() {
-        return new ScenarioHarness.Backend(objects, staff, cases, incidents, persons, topics);
+        return backend;
     }
 }

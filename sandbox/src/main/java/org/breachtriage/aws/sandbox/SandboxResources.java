@@ -65,6 +65,7 @@ public final class SandboxResources {
                 QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(BATCH_VISIBILITY_SECONDS),
                 QueueAttributeName.REDRIVE_POLICY, redrive));
         String reportUrl = createQueue(ResourceNames.queueName(wanted.reportQueueUrl()), Map.of());
+        String releaseUrl = createQueue(ResourceNames.queueName(wanted.releaseQueueUrl()), Map.of());
 
         String alertsArn = clients.sns().createTopic(b -> b.name(ResourceNames.topicName(wanted.alertsTopicArn()))).topicArn();
         String noticesArn = clients.sns().createTopic(b -> b.name(ResourceNames.topicName(wanted.noticesTopicArn()))).topicArn();
@@ -74,7 +75,7 @@ public final class SandboxResources {
         subscribe(noticesArn, noticesInspection, null);
         subscribe(alertsArn, federationInspection, FEDERATION_FILTER_POLICY);
 
-        ResourceNames created = wanted.withQueuesAndTopics(batchUrl, reportUrl, alertsArn, noticesArn);
+        ResourceNames created = wanted.withQueuesAndTopics(batchUrl, reportUrl, releaseUrl, alertsArn, noticesArn);
         return new Created(created, dlqUrl, noticesInspection, federationInspection);
     }
 

@@ -1,8 +1,13 @@
 package org.breachtriage.aws.contract;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.breachtriage.aws.AwsClients;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** Queues and topics of a contract test's own, so what it reads is only its own traffic. */
@@ -26,5 +31,26 @@ final class ContractQueues {
         clients.sns().subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn)
                 .attributes(Map.of("RawMessageDelivery", "false")).returnSubscriptionArn(true));
         return queueUrl;
+    }
+
+    /**
+     * The consumer side of a request queue: receives, parses each body as the consuming function does,
+     * and deletes, until {@code expected} are in hand (within ten seconds), or with 0 expected until one
+     * receive comes back empty.
+     */
+    static <T> List<T> receive(SqsClient sqs, String queueUrl, int expected, Function<String, T> parse) {
+        List<T> received = new ArrayList<>();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int emptyReceives = 0;
+        while (received.size() < expected ? System.nanoTime() < deadline : emptyReceives < 1) {
+            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
+                    .maxNumberOfMessages(10).waitTimeSeconds(expected == 0 ? 0 : 1)).messages();
+            emptyReceives = messages.isEmpty() ? emptyReceives + 1 : 0;
+            for (Message m : messages) {
+                received.add(parse.apply(m.body()));
+                sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+            }
+        }
+        return received;
     }
 }

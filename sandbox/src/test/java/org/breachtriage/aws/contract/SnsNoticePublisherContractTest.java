@@ -45,7 +45,8 @@ class SnsNoticePublisherContractTest extends NoticePublisherContract {
             received.put(topic, new ArrayList<>());
         }
         ResourceNames names = stack.names().withQueuesAndTopics(stack.names().batchQueueUrl(),
-                stack.names().reportQueueUrl(), topicArns.get(Topic.ALERTS), topicArns.get(Topic.NOTICES));
+                stack.names().reportQueueUrl(), stack.names().releaseQueueUrl(), topicArns.get(Topic.ALERTS),
+                topicArns.get(Topic.NOTICES));
         return new SnsNoticePublisher(stack.clients().sns(), names);
     }
 

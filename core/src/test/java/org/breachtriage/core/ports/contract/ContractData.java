@@ -32,6 +32,10 @@ import org.breachtriage.core.scoring.CircumstancesOfBreach;
 import org.breachtriage.core.incident.CaseFigure;
 import org.breachtriage.core.incident.IcoSubmission;
 import org.breachtriage.core.incident.IncidentManifest;
+import org.breachtriage.core.incident.NoticeApproval;
+import org.breachtriage.core.incident.IncidentApproval;
+import org.breachtriage.core.incident.Hold;
+import org.breachtriage.core.incident.GeneralCommunication;
 import org.breachtriage.core.incident.IncidentPerson;
 import org.breachtriage.core.incident.IncidentRecord;
 import org.breachtriage.core.incident.IncidentReport;
@@ -102,7 +106,13 @@ public final class ContractData {
         return new IncidentRecord(incidentId, "Metropolitan Police Service", "INC-2023-0042", "Acme ID Cards Ltd",
                 openedAt, AWARE_AT.minusSeconds(3600), List.of(first, second), List.of(report), reminders,
                 new IcoSubmission(openedAt.plusSeconds(100), "ICO/2023/123", "waited for the supplier's list",
-                        openedAt.plusSeconds(101)), 0);
+                        openedAt.plusSeconds(101)),
+                List.of(new IncidentApproval(incidentId + "/approval/1", "identity:arn:aws:iam::1:user/dpo", "A. Dpo",
+                        "arn:aws:iam::1:user/dpo", openedAt.plusSeconds(110), Band.HIGH, "checked the list", 12),
+                        new IncidentApproval(incidentId + "/approval/2", "name:b. second", "B. Second", "bsecond",
+                                openedAt.plusSeconds(111), null, null, 3)),
+                new GeneralCommunication("general-staff-v1", "letters/" + incidentId + "/general-communication.txt",
+                        "token-1", openedAt.plusSeconds(120), openedAt.plusSeconds(121)), 0);
     }
 
     /** An incident of one manifest that named no reference: the optional parts empty. */
@@ -111,7 +121,7 @@ public final class ContractData {
                 new IncidentManifest("BT-00000000000000b1", "manifests/x.jsonl", AWARE_AT, openedAt, null), openedAt);
     }
 
-    /** A matched covert officer, told, then escalated: every part of the record set. */
+    /** A matched covert officer, told, then escalated, then held: every part of the record set. */
     public static IncidentPerson matchedPerson(String incidentId, String payNumber, int version) {
         Assessment assessment = new Assessment(4, 0.75, new CircumstancesOfBreach(0.5, 0.25, 0, 0.5), 4.25,
                 Band.VERY_HIGH, List.of("covert role exposed: DPC 4", "rare name with photo: EI 0.75",
@@ -120,12 +130,21 @@ public final class ContractData {
                 DataCategory.PHOTO), "Detective Sergeant", "DV", Band.HIGH, true);
         ManifestExposure second = new ManifestExposure("BT-00000000000000a2", EnumSet.of(DataCategory.UNIT,
                 DataCategory.FINANCIAL), null, null, Band.MEDIUM, true);
+        PersonNotice withdrawn = new PersonNotice(PersonNotice.idFor(incidentId, payNumber, NoticeKind.INITIAL, Band.MEDIUM),
+                NoticeKind.INITIAL, Band.MEDIUM, ContactChannel.EMAIL, "info-medium-v1", false, "BT-00000000000000a1", 2,
+                AWARE_AT.plusSeconds(4), NoticeState.WITHDRAWN, 0, List.of(), AWARE_AT.plusSeconds(4), null, null, null,
+                PersonNotice.idFor(incidentId, payNumber, NoticeKind.INITIAL, Band.HIGH));
+        NoticeApproval first0 = new NoticeApproval(incidentId + "/approval/1", "name:a. dpo", "A. Dpo", "adpo",
+                AWARE_AT.plusSeconds(5));
         PersonNotice initial = new PersonNotice(PersonNotice.idFor(incidentId, payNumber, NoticeKind.INITIAL, Band.HIGH),
-                NoticeKind.INITIAL, Band.HIGH, ContactChannel.LETTER, "art34-high-v1", "BT-00000000000000a1", 3,
-                AWARE_AT.plusSeconds(5), NoticeState.PUBLISHED, AWARE_AT.plusSeconds(6));
+                NoticeKind.INITIAL, Band.HIGH, ContactChannel.LETTER, "art34-high-v1", true, "BT-00000000000000a1", 3,
+                AWARE_AT.plusSeconds(5), NoticeState.PUBLISHED, 1, List.of(first0), AWARE_AT.plusSeconds(5),
+                "claim-token", AWARE_AT.plusSeconds(6), AWARE_AT.plusSeconds(6), null);
         PersonNotice escalation = new PersonNotice(PersonNotice.idFor(incidentId, payNumber, NoticeKind.ESCALATION,
                 Band.VERY_HIGH), NoticeKind.ESCALATION, Band.VERY_HIGH, ContactChannel.IN_PERSON, "art34-very-high-v1",
-                "BT-00000000000000a2", 0, AWARE_AT.plusSeconds(7), NoticeState.PLANNED, null);
+                true, "BT-00000000000000a2", 0, AWARE_AT.plusSeconds(7), NoticeState.PLANNED, 2,
+                List.of(new NoticeApproval(incidentId + "/approval/2", "identity:arn:aws:iam::1:user/dpo", "A. Dpo",
+                        "arn:aws:iam::1:user/dpo", AWARE_AT.plusSeconds(8))), null, null, null, null, null);
         PersonFigure high = new PersonFigure(Band.HIGH, true, StaffType.OFFICER, 0b101);
         PersonFigure veryHigh = new PersonFigure(Band.VERY_HIGH, true, StaffType.OFFICER, 0b111101);
         List<PersonChange> changes = List.of(
@@ -133,8 +152,9 @@ public final class ContractData {
                 new PersonChange("BT-00000000000000a2", 0, high, veryHigh, null, new CaseFigure(Band.MEDIUM, true)));
         return new IncidentPerson(incidentId, payNumber, true, StaffType.OFFICER, "Metropolitan Police Service",
                 EnumSet.of(DataCategory.NAME, DataCategory.PHOTO, DataCategory.UNIT, DataCategory.FINANCIAL), assessment,
-                List.of(first, second), List.of(initial, escalation), changes,
-                List.of("Manifest BT-00000000000000a2 alone would lower the band: review"), version);
+                List.of(first, second), List.of(withdrawn, initial, escalation), changes,
+                List.of("Manifest BT-00000000000000a2 alone would lower the band: review"),
+                new Hold("C. Handler", "chandler", "to be told by their handler", AWARE_AT.plusSeconds(9)), version);
     }
 
     /** Unmatched, scored from the manifest alone: staff type and force null, nothing planned. */
@@ -145,7 +165,7 @@ public final class ContractData {
                 List.of(new ManifestExposure("BT-00000000000000b1", Set.of(DataCategory.PAY_NUMBER), null, null, Band.LOW,
                         false)), List.of(), List.of(new PersonChange("BT-00000000000000b1", 0, null,
                         new PersonFigure(Band.LOW, false, null, 0b10000), null, new CaseFigure(Band.LOW, false))),
-                List.of(), version);
+                List.of(), null, version);
     }
 
     public static StaffMember staff(String payNumber) {

@@ -97,8 +97,8 @@ public abstract class PersonStoreContract {
     void markingANoticePublishedHappensOnceAndMovesTheVersionOn() {
         IncidentPerson person = ContractData.matchedPerson(incident, "MP000007", 2);
         store.putIfAbsent(person);
-        String planned = person.notices().get(1).noticeId();
-        String alreadyPublished = person.notices().get(0).noticeId();
+        String planned = person.notices().get(2).noticeId();
+        String alreadyPublished = person.notices().get(1).noticeId();
         Instant at = Instant.parse("2024-03-01T10:15:30.123456789Z");
 
         assertTrue(store.markPublished(incident, "MP000007", planned, at));
@@ -123,16 +123,17 @@ public abstract class PersonStoreContract {
 
         race.run(i -> {
             Band band = Band.values()[i % Band.values().length];
-            PersonNotice mine = new PersonNotice(incident + "-notice-MP000008-test-" + i, NoticeKind.ESCALATION, band,
-                    ContactChannel.LETTER, "tpl-" + i, "BT-00000000000000e" + i, i, ContractData.AWARE_AT,
-                    NoticeState.PLANNED, null);
+            PersonNotice mine = PersonNotice.planned(incident + "-notice-MP000008-test-" + i, NoticeKind.ESCALATION,
+                    band, ContactChannel.LETTER, "tpl-" + i, true, "BT-00000000000000e" + i, i, ContractData.AWARE_AT, 1,
+                    false);
             while (true) {
                 IncidentPerson current = store.find(incident, "MP000008").orElseThrow();
                 List<PersonNotice> notices = new ArrayList<>(current.notices());
                 notices.add(mine);
                 IncidentPerson next = new IncidentPerson(current.incidentId(), current.payNumber(), current.matched(),
                         current.staffType(), current.force(), current.exposed(), current.assessment(),
-                        current.manifests(), notices, current.changes(), current.reviewNotes(), current.version() + 1);
+                        current.manifests(), notices, current.changes(), current.reviewNotes(), current.hold(),
+                        current.version() + 1);
                 if (store.replace(next, current.version())) {
                     return true;
                 }

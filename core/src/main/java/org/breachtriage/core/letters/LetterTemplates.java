@@ -1,0 +1,128 @@
+package org.breachtriage.core.letters;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheNotFoundException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.breachtriage.core.model.Band;
+import org.breachtriage.core.model.ContactChannel;
+import org.breachtriage.core.scoring.ScoringPolicy;
+
+/**
+ * The versioned letter templates, Mustache files on the class path:
+ * {@code letters/<language>/<templateId>/<channel>.mustache}, where the template id is the policy's
+ * ({@code art34-high-v1}) and the channel is {@code email}, {@code letter}, {@code phone} (the
+ * caller's script), {@code in_person} (the brief for whoever tells the person) or {@code general}
+ * (the general staff communication). Shared paragraphs are partials under
+ * {@code letters/<language>/partials/}. Adding a language is adding its folder.
+ *
+ * <p>The output is plain text, so nothing is HTML-escaped here; {@link Letters#html} escapes when it
+ * makes a page.
+ */
+public final class LetterTemplates {
+    static final String ROOT = "letters";
+    /** The template of a band whose channel is NONE: the general staff communication. */
+    public static final String GENERAL = "general";
+
+    private final List<String> languages;
+    private final DefaultMustacheFactory factory;
+
+    private LetterTemplates(List<String> languages) {
+        this.languages = List.copyOf(languages);
+        this.factory = new PlainTextFactory();
+    }
+
+    /** The templates of these languages, on the class path. */
+    public static LetterTemplates of(List<String> languages) {
+        return new LetterTemplates(languages);
+    }
+
+    public List<String> languages() {
+        return languages;
+    }
+
+    /** The file name part for a channel: {@code email}, {@code in_person}, … ({@code general} for NONE). */
+    public static String channelName(ContactChannel channel) {
+        return channel == ContactChannel.NONE ? GENERAL : channel.name().toLowerCase(Locale.ROOT);
+    }
+
+    static String path(String language, String templateId, String channelName) {
+        return language + "/" + templateId + "/" + channelName + ".mustache";
+    }
+
+    /** The text in every language, in order, a rule between them. */
+    public String render(String templateId, String channelName, Map<String, Object> model) {
+        List<String> parts = new ArrayList<>();
+        for (String language : languages) {
+            Mustache mustache;
+            try {
+                mustache = factory.compile(path(language, templateId, channelName));
+            } catch (MustacheNotFoundException e) {
+                throw new IllegalStateException("no letter template " + ROOT + "/" + path(language, templateId, channelName)
+                        + " on the class path (language " + language + ")", e);
+            }
+            StringWriter out = new StringWriter();
+            mustache.execute(out, model);
+            parts.add(tidy(out.toString()));
+        }
+        return String.join("\n\n" + "-".repeat(40) + "\n\n", parts) + "\n";
+    }
+
+    /**
+     * The templates the policy can ask for that are missing, as paths: for every language, every band
+     * that sends a message, the band's channel and every more personal one (a person's preference can
+     * choose it), and the general communication. Empty when the set is complete.
+     */
+    public List<String> missing(ScoringPolicy policy) {
+        List<String> missing = new ArrayList<>();
+        for (String language : languages) {
+            check(missing, language, policy.generalCommunicationTemplate(), GENERAL);
+            for (Band band : Band.values()) {
+                ContactChannel channel = policy.channelFor(band);
+                if (channel == ContactChannel.NONE) {
+                    continue;
+                }
+                for (ContactChannel reachable : ContactChannel.values()) {
+                    if (reachable.compareTo(channel) >= 0) {
+                        check(missing, language, policy.templateFor(band), channelName(reachable));
+                    }
+                }
+            }
+        }
+        return missing;
+    }
+
+    private void check(List<String> missing, String language, String templateId, String channelName) {
+        String path = ROOT + "/" + path(language, templateId, channelName);
+        if (LetterTemplates.class.getClassLoader().getResource(path) == null && !missing.contains(path)) {
+            missing.add(path);
+        }
+    }
+
+    /** Blank lines left by sections that rendered nothing collapse to one; no trailing spaces. */
+    private static String tidy(String text) {
+        return text.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+    }
+
+    private static final class PlainTextFactory extends DefaultMustacheFactory {
+        PlainTextFactory() {
+            super(ROOT);
+        }
+
+        @Override
+        public void encode(String value, Writer writer) {
+            try {
+                writer.write(value);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package org.breachtriage.core.release;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.breachtriage.core.incident.GeneralCommunication;
+import org.breachtriage.core.incident.IncidentPerson;
+import org.breachtriage.core.incident.IncidentRecord;
+import org.breachtriage.core.incident.IncidentService;
+import org.breachtriage.core.incident.PersonNotice;
+import org.breachtriage.core.letters.Letters;
+import org.breachtriage.core.model.StaffMember;
+import org.breachtriage.core.pipeline.Messages;
+import org.breachtriage.core.ports.NoticePublisher;
+import org.breachtriage.core.ports.ObjectStore;
+import org.breachtriage.core.ports.OutboundMessage;
+import org.breachtriage.core.ports.PersonStore;
+import org.breachtriage.core.ports.StaffDirectory;
+import org.breachtriage.core.ports.Topic;
+
+/**
+ * The one place a notice goes out. For each person with released notices: claim them (one
+ * compare-and-set on the person, which also checks that nobody has held them since), write each
+ * letter, publish, then mark each published. Only the claimer publishes, so two approvers, a
+ * re-delivered request or the scorer's request racing a release never send a notice twice. A claim
+ * whose publisher died runs out after {@link PersonNotice#CLAIM_LEASE} and is taken over: across a
+ * crash between publishing and marking, a notice goes out again with the same id (at least once).
+ *
+ * <p>Letters are rendered here, at release, never while scoring. Nothing personal is logged.
+ */
+public final class NoticeDispatch {
+    /** People claimed, lettered and published together: bounded memory, and 10 messages per publish request. */
+    static final int PEOPLE_PER_ROUND = 100;
+    private static final int MAX_CLAIM_ATTEMPTS = 16;
+
+    private final PersonStore persons;
+    private final StaffDirectory staff;
+    private final ObjectStore outputs;
+    private final NoticePublisher publisher;
+    private final IncidentService incidents;
+    private final Letters letters;
+    private final String generalTemplate;
+    private final Clock clock;
+
+    public NoticeDispatch(PersonStore persons, StaffDirectory staff, ObjectStore outputs, NoticePublisher publisher,
+                          IncidentService incidents, Letters letters, String generalTemplate, Clock clock) {
+        this.persons = persons;
+        this.staff = staff;
+        this.outputs = outputs;
+        this.publisher = publisher;
+        this.incidents = incidents;
+        this.letters = letters;
+        this.generalTemplate = generalTemplate;
+        this.clock = clock;
+    }
+
+    /** What a dispatch did: notices published, and people left alone because they are held. */
+    public record Dispatched(int published, int peopleHeld) {
+        static final Dispatched NOTHING = new Dispatched(0, 0);
+
+        Dispatched plus(Dispatched other) {
+            return new Dispatched(published + other.published, peopleHeld + other.peopleHeld);
+        }
+    }
+
+    /** Publishes every claimable notice of these people (as last read; each is re-checked when claimed). */
+    public Dispatched dispatch(IncidentRecord incident, List<IncidentPerson> people) {
+        Dispatched total = Dispatched.NOTHING;
+        for (int from = 0; from < people.size(); from += PEOPLE_PER_ROUND) {
+            total = total.plus(round(incident, people.subList(from, Math.min(people.size(), from + PEOPLE_PER_ROUND))));
+        }
+        return total;
+    }
+
+    /** Every person of the incident with a claimable notice, read now: what a whole-incident dispatch looks at. */
+    public List<IncidentPerson> claimable(String incidentId) {
+        Instant now = clock.instant();
+        List<IncidentPerson> found = new ArrayList<>();
+        persons.forEach(incidentId, p -> {
+            if (p.hasClaimable(now)) {
+                found.add(p);
+            }
+        });
+        return found;
+    }
+
+    private Dispatched round(IncidentRecord incident, List<IncidentPerson> people) {
+        String token = UUID.randomUUID().toString();
+        Set<String> superseded = incident.supersededCaseIds();
+        List<IncidentPerson> claimed = new ArrayList<>();
+        int held = 0;
+        for (IncidentPerson seen : people) {
+            if (seen.held()) {
+                held++;
+                continue;
+            }
+            claim(seen, token, superseded).ifPresent(claimed::add);
+        }
+        if (claimed.isEmpty()) {
+            return new Dispatched(0, held);
+        }
+        Map<String, StaffMember> members = staff.findAll(claimed.stream().map(IncidentPerson::payNumber).toList());
+        List<OutboundMessage> messages = new ArrayList<>();
+        List<IncidentPerson> owners = new ArrayList<>();
+        List<PersonNotice> notices = new ArrayList<>();
+        for (IncidentPerson person : claimed) {
+            for (PersonNotice notice : person.claimedBy(token)) {
+                Letters.Letter letter = letters.forNotice(incident, person, notice, members.get(person.payNumber()));
+                put(letter);
+                messages.add(Messages.notice(incident, person, notice, letter.key()));
+                owners.add(person);
+                notices.add(notice);
+            }
+        }
+        publisher.publish(Topic.NOTICES, messages);
+        Instant at = clock.instant();
+        for (int i = 0; i < notices.size(); i++) {
+            persons.markPublished(incident.incidentId(), owners.get(i).payNumber(), notices.get(i).noticeId(), at);
+        }
+        return new Dispatched(notices.size(), held);
+    }
+
+    /**
+     * Claims the person's released notices, re-reading when another writer got there first. Empty when
+     * there is nothing left to claim, or the person is held or no longer listed by then.
+     */
+    private Optional<IncidentPerson> claim(IncidentPerson seen, String token, Set<String> superseded) {
+        IncidentPerson current = seen;
+        for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
+            Instant now = clock.instant();
+            if (current.held() || current.noLongerListed(superseded) || !current.hasClaimable(now)) {
+                return Optional.empty();
+            }
+            IncidentPerson next = current.withClaims(token, now);
+            if (persons.replace(next, current.version())) {
+                return Optional.of(next);
+            }
+            Optional<IncidentPerson> reread = persons.find(current.incidentId(), current.payNumber());
+            if (reread.isEmpty()) {
+                return Optional.empty();
+            }
+            current = reread.get();
+        }
+        throw new IllegalStateException("a person of incident " + seen.incidentId() + " kept changing under us ("
+                + MAX_CLAIM_ATTEMPTS + " attempts); the release will be retried");
+    }
+
+    /**
+     * Sends the incident's general staff communication if nobody has: planned on the incident by
+     * compare-and-set (a dead planner's plan is taken over after the lease), written, published,
+     * marked sent.
+     *
+     * @return true if this call sent it
+     */
+    public boolean ensureGeneralCommunication(String incidentId) {
+        String token = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        IncidentRecord planned = incidents.update(incidentId, current -> {
+            GeneralCommunication existing = current.generalCommunication();
+            if (existing != null && existing.taken(now)) {
+                return null;
+            }
+            return current.withGeneralCommunication(new GeneralCommunication(generalTemplate,
+                    Letters.generalKey(incidentId), token, now, null));
+        });
+        GeneralCommunication mine = planned.generalCommunication();
+        if (mine == null || mine.sent() || !token.equals(mine.plannedBy())) {
+            return false;
+        }
+        Letters.Letter letter = letters.general(planned, mine.templateId());
+        put(letter);
+        publisher.publish(Topic.NOTICES, List.of(Messages.generalCommunication(planned, letter.key(), mine.templateId())));
+        Instant sentAt = clock.instant();
+        incidents.update(incidentId, current -> current.generalCommunication() != null
+                && token.equals(current.generalCommunication().plannedBy()) && !current.generalCommunication().sent()
+                ? current.withGeneralCommunication(current.generalCommunication().sentAt(sentAt)) : null);
+        incidents.log(incidentId, "general communication", "The general staff communication (template "
+                + mine.templateId() + ") was published on the notices topic; it covers everyone the policy sends no"
+                + " individual notice. Text: " + letter.key() + ".");
+        return true;
+    }
+
+    private void put(Letters.Letter letter) {
+        try {
+            outputs.put(letter.key(), letter.text().getBytes(StandardCharsets.UTF_8), Letters.CONTENT_TYPE, Map.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write a letter to the object store", e);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package org.breachtriage.core.release;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.breachtriage.core.incident.Approver;
+import org.breachtriage.core.incident.Hold;
+import org.breachtriage.core.incident.IncidentApproval;
+import org.breachtriage.core.incident.IncidentPerson;
+import org.breachtriage.core.incident.IncidentRecord;
+import org.breachtriage.core.incident.IncidentService;
+import org.breachtriage.core.incident.NoticeApproval;
+import org.breachtriage.core.incident.NoticeKind;
+import org.breachtriage.core.incident.PersonNotice;
+import org.breachtriage.core.model.Band;
+import org.breachtriage.core.ports.PersonStore;
+
+/**
+ * Owns the release step: who approved which waiting notices, who is held, and handing what is
+ * released to {@link NoticeDispatch}. Every change to a person is a compare-and-set on their record,
+ * the same record scoring writes, so a release, a hold and a manifest being scored at the same moment
+ * never undo each other.
+ *
+ * <p>An approval covers exactly the notices waiting when it is given: they are listed first, the
+ * approval is recorded on the incident (and in its decision log) with how many it covers, then added
+ * to each of them. A notice planned after that waits for approvals of its own.
+ */
+public final class ReleaseService implements ReleaseNotices {
+    private static final int MAX_WRITE_ATTEMPTS = 16;
+
+    private final IncidentService incidents;
+    private final PersonStore persons;
+    private final NoticeDispatch dispatch;
+    private final Clock clock;
+
+    public ReleaseService(IncidentService incidents, PersonStore persons, NoticeDispatch dispatch, Clock clock) {
+        this.incidents = incidents;
+        this.persons = persons;
+        this.dispatch = dispatch;
+        this.clock = clock;
+    }
+
+    /** A notice waiting for approvers, as listed when an approval is given. */
+    private record Waiting(String payNumber, String noticeId) {
+    }
+
+    @Override
+    public Approved approve(Approve command) {
+        IncidentRecord incident = incidents.require(command.incidentId());
+        List<Waiting> waiting = waitingNow(incident, command);
+        Approver approver = command.approver();
+        Instant at = clock.instant();
+        IncidentRecord recorded = incidents.update(incident.incidentId(), current -> current.withApproval(
+                new IncidentApproval(current.nextApprovalId(), approver.key(), approver.name(), approver.identity(), at,
+                        command.band(), command.reason(), waiting.size())));
+        IncidentApproval approval = recorded.approvals().getLast();
+        NoticeApproval yes = new NoticeApproval(approval.approvalId(), approver.key(), approver.name(),
+                approver.identity(), at);
+        int counted = 0;
+        int released = 0;
+        for (Waiting w : waiting) {
+            Applied applied = applyApproval(incident.incidentId(), w, yes);
+            counted += applied.counted() ? 1 : 0;
+            released += applied.released() ? 1 : 0;
+        }
+        incidents.log(incident.incidentId(), "release approved", "Approval " + approval.approvalId() + " by "
+                + approver.name() + " (identity " + approver.identity() + ")" + (command.band() == null ? ""
+                : " for band " + command.band()) + (command.reason() == null || command.reason().isBlank() ? ""
+                : ", because: " + command.reason().strip()) + ". It covers the " + waiting.size()
+                + " notice(s) waiting for release when it was given; it counted on " + counted + " (the others already"
+                + " had this approver's yes or had changed since) and met the release rule of " + released + ".");
+        NoticeDispatch.Dispatched published = dispatch.dispatch(recorded, dispatch.claimable(incident.incidentId()));
+        dispatch.ensureGeneralCommunication(incident.incidentId());
+        return new Approved(approval.approvalId(), waiting.size(), counted, released, published.published(),
+                figures(incident.incidentId()));
+    }
+
+    private List<Waiting> waitingNow(IncidentRecord incident, Approve command) {
+        Set<String> superseded = incident.supersededCaseIds();
+        List<Waiting> waiting = new ArrayList<>();
+        persons.forEach(incident.incidentId(), p -> {
+            if (p.held() || p.noLongerListed(superseded)) {
+                return;
+            }
+            for (PersonNotice n : p.notices()) {
+                if (n.awaitingRelease() && n.approvalsNeeded() > 0 && (command.band() == null || n.band() == command.band())) {
+                    waiting.add(new Waiting(p.payNumber(), n.noticeId()));
+                }
+            }
+        });
+        return waiting;
+    }
+
+    private record Applied(boolean counted, boolean released) {
+        static final Applied NO = new Applied(false, false);
+    }
+
+    private Applied applyApproval(String incidentId, Waiting w, NoticeApproval yes) {
+        for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+            Optional<IncidentPerson> found = persons.find(incidentId, w.payNumber());
+            if (found.isEmpty()) {
+                return Applied.NO;
+            }
+            IncidentPerson current = found.get();
+            Optional<PersonNotice> before = current.notice(w.noticeId());
+            IncidentPerson next = current.withApproval(w.noticeId(), yes);
+            Optional<PersonNotice> after = next.notice(w.noticeId());
+            if (before.isEmpty() || before.equals(after)) {
+                return Applied.NO; // held since, already approved by this approver, or no longer waiting
+            }
+            if (persons.replace(next, current.version())) {
+                return new Applied(true, after.get().released());
+            }
+        }
+        throw new IllegalStateException("a person of incident " + incidentId + " kept changing under us ("
+                + MAX_WRITE_ATTEMPTS + " attempts) while an approval was applied; give the approval again");
+    }
+
+    @Override
+    public HoldOutcome hold(HoldPerson command) {
+        Instant at = clock.instant();
+        Hold hold = new Hold(command.by(), command.identity(), command.reason().strip(), at);
+        Changed changed = change(command.incidentId(), command.payNumber(), current -> current.held() ? null
+                : current.withHold(hold, at));
+        int inFlight = (int) changed.person().notices().stream().filter(n -> n.inFlight(at)).count();
+        if (changed.changed()) {
+            incidents.log(command.incidentId(), "person held", "Notices of pay number " + command.payNumber()
+                    + " held by " + command.by() + " (identity " + command.identity() + "), because: " + hold.reason()
+                    + (inFlight > 0 ? ". " + inFlight + " notice(s) already on their way could not be kept back" : "")
+                    + ".");
+        }
+        return new HoldOutcome(changed.changed(), inFlight, 0);
+    }
+
+    @Override
+    public HoldOutcome unhold(LiftHold command) {
+        Instant at = clock.instant();
+        Changed changed = change(command.incidentId(), command.payNumber(), current -> current.held()
+                ? current.withoutHold(at) : null);
+        int published = 0;
+        if (changed.changed()) {
+            incidents.log(command.incidentId(), "hold lifted", "The hold on pay number " + command.payNumber()
+                    + " was lifted by " + command.by() + " (identity " + command.identity() + "); notices whose band"
+                    + " is released automatically go now, the others wait for a fresh release.");
+            published = dispatch.dispatch(incidents.require(command.incidentId()), List.of(changed.person())).published();
+        }
+        return new HoldOutcome(changed.changed(), 0, published);
+    }
+
+    private record Changed(IncidentPerson person, boolean changed) {
+    }
+
+    private Changed change(String incidentId, String payNumber, java.util.function.UnaryOperator<IncidentPerson> edit) {
+        for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+            IncidentPerson current = persons.find(incidentId, payNumber).orElseThrow(() -> new IllegalArgumentException(
+                    "incident " + incidentId + " has no person with pay number " + payNumber));
+            IncidentPerson next = edit.apply(current);
+            if (next == null) {
+                return new Changed(current, false);
+            }
+            if (persons.replace(next, current.version())) {
+                return new Changed(next, true);
+            }
+        }
+        throw new IllegalStateException("a person of incident " + incidentId + " kept changing under us ("
+                + MAX_WRITE_ATTEMPTS + " attempts); try again");
+    }
+
+    @Override
+    public NoticeDispatch.Dispatched publishReleased(ReleaseRequest request) {
+        IncidentRecord incident = incidents.require(request.incidentId());
+        List<IncidentPerson> people;
+        if (request.wholeIncident()) {
+            people = dispatch.claimable(request.incidentId());
+        } else {
+            people = new ArrayList<>();
+            for (String payNumber : request.payNumbers()) {
+                persons.find(request.incidentId(), payNumber).ifPresent(people::add);
+            }
+        }
+        NoticeDispatch.Dispatched done = dispatch.dispatch(incident, people);
+        dispatch.ensureGeneralCommunication(request.incidentId());
+        return done;
+    }
+
+    /**
+     * One person waiting to be told, for the restricted operator: the notice waiting (or held), the
+     * yeses it has, and the hold if there is one.
+     */
+    public record PendingPerson(String payNumber, Band band, String noticeId, NoticeKind kind, Band noticeBand,
+                                List<String> approvedBy, int approvalsNeeded, Hold hold) {
+    }
+
+    /** The people of the incident with a notice waiting for release or held, in pay-number order. */
+    public List<PendingPerson> pending(String incidentId) {
+        IncidentRecord incident = incidents.require(incidentId);
+        Set<String> superseded = incident.supersededCaseIds();
+        List<PendingPerson> pending = new ArrayList<>();
+        persons.forEach(incidentId, p -> {
+            if (p.noLongerListed(superseded)) {
+                return;
+            }
+            for (PersonNotice n : p.notices()) {
+                if (n.awaitingRelease()) {
+                    pending.add(new PendingPerson(p.payNumber(), p.band(), n.noticeId(), n.kind(), n.band(),
+                            n.approvals().stream().map(NoticeApproval::name).toList(), n.approvalsNeeded(), p.hold()));
+                }
+            }
+            if (p.held() && p.notices().stream().noneMatch(PersonNotice::awaitingRelease)) {
+                pending.add(new PendingPerson(p.payNumber(), p.band(), null, null, null, List.of(), 0, p.hold()));
+            }
+        });
+        return pending;
+    }
+
+    /** Where the incident's people stand on being told, read now. */
+    public ReleaseFigures figures(String incidentId) {
+        return ReleaseFigures.read(incidents.require(incidentId), persons);
+    }
+}
