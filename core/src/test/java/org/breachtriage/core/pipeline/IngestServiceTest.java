@@ -217,6 +217,19 @@ class IngestServiceTest {
         assertEquals(1, incidentLog(first.incidentId(), "manifest superseded").size(), "superseded once, logged once");
         assertEquals(second.caseId(), incidentStore.find(first.incidentId()).orElseThrow().manifest(first.caseId())
                 .orElseThrow().supersededBy(), "still by the first that superseded it");
+
+        // The same file read again (a re-delivered S3 event) joins nothing new and logs nothing new.
+        clock.advance(java.time.Duration.ofMinutes(5));
+        ingest.ingest(IngestManifest.Command.of("second.csv"));
+        assertEquals(3, incidentLog(first.incidentId(), "manifest joined").size(), "first, second and third, once each");
+        // Every entry is the incident's, stamped when it happened (the clock had not moved), and the log holds
+        // these two kinds of entry only.
+        List<DecisionEntry> log = incidentStore.decisions(first.incidentId());
+        assertEquals(4, log.size(), "3 joined + 1 superseded: " + log);
+        for (DecisionEntry entry : log) {
+            assertEquals("incident", entry.subject(), entry.toString());
+            assertEquals(NOW, entry.at(), entry.toString());
+        }
     }
 
     private List<String> incidentLog(String incidentId, String decision) {
