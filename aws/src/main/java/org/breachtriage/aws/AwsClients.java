@@ -107,7 +107,8 @@ public final class AwsClients implements AutoCloseable {
         if (settings.endpointOverridden(service)) {
             builder.endpointOverride(settings.endpoints().get(service));
         }
-        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                .addExecutionInterceptor(new UnreachableEndpoints());
         for (ExecutionInterceptor interceptor : settings.interceptors()) {
             override.addExecutionInterceptor(interceptor);
         }

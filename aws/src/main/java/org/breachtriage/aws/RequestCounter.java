@@ -14,6 +14,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.sns.model.PublishBatchRequest;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
@@ -30,6 +32,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
  * <p>It also remembers which resources each operation addressed (table names, queue URLs, topic ARNs,
  * buckets: {@link #targets()}), and the object keys of S3 calls ({@link #objectKeys()}), so a test can
  * check every call against the IAM policy of the function that made it, down to a policy's key prefix.
+ * For a Query or Scan it remembers which index it read ({@link #indexes()}): IAM grants a table and its
+ * indexes apart.
  */
 public final class RequestCounter implements ExecutionInterceptor {
 
@@ -38,6 +42,10 @@ public final class RequestCounter implements ExecutionInterceptor {
     private final Map<String, AtomicInteger> maxEntries = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> targets = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> objectKeys = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> indexes = new ConcurrentHashMap<>();
+
+    /** What {@link #indexes()} records for a Query or Scan of the table itself. */
+    public static final String TABLE_ITSELF = "";
 
     /** The request fields that name the resource a call addresses, in the SDK's member names. */
     private static final String[] TARGET_FIELDS = {"TableName", "QueueUrl", "TopicArn", "Bucket"};
@@ -51,6 +59,10 @@ public final class RequestCounter implements ExecutionInterceptor {
         // S3 names an object by a string "Key"; DynamoDB's "Key" is an item key (a map), not counted here.
         context.request().getValueForField("Key", Object.class).filter(String.class::isInstance).ifPresent(objectKey ->
                 objectKeys.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add((String) objectKey));
+        if (context.request() instanceof QueryRequest || context.request() instanceof ScanRequest) {
+            String index = context.request().getValueForField("IndexName", String.class).orElse(TABLE_ITSELF);
+            indexes.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(index);
+        }
         int entries = batchEntries(context.request());
         if (entries >= 0) {
             maxEntries.computeIfAbsent(key, k -> new AtomicInteger()).accumulateAndGet(entries, Math::max);
@@ -124,12 +136,23 @@ public final class RequestCounter implements ExecutionInterceptor {
         return copy;
     }
 
+    /**
+     * Operation key ({@code DynamoDb.Query}, {@code DynamoDb.Scan}) → the indexes its calls read, sorted;
+     * {@link #TABLE_ITSELF} for a call on the table itself.
+     */
+    public Map<String, Set<String>> indexes() {
+        Map<String, Set<String>> copy = new TreeMap<>();
+        indexes.forEach((k, v) -> copy.put(k, new TreeSet<>(v)));
+        return copy;
+    }
+
     public void reset() {
         calls.clear();
         attempts.clear();
         maxEntries.clear();
         targets.clear();
         objectKeys.clear();
+        indexes.clear();
     }
 
     @Override

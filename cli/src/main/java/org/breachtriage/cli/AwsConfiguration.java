@@ -14,6 +14,7 @@ import java.util.Set;
 import org.breachtriage.aws.AwsService;
 import org.breachtriage.aws.AwsSettings;
 import org.breachtriage.aws.ResourceNames;
+import org.breachtriage.aws.UnreachableEndpoints;
 import org.breachtriage.aws.sandbox.SandboxState;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -106,6 +107,7 @@ final class AwsConfiguration {
             builder.credentialsProvider(settings.credentials());
         }
         endpoint(serviceId).ifPresent(builder::endpointOverride);
+        builder.overrideConfiguration(o -> o.addExecutionInterceptor(new UnreachableEndpoints()));
         return builder;
     }
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.breachtriage.aws.AwsSettings;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import org.breachtriage.aws.UnreachableEndpoints;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -35,6 +36,7 @@ final class CallerIdentity {
             builder.region(settings.region());
         }
         sts.ifPresent(builder::endpointOverride);
+        builder.overrideConfiguration(o -> o.addExecutionInterceptor(new UnreachableEndpoints()));
         try (StsClient client = builder.build()) {
             String arn = client.getCallerIdentity().arn();
             if (arn == null || arn.isBlank()) {

@@ -21,7 +21,7 @@ abstract class CaseCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        try (Backend backend = Backend.open()) {
+        try (Backend backend = LocalSession.openFor(caseId)) {
             CaseRecord caseRecord = LocalSession.requireCase(backend, caseId);
             return show(backend, caseRecord, spec.commandLine().getOut());
         }

@@ -22,7 +22,7 @@ abstract class IncidentScopedCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         before();
-        try (Backend backend = Backend.open()) {
+        try (Backend backend = LocalSession.openFor(incidentId)) {
             IncidentRecord incident = LocalSession.requireIncident(backend, incidentId);
             return run(backend, incident, spec.commandLine().getOut());
         }

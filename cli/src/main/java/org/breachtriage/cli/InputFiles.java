@@ -19,4 +19,16 @@ final class InputFiles {
             throw new InvalidInputException(what + " " + path + ": not readable");
         }
     }
+
+    /** A file to write: its folder must exist (it is not created: a typo should not make a tree of folders). */
+    static void requireFolderFor(Path path, String what) {
+        Path folder = path.toAbsolutePath().normalize().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new InvalidInputException(what + " " + path + ": the folder " + folder
+                    + (Files.exists(folder) ? " is not a folder" : " does not exist"));
+        }
+        if (Files.isDirectory(path)) {
+            throw new InvalidInputException(what + " " + path + ": is a folder, expected a file name");
+        }
+    }
 }

@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,10 +16,12 @@ import org.breachtriage.core.json.Json;
 import org.breachtriage.core.pipeline.PipelineSettings;
 import org.breachtriage.functions.ClockHandler;
 import org.breachtriage.functions.FunctionWiring;
+import org.breachtriage.functions.IgnoredRecord;
 import org.breachtriage.functions.IngestHandler;
 import org.breachtriage.functions.ReleaseHandler;
 import org.breachtriage.functions.ReportHandler;
 import org.breachtriage.functions.ScoreHandler;
+import org.breachtriage.functions.UnprocessableEventException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,6 +52,7 @@ final class InvokeCommand extends AwsCommand {
     @Override
     int run(AwsBackend aws) throws Exception {
         InputFiles.requireReadableFile(event, "event");
+        requireJson(event);
         var out = spec.commandLine().getOut();
         if (remote) {
             String name = functionName != null ? functionName : "breach-triage-dev-" + function;
@@ -56,6 +62,11 @@ final class InvokeCommand extends AwsCommand {
                 InvokeResponse response = lambda.invoke(r -> r.functionName(name).payload(payload));
                 out.println(response.payload().asUtf8String());
                 if (response.functionError() != null) {
+                    String errorType = Json.MAPPER.readTree(response.payload().asByteArray()).path("errorType").asText("");
+                    if (errorType.endsWith(UnprocessableEventException.class.getSimpleName())) {
+                        throw new InvalidInputException(name + " refused the event: " + errorType
+                                + " (the function's log names the key and why)");
+                    }
                     throw new IllegalStateException(name + " failed: " + response.functionError());
                 }
             }
@@ -71,7 +82,27 @@ final class InvokeCommand extends AwsCommand {
             case clock -> new ClockHandler(wiring).handleRequest(load(ScheduledEvent.class), LambdaRunner.context("clock"));
         };
         out.println(Json.pretty(result));
+        if (result instanceof IngestHandler.Summary ingested) {
+            for (IgnoredRecord ignored : ingested.ignoredRecords()) {
+                spec.commandLine().getErr().println("triage: ignored " + ignored.describe());
+            }
+        }
         return ExitCodes.OK;
+    }
+
+    /** An event file must be one JSON document, of sane depth, before any handler or Lambda sees it. */
+    static void requireJson(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            if (Json.MAPPER.readTree(in) == null) {
+                throw new InvalidInputException("event file " + file + ": empty, expected a JSON event");
+            }
+        } catch (StreamConstraintsException e) {
+            throw new InvalidInputException("event file " + file + ": " + Json.limitExceeded(e));
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new InvalidInputException("event file " + file + ": not JSON"
+                    + (at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+        }
     }
 
     /** The event as the Lambda Java runtime would build it from this JSON. */
@@ -79,8 +110,8 @@ final class InvokeCommand extends AwsCommand {
         try (InputStream in = Files.newInputStream(event)) {
             return LambdaEventSerializers.serializerFor(type, InvokeCommand.class.getClassLoader()).fromJson(in);
         } catch (RuntimeException e) {
-            throw new InvalidInputException(event + " is not a Lambda " + type.getSimpleName() + " in JSON: "
-                    + e.getClass().getSimpleName());
+            throw new InvalidInputException("event file " + event + ": JSON, but not a Lambda " + type.getSimpleName()
+                    + " (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

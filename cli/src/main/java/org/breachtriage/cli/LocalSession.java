@@ -1,9 +1,12 @@
 package org.breachtriage.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.breachtriage.core.cases.CaseIds;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.incident.IncidentIds;
 import org.breachtriage.core.incident.IncidentRecord;
+import org.breachtriage.embedded.EmbeddedState;
 import org.breachtriage.embedded.LocalPipeline;
 
 /** Opens the embedded pipeline on the chosen state directory, and resolves case and incident ids given by a user. */
@@ -13,6 +16,22 @@ final class LocalSession {
 
     static LocalPipeline open() {
         return LocalPipeline.open(Settings.stateDir());
+    }
+
+    /**
+     * The backend, for a command about one stored case or incident. A state directory without its
+     * store file holds none, and looking must not create one: a mistyped {@code --state-dir} would
+     * otherwise be left holding an empty store, and the next look would find "no case" there silently.
+     */
+    static Backend openFor(String id) {
+        Path store = Settings.stateDir().resolve(EmbeddedState.STORE_FILE);
+        if (!Settings.aws && !Files.exists(store)) {
+            String trimmed = id.trim();
+            String what = IncidentIds.looksValid(trimmed) ? "incident" : "case";
+            throw new InvalidInputException("no " + what + " " + trimmed + " in state dir " + Settings.stateDir()
+                    + ": it holds no cases yet (see: triage run, triage demo)");
+        }
+        return Backend.open();
     }
 
     /** For commands that only run on the state directory. */

@@ -41,7 +41,7 @@ final class PersonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Backend backend = Backend.open()) {
+        try (Backend backend = LocalSession.openFor(id)) {
             LocalSession.Target target = LocalSession.requireCaseOrIncident(backend, id);
             String key = payNumber.trim().toUpperCase(Locale.ROOT);
             String incidentId = target.incident().incidentId();

@@ -49,7 +49,8 @@ final class ProcessCommand extends AwsCommand {
         if (ingested.caseIds().isEmpty()) {
             throw new InvalidInputException(uri + " was not ingested: " + (ingested.failedManifests() > 0
                     ? "the file is not a readable manifest (see: triage --aws cases)"
-                    : "only keys under manifests/ are manifests"));
+                    : ingested.ignoredRecords().isEmpty() ? "only keys under manifests/ are manifests"
+                    : ingested.ignoredRecords().get(0).reason()));
         }
         ScoreHandler scorer = new ScoreHandler(wiring);
         LambdaRunner.DrainResult scored = LambdaRunner.drain(aws.clients().sqs(), events, aws.names().batchQueueUrl(),

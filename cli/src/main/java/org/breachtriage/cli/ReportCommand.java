@@ -39,7 +39,10 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Backend backend = Backend.open()) {
+        if (outFile != null) {
+            InputFiles.requireFolderFor(outFile, "--out");
+        }
+        try (Backend backend = LocalSession.openFor(id)) {
             return show(backend, LocalSession.requireCaseOrIncident(backend, id), spec.commandLine().getOut());
         }
     }

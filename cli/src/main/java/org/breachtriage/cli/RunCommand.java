@@ -37,6 +37,7 @@ final class RunCommand implements Callable<Integer> {
         InputFiles.requireReadableFile(manifest, "manifest");
         IncidentMetadata incident = incidentFile == null ? null : Incidents.load(incidentFile);
         try (LocalPipeline pipeline = LocalSession.open()) {
+            Runs.noteRecovery(pipeline, spec.commandLine().getErr());
             Runs.warnIfNoStaff(pipeline, spec.commandLine().getErr());
             return Runs.runAndPrint(pipeline, manifest, incident, output.format, spec.commandLine().getOut(),
                     spec.commandLine().getErr());

@@ -10,6 +10,7 @@ import org.breachtriage.core.incident.IncidentView;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.pipeline.RunSummary;
+import org.breachtriage.embedded.CrashRecovery;
 import org.breachtriage.embedded.LocalPipeline;
 
 /** What {@code run} and {@code demo} share: run manifests with a progress bar, then print what they did. */
@@ -76,6 +77,17 @@ final class Runs {
             }
         }
         return code;
+    }
+
+    /** Says so when the last command on the state directory died, and what opening it put right. */
+    static void noteRecovery(LocalPipeline pipeline, PrintWriter err) {
+        CrashRecovery.Recovered recovered = pipeline.recovered();
+        if (recovered.uncleanEnd()) {
+            err.println("triage: note: the last command on " + Settings.stateDir() + " did not finish (it was killed, or"
+                    + " the machine or its disk stopped); this one carries on from what it had saved"
+                    + (recovered.peopleUnclaimed() > 0 ? ", and sends the notices of " + recovered.peopleUnclaimed()
+                    + " people it had claimed but not marked sent (none goes out twice)" : ""));
+        }
     }
 
     static void warnIfNoStaff(LocalPipeline pipeline, PrintWriter err) {

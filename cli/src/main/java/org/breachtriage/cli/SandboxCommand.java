@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 @Command(name = "sandbox",
         description = {"Run a no-Docker AWS sandbox on this machine: fauxqs (S3, SQS, SNS) and dynalite (DynamoDB) from infra/local, with every resource template.yaml declares.",
-            "While it runs, --aws commands use it without further configuration."},
+            "While it runs, --aws commands use it without further configuration.",
+            "DynamoDB (staff, cases, incidents, people and who was told) is kept in the state folder across down and up; S3, SQS and SNS start empty each time."},
         mixinStandardHelpOptions = true,
         subcommands = {SandboxCommand.Up.class, SandboxCommand.Down.class, SandboxCommand.Status.class, SandboxCommand.Peek.class})
 final class SandboxCommand implements Runnable {
@@ -47,8 +48,9 @@ final class SandboxCommand implements Runnable {
         EnvFormat format;
     }
 
+    /** The sandbox keeps its DynamoDB tables: a restart must not forget who was told. */
     static LocalEmulators emulators() {
-        return LocalEmulators.locate(Settings.repositoryHint()).withStateDir(AwsConfiguration.sandboxDir());
+        return LocalEmulators.locate(Settings.repositoryHint()).withStateDir(AwsConfiguration.sandboxDir()).keepingDynamoDb();
     }
 
     /** Every variable that points a shell, the CLI or a function at the sandbox. */
@@ -73,7 +75,8 @@ final class SandboxCommand implements Runnable {
             return;
         }
         out.printf("fauxqs   pid %d on %s (S3, SQS, SNS)%n", state.fauxqs().pid(), state.fauxqs().endpoint());
-        out.printf("dynalite pid %d on %s (DynamoDB)%n", state.dynalite().pid(), state.dynalite().endpoint());
+        out.printf("dynalite pid %d on %s (DynamoDB, kept in %s)%n", state.dynalite().pid(), state.dynalite().endpoint(),
+                emulators().dynamoDbFolder().map(Object::toString).orElse("memory"));
         env.forEach((name, value) -> out.printf("  %-36s %s%n", name, value));
         out.println("Use it:  triage --aws staff import events/staff/roster.csv   (or: eval \"$(triage sandbox status --output env)\")");
     }
@@ -117,16 +120,30 @@ final class SandboxCommand implements Runnable {
         }
     }
 
-    @Command(name = "down", description = "Stop exactly the processes `sandbox up` started.",
+    @Command(name = "down", description = {"Stop exactly the processes `sandbox up` started.",
+            "The DynamoDB tables stay in the state folder for the next `sandbox up`, unless --forget is given."},
             mixinStandardHelpOptions = true)
     static final class Down implements Callable<Integer> {
+        @Option(names = "--forget", description = "Also delete the kept DynamoDB tables, so the next `sandbox up` starts empty.")
+        boolean forget;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            boolean stopped = emulators().stop();
-            spec.commandLine().getOut().println(stopped ? "sandbox stopped" : "no sandbox was running");
+            LocalEmulators emulators = emulators();
+            boolean stopped = emulators.stop();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(stopped ? "sandbox stopped" : "no sandbox was running");
+            if (forget) {
+                boolean deleted = emulators.forgetDynamoDb();
+                out.println(deleted ? "DynamoDB tables deleted from " + emulators.dynamoDbFolder().orElseThrow()
+                        : "no DynamoDB tables were kept");
+            } else if (stopped) {
+                emulators.dynamoDbFolder().ifPresent(folder -> out.println("DynamoDB tables kept in " + folder
+                        + " (sandbox down --forget deletes them)"));
+            }
             return ExitCodes.OK;
         }
     }

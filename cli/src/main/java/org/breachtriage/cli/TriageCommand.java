@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import org.breachtriage.core.manifest.ManifestFormatException;
+import org.breachtriage.core.staff.RosterFormatException;
+import org.breachtriage.functions.UnprocessableEventException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -172,9 +174,16 @@ public final class TriageCommand implements Runnable {
             err.println("triage: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
-        if (e instanceof InvalidInputException || e instanceof ManifestFormatException) {
+        if (e instanceof InvalidInputException || e instanceof ManifestFormatException || e instanceof RosterFormatException
+                || e instanceof UnprocessableEventException) {
             err.println("triage: invalid input: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
+        }
+        java.util.Optional<String> full = DiskFull.reason(e);
+        if (full.isPresent()) {
+            err.println("triage: error: " + DiskFull.message(full.get(), Settings.aws ? "a local file"
+                    : "the state directory " + Settings.stateDir()));
+            return ExitCodes.FAILURE;
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         err.println("triage: error: " + message + (Settings.verbose ? "" : " (--verbose shows the stack trace)"));

@@ -327,6 +327,20 @@ class AwsModeTest {
     }
 
     @Test
+    void invokeIngestOnAnEventForAnObjectThatDoesNotExistExitsThreeNamingBucketAndKey() throws IOException {
+        String key = "manifests/acme/deleted-" + UUID.randomUUID() + ".csv";
+        String fixture = Files.readString(Path.of("..").resolve("events/s3/put-manifest.json"))
+                .replace("breach-triage-local", stack.names().bucket())
+                .replace("manifests/acme/met-idcard-2023.csv", key);
+        Path event = Files.writeString(tmp.resolve("missing.json"), fixture);
+
+        Result invoked = triage("--aws", "invoke", "ingest", "--event", event.toString());
+        assertEquals(ExitCodes.INVALID_INPUT, invoked.exit(), invoked.err());
+        assertEquals("triage: invalid input: no such object: s3://" + stack.names().bucket() + "/" + key + " (deleted since the "
+                + "event was sent?); not retryable: the event goes to the on-failure destination", invoked.err().strip());
+    }
+
+    @Test
     void invokeReleaseRunsTheReleaseHandlerOnAnEventFile() throws IOException {
         JsonNode summary = submitAndProcessOwnIncident("invoke");
         String incidentId = summary.path("incidentId").asText();

@@ -19,8 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.breachtriage.aws.AwsClients;
+import org.breachtriage.aws.sandbox.LocalEmulators;
 import org.breachtriage.aws.sandbox.SandboxState;
+import org.breachtriage.core.synthetic.SampleEvents;
 import org.breachtriage.core.json.Json;
+import org.breachtriage.core.pipeline.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
@@ -92,6 +95,85 @@ class SandboxCommandTest {
         Run peekNothing = run("sandbox", "peek", "federation");
         assertEquals(ExitCodes.FAILURE, peekNothing.exit());
         assertTrue(peekNothing.err().contains("no sandbox is running"), peekNothing.err());
+    }
+
+    /**
+     * The sandbox remembers: after `down` and `up` the case, its incident and its people are still there
+     * (dynalite keeps its tables in the state folder), so the same manifest submitted again (fauxqs forgot
+     * the object) tells nobody a second time. `down --forget` then deletes the tables.
+     */
+    @Test
+    void downAndUpKeepTheCasesAndPeopleSoARerunNotifiesNobodyTwice() throws Exception {
+        Path events = home.resolve("events");
+        SampleEvents.writeAll(events);
+        Path manifest = events.resolve("manifests/with-errors.csv");
+        Path incident = events.resolve("manifests/with-errors.csv.incident.json");
+        try {
+            assertEquals(0, run("sandbox", "up").exit());
+            assertEquals(0, run("--aws", "staff", "import", events.resolve(SampleEvents.ROSTER).toString()).exit());
+            JsonNode first = submitAndProcess(manifest, incident);
+            long published = first.path("notices").path("published").asLong();
+            assertTrue(published > 0, "MEDIUM's notices went at once: " + first);
+            assertEquals(published, peekNotices(published), "each published notice reached the notice sender's queue");
+            String caseId = first.path("caseId").asText();
+            Path tables = home.resolve("sandbox").resolve(LocalEmulators.DYNAMODB_FOLDER);
+
+            Run down = run("sandbox", "down");
+            assertEquals(0, down.exit(), down.err());
+            assertTrue(down.out().contains("DynamoDB tables kept in " + tables), down.out());
+            assertTrue(Files.isDirectory(tables), "dynalite's tables are in the state folder");
+            Run up = run("sandbox", "up");
+            assertEquals(0, up.exit(), up.err());
+            assertTrue(up.out().contains("(DynamoDB, kept in " + tables + ")"), up.out());
+
+            Run status = run("--aws", "status", caseId, "--output", "json");
+            assertEquals(0, status.exit(), status.err());
+            assertEquals(first.path("persons"), Json.MAPPER.readTree(status.out()).path("persons"), "the case outlived the restart");
+
+            // The roster again, as after any restart: so only the kept people stop a second notice.
+            assertEquals(0, run("--aws", "staff", "import", events.resolve(SampleEvents.ROSTER).toString()).exit());
+            JsonNode again = submitAndProcess(manifest, incident);
+            assertEquals(0, again.path("notices").path("publishedThisRun").asLong(), "nobody told again: " + again);
+            assertEquals(published, again.path("notices").path("published").asLong());
+            assertEquals(first.path("incident"), again.path("incident"), "the same incident, its general communication sent once");
+            Thread.sleep(1500);
+            assertEquals(0, peekNotices(0), "no notice reached the notice sender's queue after the restart");
+        } finally {
+            Run down = run("sandbox", "down", "--forget");
+            assertEquals(0, down.exit(), down.err());
+        }
+        assertFalse(Files.exists(home.resolve("sandbox").resolve(LocalEmulators.DYNAMODB_FOLDER)), "--forget deleted the tables");
+        Run forgotten = run("sandbox", "down", "--forget");
+        assertTrue(forgotten.out().contains("no DynamoDB tables were kept"), forgotten.out());
+    }
+
+    /** `--aws submit` with the incident as sidecar, then `--aws process`: the run summary. */
+    private JsonNode submitAndProcess(Path manifest, Path incident) throws IOException {
+        Run submitted = run("--aws", "submit", manifest.toString(), "--incident", incident.toString());
+        assertEquals(0, submitted.exit(), submitted.err());
+        String uri = submitted.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+        Run processed = run("--aws", "process", uri, "--output", "json");
+        assertEquals(0, processed.exit(), processed.err());
+        return Json.MAPPER.readTree(processed.out());
+    }
+
+    /** The person.notice messages waiting on the notices inspection queue, once {@code expected} have arrived or 10 s passed. */
+    private long peekNotices(long expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            Run peek = run("sandbox", "peek", "notices", "--max", "1000", "--output", "json");
+            assertEquals(0, peek.exit(), peek.err());
+            long notices = 0;
+            for (JsonNode message : Json.MAPPER.readTree(peek.out())) {
+                if (Messages.PERSON_NOTICE.equals(message.path("eventType").asText())) {
+                    notices++;
+                }
+            }
+            if (notices >= expected || System.nanoTime() > deadline) {
+                return notices;
+            }
+            Thread.sleep(200);
+        }
     }
 
     /** On a checkout where infra/local has not been installed, up runs npm ci there itself. */

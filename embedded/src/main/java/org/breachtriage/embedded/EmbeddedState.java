@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.breachtriage.core.ports.NoticePublisher;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -62,11 +65,17 @@ public final class EmbeddedState implements AutoCloseable {
     private final MvStoreIncidentStore incidentStore;
     private final MvStorePersonStore personStore;
     private final FolderObjectStore objectStore;
-    private final JsonLinesTopicSink publisher;
+    private final JsonLinesTopicSink topics;
+    private final NoticePublisher publisher;
+    private final MVMap<String, String> meta;
+    private final CrashRecovery.Recovered recovered;
+    private final AtomicReference<Throwable> backgroundFailure;
     private boolean closed;
 
-    private EmbeddedState(Path stateDir, Path lockKey, MVStore store) {
+    private EmbeddedState(Path stateDir, Path lockKey, MVStore store, MVMap<String, String> meta,
+                          AtomicReference<Throwable> backgroundFailure) {
         this.stateDir = stateDir;
+        this.backgroundFailure = backgroundFailure;
         this.lockKey = lockKey;
         this.store = store;
         this.staffDirectory = new MvStoreStaffDirectory(store);
@@ -75,7 +84,16 @@ public final class EmbeddedState implements AutoCloseable {
         this.incidentStore = new MvStoreIncidentStore(maps);
         this.personStore = new MvStorePersonStore(maps);
         this.objectStore = new FolderObjectStore(stateDir.resolve(OBJECTS_DIR));
-        this.publisher = new JsonLinesTopicSink(stateDir.resolve(TOPICS_DIR));
+        this.topics = new JsonLinesTopicSink(stateDir.resolve(TOPICS_DIR));
+        // Nothing reaches a topic before the state that planned it is on disk: MVStore commits in
+        // the background about once a second, and a crash that lost a claimed notice's claim after
+        // its line was written could let a resumed run withdraw a notice the person already has.
+        this.publisher = (topic, messages) -> {
+            store.commit();
+            topics.publish(topic, messages);
+        };
+        this.meta = meta;
+        this.recovered = CrashRecovery.onOpen(store, meta, incidentStore, personStore, Clock.systemUTC());
     }
 
     /**
@@ -103,9 +121,13 @@ public final class EmbeddedState implements AutoCloseable {
         }
         Path file = dir.resolve(STORE_FILE);
         MVStore store = null;
+        // MVStore's background writer would print its failure (a full disk) as a stack trace and
+        // stop; keep it instead, so close() can report it as the cause of whatever failed next.
+        AtomicReference<Throwable> backgroundFailure = new AtomicReference<>();
         try {
             MVStore.Builder builder = new MVStore.Builder()
                     .fileName(file.toString())
+                    .backgroundExceptionHandler((thread, failure) -> backgroundFailure.compareAndSet(null, failure))
                     .cacheSize(tuning.cacheSizeMb())
                     .autoCommitBufferSize(tuning.autoCommitBufferKb());
             if (tuning.compress()) {
@@ -114,7 +136,7 @@ public final class EmbeddedState implements AutoCloseable {
             store = builder.open();
             MVMap<String, String> meta = store.openMap("triage.meta");
             StoreSchema.checkAndRecord(meta, file);
-            return new EmbeddedState(dir, lockKey, store);
+            return new EmbeddedState(dir, lockKey, store, meta, backgroundFailure);
         } catch (MVStoreException e) {
             closeQuietly(store);
             OPEN_IN_THIS_JVM.remove(lockKey);
@@ -153,8 +175,19 @@ public final class EmbeddedState implements AutoCloseable {
         return objectStore;
     }
 
-    public JsonLinesTopicSink publisher() {
+    /** The topics as the pipeline publishes to them: the store is committed before each publish. */
+    public NoticePublisher publisher() {
         return publisher;
+    }
+
+    /** The topic files themselves, to read what was published. */
+    public JsonLinesTopicSink topics() {
+        return topics;
+    }
+
+    /** Whether the process that held this state directory before died without closing it, and what that left. */
+    public CrashRecovery.Recovered recovered() {
+        return recovered;
     }
 
     /** Writes pending changes to disk now (a checkpoint; close does this too). */
@@ -169,6 +202,15 @@ public final class EmbeddedState implements AutoCloseable {
         }
         closed = true;
         try {
+            Throwable failed = backgroundFailure.get();
+            if (failed != null || store.isClosed()) {
+                // The store stopped itself after a failed write: closing normally would try to write again.
+                // Leave the file as the last good commit left it; the next open recovers (CrashRecovery).
+                store.closeImmediately();
+                throw new IllegalStateException("state file " + stateDir.resolve(STORE_FILE)
+                        + " could not be written" + (failed == null ? "" : ": " + failed.getMessage()), failed);
+            }
+            CrashRecovery.onClose(meta);
             store.close();
         } catch (MVStoreException e) {
             throw new IllegalStateException("state file " + stateDir.resolve(STORE_FILE)

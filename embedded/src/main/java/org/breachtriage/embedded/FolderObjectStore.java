@@ -227,10 +227,13 @@ public final class FolderObjectStore implements ObjectStore {
     }
 
     private static void checkSegments(String key, String what) {
-        if (key.startsWith("/") || key.indexOf('\\') >= 0 || key.indexOf('\0') >= 0) {
-            throw refuse(what, key, "keys are relative, '/'-separated paths (no leading '/', backslash or NUL)");
+        if (key.startsWith("/") || key.startsWith("\\") || key.indexOf('\0') >= 0) {
+            throw refuse(what, key, "keys are relative, '/'-separated paths (no leading '/' or '\\', no NUL)");
         }
-        String[] segments = key.split("/", -1);
+        // A backslash is an ordinary character of a file name on Linux and macOS, so a manifest
+        // called a\b.csv runs; segments are still cut at backslashes too, because Windows reads one
+        // as a separator, and a\..\b.csv must not leave the store there.
+        String[] segments = key.split("[/\\\\]", -1);
         for (int i = 0; i < segments.length; i++) {
             String segment = segments[i];
             if (segment.equals("..") || segment.equals(".")) {

@@ -7,14 +7,18 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.ports.NoticePublisher;
@@ -27,7 +31,15 @@ import org.breachtriage.core.ports.Topic;
  * receive ends up in a file a person or a script can read line by line.
  *
  * <p>A publish call is all or nothing: every body is checked to be JSON before anything is written,
- * and the call's lines go to the file in one append and are on disk when it returns.
+ * and the call's lines go to the file in one append and are in the file when it returns. If the
+ * append fails (a full disk), the file is cut back to where it was, so no torn line is left.
+ *
+ * <p>The file is idempotent by message id, as a consumer de-duplicating by SNS message id would be:
+ * a message whose id is already in the file is not written again. That is what makes a notice
+ * exactly once across a crash of the process: the store marks a notice published only after this
+ * append, and MVStore may lose its last second of changes, so a resumed run can publish a notice the
+ * file already holds. On first use of a topic the file is read once (ids only) and a torn last line
+ * (a crash mid-append on a filesystem that allows it) is cut off.
  */
 public final class JsonLinesTopicSink implements NoticePublisher {
     private static final ObjectWriter LINE_WRITER = Json.MAPPER.writerFor(Line.class);
@@ -35,18 +47,23 @@ public final class JsonLinesTopicSink implements NoticePublisher {
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Path dir;
-    private final Map<Topic, Object> locks = new EnumMap<>(Topic.class);
-    private final Map<Topic, Long> counts = new EnumMap<>(Topic.class); // guarded by the topic's lock
+    private final Map<Topic, TopicFile> files = new EnumMap<>(Topic.class);
 
     /** One line of a topic file; attributes sorted so files diff cleanly. */
     record Line(String id, TreeMap<String, String> attributes, JsonNode message) {
     }
 
+    /** What this sink knows of one topic's file; every field is guarded by the instance's monitor. */
+    private static final class TopicFile {
+        private Set<String> ids; // null until the file has been read
+        private long written;
+        private long repeats;
+    }
+
     public JsonLinesTopicSink(Path dir) {
         this.dir = dir.toAbsolutePath().normalize();
         for (Topic topic : Topic.values()) {
-            locks.put(topic, new Object());
-            counts.put(topic, 0L);
+            files.put(topic, new TopicFile());
         }
     }
 
@@ -63,28 +80,78 @@ public final class JsonLinesTopicSink implements NoticePublisher {
         if (messages.isEmpty()) {
             return;
         }
-        byte[] lines = render(topic, messages);
-        synchronized (locks.get(topic)) {
+        byte[] lines = render(topic, messages); // fails on a bad body before anything is decided
+        TopicFile file = files.get(topic);
+        synchronized (file) {
+            Path path = fileFor(topic);
             try {
-                Files.createDirectories(dir);
-                try (OutputStream out = Files.newOutputStream(fileFor(topic), StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                    out.write(lines);
+                Set<String> ids = idsIn(file, path);
+                List<OutboundMessage> fresh = new ArrayList<>(messages.size());
+                Set<String> inThisCall = new HashSet<>();
+                for (OutboundMessage message : messages) {
+                    if (!ids.contains(message.id()) && inThisCall.add(message.id())) {
+                        fresh.add(message);
+                    }
+                }
+                if (fresh.size() != messages.size()) {
+                    lines = render(topic, fresh);
+                }
+                if (!fresh.isEmpty()) {
+                    append(path, lines);
+                }
+                ids.addAll(inThisCall);
+                file.written += fresh.size();
+                file.repeats += messages.size() - fresh.size();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot append to topic file " + path + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Lines this sink has written to the topic's file (not counting earlier runs, nor repeats it skipped). */
+    public long count(Topic topic) {
+        TopicFile file = files.get(topic);
+        synchronized (file) {
+            return file.written;
+        }
+    }
+
+    /** Messages this sink did not write because the file already held their id (a resumed run's re-sends). */
+    public long repeatsSkipped(Topic topic) {
+        TopicFile file = files.get(topic);
+        synchronized (file) {
+            return file.repeats;
+        }
+    }
+
+    private Set<String> idsIn(TopicFile file, Path path) throws IOException {
+        if (file.ids == null) {
+            file.ids = TopicFileIds.readRepairingTornEnd(path);
+        }
+        return file.ids;
+    }
+
+    /** Appends in one write; on failure cuts the file back to its old length so no partial line stays. */
+    private void append(Path path, byte[] lines) throws IOException {
+        Files.createDirectories(dir);
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            long before = channel.size();
+            try {
+                ByteBuffer buffer = ByteBuffer.wrap(lines);
+                channel.position(before);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot append to topic file " + fileFor(topic), e);
+                try {
+                    channel.truncate(before);
+                } catch (IOException cut) {
+                    e.addSuppressed(cut); // the next open cuts the torn line instead
+                }
+                throw e;
             }
-            counts.merge(topic, (long) messages.size(), Long::sum);
         }
     }
-
-    /** Lines this sink has written to the topic's file (not counting earlier runs). */
-    public long count(Topic topic) {
-        synchronized (locks.get(topic)) {
-            return counts.get(topic);
-        }
-    }
-
     private static byte[] render(Topic topic, List<OutboundMessage> messages) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512 * messages.size());
         for (OutboundMessage message : messages) {

@@ -40,6 +40,11 @@ public final class LocalPipeline implements AutoCloseable {
         return new LocalPipeline(EmbeddedState.open(stateDir), new PipelineSettings(policy, ForceName.fromEnvironment(), clock));
     }
 
+    /** Whether the process that held the state directory before this one died without closing it. */
+    public CrashRecovery.Recovered recovered() {
+        return state.recovered();
+    }
+
     /** Commits what a command outside a run (a release, a hold) changed. */
     public void commit() {
         state.commit();
@@ -106,7 +111,7 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     public JsonLinesTopicSink topics() {
-        return state.publisher();
+        return state.topics();
     }
 
     public Path stateDir() {
@@ -116,7 +121,7 @@ public final class LocalPipeline implements AutoCloseable {
     /** Where an incident's outputs are, for people to open. */
     public String describeOutputs(String incidentId) {
         return state.objectStore().root().resolve("reports").resolve(incidentId) + "/, "
-                + state.publisher().dir() + "/{alerts,notices}.jsonl";
+                + state.topics().dir() + "/{alerts,notices}.jsonl";
     }
 
     private LocalStores stores() {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.cases.CaseStatus;
+import org.breachtriage.core.manifest.ManifestFormatException;
 import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.pipeline.IngestManifest;
 import org.breachtriage.core.pipeline.IngestService;
@@ -64,6 +66,11 @@ public final class LocalRun {
             ingested = pipeline.ingest().ingest(new IngestManifest.Command(file.getFileName().toString(),
                     explicitIncident, true));
             queue.awaitDrained();
+        }
+        if (ingested.caseRecord().status() == CaseStatus.FAILED) {
+            // Run again unchanged: the same case, failed for the same reason; say it again, as the first run did.
+            throw new ManifestFormatException(ingested.caseRecord().failureReason()
+                    + " (unchanged since its case " + ingested.caseRecord().caseId() + " failed)");
         }
         String caseId = ingested.caseRecord().caseId();
         long publishedThisRun = 0;

@@ -113,6 +113,33 @@ public final class MvStorePersonStore implements PersonStore {
                 stored.notice(noticeId).map(PersonNotice::published).orElse(true) ? null : stored.withPublished(noticeId, at));
     }
 
+    /**
+     * Drops every claim on an unpublished notice of the incident ({@link IncidentPerson#withDeadClaimsDropped}):
+     * only for a store reopened after the process holding it died, when no claimer can be alive.
+     *
+     * @return the people whose record changed
+     */
+    int dropDeadClaims(String incidentId) {
+        People people = people(incidentId, false);
+        if (people == null) {
+            return 0;
+        }
+        int changed = 0;
+        Cursor<String, Long> cursor = people.index.cursor(null); // iterates a snapshot: safe to write under it
+        while (cursor.hasNext()) {
+            String payNumber = cursor.next();
+            IncidentPerson person = people.at(cursor.getValue(), payNumber);
+            if (person != null && person.withDeadClaimsDropped() != person
+                    && update(incidentId, payNumber, stored -> {
+                        IncidentPerson dropped = stored.withDeadClaimsDropped();
+                        return dropped == stored ? null : dropped;
+                    })) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
     /** Atomically rewrites a stored record; {@code change} returns null to leave it. @return true if rewritten */
     private boolean update(String incidentId, String payNumber, UnaryOperator<IncidentPerson> change) {
         People people = people(incidentId, false);

@@ -74,7 +74,7 @@ class EmbeddedStateTest {
             }
             assertEquals(Map.of("case", caseId),
                     state.objectStore().head("reports/" + caseId + "/ico.md").orElseThrow().metadata());
-            assertEquals(1, Files.readAllLines(state.publisher().fileFor(Topic.ALERTS)).size());
+            assertEquals(1, Files.readAllLines(state.topics().fileFor(Topic.ALERTS)).size());
         }
         assertTrue(Files.isRegularFile(stateDir.resolve("triage.mv.db")));
         assertTrue(Files.isDirectory(stateDir.resolve("objects/reports")));

@@ -44,6 +44,17 @@ class FolderObjectStoreTest extends ObjectStoreContract {
     }
 
     @Test
+    void aBackslashInAFileNameIsAnOrdinaryCharacter() throws Exception {
+        FolderObjectStore store = new FolderObjectStore(root);
+        store.put("back\\slash.csv", new byte[] {7}, "text/csv", Map.of());
+        try (var in = store.open("back\\slash.csv")) {
+            assertEquals(7, in.read());
+        }
+        assertTrue(store.head("back\\slash.csv").isPresent());
+        assertThrows(IllegalArgumentException.class, () -> store.put("\\root.csv", new byte[] {1}, "text/csv", Map.of()));
+    }
+
+    @Test
     void anEmptyKeyIsRefused() {
         FolderObjectStore store = new FolderObjectStore(root);
         assertThrows(IllegalArgumentException.class, () -> store.put("", new byte[0], "text/plain", Map.of()));

@@ -93,6 +93,70 @@ class JsonLinesTopicSinkTest extends NoticePublisherContract {
                 List.of(new OutboundMessage("y", "  ", "text", Map.of()))));
     }
 
+    @Test
+    void aMessageWhoseIdIsAlreadyInTheFileIsNotWrittenAgain() throws IOException {
+        sink.publish(Topic.NOTICES, List.of(message("a"), message("b")));
+        sink.publish(Topic.NOTICES, List.of(message("b"), message("c"), message("c")));
+        // A resumed run opens the state dir afresh: the new sink learns the ids from the file.
+        JsonLinesTopicSink resumed = new JsonLinesTopicSink(sink.dir());
+        resumed.publish(Topic.NOTICES, List.of(message("a"), message("d")));
+
+        assertEquals(List.of("a", "b", "c", "d"), ids(Topic.NOTICES));
+        assertEquals(3, sink.count(Topic.NOTICES));
+        assertEquals(2, sink.repeatsSkipped(Topic.NOTICES), "b again, and c twice in one call");
+        assertEquals(1, resumed.count(Topic.NOTICES));
+        assertEquals(1, resumed.repeatsSkipped(Topic.NOTICES));
+    }
+
+    @Test
+    void idsAreKeptPerTopic() throws IOException {
+        sink.publish(Topic.NOTICES, List.of(message("same")));
+        sink.publish(Topic.ALERTS, List.of(message("same")));
+
+        assertEquals(List.of("same"), ids(Topic.NOTICES));
+        assertEquals(List.of("same"), ids(Topic.ALERTS));
+    }
+
+    @Test
+    void aTornLastLineIsCutOffAndItsMessageWrittenWhole() throws IOException {
+        sink.publish(Topic.NOTICES, List.of(message("a")));
+        String whole = Files.readString(sink.fileFor(Topic.NOTICES));
+        String torn = "{\"id\":\"b\",\"attributes\":{\"eventTy";
+        Files.writeString(sink.fileFor(Topic.NOTICES), whole + torn);
+
+        JsonLinesTopicSink resumed = new JsonLinesTopicSink(sink.dir());
+        resumed.publish(Topic.NOTICES, List.of(message("b")));
+
+        assertEquals(List.of("a", "b"), ids(Topic.NOTICES));
+        assertTrue(Files.readString(sink.fileFor(Topic.NOTICES)).endsWith("}\n"));
+    }
+
+    @Test
+    void aFileWithNoNewlineAtAllIsOneTornLine() throws IOException {
+        Files.createDirectories(sink.dir());
+        Files.writeString(sink.fileFor(Topic.ALERTS), "{\"id\":\"half");
+
+        sink.publish(Topic.ALERTS, List.of(message("half")));
+
+        assertEquals(List.of("half"), ids(Topic.ALERTS));
+    }
+
+    @Test
+    void aCompleteLineThatIsNotAMessageStopsPublishingAndIsNotQuoted() throws IOException {
+        Files.createDirectories(sink.dir());
+        Files.writeString(sink.fileFor(Topic.NOTICES), "{\"id\":\"a\"}\nMP000091 Jane Doe, Sergeant\n");
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> sink.publish(Topic.NOTICES, List.of(message("b"))));
+
+        assertTrue(e.getMessage().contains("notices.jsonl line 2 is not a message line"), e.getMessage());
+        assertFalse(e.getMessage().contains("MP000091") || e.getMessage().contains("Doe"), e.getMessage());
+    }
+
+    private List<String> ids(Topic topic) throws IOException {
+        return delivered(topic).stream().map(Received::id).toList();
+    }
+
     private static OutboundMessage message(String id) {
         return new OutboundMessage(id, "{\"id\":\"" + id + "\"}", "text", Map.of("eventType", "person.notice"));
     }

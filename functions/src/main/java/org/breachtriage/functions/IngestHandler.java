@@ -21,10 +21,14 @@ public final class IngestHandler implements RequestHandler<S3Event, IngestHandle
     public static final String MANIFESTS_PREFIX = S3ManifestEvents.MANIFESTS_PREFIX;
     public static final String SIDECAR_SUFFIX = S3ManifestEvents.SIDECAR_SUFFIX;
 
-    /** What one invocation did: the cases it opened or found, and how many records it left alone. */
-    public record Summary(List<String> caseIds, int ignored, int failedManifests) {
+    /**
+     * What one invocation did: the cases it opened or found, how many records it left alone and which
+     * (their keys, and why), and how many manifests it refused as a whole.
+     */
+    public record Summary(List<String> caseIds, int ignored, int failedManifests, List<IgnoredRecord> ignoredRecords) {
         public Summary {
             caseIds = List.copyOf(caseIds);
+            ignoredRecords = List.copyOf(ignoredRecords);
         }
     }
 
@@ -60,6 +64,6 @@ public final class IngestHandler implements RequestHandler<S3Event, IngestHandle
             }
             return c.caseId();
         });
-        return new Summary(outcome.caseIds(), outcome.ignored(), outcome.failedManifests());
+        return new Summary(outcome.caseIds(), outcome.ignored().size(), outcome.failedManifests(), outcome.ignored());
     }
 }

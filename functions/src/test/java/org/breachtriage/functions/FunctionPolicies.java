@@ -6,30 +6,35 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.breachtriage.aws.ResourceNames;
 
 /**
- * What a function's IAM policies in template.yaml allow, read as IAM will see them once SAM has
- * expanded its policy templates: a list of (action pattern, template resource) grants. And the other
- * half of the check: which IAM action an SDK call needs, and which template resource a name the SDK
- * addressed (table, queue URL, topic ARN, bucket) stands for.
+ * What a function's IAM policies in template.yaml allow, read as IAM will see them: a list of (action
+ * pattern, template resource, part of it) grants. And the other half of the check: which IAM actions
+ * an SDK call needs, and which template resource a name the SDK addressed (table, queue URL, topic
+ * ARN, bucket) stands for.
  */
 final class FunctionPolicies {
 
     /**
      * An allowed action (IAM wildcards: {@code sqs:SendMessage*}) on a template resource (its logical id),
-     * and for a grant on some of a bucket's objects, the key pattern of the ARN ({@code letters/*}); null
-     * for the resource as a whole (the bucket and all its objects, as SAM's S3 templates grant).
+     * and which part of it the ARN names: {@link #ITSELF} for the resource's own ARN (a table, a queue, a
+     * bucket to list), a pattern for what lies under it ({@code letters/*} of a bucket's objects,
+     * {@code index/cases-by-opened-at} of a table). As in IAM, a grant on a table is not one on its indexes.
      */
     record Grant(String action, String resource, String keyPattern) {
-        Grant(String action, String resource) {
-            this(action, resource, null);
-        }
+        /** The {@link #keyPattern} of a grant on the resource's own ARN. */
+        static final String ITSELF = "";
 
-        /** Does it allow this action on this resource (and, for a call on an object, this key; null: none)? */
+        /**
+         * Does it allow this action on this resource, and on the part of it the call addressed: an object
+         * key, {@code index/<name>} for a query of an index, null for the resource itself?
+         */
         boolean allows(String wanted, String wantedResource, String objectKey) {
             String name = wanted.toLowerCase(Locale.ROOT);
-            boolean keyMatches = keyPattern == null || (objectKey != null && glob(keyPattern, objectKey));
+            boolean keyMatches = keyPattern.equals(ITSELF) ? objectKey == null : objectKey != null && glob(keyPattern, objectKey);
             return glob(action.toLowerCase(Locale.ROOT), name) && resource.equals(wantedResource) && keyMatches;
         }
 
@@ -39,27 +44,9 @@ final class FunctionPolicies {
 
         /** IAM's matching: '*' is any run of characters (keys and actions here use no '?'). */
         private static boolean glob(String pattern, String text) {
-            return text.matches(java.util.regex.Pattern.quote(pattern).replace("*", "\\E.*\\Q"));
+            return text.matches(Pattern.quote(pattern).replace("*", "\\E.*\\Q"));
         }
     }
-
-    /**
-     * The actions of the SAM policy templates the template uses, as aws-sam-translator's
-     * policy_templates.json defines them (each on the named resource, and for S3 its objects, for
-     * DynamoDB its indexes).
-     */
-    static final Map<String, List<String>> SAM_POLICY_TEMPLATES = Map.of(
-            "S3ReadPolicy", List.of("s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation", "s3:GetObjectVersion",
-                    "s3:GetLifecycleConfiguration"),
-            "S3WritePolicy", List.of("s3:PutObject", "s3:PutObjectAcl", "s3:PutLifecycleConfiguration"),
-            "DynamoDBReadPolicy", List.of("dynamodb:GetItem", "dynamodb:Scan", "dynamodb:Query", "dynamodb:BatchGetItem",
-                    "dynamodb:DescribeTable"),
-            "DynamoDBCrudPolicy", List.of("dynamodb:GetItem", "dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:Scan",
-                    "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem", "dynamodb:BatchGetItem",
-                    "dynamodb:DescribeTable", "dynamodb:ConditionCheckItem"),
-            "SQSSendMessagePolicy", List.of("sqs:SendMessage*"),
-            "SNSPublishMessagePolicy", List.of("sns:Publish"),
-            "KMSDecryptPolicy", List.of("kms:Decrypt"));
 
     /**
      * SDK operations whose IAM action is not {@code service:Operation}. Every other operation of the
@@ -78,6 +65,15 @@ final class FunctionPolicies {
             Map.entry("Sns.PublishBatch", "sns:Publish"));
 
     private static final Map<String, String> IAM_PREFIX = Map.of("S3", "s3", "DynamoDb", "dynamodb", "Sqs", "sqs", "Sns", "sns");
+
+    /**
+     * Actions a call needs besides its own, on the resource itself. S3 tells a principal that may not
+     * list the bucket "403 Access Denied" for a key that does not exist, not "404"; S3ObjectStore takes a
+     * 404 for "no such object" (a manifest without its sidecar), and a 403 for a failure.
+     */
+    private static final Map<String, List<String>> ALSO_NEEDED = Map.of(
+            "S3.HeadObject", List.of("s3:ListBucket"),
+            "S3.GetObject", List.of("s3:ListBucket"));
 
     private final Map<String, Object> resources;
     private final Map<String, Object> globalVariables;
@@ -103,6 +99,11 @@ final class FunctionPolicies {
         return prefix + ":" + serviceOperation.substring(dot + 1);
     }
 
+    /** What a call ({@code Service.Operation}) needs on its resource itself, besides {@link #iamAction}. */
+    static List<String> alsoNeeded(String serviceOperation) {
+        return ALSO_NEEDED.getOrDefault(serviceOperation, List.of());
+    }
+
     /** The logical id of the function whose Handler is this class's handleRequest. */
     String functionFor(Class<?> handler) {
         String wanted = handler.getName() + "::handleRequest";
@@ -115,7 +116,11 @@ final class FunctionPolicies {
         throw new AssertionError("no function in template.yaml has Handler " + wanted);
     }
 
-    /** Every grant of a function's Policies: SAM policy templates expanded, inline statements as written. */
+    /**
+     * Every grant of a function's Policies, inline statements as written. A SAM policy template fails:
+     * each grants more than any function here calls (S3WritePolicy s3:PutObjectAcl, DynamoDBCrudPolicy
+     * DeleteItem and Scan), so the policies say the calls themselves.
+     */
     List<Grant> grants(String function) {
         List<Grant> grants = new ArrayList<>();
         for (Object policy : list(map(map(resources.get(function)).get("Properties")).get("Policies"))) {
@@ -137,15 +142,8 @@ final class FunctionPolicies {
                 }
                 continue;
             }
-            List<String> actions = SAM_POLICY_TEMPLATES.get(name);
-            if (actions == null) {
-                throw new AssertionError(function + " uses the SAM policy template " + name
-                        + ", which FunctionPolicies does not know; add its actions from policy_templates.json");
-            }
-            Object named = map(argument).values().iterator().next();
-            String logical = resourceOf(named).orElseThrow(() ->
-                    new AssertionError(function + ": " + name + " names " + named + ", which is no resource of the template"));
-            actions.forEach(a -> grants.add(new Grant(a, logical)));
+            throw new AssertionError(function + " uses the SAM policy template " + name
+                    + ", which grants more than the code calls; write the calls it needs as a Statement");
         }
         return grants;
     }
@@ -166,8 +164,9 @@ final class FunctionPolicies {
     }
 
     /**
-     * The logical id a template value stands for: {@code !Ref X}, {@code !GetAtt X.Attr}, or a
-     * {@code !Sub} that is (or is an ARN around) a resource's own name, as the bucket is named.
+     * The logical id a template value stands for: {@code !Ref X}, {@code !GetAtt X.Attr}, a {@code !Sub}
+     * of {@code ${X.Arn}} (and what lies under it), or a {@code !Sub} that is (or is an ARN around) a
+     * resource's own name, as the bucket is named.
      */
     Optional<String> resourceOf(Object value) {
         if (value instanceof Map<?, ?> m) {
@@ -178,6 +177,10 @@ final class FunctionPolicies {
                 return Optional.of(String.valueOf(getAtt.get(0)));
             }
             if (m.get("Fn::Sub") instanceof String sub) {
+                Matcher arn = SUB_OF_ARN.matcher(sub);
+                if (arn.matches() && resources.containsKey(arn.group(1))) {
+                    return Optional.of(arn.group(1));
+                }
                 for (Map.Entry<String, Object> resource : resources.entrySet()) {
                     Object props = map(resource.getValue()).get("Properties");
                     for (String nameProperty : List.of("BucketName", "TableName", "QueueName", "TopicName")) {
@@ -192,25 +195,30 @@ final class FunctionPolicies {
         return Optional.empty();
     }
 
+    /** {@code ${X.Arn}}, optionally followed by {@code /} and what lies under it. */
+    private static final Pattern SUB_OF_ARN = Pattern.compile("\\$\\{([A-Za-z0-9]+)\\.Arn}(?:/(.*))?");
+
     /**
-     * The object keys an ARN of a bucket's objects names ({@code letters/*} in
-     * {@code arn:…:s3:::<bucket>/letters/*}), or null for every object ({@code /*}) or none (not an object ARN).
+     * What part of its resource an ARN in a statement names (see {@link Grant#keyPattern}): the object
+     * keys of a bucket's objects ({@code letters/*} in {@code arn:…:s3:::<bucket>/letters/*}, {@code *}
+     * for every object), what follows {@code ${X.Arn}/} ({@code index/cases-by-opened-at}), or
+     * {@link Grant#ITSELF} for the resource's own ARN ({@code !GetAtt X.Arn}, {@code !Ref X}, the bucket).
      */
     String keyPatternOf(Object value, String logical) {
         if (!(value instanceof Map<?, ?> m) || !(m.get("Fn::Sub") instanceof String sub)) {
-            return null;
+            return Grant.ITSELF;
+        }
+        Matcher arn = SUB_OF_ARN.matcher(sub);
+        if (arn.matches()) {
+            return arn.group(2) == null ? Grant.ITSELF : arn.group(2);
         }
         Object props = map(resources.get(logical)).get("Properties");
         if (!(props instanceof Map<?, ?> p) || !(p.get("BucketName") instanceof Map<?, ?> name)
                 || !(name.get("Fn::Sub") instanceof String bucket)) {
-            return null;
+            return Grant.ITSELF;
         }
         int at = sub.indexOf(bucket + "/");
-        if (at < 0) {
-            return null;
-        }
-        String keys = sub.substring(at + bucket.length() + 1);
-        return keys.equals("*") ? null : keys;
+        return at < 0 ? Grant.ITSELF : sub.substring(at + bucket.length() + 1);
     }
 
     private static List<Object> asList(Object value) {

@@ -3,9 +3,13 @@ package org.breachtriage.functions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -77,9 +81,11 @@ class IngestHandlerTest {
             CapturingContext log = new CapturingContext("ingest");
             IngestHandler.Summary summary = handler.handleRequest(Fixtures.s3Event("s3/put-own-output.json"), log);
 
-            assertEquals(new IngestHandler.Summary(List.of(), 1, 0), summary);
+            IgnoredRecord ignored = new IgnoredRecord("s3://breach-triage-local/reports/BT-e7e475f1c7a00001/federation-summary.json",
+                    "one of triage's own outputs; only keys under manifests/ are manifests");
+            assertEquals(new IngestHandler.Summary(List.of(), 1, 0, List.of(ignored)), summary);
             assertEquals(Map.of(), q.counter.snapshot(), "an ignored record costs no AWS request");
-            assertTrue(log.text().contains("1 of 1 records ignored"), log.text());
+            assertTrue(log.text().contains("ignored " + ignored.describe()), log.text());
         }
     }
 
@@ -139,10 +145,53 @@ class IngestHandlerTest {
             CapturingContext log = new CapturingContext("ingest");
             IngestHandler.Summary summary = new IngestHandler(q.wiring).handleRequest(event, log);
 
-            assertEquals(new IngestHandler.Summary(List.of(), 0, 1), summary);
+            assertEquals(new IngestHandler.Summary(List.of(), 0, 1, List.of()), summary);
             assertTrue(log.text().contains("not retried"), log.text());
             assertFalse(log.text().contains("MP000001"), "no file content in the log");
             assertTrue(q.harness().receive(q.names.batchQueueUrl(), 10, Duration.ZERO).isEmpty());
+        }
+    }
+
+    @Test
+    void anEventWithoutRecordsIsNotAnS3EventAndFailsTheInvocation() {
+        try (PrivateQueues q = new PrivateQueues(stack)) {
+            IngestHandler handler = new IngestHandler(q.wiring);
+            for (String json : List.of("{\"Service\": \"Amazon S3\", \"Event\": \"s3:TestEvent\"}", "{\"Records\": []}")) {
+                UnprocessableEventException e = assertThrows(UnprocessableEventException.class,
+                        () -> handler.handleRequest(Fixtures.s3EventFromJson(json), new CapturingContext("ingest")));
+                assertEquals("not an S3 event: it has no Records", e.getMessage());
+            }
+            assertEquals(Map.of(), q.counter.snapshot(), "refused before any AWS request");
+        }
+    }
+
+    @Test
+    void anEventForAnObjectThatDoesNotExistNamesBucketAndKeyIsNotRetryableAndFailsTheInvocation() throws Exception {
+        // Thrown, so that Lambda sends the event to the ingest function's on-failure destination
+        // (template.yaml, checked by TemplateTest); the other manifest of the same event is ingested first.
+        String missing = "manifests/acme/deleted " + System.nanoTime() + ".csv";
+        String present = "manifests/acme/present " + System.nanoTime() + ".csv";
+        new S3ObjectStore(stack.clients().s3(), stack.names().bucket())
+                .put(present, Files.readAllBytes(Fixtures.events("manifests/with-errors.csv")), "text/csv", Map.of());
+        String fixture = Files.readString(Fixtures.events("s3/put-manifest.json"));
+        ObjectNode event = (ObjectNode) Json.MAPPER.readTree(fixture);
+        ArrayNode records = (ArrayNode) event.path("Records");
+        JsonNode second = records.get(0).deepCopy();
+        ((ObjectNode) records.get(0).path("s3").path("object")).put("key", LambdaHarness.encodeKey(missing));
+        ((ObjectNode) second.path("s3").path("object")).put("key", LambdaHarness.encodeKey(present));
+        records.add(second);
+        try (PrivateQueues q = new PrivateQueues(stack)) {
+            CapturingContext log = new CapturingContext("ingest");
+            UnprocessableEventException e = assertThrows(UnprocessableEventException.class,
+                    () -> new IngestHandler(q.wiring).handleRequest(Fixtures.s3EventFromJson(Json.write(event)), log));
+
+            String uri = "s3://" + stack.names().bucket() + "/" + missing;
+            assertEquals("no such object: " + uri + " (deleted since the event was sent?); not retryable: the event goes to "
+                    + "the on-failure destination", e.getMessage());
+            assertTrue(log.text().contains(uri + " does not exist; not retryable"), log.text());
+            assertFalse(log.text().contains("will be retried"), log.text());
+            assertEquals(1, q.harness().receive(q.names.batchQueueUrl(), 10, Duration.ofSeconds(1)).size(),
+                    "the manifest that exists was ingested before the invocation failed");
         }
     }
 

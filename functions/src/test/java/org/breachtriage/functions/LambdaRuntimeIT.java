@@ -152,6 +152,17 @@ class LambdaRuntimeIT {
                 ingestMetrics);
         assertEquals(2500L, ingestMetrics.get("RowsRead"));
 
+        // --- ingest of an object deleted since its event: the runtime reports a function error (what sends an
+        // asynchronous invocation to its on-failure destination), naming the key and no retry of ours
+        String deleted = "manifests/acme/deleted-" + System.nanoTime() + ".csv";
+        Run missing = run("IngestFunction", Files.readString(Fixtures.events("s3/put-manifest.json"))
+                .replace("manifests/acme/met-idcard-2023.csv", deleted), true);
+        assertTrue(missing.answer().error(), "a function error: " + missing.answer().body());
+        JsonNode error = Json.MAPPER.readTree(missing.answer().body());
+        assertEquals(UnprocessableEventException.class.getName(), error.path("errorType").asText(), missing.answer().body());
+        assertTrue(error.path("errorMessage").asText().contains("s3://" + stack.names().bucket() + "/" + deleted),
+                missing.answer().body());
+
         // --- score: the batch fixture of a case opened as ingest would have left it, plus a poison message
         ScoreAndReportHandlerTest.importFixturePeople(wiring);
         ScoreAndReportHandlerTest.openFixtureCase(wiring, Fixtures.sqsEvent("sqs/score-batch.json"),
@@ -269,6 +280,11 @@ class LambdaRuntimeIT {
     }
 
     private Run run(String function, String event) throws Exception {
+        return run(function, event, false);
+    }
+
+    /** Runs the function on the event in the real runtime client; {@code failing}: it must report a function error. */
+    private Run run(String function, String event, boolean failing) throws Exception {
         Map<String, Object> props = map(map(map(template.get("Resources")).get(function)).get("Properties"));
         String handler = (String) props.get("Handler");
         String name = "breach-triage-it-" + function.replace("Function", "").toLowerCase();
@@ -281,8 +297,8 @@ class LambdaRuntimeIT {
             Process process = pb.start();
             try {
                 RuntimeApi.Answer answer = api.invoke(event, INVOCATION_TIMEOUT);
-                assertFalse(answer.error(), function + " reported an error to the runtime: " + answer.body()
-                        + "\n" + Files.readString(output));
+                assertEquals(failing, answer.error(), function + (failing ? " reported no error" : " reported an error")
+                        + " to the runtime: " + answer.body() + "\n" + Files.readString(output));
                 return new Run(function, answer, logLines(function, output, answer.requestId()));
             } finally {
                 process.destroy();

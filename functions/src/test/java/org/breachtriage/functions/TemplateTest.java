@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.breachtriage.aws.CaseTableSchema;
 import org.breachtriage.aws.RequestCounter;
 import org.breachtriage.aws.ResourceNames;
@@ -34,6 +35,7 @@ import org.breachtriage.core.incident.PersonNotice;
 import org.breachtriage.core.letters.LetterSettings;
 import org.breachtriage.core.letters.Letters;
 import org.breachtriage.core.pipeline.ForceName;
+import org.breachtriage.core.pipeline.ReportService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -262,26 +264,20 @@ class TemplateTest {
 
     // --- permissions ------------------------------------------------------------------------
 
-    /** SAM policy templates we use; each expands to named actions on named resources only. */
-    private static final Set<String> LEAST_PRIVILEGE_TEMPLATES = Set.of("S3ReadPolicy", "S3WritePolicy",
-            "DynamoDBReadPolicy", "DynamoDBCrudPolicy", "SQSSendMessagePolicy", "SNSPublishMessagePolicy", "KMSDecryptPolicy");
-
     @Test
-    void noFunctionPolicyAndNoKeyPolicyGrantsAWildcardAction() {
+    void noFunctionUsesASamPolicyTemplateAndNoPolicyGrantsAWildcardAction() {
         List<String> actions = new ArrayList<>();
         for (String function : ofType("AWS::Serverless::Function").keySet()) {
             for (Object policy : list(functionProps(function).get("Policies"))) {
                 Map<String, Object> entry = map(policy);
                 assertEquals(1, entry.size(), function + ": one policy per list entry");
                 String name = entry.keySet().iterator().next();
-                if (name.equals("Statement")) {
-                    for (Object statement : list(entry.get("Statement"))) {
-                        actions.addAll(actionsOf(function, map(statement)));
-                        assertFalse("*".equals(map(statement).get("Resource")), function + " grants on every resource");
-                    }
-                } else {
-                    assertTrue(LEAST_PRIVILEGE_TEMPLATES.contains(name), function + " uses policy template " + name
-                            + ", which this test does not know to be least-privilege");
+                assertEquals("Statement", name, function + " uses the SAM policy template " + name
+                        + ", which grants more than the code calls (S3WritePolicy s3:PutObjectAcl, DynamoDBCrudPolicy"
+                        + " DeleteItem and Scan); write the calls as a Statement");
+                for (Object statement : list(entry.get("Statement"))) {
+                    actions.addAll(actionsOf(function, map(statement)));
+                    assertFalse("*".equals(map(statement).get("Resource")), function + " grants on every resource");
                 }
             }
         }
@@ -441,52 +437,148 @@ class TemplateTest {
 
     // --- what the handlers call, against what their functions may do -----------------------
 
+    /** One thing a function needs: an IAM action on a template resource, and on which part of it (see {@link FunctionPolicies.Grant}). */
+    private record Need(String action, String resource, String part) {
+        @Override
+        public String toString() {
+            return action + " on " + resource + (part == null ? "" : " " + part.replaceAll("/[^/]*$", "/…"));
+        }
+    }
+
+    /** A call the code makes on a path the permissions run does not take, so its grant is kept by name, and why. */
+    private record Unreached(String function, Need need, String why) {
+    }
+
+    private static final String LARGE_OBJECTS = "an object above S3ObjectStore.MULTIPART_THRESHOLD (the rejects of a large"
+            + " manifest, a report) goes up in parts, and a failed upload is aborted (S3ObjectStore.putMultipart); the run's are small";
+
+    /**
+     * The grants no recorded call explains. Each is checked: granted (else that path would fail on AWS)
+     * and still unrecorded (else the entry is stale and goes).
+     */
+    private static final List<Unreached> UNREACHED = List.of(
+            new Unreached("IngestFunction", new Need("sqs:SendMessage", "ReportQueue", null),
+                    "ingest asks for the report itself when the case is complete as it finishes: no row accepted (no batch"
+                            + " to score), every batch scored before ingest had counted them, or a re-run of a case left in"
+                            + " SCORED (CaseLifecycle.ingested, foundAlreadyIngested)"),
+            new Unreached("ReleaseFunction", new Need("dynamodb:Query", "CaseTable", null),
+                    "a release request for a whole incident ({\"incidentId\"} alone, which SqsReleaseRequests reads and"
+                            + " `triage --aws invoke release` sends) lists the incident's people (DynamoPersonStore.forEach);"
+                            + " the score function asks per batch"),
+            new Unreached("ReportFunction", new Need("s3:AbortMultipartUpload", "TriageBucket",
+                    ReportService.keysFor("IN-0000000000000000", 1).get(0)), LARGE_OBJECTS),
+            new Unreached("ReportFunction", new Need("s3:AbortMultipartUpload", "TriageBucket",
+                    ReportService.REJECTS_PREFIX + "BT-0000000000000000/rejects.csv"), LARGE_OBJECTS));
+
     /**
      * Runs the pipeline on the emulators with one request counter per function, as each function has
-     * its own clients on Lambda, and checks every SDK call each handler made, on the resource it
-     * addressed, against that function's policies in the template. The calls come from the counters,
-     * not from a list kept by hand; only the IAM names of SDK operations are.
+     * its own clients on Lambda, and checks each function's policies against the SDK calls its handler
+     * made, both ways: every call, on the resource (object key, index) it addressed, is allowed; and
+     * every grant is used by a call, or needed by one ({@link FunctionPolicies#alsoNeeded}), or named in
+     * {@link #UNREACHED} with its reason. So a policy that grants more than the code does fails here.
+     * The calls come from the counters, not from a list kept by hand; only the IAM names of SDK
+     * operations are. KMS grants are not SDK calls of the code (the services ask KMS for the caller) and
+     * are checked by {@link #eachFunctionMayUseTheKeyForDataKeysOnly()}.
      */
     @Test
     @ExtendWith(EmulatorStackExtension.class)
-    void everySdkCallOfEachHandlerIsAllowedByItsFunctionsPolicies(EmulatorStack stack) throws Exception {
+    void eachFunctionsPoliciesAllowTheCallsItsHandlerMakesAndNothingMore(EmulatorStack stack) throws Exception {
         PipelineTarget target = new PipelineTarget("emulators", stack.settings(), stack.clients(), stack.resources());
         PipelineScenario.Result result = new PipelineScenario(target, PipelineScenario.Spec.permissions()).run();
 
         FunctionPolicies policies = new FunctionPolicies(template);
         Map<String, String> logicalIds = policies.logicalIdsOf(target.names());
         List<String> denied = new ArrayList<>();
+        List<String> unused = new ArrayList<>();
+        Set<String> checked = new TreeSet<>();
         for (Map.Entry<Class<?>, RequestCounter> handler : result.callsByHandler().entrySet()) {
             String function = policies.functionFor(handler.getKey());
+            checked.add(function);
             List<FunctionPolicies.Grant> grants = policies.grants(function);
-            Map<String, Set<String>> calls = handler.getValue().targets();
-            assertFalse(calls.isEmpty(), function + " made no call: the counter saw nothing");
-            Map<String, Set<String>> objectKeys = handler.getValue().objectKeys();
-            calls.forEach((operation, targets) -> {
-                String action = FunctionPolicies.iamAction(operation);
-                assertFalse(targets.isEmpty(), operation + " named no resource the counter could see");
-                // A call on an object is checked with its key, against a grant's key prefix (letters/*).
-                List<String> keys = new ArrayList<>(objectKeys.getOrDefault(operation, Set.of()));
-                if (keys.isEmpty()) {
-                    keys.add(null);
+            Set<Need> needs = needsOf(function, handler.getValue(), logicalIds);
+            for (Need need : needs) {
+                if (grants.stream().noneMatch(g -> g.allows(need.action(), need.resource(), need.part()))) {
+                    denied.add(function + ": " + need);
                 }
-                for (String addressed : targets) {
-                    String resource = logicalIds.get(addressed);
-                    assertNotNull(resource, operation + " by " + function + " addressed " + addressed
-                            + ", which no TRIAGE_* variable of the template names");
-                    for (String key : keys) {
-                        if (grants.stream().noneMatch(g -> g.allows(action, resource, key))) {
-                            denied.add(function + ": " + operation + " (" + action + ") on " + resource
-                                    + (key == null ? "" : " key " + key.replaceAll("/[^/]*$", "/…")));
-                        }
-                    }
+            }
+            List<Unreached> declared = UNREACHED.stream().filter(u -> u.function().equals(function)).toList();
+            for (Unreached path : declared) {
+                Need need = path.need();
+                assertTrue(grants.stream().anyMatch(g -> g.allows(need.action(), need.resource(), need.part())),
+                        function + " needs " + need + " on a path the run does not take (" + path.why() + "), and may not do it");
+                assertFalse(needs.contains(need), function + ": " + need + " was recorded; remove it from UNREACHED");
+            }
+            List<Need> unreached = declared.stream().map(Unreached::need).toList();
+            for (FunctionPolicies.Grant grant : grants) {
+                boolean explained = grant.action().startsWith("kms:")
+                        || Stream.concat(needs.stream(), unreached.stream())
+                                .anyMatch(n -> grant.allows(n.action(), n.resource(), n.part()));
+                if (!explained) {
+                    unused.add(function + ": " + grant.action() + " on " + grant.resource()
+                            + (grant.keyPattern().isEmpty() ? "" : " " + grant.keyPattern()));
                 }
-            });
+            }
         }
+        assertEquals(ofType("AWS::Serverless::Function").keySet(), checked, "every function's handler ran");
         assertEquals(List.of(), denied.stream().distinct().toList(),
                 "calls the handlers make that their functions' policies do not allow");
+        assertEquals(List.of(), unused, "grants no call of the handler needs: trim the policy, or name the path in UNREACHED");
         assertTrue(result.callsByHandler().get(ReleaseHandler.class).objectKeys().getOrDefault("S3.PutObject", Set.of())
                 .stream().allMatch(k -> k.startsWith(Letters.PREFIX)), "the release function writes letters only");
+    }
+
+    /** Every recorded call of one function as what IAM will ask of it: its action on what it addressed, and what it also needs. */
+    private static Set<Need> needsOf(String function, RequestCounter counter, Map<String, String> logicalIds) {
+        Map<String, Set<String>> calls = counter.targets();
+        assertFalse(calls.isEmpty(), function + " made no call: the counter saw nothing");
+        Set<Need> needs = new LinkedHashSet<>();
+        calls.forEach((operation, targets) -> {
+            String action = FunctionPolicies.iamAction(operation);
+            assertFalse(targets.isEmpty(), operation + " named no resource the counter could see");
+            // A call on an object is checked with its key, against a grant's key prefix (letters/*); a query
+            // of an index against a grant on that index.
+            List<String> parts = new ArrayList<>(counter.objectKeys().getOrDefault(operation, Set.of()));
+            counter.indexes().getOrDefault(operation, Set.of()).forEach(index ->
+                    parts.add(index.equals(RequestCounter.TABLE_ITSELF) ? null : "index/" + index));
+            if (parts.isEmpty()) {
+                parts.add(null);
+            }
+            for (String addressed : targets) {
+                String resource = logicalIds.get(addressed);
+                assertNotNull(resource, operation + " by " + function + " addressed " + addressed
+                        + ", which no TRIAGE_* variable of the template names");
+                parts.forEach(part -> needs.add(new Need(action, resource, part)));
+                FunctionPolicies.alsoNeeded(operation).forEach(also -> needs.add(new Need(also, resource, null)));
+            }
+        });
+        return needs;
+    }
+
+    /** The functions' KMS grants: data keys with the stack's key, and nothing else (no key administration, no other key). */
+    @Test
+    void eachFunctionMayUseTheKeyForDataKeysOnly() {
+        FunctionPolicies policies = new FunctionPolicies(template);
+        for (String function : ofType("AWS::Serverless::Function").keySet()) {
+            Set<FunctionPolicies.Grant> kms = new LinkedHashSet<>(policies.grants(function).stream()
+                    .filter(g -> g.action().startsWith("kms:")).toList());
+            assertEquals(Set.of(new FunctionPolicies.Grant("kms:Decrypt", "TriageKey", FunctionPolicies.Grant.ITSELF),
+                    new FunctionPolicies.Grant("kms:GenerateDataKey", "TriageKey", FunctionPolicies.Grant.ITSELF)), kms, function
+                    + ": reading the bucket and queues needs Decrypt, writing them and publishing GenerateDataKey");
+        }
+    }
+
+    /** A function that touches the bucket's objects names the prefix it works under; none may touch every object. */
+    @Test
+    void everyGrantOnTheBucketsObjectsNamesAPrefix() {
+        FunctionPolicies policies = new FunctionPolicies(template);
+        for (String function : ofType("AWS::Serverless::Function").keySet()) {
+            for (FunctionPolicies.Grant grant : policies.grants(function)) {
+                if (grant.resource().equals("TriageBucket") && !FunctionPolicies.Grant.ITSELF.equals(grant.keyPattern())) {
+                    assertTrue(grant.keyPattern().matches("[a-z]+/\\*"), function + ": " + grant.action() + " on "
+                            + grant.keyPattern() + ", not under one prefix");
+                }
+            }
+        }
     }
 
     // --- the release step --------------------------------------------------------------------
@@ -565,20 +657,179 @@ class TemplateTest {
 
     @Test
     void lettersExpireAfterTheirOwnRetention() {
+        assertExpiresAfter(Letters.PREFIX, "LetterRetentionDays");
+    }
+
+    /** A manifest names every affected person: it expires too, after a retention of its own. */
+    @Test
+    void manifestsExpireAfterTheirOwnRetention() {
+        assertExpiresAfter(IngestHandler.MANIFESTS_PREFIX, "ManifestRetentionDays");
+    }
+
+    private static void assertExpiresAfter(String prefix, String parameterName) {
         Map<String, Object> rule = null;
         Map<String, Object> bucket = map(map(resources.get("TriageBucket")).get("Properties"));
         for (Object r : list(map(bucket.get("LifecycleConfiguration")).get("Rules"))) {
-            if (Letters.PREFIX.equals(map(r).get("Prefix"))) {
+            if (prefix.equals(map(r).get("Prefix"))) {
                 rule = map(r);
             }
         }
-        assertNotNull(rule, "a lifecycle rule for " + Letters.PREFIX);
+        assertNotNull(rule, "a lifecycle rule for " + prefix);
         assertEquals("Enabled", rule.get("Status"));
-        assertEquals(Map.of("Ref", "LetterRetentionDays"), rule.get("ExpirationInDays"));
-        assertNotNull(rule.get("NoncurrentVersionExpiration"), "old versions of a letter expire too");
-        Map<String, Object> parameter = map(map(template.get("Parameters")).get("LetterRetentionDays"));
+        assertEquals(Map.of("Ref", parameterName), rule.get("ExpirationInDays"));
+        assertNotNull(rule.get("NoncurrentVersionExpiration"), "old versions under " + prefix + " expire too");
+        Map<String, Object> parameter = map(map(template.get("Parameters")).get(parameterName));
         assertEquals("Number", parameter.get("Type"));
         assertTrue(number(parameter.get("MinValue")) >= 1 && number(parameter.get("Default")) >= number(parameter.get("MinValue")));
+    }
+
+    // --- the notices topic, TLS on every queue and topic, the alarms' key statement ---------
+
+    private static final String SUBSCRIBER = "arn:aws:iam::" + PolicyDocuments.ACCOUNT + ":role/notice-sender";
+    private static final String ACCOUNT_ROOT = "arn:aws:iam::" + PolicyDocuments.ACCOUNT + ":root";
+
+    /**
+     * The notices topic's policy, evaluated: over TLS the named principal may subscribe, and every other
+     * principal is explicitly denied, so no IAM policy in the account (an administrator's sns:*
+     * included) lets anyone else receive the notices. Without the parameter, nobody may subscribe.
+     */
+    @Test
+    void onlyTheNamedPrincipalMaySubscribeToTheNoticesTopic() {
+        String topic = PolicyDocuments.arnOf("NoticesTopic");
+        List<Map<String, Object>> policy = new PolicyDocuments(template, Map.of("NoticeSubscriberPrincipalArn", SUBSCRIBER))
+                .statementsFor("AWS::SNS::TopicPolicy", "Topics", "NoticesTopic");
+        assertEquals(PolicyDocuments.Decision.ALLOW, subscribe(policy, SUBSCRIBER, topic, true), "the named subscriber");
+        assertEquals(PolicyDocuments.Decision.EXPLICIT_DENY, subscribe(policy, SUBSCRIBER, topic, false),
+                "the named subscriber, without TLS");
+        List<String> others = List.of(ACCOUNT_ROOT,
+                "arn:aws:iam::" + PolicyDocuments.ACCOUNT + ":role/Administrator",
+                "arn:aws:iam::" + PolicyDocuments.ACCOUNT + ":role/notice-sender-2",
+                "arn:aws:iam::" + PolicyDocuments.ACCOUNT + ":user/notice-sender",
+                "arn:aws:iam::444455556666:role/notice-sender",
+                PolicyDocuments.arnOf("ReleaseFunctionRole"),
+                "sns.amazonaws.com");
+        for (String other : others) {
+            assertEquals(PolicyDocuments.Decision.EXPLICIT_DENY, subscribe(policy, other, topic, true), other + " may not subscribe");
+        }
+        // The policy stops subscriptions, not the release function's publishing (its IAM policy allows that).
+        assertEquals(PolicyDocuments.Decision.NO_DECISION, PolicyDocuments.evaluate(policy, new PolicyDocuments.Request(
+                PolicyDocuments.arnOf("ReleaseFunctionRole"), "sns:Publish", topic, Map.of()).overTls(true)));
+
+        List<Map<String, Object>> nobody = new PolicyDocuments(template, Map.of())
+                .statementsFor("AWS::SNS::TopicPolicy", "Topics", "NoticesTopic");
+        for (String anyone : Stream.concat(Stream.of(SUBSCRIBER), others.stream()).toList()) {
+            assertEquals(PolicyDocuments.Decision.EXPLICIT_DENY, subscribe(nobody, anyone, topic, true),
+                    "without NoticeSubscriberPrincipalArn nobody subscribes: " + anyone);
+        }
+
+        Map<String, Object> parameter = map(map(template.get("Parameters")).get("NoticeSubscriberPrincipalArn"));
+        assertEquals("", parameter.get("Default"));
+        Pattern allowed = Pattern.compile(String.valueOf(parameter.get("AllowedPattern")));
+        assertTrue(allowed.matcher(SUBSCRIBER).matches());
+        for (String wildcard : List.of("*", "arn:aws:iam::*:root", "arn:aws:iam::123456789012:*")) {
+            assertFalse(allowed.matcher(wildcard).matches(), "a wildcard subscriber is refused: " + wildcard);
+        }
+    }
+
+    private static PolicyDocuments.Decision subscribe(List<Map<String, Object>> policy, String principal, String topic, boolean tls) {
+        return PolicyDocuments.evaluate(policy, new PolicyDocuments.Request(principal, "sns:Subscribe", topic, Map.of()).overTls(tls));
+    }
+
+    /**
+     * Every queue and every topic denies each of its actions to everyone without TLS, as the bucket
+     * does, and allows them over TLS as before (the policy leaves that to IAM).
+     */
+    @Test
+    void everyQueueAndTopicDeniesRequestsWithoutTls() {
+        PolicyDocuments deployed = new PolicyDocuments(template, Map.of("NoticeSubscriberPrincipalArn", SUBSCRIBER));
+        Map<String, List<String>> checked = new LinkedHashMap<>();
+        checked.put("AWS::SQS::Queue", List.of("sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
+                "sqs:SetQueueAttributes", "sqs:PurgeQueue"));
+        checked.put("AWS::SNS::Topic", List.of("sns:Publish", "sns:Subscribe", "sns:GetTopicAttributes", "sns:SetTopicAttributes",
+                "sns:ListSubscriptionsByTopic", "sns:DeleteTopic"));
+        int resourcesChecked = 0;
+        for (Map.Entry<String, List<String>> type : checked.entrySet()) {
+            boolean queue = type.getKey().equals("AWS::SQS::Queue");
+            for (String resource : ofType(type.getKey()).keySet()) {
+                List<Map<String, Object>> policy = queue ? deployed.statementsFor("AWS::SQS::QueuePolicy", "Queues", resource)
+                        : deployed.statementsFor("AWS::SNS::TopicPolicy", "Topics", resource);
+                assertFalse(policy.isEmpty(), resource + " has no " + (queue ? "queue" : "topic") + " policy");
+                String arn = PolicyDocuments.arnOf(resource);
+                for (String action : type.getValue()) {
+                    for (String principal : List.of(ACCOUNT_ROOT, SUBSCRIBER, "cloudwatch.amazonaws.com")) {
+                        PolicyDocuments.Request request = new PolicyDocuments.Request(principal, action, arn,
+                                Map.of("aws:SourceAccount", PolicyDocuments.ACCOUNT));
+                        assertEquals(PolicyDocuments.Decision.EXPLICIT_DENY, PolicyDocuments.evaluate(policy, request.overTls(false)),
+                                resource + ": " + action + " by " + principal + " without TLS");
+                    }
+                }
+                resourcesChecked++;
+            }
+        }
+        assertEquals(9, resourcesChecked, "7 queues and 2 topics");
+        List<Map<String, Object>> queuePolicy = deployed.statementsFor("AWS::SQS::QueuePolicy", "Queues", "BatchQueue");
+        assertEquals(PolicyDocuments.Decision.NO_DECISION, PolicyDocuments.evaluate(queuePolicy, new PolicyDocuments.Request(
+                ACCOUNT_ROOT, "sqs:SendMessage", PolicyDocuments.arnOf("BatchQueue"), Map.of()).overTls(true)),
+                "over TLS the functions' IAM policies decide");
+    }
+
+    /**
+     * The alarms publish to the alerts topic as CloudWatch: the topic policy lets this account's alarms do
+     * so (a topic policy replaces SNS's default one), and the key policy lets CloudWatch use the key for
+     * the alerts topic only (SNS names the topic in the data key's encryption context).
+     */
+    @Test
+    void cloudWatchAlarmsMayPublishAlertsAndUseTheKeyForTheAlertsTopicOnly() {
+        List<Map<String, Object>> policy = new PolicyDocuments(template, Map.of())
+                .statementsFor("AWS::SNS::TopicPolicy", "Topics", "AlertsTopic");
+        String topic = PolicyDocuments.arnOf("AlertsTopic");
+        String alarm = "arn:aws:cloudwatch:" + PolicyDocuments.REGION + ":" + PolicyDocuments.ACCOUNT + ":alarm:any";
+        assertEquals(PolicyDocuments.Decision.ALLOW, PolicyDocuments.evaluate(policy, new PolicyDocuments.Request(
+                "cloudwatch.amazonaws.com", "sns:Publish", topic, Map.of("aws:SourceAccount", PolicyDocuments.ACCOUNT,
+                "aws:SourceArn", alarm)).overTls(true)));
+        assertEquals(PolicyDocuments.Decision.NO_DECISION, PolicyDocuments.evaluate(policy, new PolicyDocuments.Request(
+                "cloudwatch.amazonaws.com", "sns:Publish", topic, Map.of("aws:SourceAccount", "444455556666",
+                "aws:SourceArn", alarm.replace(PolicyDocuments.ACCOUNT, "444455556666"))).overTls(true)), "another account's alarm");
+        for (Map<String, Object> alarmResource : ofType("AWS::CloudWatch::Alarm").values()) {
+            assertEquals(List.of(Map.of("Ref", "AlertsTopic")), map(alarmResource.get("Properties")).get("AlarmActions"));
+        }
+
+        Map<String, Object> statement = keyPolicyStatements(map(resources.get("TriageKey"))).stream()
+                .filter(st -> "CloudWatchAlarmsPublishToTheAlertsTopic".equals(st.get("Sid"))).findFirst().orElseThrow();
+        Map<String, Object> condition = map(map(statement.get("Condition")).get("StringEquals"));
+        assertEquals(Set.of("kms:EncryptionContext:aws:sns:topicArn"), condition.keySet());
+        String topicName = sub(map(map(resources.get("AlertsTopic")).get("Properties")).get("TopicName"));
+        assertEquals("arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:" + topicName,
+                sub(condition.get("kms:EncryptionContext:aws:sns:topicArn")), "the alerts topic's ARN, built from its name");
+    }
+
+    // --- reserved concurrency -----------------------------------------------------------------
+
+    /**
+     * Each function has concurrency reserved (and so capped) by a parameter of its own; an SQS trigger
+     * invokes no more at once than that, since a throttled invocation counts a receive of its messages
+     * and five of those send a batch to the dead-letter queue.
+     */
+    @Test
+    void everyFunctionReservesConcurrencyFromAParameterAndItsQueueStaysWithinIt() {
+        Map<String, Object> parameters = map(template.get("Parameters"));
+        Set<Object> used = new LinkedHashSet<>();
+        for (String function : ofType("AWS::Serverless::Function").keySet()) {
+            Object reserved = functionProps(function).get("ReservedConcurrentExecutions");
+            assertNotNull(reserved, function + " has no reserved concurrency");
+            String parameterName = String.valueOf(map(reserved).get("Ref"));
+            assertTrue(used.add(parameterName), parameterName + " is shared: each function has its own");
+            Map<String, Object> parameter = map(parameters.get(parameterName));
+            assertEquals("Number", parameter.get("Type"), parameterName);
+            assertTrue(number(parameter.get("MinValue")) >= 1, parameterName + ": a reservation of 0 would stop " + function);
+            assertTrue(number(parameter.get("Default")) >= number(parameter.get("MinValue")), parameterName);
+            Map<String, Object> trigger = map(map(functionProps(function).get("Events")).values().iterator().next());
+            if ("SQS".equals(trigger.get("Type"))) {
+                Map<String, Object> scaling = map(map(trigger.get("Properties")).get("ScalingConfig"));
+                assertEquals(reserved, scaling.get("MaximumConcurrency"), function + "'s queue may invoke it beyond its reservation");
+                assertTrue(number(parameter.get("MinValue")) >= 2, parameterName + ": SQS's MaximumConcurrency is at least 2");
+            }
+        }
     }
 
     /** A key policy's statements, a conditional one ({@code !If [Condition, statement, !Ref AWS::NoValue]}) as its statement. */

@@ -115,20 +115,23 @@ public final class CsvTable<C extends Enum<C> & ColumnSpec> {
     }
 
     /**
-     * The end of a "the header lacks a column" message: the cells the header does hold and, when
-     * they look written with another separator, that hint, since a ';'-separated export otherwise
-     * reads as one long column name.
-     *
-     * @param maxCellChars longest a quoted cell may be before it is cut short
+     * The end of a "the header lacks a column" message: the cells of the header that are column
+     * names, and how many others there are (never quoted: see {@link HeaderNames#describeColumns});
+     * and, when splitting its cells on another separator gives column names, that hint, since a
+     * ';'-separated export otherwise reads as one long column name.
      */
-    public String columnsFound(List<String> header, int maxCellChars) {
+    public String columnsFound(List<String> header) {
         StringBuilder message = new StringBuilder("; columns found: ")
-                .append(HeaderNames.describeColumns(header, MAX_COLUMNS_LISTED, maxCellChars));
-        String separator = HeaderNames.likelySeparator(header);
+                .append(HeaderNames.describeColumns(header, this::known, MAX_COLUMNS_LISTED));
+        String separator = HeaderNames.likelySeparator(header, this::known);
         if (separator != null) {
             message.append("; the header looks ").append(separator)
                     .append("-separated; ").append(kind).append("s must be comma-separated");
         }
         return message.toString();
+    }
+
+    private boolean known(String cell) {
+        return columns.match(cell.trim()).isPresent();
     }
 }

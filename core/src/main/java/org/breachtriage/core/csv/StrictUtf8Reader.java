@@ -31,6 +31,8 @@ public final class StrictUtf8Reader extends Reader {
     private boolean endOfInput;
     private boolean flushed;
     private CoderResult pendingError;
+    private boolean utf16Mark;
+    private boolean firstBytesSeen;
 
     public StrictUtf8Reader(InputStream in) {
         this.in = in;
@@ -85,6 +87,17 @@ public final class StrictUtf8Reader extends Reader {
             bytes.position(bytes.position() + n);
         }
         bytes.flip();
+        if (!firstBytesSeen && bytes.remaining() >= 2) {
+            firstBytesSeen = true;
+            int first = bytes.get(bytes.position()) & 0xFF;
+            int second = bytes.get(bytes.position() + 1) & 0xFF;
+            utf16Mark = first == 0xFF && second == 0xFE || first == 0xFE && second == 0xFF;
+        }
+    }
+
+    /** Whether the input starts with a UTF-16 byte-order mark (FF FE or FE FF): a spreadsheet's "Unicode text". */
+    public boolean startsWithUtf16Mark() {
+        return utf16Mark;
     }
 
     private static CharacterCodingException malformed(CoderResult result) {

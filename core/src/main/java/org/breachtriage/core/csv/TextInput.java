@@ -40,8 +40,9 @@ final class TextInput implements Closeable {
             try {
                 n = in.read(buffer, 0, buffer.length);
             } catch (CharacterCodingException e) {
-                throw new MalformedTextException(source, line,
-                        "invalid UTF-8 byte sequence; the file must be UTF-8 text");
+                throw new MalformedTextException(source, line, in instanceof StrictUtf8Reader utf8 && utf8.startsWithUtf16Mark()
+                        ? "the file is UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8"
+                        : "invalid UTF-8 byte sequence; the file must be UTF-8 text");
             }
             if (n < 0) {
                 endOfInput = true;
@@ -64,7 +65,8 @@ final class TextInput implements Closeable {
 
     /** The error for a NUL character on {@code line}: such a file is binary, not text. */
     MalformedTextException nulCharacter(long line) {
-        return new MalformedTextException(source, line, "binary content (a NUL byte); the file must be UTF-8 text");
+        return new MalformedTextException(source, line, "binary content (a NUL byte); the file must be UTF-8 text"
+                + (line == 1 ? " (a UTF-16 file without a byte-order mark reads like this: save it as UTF-8)" : ""));
     }
 
     /** True when {@code chars[from, to)} is empty or whitespace only: a line both tokenizers skip. */

@@ -22,6 +22,11 @@ public record GeneralCommunication(String templateId, String letterKey, String p
         return sent() || plannedAt.plus(PersonNotice.CLAIM_LEASE).isAfter(now);
     }
 
+    /** Planned and not sent: if its planner is known to be dead, the plan can be dropped and made again. */
+    public boolean plannedUnsent() {
+        return !sent();
+    }
+
     public GeneralCommunication sentAt(Instant at) {
         return new GeneralCommunication(templateId, letterKey, plannedBy, plannedAt, at);
     }

@@ -121,6 +121,19 @@ public record IncidentPerson(
         return withNotices(notices.stream().map(n -> n.claimable(at) ? n.claimed(token, at) : n).toList(), hold);
     }
 
+    /**
+     * This record with every claim on an unpublished notice dropped, or itself if it has none: for a
+     * store that knows the publishers holding them are dead (a local state directory reopened after a
+     * crash; only one process can hold it). The notices are claimable again at once instead of after
+     * {@link PersonNotice#CLAIM_LEASE}, and the topic's de-duplication by notice id absorbs a re-send.
+     */
+    public IncidentPerson withDeadClaimsDropped() {
+        if (notices.stream().noneMatch(PersonNotice::claimedUnpublished)) {
+            return this;
+        }
+        return withNotices(notices.stream().map(n -> n.claimedUnpublished() ? n.unclaimed() : n).toList(), hold);
+    }
+
     /** The notices this publisher holds the claim of. */
     public List<PersonNotice> claimedBy(String token) {
         return notices.stream().filter(n -> n.released() && token.equals(n.claimedBy())).toList();

@@ -117,6 +117,17 @@ public record PersonNotice(String noticeId, NoticeKind kind, Band band, ContactC
                 approvalsNeeded, approvals, releasedAt, token, at, null, null);
     }
 
+    /** Released and claimed, not yet published: a publisher took it and has not marked it sent. */
+    public boolean claimedUnpublished() {
+        return state == NoticeState.RELEASED && claimedBy != null;
+    }
+
+    /** Released and free again: its claimer is known to be dead. */
+    public PersonNotice unclaimed() {
+        return new PersonNotice(noticeId, kind, band, channel, templateId, art34, caseId, batchNo, plannedAt, state,
+                approvalsNeeded, approvals, releasedAt, null, null, null, null);
+    }
+
     public PersonNotice publishedAt(Instant at) {
         return new PersonNotice(noticeId, kind, band, channel, templateId, art34, caseId, batchNo, plannedAt,
                 NoticeState.PUBLISHED, approvalsNeeded, approvals, releasedAt, claimedBy, claimedAt, at, null);

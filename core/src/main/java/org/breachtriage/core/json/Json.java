@@ -1,20 +1,60 @@
 package org.breachtriage.core.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 
 /** One configured Jackson mapper for the whole project: ISO-8601 instants, unknown fields tolerated. */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper()
+    /**
+     * Deepest nesting of arrays and objects read from any input. Manifests, envelopes, incident files
+     * and Lambda events are a few levels deep; a limit well above that, and well below Jackson's 1,000,
+     * makes a hostile 10,000-deep document a clear error instead of deep recursion.
+     */
+    public static final int MAX_NESTING_DEPTH = 100;
+
+    /** What every "nested too deeply" error says, after naming the file, row or line. */
+    public static final String NESTED_TOO_DEEPLY =
+            "nested too deeply: more than " + MAX_NESTING_DEPTH + " levels of arrays and objects";
+
+    public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(limits().build()).build())
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private Json() {
+    }
+
+    /** The project's read limits (nesting depth), for factories that add limits of their own. */
+    public static StreamReadConstraints.Builder limits() {
+        return StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH);
+    }
+
+    /** What a read limit that was hit means, for a message naming the file: nested too deeply, or a value too long. */
+    public static String limitExceeded(StreamConstraintsException e) {
+        return nestedTooDeeply(e) ? NESTED_TOO_DEEPLY : "a value is longer than the JSON reader allows";
+    }
+
+    /**
+     * Whether a parse failed on the nesting limit rather than another limit (a string too long).
+     * Jackson has one exception type for every limit, so its message is the only tell.
+     */
+    public static boolean nestedTooDeeply(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamConstraintsException && t.getMessage() != null
+                    && t.getMessage().toLowerCase(Locale.ROOT).contains("nesting depth")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static String write(Object value) {

@@ -37,6 +37,6 @@ final class CsvManifestReader implements ManifestReader {
     static String noPayNumberColumn(String source, List<String> header) {
         return source + ": no pay-number column in the header; expected one of "
                 + String.join(", ", PayNumbers.columnNames())
-                + TABLE.columnsFound(header, RowRejection.MAX_VALUE_CHARS);
+                + TABLE.columnsFound(header);
     }
 }

@@ -30,7 +30,8 @@ final class DataCategories {
         }
 
         String reason() {
-            return "unknown category '" + RowRejection.excerpt(unknownItem) + "'; valid categories: " + VALID_LIST;
+            return "unknown category " + RowRejection.quotedToken(unknownItem).orElse(RowRejection.NOT_QUOTED)
+                    + "; valid categories: " + VALID_LIST;
         }
     }
 

@@ -2,6 +2,7 @@ package org.breachtriage.core.manifest;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
@@ -87,6 +88,8 @@ public final class IncidentMetadataLoader {
         JsonNode node;
         try {
             node = Json.MAPPER.readTree(in);
+        } catch (StreamConstraintsException e) {
+            throw new ManifestFormatException(source + ": " + Json.limitExceeded(e), e);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import org.breachtriage.core.csv.CsvRecordReader;
 import org.breachtriage.core.csv.HeaderNames;
 import org.breachtriage.core.json.Json;
 
@@ -37,8 +36,8 @@ final class JsonEnvelopeManifestReader implements ManifestReader {
             parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
             return readEnvelope(source, parser, out);
         } catch (StreamConstraintsException e) {
-            throw new ManifestFormatException(source + ": " + at(e.getLocation()) + "a value is longer than "
-                    + String.format("%,d", CsvRecordReader.MAX_FIELD_CHARS) + " characters", e);
+            // The whole file fails: the parser cannot find where the next record would start.
+            throw new ManifestFormatException(source + ": " + at(e.getLocation()) + JsonRecordReader.limitExceeded(e), e);
         } catch (JsonProcessingException e) {
             throw new ManifestFormatException(source + ": " + at(e.getLocation()) + "malformed JSON: "
                     + JsonRecordReader.shortMessage(e), e);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.io.InputStream;
 import org.breachtriage.core.csv.BoundedLineReader;
-import org.breachtriage.core.csv.CsvRecordReader;
 import org.breachtriage.core.csv.MalformedTextException;
 import org.breachtriage.core.csv.RawRecord;
 
@@ -66,8 +65,7 @@ final class JsonLinesManifestReader implements ManifestReader {
             }
             checker.check(row, raw);
         } catch (StreamConstraintsException e) {
-            out.rejectRow(row, "", "field too long: a value has more than "
-                    + String.format("%,d", CsvRecordReader.MAX_FIELD_CHARS) + " characters (line " + lines.lineNumber() + ")");
+            out.rejectRow(row, "", JsonRecordReader.limitExceeded(e) + " (line " + lines.lineNumber() + ")");
         } catch (JsonProcessingException e) {
             out.rejectRow(row, "", "not a JSON object: " + JsonRecordReader.shortMessage(e) + " (line " + lines.lineNumber() + ")");
         }

@@ -3,18 +3,22 @@ package org.breachtriage.core.manifest;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.breachtriage.core.csv.ColumnMatcher;
 import org.breachtriage.core.csv.ColumnSpec;
 import org.breachtriage.core.csv.CsvRecordReader;
 import org.breachtriage.core.csv.RawRecord;
+import org.breachtriage.core.json.Json;
 
 /**
  * Reads one flat JSON object (a JSON Lines line, or one element of an envelope's records) into a
@@ -28,10 +32,10 @@ import org.breachtriage.core.csv.RawRecord;
 public final class JsonRecordReader<C extends Enum<C> & ColumnSpec> {
     /**
      * Parsers for manifest and roster input: no string longer than a CSV field may be, so a huge
-     * value fails fast instead of being buffered.
+     * value fails fast instead of being buffered, and no deeper nesting than {@link Json#MAX_NESTING_DEPTH}.
      */
     public static final JsonFactory BOUNDED_FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(CsvRecordReader.MAX_FIELD_CHARS).build())
+            .streamReadConstraints(Json.limits().maxStringLength(CsvRecordReader.MAX_FIELD_CHARS).build())
             .build();
 
     private static final int KEY_CACHE_LIMIT = 256;
@@ -127,14 +131,50 @@ public final class JsonRecordReader<C extends Enum<C> & ColumnSpec> {
         return column.listValued() ? "a ';'-separated string or an array of strings" : "a string";
     }
 
-    /** Jackson's own message for a parse error, on one line and cut short, without its location suffix. */
+    /**
+     * Jackson's own message for a parse error, on one line and cut short, without its location suffix,
+     * and with what it quotes of the input taken out: Jackson quotes the token it choked on
+     * ("Unrecognized token 'Nadia'"), which may be a name or a pay number.
+     */
     public static String shortMessage(JsonProcessingException e) {
         String message = e.getOriginalMessage();
         if (message == null) {
             return "malformed JSON";
         }
         message = message.replace('\n', ' ').replace('\r', ' ');
+        int source = message.indexOf(" (start marker at");
+        if (source < 0) {
+            source = message.indexOf(" at [Source:");
+        }
+        // Where the parser was is said by the caller (line, column); Jackson's own pointer is noise.
+        message = withoutQuotedInput(source < 0 ? message : message.substring(0, source));
         return message.length() <= MAX_PARSER_MESSAGE_CHARS ? message : message.substring(0, MAX_PARSER_MESSAGE_CHARS) + "…";
+    }
+
+    /** JSON's own words that Jackson quotes in its messages; anything else it quotes came from the input. */
+    private static final Set<String> JSON_WORDS = java.util.Set.of("null", "true", "false", "NaN");
+    private static final Pattern QUOTED = Pattern.compile("'([^']*)'|\"([^\"]*)\"");
+    private static final Pattern CHARACTER_CODE = Pattern.compile("\\(code \\d+\\)");
+
+    static String withoutQuotedInput(String message) {
+        Matcher quoted = QUOTED.matcher(CHARACTER_CODE.matcher(message).replaceAll(""));
+        StringBuilder out = new StringBuilder();
+        while (quoted.find()) {
+            String inside = quoted.group(1) != null ? quoted.group(1) : quoted.group(2);
+            quoted.appendReplacement(out, Matcher.quoteReplacement(
+                    JSON_WORDS.contains(inside) ? quoted.group() : "(not quoted)"));
+        }
+        quoted.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * What a read limit that was hit means, for a row or a file: nested too deeply, or a value longer
+     * than a field may be.
+     */
+    public static String limitExceeded(StreamConstraintsException e) {
+        return Json.nestedTooDeeply(e) ? Json.NESTED_TOO_DEEPLY
+                : "field too long: a value has more than " + String.format("%,d", CsvRecordReader.MAX_FIELD_CHARS) + " characters";
     }
 
     static String describe(JsonToken token) {

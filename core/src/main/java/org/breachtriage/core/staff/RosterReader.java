@@ -80,7 +80,7 @@ public final class RosterReader {
                     + missing.stream().map(c -> c == RosterColumn.PAY_NUMBER
                             ? "pay_number (or " + String.join(", ", PayNumbers.ALIASES) + ")"
                             : c.wireName()).collect(Collectors.joining(", "))
-                    + TABLE.columnsFound(layout.header(), RowRejection.MAX_VALUE_CHARS));
+                    + TABLE.columnsFound(layout.header()));
         }
         return TABLE.readRows(csv, layout, RosterColumn.PAY_NUMBER, checker);
     }
@@ -112,8 +112,7 @@ public final class RosterReader {
                 }
                 checker.check(rows, raw);
             } catch (StreamConstraintsException e) {
-                checker.rejectRow(rows, "", "field too long: a value has more than "
-                        + String.format("%,d", CsvRecordReader.MAX_FIELD_CHARS) + " characters" + at);
+                checker.rejectRow(rows, "", JsonRecordReader.limitExceeded(e) + at);
             } catch (JsonProcessingException e) {
                 checker.rejectRow(rows, "", "not a JSON object: " + JsonRecordReader.shortMessage(e) + at);
             }

@@ -145,7 +145,8 @@ final class RosterRowChecker implements CsvTable.RowSink<RosterColumn> {
     }
 
     private static <E extends Enum<E>> String notAllowed(String value, Class<E> type) {
-        return "'" + RowRejection.excerpt(value) + "' is not allowed; " + allowed(type);
+        return RowRejection.quotedToken(value).map(quoted -> quoted + " is not allowed; ")
+                .orElse("the value is not allowed " + RowRejection.NOT_QUOTED + "; ") + allowed(type);
     }
 
     private static <E extends Enum<E>> String allowed(Class<E> type) {

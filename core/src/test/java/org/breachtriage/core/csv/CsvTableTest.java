@@ -121,13 +121,15 @@ class CsvTableTest {
 
     @Test
     void columnsFoundListsTheCellsAndNamesTheKindInTheSeparatorHint() {
-        assertEquals("; columns found: 'a', 'b'", table.columnsFound(List.of("a", "b"), 10));
-        assertEquals("; columns found: 'key;nam'; the header looks ';'-separated; ledgers must be comma-separated",
-                table.columnsFound(List.of("key;name"), 7));
+        assertEquals("; columns found: 'Key', 'note', and 2 other cells (not quoted: a cell that is no column name may hold data)",
+                table.columnsFound(List.of("Key", "a", "note", "b")));
+        assertEquals("; columns found: no column name among its 1 cell (not quoted: the first row may be data; is the header"
+                + " row missing?); the header looks ';'-separated; ledgers must be comma-separated",
+                table.columnsFound(List.of("key;name")));
         List<String> wide = new ArrayList<>();
         for (int i = 0; i < 14; i++) {
-            wide.add("c" + i);
+            wide.add(i % 2 == 0 ? "key" : "note");
         }
-        assertTrue(table.columnsFound(wide, 10).endsWith("'c11' and 2 more"), table.columnsFound(wide, 10));
+        assertTrue(table.columnsFound(wide).endsWith("'note' and 2 more"), table.columnsFound(wide));
     }
 }

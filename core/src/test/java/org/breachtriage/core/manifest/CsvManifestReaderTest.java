@@ -96,8 +96,24 @@ class CsvManifestReaderTest {
         ManifestFormatException e = assertThrows(ManifestFormatException.class,
                 () -> read("pay_number;surname;exposed_fields\nMP1;Smith;name\n"));
         assertTrue(e.getMessage().startsWith("upload.csv: no pay-number column"), e.getMessage());
-        assertTrue(e.getMessage().contains("columns found: 'pay_number;surname;exposed_fields'"), e.getMessage());
+        assertTrue(e.getMessage().contains("columns found: no column name among its 1 cell"), e.getMessage());
         assertTrue(e.getMessage().endsWith("the header looks ';'-separated; manifests must be comma-separated"), e.getMessage());
+    }
+
+    @Test
+    void aRosterExportedWithoutItsHeaderIsRefusedWithoutQuotingItsFirstPersonOrBlamingTheSeparator() {
+        ManifestFormatException e = assertThrows(ManifestFormatException.class, () -> read(
+                "PZ734519,Zephyrine,Quillfeather,OFFICER,Wing Commander,Kestrel Unit,COVERT;PROTECTION,SC,IN_PERSON,,Test Force\n"));
+        assertEquals("upload.csv: no pay-number column in the header; expected one of pay_number, payNumber, pay_no, "
+                + "staff_number, service_number, employee_id; columns found: no column name among its 11 cells (not quoted: "
+                + "the first row may be data; is the header row missing?)", e.getMessage());
+    }
+
+    @Test
+    void headerCellsThatAreNoColumnNameAreCountedNotQuoted() {
+        ManifestFormatException e = assertThrows(ManifestFormatException.class, () -> read("surname,Payroll Ref,rank\nSmith,1,PC\n"));
+        assertTrue(e.getMessage().endsWith("columns found: 'surname', 'rank', and 1 other cell (not quoted: a cell that is no "
+                + "column name may hold data)"), e.getMessage());
     }
 
     @Test

@@ -41,6 +41,15 @@ class JsonEnvelopeManifestReaderTest {
     }
 
     @Test
+    void anEnvelopeNestedTenThousandDeepFailsAsNestedTooDeeply() {
+        String deep = "[".repeat(10_000) + "]".repeat(10_000);
+        ManifestFormatException e = assertThrows(ManifestFormatException.class,
+                () -> read("{\"records\": [{\"pay_number\": \"MP1\", \"x\": " + deep + "}]}"));
+        assertTrue(e.getMessage().endsWith("nested too deeply: more than 100 levels of arrays and objects"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("upload.json: "), e.getMessage());
+    }
+
+    @Test
     void incidentFirstReachesTheVisitorBeforeAnyRow() throws Exception {
         RecordingVisitor v;
         try (InputStream in = getClass().getResourceAsStream("/manifest/envelope.json")) {
@@ -132,7 +141,7 @@ class JsonEnvelopeManifestReaderTest {
                 new RepeatingInputStream((byte) 'q', 10L * 1024 * 1024),
                 CsvManifestReaderTest.stream("\"}]}"))));
         ManifestFormatException e = assertThrows(ManifestFormatException.class, () -> read(in));
-        assertTrue(e.getMessage().contains("a value is longer than 65,536 characters"), e.getMessage());
+        assertTrue(e.getMessage().contains("field too long: a value has more than 65,536 characters"), e.getMessage());
     }
 
     @Test

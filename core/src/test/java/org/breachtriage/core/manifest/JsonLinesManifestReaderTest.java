@@ -120,6 +120,21 @@ class JsonLinesManifestReaderTest {
     }
 
     @Test
+    void aRowNestedTenThousandDeepIsRejectedAsNestedTooDeeplyNotAsTooLong() {
+        String deep = "[".repeat(10_000) + "]".repeat(10_000);
+        RecordingVisitor v = read("{\"pay_number\": \"MP1\", \"x\": " + deep + "}\n{\"pay_number\": \"MP2\"}\n");
+        assertEquals("nested too deeply: more than 100 levels of arrays and objects (line 1)", v.rejection(1).reason());
+        assertEquals("MP2", v.row(2).payNumber());
+    }
+
+    @Test
+    void aParseErrorDoesNotQuoteTheTokenItChokedOn() {
+        RecordingVisitor v = read("{\"pay_number\": Quillfeather}\n");
+        assertEquals("not a JSON object: Unrecognized token (not quoted): was expecting (JSON String, Number, Array, Object "
+                + "or token 'null', 'true' or 'false') (line 1)", v.rejection(1).reason());
+    }
+
+    @Test
     void overlongValueUnderAnUnknownKeyIsSkipped() {
         String value = "v".repeat(70_000);
         RecordingVisitor v = read("{\"pay_number\": \"MP1\", \"attachment\": \"" + value + "\"}\n");

@@ -194,6 +194,21 @@ class RosterReaderTest {
     }
 
     @Test
+    void aValueOfAClosedVocabularyIsQuotedOnlyWhenItIsShapedLikeOne() {
+        RosterImport result = read("r.csv", "pay_number,forename,surname,staff_type,force\nMP1,A,B,Quillfeather,F\nMP2,A,B,PZ734519,F\nMP3,A,B,offcer,F\n");
+        assertEquals("the value is not allowed (not quoted: it does not look like a misspelt token); allowed values: OFFICER, "
+                + "STAFF, SPECIAL, PCSO, CONTRACTOR", result.errors().get(0).reason());
+        assertTrue(result.errors().get(1).reason().startsWith("the value is not allowed (not quoted"), result.errors().get(1).reason());
+        assertTrue(result.errors().get(2).reason().startsWith("'offcer' is not allowed"), result.errors().get(2).reason());
+    }
+
+    @Test
+    void aJsonLinesRosterRowNestedTooDeeplyIsNamed() {
+        RosterImport result = read("r.jsonl", "{\"pay_number\": \"MP1\", \"x\": " + "[".repeat(10_000) + "]".repeat(10_000) + "}\n");
+        assertEquals("nested too deeply: more than 100 levels of arrays and objects (line 1)", result.errors().get(0).reason());
+    }
+
+    @Test
     void emptyAndHeaderOnlyRosters() {
         assertEquals("r.csv: empty roster: no header row",
                 assertThrows(RosterFormatException.class, () -> read("r.csv", "\uFEFF\r\n")).getMessage());

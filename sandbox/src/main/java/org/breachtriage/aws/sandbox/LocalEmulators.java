@@ -9,10 +9,12 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +28,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The emulators come from {@code infra/local} ({@code npm ci --prefix infra/local}). Their output
  * goes to log files next to the state file; a start that fails shows the end of the log.
+ *
+ * <p>With {@link #keepingDynamoDb()} dynalite keeps its tables in a LevelDB folder in the state folder
+ * ({@link #DYNAMODB_FOLDER}), so cases, incidents, people and their notices outlive a stop and a
+ * start; {@link #forgetDynamoDb()} deletes them. fauxqs keeps nothing: it holds its queues, topics,
+ * subscriptions, messages, buckets and objects in memory only.
  */
 public final class LocalEmulators {
 
@@ -33,15 +40,24 @@ public final class LocalEmulators {
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(30);
     private static final String INSTALL_HINT = "run: npm ci --prefix infra/local";
     private static final int START_ATTEMPTS = 3;
+    /** dynalite's LevelDB folder inside the state folder, when DynamoDB is kept. */
+    public static final String DYNAMODB_FOLDER = "dynamodb";
 
     private final Path infraLocal;
     private final Path stateDir;
     private final String region;
+    private final boolean keepDynamoDb;
 
+    /** Emulators that keep nothing across a stop: each start is empty (what tests want). */
     public LocalEmulators(Path infraLocal, Path stateDir, String region) {
+        this(infraLocal, stateDir, region, false);
+    }
+
+    private LocalEmulators(Path infraLocal, Path stateDir, String region, boolean keepDynamoDb) {
         this.infraLocal = infraLocal.toAbsolutePath().normalize();
         this.stateDir = stateDir.toAbsolutePath().normalize();
         this.region = region;
+        this.keepDynamoDb = keepDynamoDb;
     }
 
     /**
@@ -53,7 +69,47 @@ public final class LocalEmulators {
     }
 
     public LocalEmulators withStateDir(Path dir) {
-        return new LocalEmulators(infraLocal, dir, region);
+        return new LocalEmulators(infraLocal, dir, region, keepDynamoDb);
+    }
+
+    /**
+     * The same emulators, with dynalite's tables kept on disk in {@link #dynamoDbFolder()}: a sandbox
+     * stopped and started again still has its staff, cases and people, and so knows who was told.
+     */
+    public LocalEmulators keepingDynamoDb() {
+        return new LocalEmulators(infraLocal, stateDir, region, true);
+    }
+
+    /** Where dynalite keeps its tables, when it keeps them. */
+    public Optional<Path> dynamoDbFolder() {
+        return keepDynamoDb ? Optional.of(stateDir.resolve(DYNAMODB_FOLDER)) : Optional.empty();
+    }
+
+    /**
+     * Deletes the kept tables, so the next start is empty. Refused while an emulator of this state
+     * folder runs (LevelDB holds its files open).
+     *
+     * @return false if there was nothing to delete
+     */
+    public boolean forgetDynamoDb() {
+        Optional<Status> running = status().filter(s -> s.fauxqsAlive() || s.dynaliteAlive());
+        if (running.isPresent()) {
+            throw new EmulatorUnavailableException("the sandbox is running (state in " + SandboxState.file(stateDir)
+                    + "); stop it first");
+        }
+        Path folder = stateDir.resolve(DYNAMODB_FOLDER);
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (var walk = Files.walk(folder)) {
+            // Deepest first; Files.walk does not follow links, so nothing outside the folder goes.
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete the sandbox's DynamoDB tables in " + folder, e);
+        }
+        return true;
     }
 
     public Path infraLocal() {
@@ -112,9 +168,12 @@ public final class LocalEmulators {
             pb.environment().put("FAUXQS_LOGGER", "false");
             return pb;
         });
-        Emulator dynalite = new Emulator("dynalite", "/", false, port ->
-                new ProcessBuilder(node.toString(), dynaliteCli.toString(), "--host", "127.0.0.1", "--port",
-                        Integer.toString(port), "--createTableMs", "0", "--updateTableMs", "0", "--deleteTableMs", "0"));
+        Emulator dynalite = new Emulator("dynalite", "/", false, port -> {
+            List<String> command = new ArrayList<>(List.of(node.toString(), dynaliteCli.toString(), "--host", "127.0.0.1",
+                    "--port", Integer.toString(port), "--createTableMs", "0", "--updateTableMs", "0", "--deleteTableMs", "0"));
+            dynamoDbFolder().ifPresent(folder -> command.addAll(List.of("--path", folder.toString())));
+            return new ProcessBuilder(command);
+        });
         List<Launched> launched = new ArrayList<>();
         try {
             // Both start at once (each takes a second or two to load), then we wait for each.

@@ -13,11 +13,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.breachtriage.aws.AwsClients;
 import org.breachtriage.aws.AwsSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 class LocalEmulatorsTest {
 
@@ -102,6 +109,46 @@ class LocalEmulatorsTest {
         assertFalse(ProcessHandle.of(state.dynalite().pid()).map(ProcessHandle::isAlive).orElse(false));
         assertTrue(emulators.state().isEmpty(), "state file removed");
         assertFalse(emulators.stop(), "nothing left to stop");
+    }
+
+    /** Kept DynamoDB: an item written before a stop is read after the next start; forgetting it is refused while running. */
+    @Test
+    void keptDynamoDbOutlivesAStopAndForgettingItEmptiesTheNextStart() throws Exception {
+        LocalEmulators emulators = LocalEmulators.locate(Path.of("")).withStateDir(temp.resolve("state")).keepingDynamoDb();
+        Path folder = temp.resolve("state").resolve(LocalEmulators.DYNAMODB_FOLDER);
+        assertEquals(Optional.of(folder.toAbsolutePath().normalize()), emulators.dynamoDbFolder());
+        assertEquals(Optional.empty(), new LocalEmulators(temp, temp, "eu-west-2").dynamoDbFolder(), "not kept unless asked");
+
+        SandboxState first = emulators.start(LocalEmulators.DEFAULT_READY_TIMEOUT);
+        try (AwsClients clients = new AwsClients(first.awsSettings())) {
+            clients.dynamoDb().createTable(b -> b.tableName("kept").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(a -> a.attributeName("k").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("k").keyType(KeyType.HASH)));
+            clients.dynamoDb().putItem(b -> b.tableName("kept").item(Map.of("k", AttributeValue.fromS("case-1"))));
+            EmulatorUnavailableException running = assertThrows(EmulatorUnavailableException.class, emulators::forgetDynamoDb);
+            assertTrue(running.getMessage().startsWith("the sandbox is running"), running.getMessage());
+        } finally {
+            emulators.stop();
+        }
+        assertTrue(Files.isDirectory(folder), "the tables stay in the state folder");
+
+        SandboxState second = emulators.start(LocalEmulators.DEFAULT_READY_TIMEOUT);
+        try (AwsClients clients = new AwsClients(second.awsSettings())) {
+            assertEquals(Map.of("k", AttributeValue.fromS("case-1")), clients.dynamoDb().getItem(b -> b.tableName("kept")
+                    .key(Map.of("k", AttributeValue.fromS("case-1")))).item(), "the item outlived the stop");
+        } finally {
+            emulators.stop();
+        }
+
+        assertTrue(emulators.forgetDynamoDb());
+        assertFalse(Files.exists(folder));
+        assertFalse(emulators.forgetDynamoDb(), "nothing left to forget");
+        SandboxState third = emulators.start(LocalEmulators.DEFAULT_READY_TIMEOUT);
+        try (AwsClients clients = new AwsClients(third.awsSettings())) {
+            assertEquals(List.of(), clients.dynamoDb().listTables().tableNames(), "forgotten: the next start is empty");
+        } finally {
+            emulators.stop();
+        }
     }
 
     @Test

@@ -1,0 +1,224 @@
+package org.breachtriage.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.breachtriage.cli.Cli.Result;
+import org.breachtriage.cli.IncidentSteps.Outcome;
+import org.breachtriage.cli.IncidentSteps.Step;
+import org.breachtriage.embedded.EmbeddedState;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code kill -9} of a child {@code triage run} or {@code triage release} at several moments, then the
+ * same commands again: every person ends told exactly as by a run that never crashed, no notice or
+ * alert is on its topic twice, the store's record of what went out matches the topic file line for
+ * line, and the counters balance ({@link IncidentSteps#assertSameAsClean}). Prints one table row per
+ * scenario: duplicates and losses, both 0.
+ *
+ * <p>And a disk that fills: the state directory on a small tmpfs (mounted in a user and mount
+ * namespace of its own, {@code unshare -Urm}, so no privilege is needed), the run ends with one clear
+ * line within seconds, and after the filesystem is grown the same command resumes to the same outcome.
+ *
+ * <p>The moments are seen from outside, through the files the child writes (its alerts, the store
+ * file growing, notice lines), so no hook is built into triage; where a kill lands exactly varies a
+ * little from run to run, which is the point.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CrashResumeTest {
+    private static final int PEOPLE = 3_000;
+
+    @TempDir
+    static Path tmp;
+    private IncidentSteps steps;
+    private Path imported;
+    private Outcome reference;
+    private final Map<Step, Long> referenceNoticeBytes = new EnumMap<>(Step.class);
+    private long referenceStoreBytes;
+    private Path current;
+    private int scenarios;
+
+    @BeforeAll
+    void importStaffAndRunOnceWithoutACrash() throws IOException {
+        Path generated = tmp.resolve("generated");
+        Result generate = new Cli(tmp.resolve("unused")).run("generate", "--people", String.valueOf(PEOPLE),
+                "--manifest-rows", String.valueOf(PEOPLE), "--out", generated.toString());
+        assertEquals(0, generate.exit(), generate.err());
+        steps = new IncidentSteps(generated.resolve("manifest.csv"));
+        imported = tmp.resolve("imported");
+        Result staff = new Cli(imported).run("staff", "import", generated.resolve("roster.csv").toString());
+        assertEquals(0, staff.exit(), staff.err());
+
+        Path clean = copyOfImported("reference");
+        for (Step step : Step.values()) {
+            steps.complete(clean, step);
+            referenceNoticeBytes.put(step, size(clean.resolve("topics/notices.jsonl")));
+            if (step == Step.RUN) {
+                referenceStoreBytes = size(clean.resolve(EmbeddedState.STORE_FILE));
+                referencePagesAfterRun = SmallDisk.pages(clean);
+            }
+        }
+        reference = IncidentSteps.outcome(clean);
+        assertTrue(reference.noticeIds().size() > 1_000, "the data set must give the kills room");
+    }
+
+    /** A kill: the step it interrupts and the moment, as a fraction of what the clean run wrote. */
+    record Kill(String name, Step step, Function<CrashResumeTest, ChildTriage.Moment> moment) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<List<Kill>> kills() {
+        return Stream.of(
+                List.of(new Kill("run: the case just opened", Step.RUN, t -> t.alertSeen("case.opened"))),
+                List.of(new Kill("run: scoring, store file half grown", Step.RUN, t -> t.storeGrown(0.5))),
+                List.of(new Kill("run: 10% of the automatic notices out", Step.RUN, t -> t.noticesOut(Step.RUN, 0.1)),
+                        new Kill("first release: 30% of HIGH out", Step.FIRST_RELEASE,
+                                t -> t.noticesOut(Step.FIRST_RELEASE, 0.3))),
+                List.of(new Kill("run: 90% of the automatic notices out", Step.RUN, t -> t.noticesOut(Step.RUN, 0.9)),
+                        new Kill("second release: 60% of VERY_HIGH out", Step.SECOND_RELEASE,
+                                t -> t.noticesOut(Step.SECOND_RELEASE, 0.6))),
+                List.of(new Kill("run: reporting (case.scored alert out)", Step.RUN, t -> t.alertSeen("case.scored"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kills")
+    void aKilledRunResumedTellsEveryoneExactlyOnce(List<Kill> kills) throws Exception {
+        current = copyOfImported("crash-" + scenarios++);
+        Map<Step, Kill> killAt = kills.stream().collect(Collectors.toMap(Kill::step, k -> k));
+        for (Step step : Step.values()) {
+            Kill kill = killAt.get(step);
+            if (kill != null) {
+                new ChildTriage(current, tmp.resolve("logs-" + current.getFileName() + "-" + step))
+                        .killAt(kill.moment().apply(this), steps.args(current, step));
+            }
+            Result again = steps.complete(current, step); // the operator runs the same command again
+            if (kill != null && step == Step.RUN) {
+                assertTrue(again.err().contains("triage: note: the last command on " + current + " did not finish"),
+                        "the re-run says it carries on after a crash: " + again.err());
+            }
+        }
+        Outcome after = IncidentSteps.outcome(current);
+        System.out.printf("crash-resume: | %s | %d | %d |%n", kills.stream().map(Kill::name)
+                .collect(Collectors.joining("; then ")), after.duplicates(), after.lostAgainst(reference).size());
+        IncidentSteps.assertSameAsClean(reference, after);
+    }
+
+    /** A tmpfs too small for the run, in bytes as tmpfs counts them (whole pages per file). */
+    record FullDisk(String name, Function<CrashResumeTest, Long> bytes) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<FullDisk> fullDisks() {
+        return Stream.of(
+                new FullDisk("the store's disk fills while scoring", t -> t.importedPages() + 256 * 1024),
+                new FullDisk("the disk fills while letters and notices are written", t -> t.referencePagesAfterRun / 2));
+    }
+
+    private long referencePagesAfterRun;
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fullDisks")
+    void aFullDiskEndsTheRunWithOneClearLineAndTheRerunResumes(FullDisk disk) throws Exception {
+        Path out = tmp.resolve("full-" + scenarios++);
+        SmallDisk.Result first = SmallDisk.runThenGrow(tmp.resolve("mnt-" + scenarios), disk.bytes().apply(this),
+                imported.resolve(EmbeddedState.STORE_FILE), out, steps.args(out, Step.RUN));
+        List<String> errLines = first.firstErr().lines().toList();
+        assertEquals(1, first.firstExit(), "the run that hit the full disk fails: " + errLines);
+        assertEquals(1, errLines.size(), "one line, no stack trace: " + errLines);
+        assertTrue(errLines.get(0).startsWith("triage: error: the disk is full (No space left on device) writing to the"
+                + " state directory "), errLines.get(0));
+        assertTrue(first.firstSeconds() < 10, "the failing run took " + first.firstSeconds() + " s in all");
+        assertEquals(0, first.resumeExit(), "after space returns the same command resumes: " + first.resumeErr());
+        Path state = first.state();
+        assertTrue(Files.readString(state.resolve("topics/notices.jsonl")).endsWith("\n"), "no torn last line");
+        steps.complete(state, Step.FIRST_RELEASE);
+        steps.complete(state, Step.SECOND_RELEASE);
+        Outcome after = IncidentSteps.outcome(state);
+        System.out.printf("disk-full: | %s (%,d KiB tmpfs) | failed after %.1f s in all, %s | %d | %d |%n",
+                disk.name(), disk.bytes().apply(this) / 1024, first.firstSeconds(),
+                Double.isNaN(first.secondsAfterFull()) ? "df never showed it full (the failing write was larger)"
+                        : String.format("%.2f s after df showed it full", first.secondsAfterFull()), after.duplicates(),
+                after.lostAgainst(reference).size());
+        IncidentSteps.assertSameAsClean(reference, after);
+    }
+
+    private long importedPages() {
+        return SmallDisk.pages(imported);
+    }
+
+    private ChildTriage.Moment alertSeen(String eventType) {
+        Path alerts = current.resolve("topics/alerts.jsonl");
+        return moment("alert " + eventType, () -> Files.exists(alerts) && Files.readString(alerts)
+                .contains("\"eventType\":\"" + eventType + "\""));
+    }
+
+    private ChildTriage.Moment storeGrown(double fraction) {
+        long from = size(imported.resolve(EmbeddedState.STORE_FILE));
+        Path file = current.resolve(EmbeddedState.STORE_FILE);
+        return moment("store file " + fraction + " of the way",
+                () -> size(file) >= from + (long) ((referenceStoreBytes - from) * fraction));
+    }
+
+    private ChildTriage.Moment noticesOut(Step step, double fraction) {
+        long from = step == Step.RUN ? 0 : referenceNoticeBytes.get(Step.values()[step.ordinal() - 1]);
+        long to = referenceNoticeBytes.get(step);
+        Path file = current.resolve("topics/notices.jsonl");
+        return moment(fraction + " of " + step + "'s notices",
+                () -> size(file) >= from + Math.max(1, (long) ((to - from) * fraction)));
+    }
+
+    private interface Check {
+        boolean test() throws IOException;
+    }
+
+    private static ChildTriage.Moment moment(String name, Check check) {
+        return new ChildTriage.Moment() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public boolean reached() throws IOException {
+                return check.test();
+            }
+        };
+    }
+
+    private Path copyOfImported(String name) throws IOException {
+        Path copy = tmp.resolve(name);
+        Files.createDirectories(copy);
+        Files.copy(imported.resolve(EmbeddedState.STORE_FILE), copy.resolve(EmbeddedState.STORE_FILE),
+                StandardCopyOption.REPLACE_EXISTING);
+        return copy;
+    }
+
+    static long size(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
