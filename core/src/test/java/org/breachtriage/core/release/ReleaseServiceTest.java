@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
  * {@link ReleaseService} on the in-memory fakes, for what the release scenarios leave out: the exact
  * figures of each approval, the approvals recorded on the incident in order, and the incident's log of
  * every release decision (who, under which identity, why, and what it did), which is what an auditor
- * reads afterwards. Default policy; the harness's people: C1 VERY_HIGH (covert, name and photo), S2
- * HIGH (SC officer, name, rank and home address), C2 MEDIUM (counter-terrorism, name alone), T3 LOW
- * (pay number only).
+ * reads afterwards. Default policy, a malicious breach to unknown recipients (CB 1.0); the harness's
+ * people: C1 VERY_HIGH (covert, name and photo: 4 x 1.0 + 1.0), C2 HIGH (counter-terrorism, name: 4 x
+ * 0.5 + 1.0), T1 MEDIUM (staff, name and photo: 1 x 1.0 + 1.0), T3 LOW (pay number only: 1 x 0.25 + 1.0).
  */
 class ReleaseServiceTest {
     private static final Approver ALICE = Approver.byName("Alice Dpo", "alice");
@@ -48,7 +48,7 @@ class ReleaseServiceTest {
     @BeforeEach
     void runTheList() throws IOException {
         id = h.runManifest(h.upload("list.csv", incident(h.reference("release"), AWARE_AT), row(h.c1, "name;photo"),
-                row(h.s2, "name;rank;home_address"), row(h.c2, "name"), row(h.t3, "pay_number"))).incidentId();
+                row(h.c2, "name"), row(h.t1, "name;photo"), row(h.t3, "pay_number"))).incidentId();
     }
 
     private ReleaseNotices release() {
@@ -65,7 +65,7 @@ class ReleaseServiceTest {
         ReleaseNotices.Approved first = release().approve(new Approve(id, ALICE, null, "  checked the list "));
         assertEquals(id + "/approval/1", first.approvalId());
         assertEquals(List.of(2, 2, 1, 1), List.of(first.covered(), first.counted(), first.released(), first.published()),
-                "C1 and S2 waited; Alice's yes counts on both, meets S2's rule (one) and not C1's (two)");
+                "C1 and C2 waited; Alice's yes counts on both, meets C2's rule (one) and not C1's (two)");
 
         ReleaseNotices.Approved again = release().approve(new Approve(id, ALICE, Band.VERY_HIGH, null));
         assertEquals(id + "/approval/2", again.approvalId());
