@@ -47,11 +47,11 @@ import org.breachtriage.core.incident.IncidentPerson;
 import org.breachtriage.core.incident.PersonNotice;
 import org.breachtriage.core.letters.Letters;
 import org.breachtriage.core.incident.Reminder;
-import org.breachtriage.core.manifest.ManifestReader;
-import org.breachtriage.core.manifest.ManifestReaders;
 import org.breachtriage.core.manifest.ManifestRow;
-import org.breachtriage.core.manifest.ManifestVisitor;
-import org.breachtriage.core.manifest.RowRejection;
+import org.breachtriage.core.golden.Rescoring;
+import org.breachtriage.core.golden.SampleFiles;
+import org.breachtriage.core.golden.SampleGoldens;
+import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.model.StaffMember;
 import org.breachtriage.core.pipeline.Messages;
@@ -64,6 +64,8 @@ import org.breachtriage.core.release.ReleaseNotices.Approve;
 import org.breachtriage.core.release.ReleaseRequest;
 import org.breachtriage.core.report.FederationSummary;
 import org.breachtriage.core.report.OnCallSummary;
+import org.breachtriage.core.scoring.ReleaseRule;
+import org.breachtriage.core.scoring.ScoringPolicy;
 import org.breachtriage.core.staff.RosterImport;
 import org.breachtriage.core.staff.RosterReader;
 import org.breachtriage.core.synthetic.ManifestOptions;
@@ -251,7 +253,13 @@ final class PipelineScenario {
                 assertTrue(uploads.head(reportKey).isPresent(), "report written: " + reportKey);
             }
             assertEquals(summary.persons().total(), people.size(), "one record per person");
+            // Who must be told comes from the inputs, never from what the pipeline stored: every person as the
+            // scorer makes them from their row, roster line and the sidecar, and where the policy's decision on
+            // that puts them.
+            Map<String, Rescoring.Expected> expected = rescore(manifest, roster);
+            assertEveryPersonAsRescored(people, expected);
             Standing standing = Standing.of(people.values());
+            assertEquals(Standing.expected(expected.values()), standing, "each person where the policy puts them");
             assertEquals(releasingBatches.size() > 0, !standing.toldAtOnce().isEmpty());
             assertEquals(standing.toldAtOnce().size(), summary.notices().published(), "notices counted once each");
             assertEquals(standing.highWaiting().size() + standing.veryHighWaiting().size(), summary.notices().awaitingRelease());
@@ -315,6 +323,21 @@ final class PipelineScenario {
                                 p.band() + ": an Art. 34 notice waiting for approvers: " + notice);
                         (p.band() == Band.HIGH ? s.highWaiting() : s.veryHighWaiting()).add(p.payNumber());
                     }
+                }
+            }
+            return s;
+        }
+
+        /** Where the policy's decision on each person's independent rescoring puts them. */
+        static Standing expected(java.util.Collection<Rescoring.Expected> people) {
+            Standing s = new Standing(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
+            for (Rescoring.Expected e : people) {
+                if (!e.decision().sendsNotice()) {
+                    s.general().add(e.payNumber());
+                } else if (e.decision().release() == ReleaseRule.AUTO) {
+                    s.toldAtOnce().add(e.payNumber());
+                } else {
+                    (e.band() == Band.HIGH ? s.highWaiting() : s.veryHighWaiting()).add(e.payNumber());
                 }
             }
             return s;
@@ -454,29 +477,18 @@ final class PipelineScenario {
 
     /** The generated manifest and what a reader makes of it, to check the pipeline's accounting against. */
     record Manifest(byte[] bytes, long rowsRead, long accepted, long rejected, Set<String> acceptedPayNumbers,
-                    Set<String> personalWords) {
+                    Set<String> personalWords, List<ManifestRow> acceptedRows) {
     }
 
     private Manifest generateManifest(Map<String, StaffMember> roster) throws IOException {
         StringWriter csv = new StringWriter();
         SyntheticData.writeManifest(csv, spec.rosterPeople(), spec.manifestRows(), spec.rosterSeed(), spec.options());
         byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-        List<ManifestRow> accepted = new ArrayList<>();
-        List<RowRejection> rejected = new ArrayList<>();
-        ManifestReader.ReadSummary read;
+        SampleFiles.Read read;
         try (InputStream in = new ByteArrayInputStream(bytes)) {
-            read = ManifestReaders.forName("manifest.csv").read("manifest.csv", in, new ManifestVisitor() {
-                @Override
-                public void accepted(ManifestRow row) {
-                    accepted.add(row);
-                }
-
-                @Override
-                public void rejected(RowRejection rejection) {
-                    rejected.add(rejection);
-                }
-            });
+            read = SampleFiles.read("manifest.csv", in);
         }
+        List<ManifestRow> accepted = read.accepted();
         Set<String> payNumbers = new LinkedHashSet<>();
         Set<String> words = new HashSet<>();
         for (ManifestRow row : accepted) {
@@ -488,7 +500,8 @@ final class PipelineScenario {
                 addIfPresent(words, member.surname());
             }
         }
-        return new Manifest(bytes, read.rowsRead(), read.rowsAccepted(), read.rowsRejected(), payNumbers, words);
+        return new Manifest(bytes, read.summary().rowsRead(), read.summary().rowsAccepted(), read.summary().rowsRejected(), payNumbers, words,
+                List.copyOf(accepted));
     }
 
     private static void addIfPresent(Set<String> words, String word) {
@@ -635,6 +648,31 @@ final class PipelineScenario {
                 "persons = matched + unmatched");
         assertTrue(summary.balances(), "the run summary balances: " + summary);
         assertTrue(done.allBatchesDone());
+    }
+
+    /**
+     * Each person's manifest row(s), roster record and the incident (the sidecar's circumstances, as
+     * written in events/: malicious, unknown recipients) handed straight to the scorer.
+     */
+    private Map<String, Rescoring.Expected> rescore(Manifest manifest, Map<String, StaffMember> roster) {
+        IncidentMetadata sidecar = SampleGoldens.MET_INCIDENT;
+        IncidentMetadata ownReference = new IncidentMetadata(sidecar.supplier(), sidecar.reference() + "-" + run,
+                sidecar.awareAt(), sidecar.malicious(), sidecar.confidentiality(), sidecar.integrity(),
+                sidecar.availability(), sidecar.defaultExposedFields(), List.of());
+        return Rescoring.of(ScoringPolicy.loadDefault(), roster,
+                List.of(new Rescoring.Listing(ownReference, manifest.acceptedRows())));
+    }
+
+    /** Every stored person is exactly what the independent rescoring says: exposure, DPC, EI, CB, score, band, reasons. */
+    private static void assertEveryPersonAsRescored(Map<String, IncidentPerson> people,
+                                                    Map<String, Rescoring.Expected> expected) {
+        assertEquals(expected.keySet(), people.keySet(), "one record per pay number the manifest accepted");
+        for (Rescoring.Expected e : expected.values()) {
+            IncidentPerson stored = people.get(e.payNumber());
+            assertEquals(e.exposed(), stored.exposed(), e.payNumber() + " exposure");
+            assertEquals(e.matched(), stored.matched(), e.payNumber() + " matched");
+            assertEquals(e.assessment(), stored.assessment(), e.payNumber() + " assessment");
+        }
     }
 
     private static void assertNotices(List<TopicTap.Delivery> deliveries, Set<String> mustNotify, String incidentId) {

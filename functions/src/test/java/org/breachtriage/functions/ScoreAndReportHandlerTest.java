@@ -20,11 +20,16 @@ import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.cases.RowBatch;
+import org.breachtriage.core.golden.SampleGoldens;
 import org.breachtriage.core.incident.IncidentService;
 import org.breachtriage.core.model.StaffMember;
 import org.breachtriage.core.pipeline.ReportService;
+import org.breachtriage.core.pipeline.RunSummary;
 import org.breachtriage.core.staff.RosterImport;
 import org.breachtriage.core.staff.RosterReader;
+import org.breachtriage.core.release.CaseNotices;
+import org.breachtriage.core.incident.PersonNotice;
+import org.breachtriage.core.incident.NoticeState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -40,6 +45,8 @@ class ScoreAndReportHandlerTest {
     static final String FIXTURE_CASE = "BT-e7e475f1c7a00001";
     /** Its incident: force {@value PipelineTarget#FORCE}, reference INC-2023-0826 (see IncidentIds). */
     static final String FIXTURE_INCIDENT = "IN-5345323007ba4d37";
+    /** Notices the fixture batches plan under the default policy: the two VERY_HIGH officers and the two MEDIUM people. */
+    private static final long FIXTURE_NOTICES = 4;
 
     private final EmulatorStack stack;
 
@@ -69,7 +76,21 @@ class ScoreAndReportHandlerTest {
             assertEquals(5, afterScoring.counter(Counters.PERSONS_TOTAL));
             assertEquals(4, afterScoring.counter(Counters.PERSONS_MATCHED));
             assertEquals(1, afterScoring.counter(Counters.PERSONS_UNMATCHED), "MP009999 is on no roster");
-            assertTrue(afterScoring.counter(Counters.NOTICES_PLANNED) >= 2, "notices planned for the covert and protection officers");
+            // From the fixture's rows and roster lines: the covert (MP000091) and protection (MP000186) officers,
+            // both DV with name and photo, are DPC 4 x EI 1.0 + CB 1.0 = 5.0; MP000002, a Constable with name, rank
+            // and photo, 1.5 x 1.0 + 1.0 = 2.5; MP000001, name and photo only, 1 x 1.0 + 1.0 = 2.0; MP009999, a pay
+            // number alone, 1 x 0.25 + 1.0 = 1.25.
+            assertEquals(SampleGoldens.bands(1, 2, 0, 2), RunSummary.of(afterScoring, CaseNotices.NONE, 0).bands());
+            // The default policy plans a notice for everyone MEDIUM or above: the two VERY_HIGH officers' Art. 34
+            // notices (waiting for two approvers) and the two MEDIUM people's information notices (released at once).
+            assertEquals(FIXTURE_NOTICES, afterScoring.counter(Counters.NOTICES_PLANNED), "MEDIUM and above: 2 + 2");
+            for (String pay : List.of("MP000091", "MP000186", "MP000002", "MP000001", "MP009999")) {
+                List<PersonNotice> notices = q.wiring.adapters().persons().find(incidentId, pay).orElseThrow().notices();
+                assertEquals(pay.equals("MP009999") ? 0 : 1, notices.size(), pay);
+                boolean veryHigh = pay.equals("MP000091") || pay.equals("MP000186");
+                notices.forEach(n -> assertEquals(veryHigh ? NoticeState.PLANNED : NoticeState.RELEASED, n.state(),
+                        pay + ": VERY_HIGH waits for its approvers, MEDIUM is released at once"));
+            }
             assertEquals(List.of(FIXTURE_CASE), triggers(q), "the flip to SCORED sent one report trigger");
 
             // Received twice while the case is SCORED: the first attempt's trigger may have been lost, so send it again.

@@ -66,7 +66,7 @@ class IcoArt33DraftsTest {
         assertEquals("38", nature.get("peopleBySeverity").get("VERY_HIGH").asText());
         assertEquals("about 110", nature.get("peopleBySeverity").get("HIGH").asText());
         assertTrue(json.get("contactPoint").get("placeholder").asBoolean());
-        assertTrue(json.get("likelyConsequences").size() >= 3);
+        assertEquals(6, json.get("likelyConsequences").size(), json.get("likelyConsequences").toString());
         assertEquals(4, json.get("measures").get("taken").size());
         assertEquals(4, json.get("measures").get("proposed").size());
         assertTrue(json.get("measures").get("peopleTold").asText().contains("Notices planned so far: about 150, of which"

@@ -48,6 +48,8 @@ class NoPersonalDataTest {
     @Test
     void noReportTypeTakesHoldsOrReturnsPersonLevelData() throws Exception {
         List<Class<?>> classes = reportClasses();
+        // A floor, not a count: the package grows, and every class in it is checked below. The floor only
+        // proves the scan found the report package at all (an empty scan would pass everything).
         assertTrue(classes.size() >= 15, "found only " + classes);
         List<String> offences = new ArrayList<>();
         for (Class<?> type : classes) {

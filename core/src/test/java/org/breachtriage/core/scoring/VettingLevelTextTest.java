@@ -24,7 +24,10 @@ class VettingLevelTextTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"   ", "Level Q", "S", "SCC", "cleared", "NPPV4", "top secret"})
+    // The last six keep letters and digits at the edges of their ranges (a, z, A, Z, 0, 9): dropping one would
+    // turn them into a level.
+    @ValueSource(strings = {"   ", "Level Q", "S", "SCC", "cleared", "NPPV4", "top secret", "SCz", "SCZ", "SC0", "SC9",
+            "CTCA", "ctca"})
     void unknownTextIsNull(String text) {
         assertNull(VettingLevelText.parse(text));
     }
