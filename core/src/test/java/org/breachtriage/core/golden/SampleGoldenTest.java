@@ -77,6 +77,9 @@ class SampleGoldenTest {
             harness = new ScenarioHarness(new ScenarioHarness.Backend(objects, staff, new InMemoryCaseStore(),
                     new InMemoryIncidentStore(), persons, new RecordingPublisher()), POLICY);
             staff.putAll(SampleFiles.roster().values());
+            // After every sample sidecar's awareAt (the latest, with-errors.csv's, is 2023-08-25T16:00Z):
+            // an awareAt in the future is refused, as on the day.
+            harness.clock.set(java.time.Instant.parse("2023-08-25T17:00:00Z"));
             for (String manifest : manifests) {
                 put(objects, manifest, SampleFiles.bytes(manifest));
                 put(objects, manifest + SampleFiles.SIDECAR_SUFFIX, SampleFiles.bytes(manifest + SampleFiles.SIDECAR_SUFFIX));

@@ -92,6 +92,9 @@ class SampleIncidentMetadataTest {
             objects.put(sidecar, SampleFiles.bytes(sidecar), "application/json", Map.of());
         }
 
+        if (written != null && written.awareAt() != null) {
+            harness.clock.set(written.awareAt().plusSeconds(3600)); // an awareAt in the future is refused
+        }
         CaseRecord opened = harness.ingest(manifest).caseRecord();
         RowBatch first = harness.takeBatches().get(0);
         harness.score(first, false);
