@@ -86,9 +86,19 @@ class IngestServiceTest {
     }
 
     @Test
-    void aManifestWithNoRowsQueuesNothingAndIsScoredAtOnce() throws IOException {
+    void aManifestWithNoDataRowsIsRefusedAndQueuesAndReportsNothing() throws IOException {
         put("empty.csv", HEADER);
-        IngestOutcome outcome = ingest.ingest(IngestManifest.Command.of("empty.csv"));
+        ManifestFormatException refused = assertThrows(ManifestFormatException.class,
+                () -> ingest.ingest(IngestManifest.Command.of("empty.csv")));
+        assertTrue(refused.getMessage().startsWith("empty.csv: no data rows"), refused.getMessage());
+        assertEquals(List.of(), sends);
+        assertEquals(List.of(), reports.requested(), "no REPORTED case of 0 people");
+    }
+
+    @Test
+    void aManifestOfRejectsOnlyQueuesNothingAndIsScoredAtOnce() throws IOException {
+        put("rejects-only.csv", HEADER + "BAD#1,name\nBAD#2,name\n");
+        IngestOutcome outcome = ingest.ingest(IngestManifest.Command.of("rejects-only.csv"));
         assertEquals(List.of(), sends);
         assertTrue(outcome.scoredNow());
         assertEquals(CaseStatus.SCORED, outcome.caseRecord().status());
@@ -241,7 +251,7 @@ class IngestServiceTest {
 
     @Test
     void theSameFileAgainIsFoundAndAScoredCaseAsksForItsReportAgain() throws IOException {
-        put("again.csv", HEADER);
+        put("again.csv", HEADER + "BAD#1,name\n"); // rejects only: scored at once, no batch to score
         IngestOutcome first = ingest.ingest(IngestManifest.Command.of("again.csv"));
         reports.clear();
 
