@@ -14,7 +14,7 @@ import org.h2.mvstore.MVStore;
  * {@code PersonNotice.CLAIM_LEASE}, because on AWS a claimer may be a slow Lambda that is still alive.
  * Here only one process can hold the state directory (the store file is locked), so every claim found
  * when it is opened after an unclean end belongs to a dead process. Leaving them for the lease would
- * keep those people waiting twenty minutes and make a re-run report them as "releasing"; dropping them
+ * keep those people waiting out the lease and make a re-run report them as "releasing"; dropping them
  * lets the re-run send them now. A notice the dead process had already written to the topic file is
  * not written again: the file is idempotent by notice id ({@link JsonLinesTopicSink}).
  *
