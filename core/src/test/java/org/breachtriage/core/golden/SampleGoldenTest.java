@@ -169,11 +169,7 @@ class SampleGoldenTest {
                 assertEquals(e.assessment(), stored.assessment(), e.payNumber());
                 assertEquals(e.exposed(), stored.exposed(), e.payNumber());
                 assertEquals(e.matched(), stored.matched(), e.payNumber());
-                assertEquals(e.decision().sendsNotice(), stored.toldBand() != null,
-                        e.payNumber() + ": a notice exactly when the policy sends their band one");
-                if (e.decision().sendsNotice()) {
-                    assertEquals(e.band(), stored.toldBand(), e.payNumber() + ": their live notice is for their band");
-                }
+                assertToldAsThePolicySays(e, stored);
             }
         }
 
@@ -411,10 +407,7 @@ class SampleGoldenTest {
             for (Rescoring.Expected e : expected.values()) {
                 IncidentPerson stored = people.get(e.payNumber());
                 assertEquals(e.assessment(), stored.assessment(), e.payNumber());
-                assertEquals(e.decision().sendsNotice(), stored.toldBand() != null, e.payNumber());
-                if (e.decision().sendsNotice()) {
-                    assertEquals(e.band(), stored.toldBand(), e.payNumber() + " was last told at their band");
-                }
+                assertToldAsThePolicySays(e, stored);
             }
         }
 
@@ -514,4 +507,14 @@ class SampleGoldenTest {
     private static long awaiting(List<Rescoring.ExpectedNotice> notices, Band band) {
         return notices.stream().filter(n -> n.standing() == Rescoring.Standing.AWAITING_RELEASE && n.band() == band).count();
     }
+
+    /** A live notice exactly when the policy sends the person's band one, and then for that band. */
+    private static void assertToldAsThePolicySays(Rescoring.Expected e, IncidentPerson stored) {
+        assertEquals(e.decision().sendsNotice(), stored.toldBand() != null,
+                e.payNumber() + ": a notice exactly when the policy sends their band one");
+        if (e.decision().sendsNotice()) {
+            assertEquals(e.band(), stored.toldBand(), e.payNumber() + ": their live notice is for their band");
+        }
+    }
+
 }
