@@ -415,16 +415,7 @@ class ScoreServiceTest {
         staff.putAll(List.of(policeStaff("SS-RACE")));
         CaseRecord c = openCase("race.csv", MALICIOUS, 3);
         service.score(command(batch(c, 0, MALICIOUS, row(1, "SS-RACE", "pay_number"))));
-        int[] lost = {1};
-        ScoreService racing = service(new DelegatingPersonStore(persons) {
-            @Override
-            public boolean replace(IncidentPerson updated, int expectedVersion) {
-                if (lost[0]-- > 0) {
-                    return false;
-                }
-                return super.replace(updated, expectedVersion);
-            }
-        });
+        ScoreService racing = service(replacesLosing(1, new int[1]));
 
         racing.score(command(batch(c, 1, MALICIOUS, row(101, "SS-RACE", "name;photo;home_address"))));
 
@@ -440,13 +431,7 @@ class ScoreServiceTest {
         CaseRecord c = openCase("busy.csv", MALICIOUS, 3);
         service.score(command(batch(c, 0, MALICIOUS, row(1, "SS-BUSY", "pay_number"))));
         int[] attempts = {0};
-        ScoreService losing = service(new DelegatingPersonStore(persons) {
-            @Override
-            public boolean replace(IncidentPerson updated, int expectedVersion) {
-                attempts[0]++;
-                return false;
-            }
-        });
+        ScoreService losing = service(replacesLosing(Integer.MAX_VALUE, attempts));
 
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> losing.score(command(batch(c, 1, MALICIOUS, row(101, "SS-BUSY", "name")))));
@@ -480,6 +465,16 @@ class ScoreServiceTest {
     }
 
     // --- helpers ---------------------------------------------------------------------------------
+
+    /** The person store whose first {@code losses} compare-and-sets lose to another writer; counts every attempt. */
+    private DelegatingPersonStore replacesLosing(int losses, int[] attempts) {
+        return new DelegatingPersonStore(persons) {
+            @Override
+            public boolean replace(IncidentPerson updated, int expectedVersion) {
+                return attempts[0]++ >= losses && super.replace(updated, expectedVersion);
+            }
+        };
+    }
 
     /**
      * The notice path in one place: exactly one initial notice at {@code band}, planned by this case and
