@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,29 +79,30 @@ public final class JsonLinesTopicSink implements NoticePublisher {
         if (messages.isEmpty()) {
             return;
         }
-        byte[] lines = render(topic, messages); // fails on a bad body before anything is decided
+        List<byte[]> lines = new ArrayList<>(messages.size()); // fails on a bad body before anything is decided
+        for (OutboundMessage message : messages) {
+            lines.add(line(topic, message));
+        }
         TopicFile file = files.get(topic);
         synchronized (file) {
             Path path = fileFor(topic);
             try {
                 Set<String> ids = idsIn(file, path);
-                List<OutboundMessage> fresh = new ArrayList<>(messages.size());
-                Set<String> inThisCall = new HashSet<>();
-                for (OutboundMessage message : messages) {
-                    if (!ids.contains(message.id()) && inThisCall.add(message.id())) {
-                        fresh.add(message);
+                ByteArrayOutputStream fresh = new ByteArrayOutputStream(512 * messages.size());
+                int written = 0;
+                for (int i = 0; i < messages.size(); i++) {
+                    if (ids.add(messages.get(i).id())) { // a repeat, from the file or earlier in this call, is skipped
+                        fresh.writeBytes(lines.get(i));
+                        written++;
                     }
                 }
-                if (fresh.size() != messages.size()) {
-                    lines = render(topic, fresh);
+                if (written > 0) {
+                    append(path, fresh.toByteArray());
                 }
-                if (!fresh.isEmpty()) {
-                    append(path, lines);
-                }
-                ids.addAll(inThisCall);
-                file.written += fresh.size();
-                file.repeats += messages.size() - fresh.size();
+                file.written += written;
+                file.repeats += messages.size() - written;
             } catch (IOException e) {
+                file.ids = null; // the ids just added were not written: read them from the file again next time
                 throw new UncheckedIOException("cannot append to topic file " + path + ": " + e.getMessage(), e);
             }
         }
@@ -152,19 +152,17 @@ public final class JsonLinesTopicSink implements NoticePublisher {
             }
         }
     }
-    private static byte[] render(Topic topic, List<OutboundMessage> messages) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512 * messages.size());
-        for (OutboundMessage message : messages) {
-            JsonNode body = parseBody(topic, message);
-            try {
-                out.writeBytes(LINE_WRITER.writeValueAsBytes(
-                        new Line(message.id(), new TreeMap<>(message.attributes()), body)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            out.write('\n');
+    /** One message's line, newline included. */
+    private static byte[] line(Topic topic, OutboundMessage message) {
+        JsonNode body = parseBody(topic, message);
+        try {
+            byte[] json = LINE_WRITER.writeValueAsBytes(new Line(message.id(), new TreeMap<>(message.attributes()), body));
+            byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+            line[json.length] = '\n';
+            return line;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
     }
 
     private static JsonNode parseBody(Topic topic, OutboundMessage message) {
