@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.breachtriage.core.cases.CaseOpening;
 import java.util.UUID;
+import org.breachtriage.core.cases.Art33Verdict;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.Counters;
@@ -81,7 +82,8 @@ public final class CaseLifecycle {
                 log(id, "warning", warning);
             }
             log(id, stored.art33Required() ? "art33 notification required" : "art33 notification not required",
-                    stored.art33Reasoning() + " Deadline " + stored.art33Deadline() + ".");
+                    Art33Verdict.PROVISIONAL + stored.art33Reasoning() + " Deadline " + stored.art33Deadline()
+                            + ". Decided again from the assessment once the incident's people are scored.");
             alertOnce(id, List.of(openedAlert(stored)));
         } else {
             catchUpAlerts(stored);
