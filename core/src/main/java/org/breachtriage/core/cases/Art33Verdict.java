@@ -19,8 +19,8 @@ import org.breachtriage.core.model.Band;
  *   <li>anyone at or above {@code HIGH} (or the policy's notice threshold, if lower): the breach is
  *       likely to result in a high risk, so it is not unlikely to result in a risk: the ICO is told.
  *       This is the invariant "HIGH or above anywhere implies Art. 33 required";</li>
- *   <li>otherwise, "unlikely to result in a risk" when every manifest's incident details state a
- *       circumstance that contains the breach ({@link Mitigations#containing}): no ICO report, and the
+ *   <li>otherwise, "unlikely to result in a risk" when every manifest's incident details contain the
+ *       breach in every dimension it hit ({@link Mitigations#containment}): no ICO report, and the
  *       reasons are recorded under Art. 33(5);</li>
  *   <li>otherwise the ICO is told: a risk cannot be ruled out.</li>
  * </ul>
@@ -79,23 +79,21 @@ public record Art33Verdict(String verdict, boolean required, boolean provisional
                     + " so it cannot be unlikely to result in a risk. The ICO must be told within 72 hours of awareness"
                     + " (UK GDPR Art. 33(1)).");
         }
+        boolean everyoneLow = highest == null || highest == Band.LOW;
         Set<String> containing = new LinkedHashSet<>();
         for (IncidentMetadata incident : incidents) {
-            List<String> found = Mitigations.containing(incident);
-            if (found.isEmpty()) {
+            Mitigations.Containment containment = Mitigations.containment(incident, everyoneLow);
+            if (!containment.contained()) {
                 return new Art33Verdict(REQUIRED, true, false, "Nobody of the " + total + " people is assessed "
-                        + risk + " or above (highest band " + (highest == null ? "none" : highest) + "), but the"
-                        + " incident details (" + facts(incident) + ") state nothing that contains the breach:"
-                        + " no unintelligible data, no restore from backup without disclosure, no trusted recipient"
-                        + " who deleted the data, no single known recipient, and a loss did occur. A risk to the"
-                        + " people concerned cannot be ruled out, so the ICO must be told within 72 hours of"
-                        + " awareness (UK GDPR Art. 33(1)).");
+                        + risk + " or above (highest band " + (highest == null ? "none" : highest) + "), but "
+                        + containment.uncovered() + ". A risk to the people concerned cannot be ruled out, so the ICO"
+                        + " must be told within 72 hours of awareness (UK GDPR Art. 33(1)).");
             }
-            containing.addAll(found);
+            containing.addAll(containment.because());
         }
         return new Art33Verdict(NOT_REQUIRED, false, false, "Unlikely to result in a risk: nobody of the " + total
                 + " people is assessed " + risk + " or above (highest band " + (highest == null ? "none" : highest)
-                + "), and " + String.join("; and ", new ArrayList<>(containing)) + ". No report to the ICO is"
+                + "), and " + String.join(", and ", new ArrayList<>(containing)) + ". No report to the ICO is"
                 + " required; this decision and its reasons are recorded under UK GDPR Art. 33(5). Reassess if new"
                 + " evidence arrives.");
     }
@@ -104,8 +102,4 @@ public record Art33Verdict(String verdict, boolean required, boolean provisional
         return c.status() == CaseStatus.SCORED || c.status() == CaseStatus.REPORTED;
     }
 
-    private static String facts(IncidentMetadata incident) {
-        return "confidentiality: " + incident.confidentiality() + ", integrity: " + incident.integrity()
-                + ", availability: " + incident.availability() + (incident.malicious() ? ", malicious" : ", not malicious");
-    }
 }

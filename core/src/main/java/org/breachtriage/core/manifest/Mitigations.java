@@ -35,36 +35,79 @@ public record Mitigations(Unintelligible unintelligible, Duration recoveredWithi
     }
 
     /**
-     * The circumstances that contain the breach so that it is unlikely to result in a risk, given the
-     * rest of the incident details, each in fixed words (never the free text of the fields): the
-     * data was unintelligible; nothing was disclosed and it was restored; or, without malice, the
-     * only recipient was trusted and deleted it, or was one known person. A breach with no loss at
-     * all counts too. Empty when none applies.
+     * Whether the incident details contain the breach, dimension by dimension: every dimension that
+     * was hit must be covered by a circumstance that removes its harm (encryption does nothing for
+     * data that was unavailable for days, a restore from backup nothing for data that was disclosed).
+     *
+     * <ul>
+     *   <li>Confidentiality, when lost, is covered by unintelligible data; or, without malice, by a
+     *       trusted recipient who confirmed deleting it, by one known recipient, or (when every person is
+     *       LOW) by known recipients, who can be asked to delete it. With malice the recipient's
+     *       intentions give no reassurance (EDPB 01/2021, Case 08).</li>
+     *   <li>Integrity and availability, when lost, are covered by a restore from backup.</li>
+     * </ul>
+     *
+     * @param everyoneLow nobody in the incident is above LOW
+     * @return the covering circumstances in fixed words (never the free text of the fields), or the
+     *         dimension left uncovered
      */
-    public static List<String> containing(IncidentMetadata incident) {
+    public static Containment containment(IncidentMetadata incident, boolean everyoneLow) {
         Mitigations m = incident.mitigations();
-        List<String> found = new ArrayList<>(2);
-        boolean noDisclosure = incident.confidentiality() == Confidentiality.NO_EVIDENCE;
-        if (noDisclosure && incident.integrity() == Integrity.NONE && incident.availability() == Availability.NONE) {
-            found.add("there is no evidence that the data was disclosed, altered or lost");
+        List<String> because = new ArrayList<>(2);
+        String confidentiality = switch (incident.confidentiality() == null ? Confidentiality.UNKNOWN_RECIPIENTS
+                : incident.confidentiality()) {
+            case NO_EVIDENCE -> "there is no evidence that the data was disclosed";
+            case KNOWN_RECIPIENTS, UNKNOWN_RECIPIENTS -> coveredDisclosure(incident, m, everyoneLow);
+        };
+        if (confidentiality == null) {
+            return new Containment(List.of(), "the disclosure (" + incident.confidentiality()
+                    + (incident.malicious() ? ", malicious" : "") + ") is not contained: the data is not unintelligible"
+                    + (incident.malicious() ? ", and with malice no recipient gives reassurance"
+                    : ", and no trusted recipient deleted it nor did it reach one known person only"));
         }
+        because.add(confidentiality);
+        boolean lost = incident.integrity() != null && incident.integrity() != Integrity.NONE
+                || incident.availability() != null && incident.availability() != Availability.NONE;
+        if (!lost) {
+            because.add("nothing was altered or lost");
+        } else if (m.recoveredWithin() != null) {
+            because.add("the data was restored from backup within " + m.recoveredWithin());
+        } else {
+            return new Containment(List.of(), "the loss of integrity or availability (integrity: " + incident.integrity()
+                    + ", availability: " + incident.availability() + ") is not contained: no restore from backup is"
+                    + " recorded");
+        }
+        return new Containment(because, null);
+    }
+
+    private static String coveredDisclosure(IncidentMetadata incident, Mitigations m, boolean everyoneLow) {
         if (m.unintelligibleData()) {
-            found.add(m.unintelligible() == Unintelligible.ENCRYPTED
+            return m.unintelligible() == Unintelligible.ENCRYPTED
                     ? "the data was encrypted to a current standard and the key was not compromised, so it is"
-                    + " unintelligible to whoever holds it (Art. 34(3)(a))"
+                    + " unintelligible to whoever holds it"
                     : "the data was hashed and salted with a current algorithm, so it is unintelligible to whoever"
-                    + " holds it (Art. 34(3)(a))");
+                    + " holds it";
         }
-        if (noDisclosure && m.recoveredWithin() != null) {
-            found.add("there is no evidence that the data was disclosed, and it was restored from backup within "
-                    + m.recoveredWithin());
+        if (incident.malicious() || incident.confidentiality() != Confidentiality.KNOWN_RECIPIENTS) {
+            return null;
         }
-        if (!incident.malicious() && m.recipient() == Recipient.TRUSTED_DELETED) {
-            found.add("the breach was not malicious, and its only recipient is trusted and confirmed deleting the data");
+        if (m.recipient() == Recipient.TRUSTED_DELETED) {
+            return "the breach was not malicious, and its only recipient is trusted and confirmed deleting the data";
         }
-        if (!incident.malicious() && m.recipient() == Recipient.KNOWN_SINGLE) {
-            found.add("the breach was not malicious, and the data reached one known person only");
+        if (m.recipient() == Recipient.KNOWN_SINGLE) {
+            return "the breach was not malicious, and the data reached one known person only";
         }
-        return found;
+        return everyoneLow ? "the breach was not malicious, the data reached known recipients only, who can be asked"
+                + " to delete it, and everyone is LOW" : null;
+    }
+
+    /**
+     * @param because   the circumstances that contain the breach, one per dimension; empty when not contained
+     * @param uncovered what is not contained, in words; null when contained
+     */
+    public record Containment(List<String> because, String uncovered) {
+        public boolean contained() {
+            return uncovered == null;
+        }
     }
 }
