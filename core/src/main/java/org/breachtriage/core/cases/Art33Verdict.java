@@ -74,7 +74,8 @@ public record Art33Verdict(String verdict, boolean required, boolean provisional
             }
         }
         if (atRisk > 0) {
-            return new Art33Verdict(REQUIRED, true, false, atRisk + " of the " + total + " people are assessed " + risk
+            return new Art33Verdict(REQUIRED, true, false, atRisk + " of the " + people(total) + (atRisk == 1 ? " is" : " are")
+                    + " assessed " + risk
                     + " or above (highest band " + highest + "): the breach is likely to result in a high risk to them,"
                     + " so it cannot be unlikely to result in a risk. The ICO must be told within 72 hours of awareness"
                     + " (UK GDPR Art. 33(1)).");
@@ -84,18 +85,23 @@ public record Art33Verdict(String verdict, boolean required, boolean provisional
         for (IncidentMetadata incident : incidents) {
             Mitigations.Containment containment = Mitigations.containment(incident, everyoneLow);
             if (!containment.contained()) {
-                return new Art33Verdict(REQUIRED, true, false, "Nobody of the " + total + " people is assessed "
+                return new Art33Verdict(REQUIRED, true, false, "None of the " + people(total) + " is assessed "
                         + risk + " or above (highest band " + (highest == null ? "none" : highest) + "), but "
                         + containment.uncovered() + ". A risk to the people concerned cannot be ruled out, so the ICO"
                         + " must be told within 72 hours of awareness (UK GDPR Art. 33(1)).");
             }
             containing.addAll(containment.because());
         }
-        return new Art33Verdict(NOT_REQUIRED, false, false, "Unlikely to result in a risk: nobody of the " + total
-                + " people is assessed " + risk + " or above (highest band " + (highest == null ? "none" : highest)
+        return new Art33Verdict(NOT_REQUIRED, false, false, "Unlikely to result in a risk: none of the " + people(total)
+                + " is assessed " + risk + " or above (highest band " + (highest == null ? "none" : highest)
                 + "), and " + String.join(", and ", new ArrayList<>(containing)) + ". No report to the ICO is"
                 + " required; this decision and its reasons are recorded under UK GDPR Art. 33(5). Reassess if new"
                 + " evidence arrives.");
+    }
+
+    /** "1 person", "25 people". */
+    private static String people(long n) {
+        return n == 1 ? "1 person" : n + " people";
     }
 
     private static boolean peopleScored(CaseRecord c) {
