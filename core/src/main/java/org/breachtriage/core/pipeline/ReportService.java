@@ -121,7 +121,8 @@ public final class ReportService implements ReportCase {
         ReportSubject subject = subject(incident, report, scored);
         Rendered rendered = render(subject);
         // The Art. 33 decision from the assessment, in the case's log: the Art. 33(5) record when not required.
-        lifecycle.noteOnce(caseId, subject.art33Required() ? "art33 notification required" : "art33 notification not required",
+        lifecycle.noteOnce(caseId, subject.art33Required() ? "art33 decided: notification required"
+                        : "art33 decided: notification not required",
                 "Decided from the assessment of the incident's people (report " + report.number() + "): "
                         + subject.art33Reasoning());
         List<String> keys = keysFor(incident.incidentId(), report.number());
