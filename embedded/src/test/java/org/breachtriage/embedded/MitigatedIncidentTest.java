@@ -77,6 +77,9 @@ class MitigatedIncidentTest {
                     && d.reason().contains("Art. 33(5)")), log.toString());
             assertTrue(log.stream().anyMatch(d -> d.decision().equals("art33 notification required")
                     && d.reason().startsWith("Provisional")), "the opening decision stays on record, as provisional");
+            assertTrue(log.stream().anyMatch(d -> d.decision().equals("mitigation")
+                    && d.reason().startsWith("unintelligible: ENCRYPTED: ease of identification is negligible")),
+                    "each mitigation's effect is in the log");
             for (IncidentPerson p : people(pipeline, summary.incidentId())) {
                 assertEquals(0.25, p.assessment().ei(), "unintelligible: EI negligible");
                 assertTrue(p.notices().stream().noneMatch(n -> n.art34()), "no Art. 34 notice");

@@ -30,6 +30,40 @@ public record Mitigations(Unintelligible unintelligible, Duration recoveredWithi
         return text == null || text.isBlank() ? null : text.trim();
     }
 
+    /**
+     * One sentence per mitigation stated, saying what it does (for the case's decision log); fixed
+     * words only: the free text of laterMeasures and publicCommunication is never repeated.
+     */
+    public List<String> effects() {
+        List<String> effects = new ArrayList<>(5);
+        if (unintelligibleData()) {
+            effects.add("unintelligible: " + unintelligible + ": ease of identification is negligible (EI 0.25) for"
+                    + " everyone; the disclosure counts as contained for Art. 33; Art. 34(3)(a) for anyone whose band"
+                    + " calls for a notice");
+        }
+        if (recoveredWithin != null) {
+            effects.add("recoveredWithin: " + recoveredWithin + ": no change to the score (a temporary loss is already"
+                    + " counted as such); the loss of integrity or availability counts as contained for Art. 33");
+        }
+        if (recipient == Recipient.TRUSTED_DELETED) {
+            effects.add("recipient: TRUSTED_DELETED: confidentiality adds nothing to CB; without malice the disclosure"
+                    + " counts as contained for Art. 33");
+        }
+        if (recipient == Recipient.KNOWN_SINGLE) {
+            effects.add("recipient: KNOWN_SINGLE: confidentiality adds CB +0.25 as for known recipients; without malice"
+                    + " the disclosure counts as contained for Art. 33");
+        }
+        if (laterMeasures != null) {
+            effects.add("laterMeasures given (recorded in the incident details): no change to the score; Art. 34(3)(b)"
+                    + " for anyone whose band calls for a notice");
+        }
+        if (publicCommunication != null) {
+            effects.add("publicCommunication given (recorded in the incident details): no change to the score;"
+                    + " Art. 34(3)(c) for anyone whose band calls for a notice, who gets no individual message");
+        }
+        return effects;
+    }
+
     public boolean unintelligibleData() {
         return unintelligible != Unintelligible.NONE;
     }

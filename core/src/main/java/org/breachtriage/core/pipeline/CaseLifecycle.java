@@ -81,6 +81,9 @@ public final class CaseLifecycle {
             for (String warning : stored.incident().warnings()) {
                 log(id, "warning", warning);
             }
+            for (String effect : stored.incident().mitigations().effects()) {
+                log(id, "mitigation", effect);
+            }
             log(id, stored.art33Required() ? "art33 notification required" : "art33 notification not required",
                     Art33Verdict.PROVISIONAL + stored.art33Reasoning() + " Deadline " + stored.art33Deadline()
                             + ". Decided again from the assessment once the incident's people are scored.");
