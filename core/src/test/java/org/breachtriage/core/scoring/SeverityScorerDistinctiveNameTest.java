@@ -73,6 +73,28 @@ class SeverityScorerDistinctiveNameTest {
         assertEquals(band, a.band());
     }
 
+    /** The distinctive-name rows of docs/scoring.md's worked examples, as the table writes them. */
+    @ParameterizedTest(name = "{0}, {1}: {2} x {3} = {4} {5}")
+    @CsvSource(delimiter = '|', textBlock = """
+            constable covert | name;rank;photo;vetting_level;pay_number      | 4   | 1.0 | 5.0  | VERY_HIGH
+            constable        | name;rank;photo;vetting_level;pay_number      | 2   | 1.0 | 3.0  | HIGH
+            constable        | name;rank                                     | 2   | 1.0 | 3.0  | HIGH
+            constable        | name;rank;photo;home_address                  | 3   | 1.0 | 4.0  | VERY_HIGH
+            staff            | name;rank;photo;vetting_level;pay_number      | 1.5 | 1.0 | 2.5  | MEDIUM
+            staff            | name;email                                    | 1   | 1.0 | 2.0  | MEDIUM
+            """)
+    void theWorkedExamplesOfDistinctiveNames(String who, String categories, double dpc, double ei, double score,
+                                             Band band) {
+        StaffMember person = switch (who) {
+            case "constable covert" -> staff(StaffType.OFFICER, NameRarity.UNIQUE, VettingLevel.RV, RoleFlag.COVERT);
+            case "constable" -> staff(StaffType.OFFICER, NameRarity.RARE, VettingLevel.RV);
+            default -> policeStaff(NameRarity.RARE);
+        };
+        Assessment a = assess(categories, person);
+
+        assertEquals(List.of(dpc, ei, score, band), List.of(a.dpc(), a.ei(), a.score(), a.band()), a.reasons().toString());
+    }
+
     /** With the photo and without it, a rare or unique name puts a Constable at least one band above a common one. */
     @ParameterizedTest(name = "{0}")
     @CsvSource({ID_CARD, "name;rank;pay_number", "name;rank", "name;rank;unit", "name;rank;warrant_number"})
