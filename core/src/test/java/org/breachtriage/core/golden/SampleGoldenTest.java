@@ -56,6 +56,8 @@ class SampleGoldenTest {
     private static final String CB_MALICIOUS = "Malicious breach (a deliberate attack or theft): CB +0.5";
     private static final String ID_CARD_BASE =
             "Simple data is the most serious type exposed (name, rank, photo, vetting level, pay number): DPC starts at 1";
+    private static final String NAME_RANK_PAY_BASE =
+            "Simple data is the most serious type exposed (name, rank, pay number): DPC starts at 1";
     private static final String OFFICER =
             "Police officer whose rank was exposed (ENISA: special characteristics of the individual): DPC +0.5 to 1.5";
     private static final String NAME_WITH_PHOTO =
@@ -194,7 +196,7 @@ class SampleGoldenTest {
         void aCovertOfficerWhoseNameLeakedIsVeryHigh() {
             IncidentPerson p = run.person("MP002959");
             assertPerson(p, 4, 0.75, cb(0.5, 0.5), 4.0, Band.VERY_HIGH, List.of(
-                    "Simple data is the most serious type exposed (name, rank, pay number): DPC starts at 1",
+                    NAME_RANK_PAY_BASE,
                     OFFICER,
                     "Covert role with name exposed: DPC set to 4 (ENISA: list of undercover officers)",
                     "Uncommon name exposed: fairly easy to identify (EI 0.75)",
@@ -269,7 +271,7 @@ class SampleGoldenTest {
         void aUniqueNamedConstableWithoutAPhotoIsHigh() {
             IncidentPerson p = run.person("MP000670");
             assertPerson(p, 2, 1.0, cb(0.5, 0.5), 3.0, Band.HIGH, List.of(
-                    "Simple data is the most serious type exposed (name, rank, pay number): DPC starts at 1",
+                    NAME_RANK_PAY_BASE,
                     OFFICER,
                     "Unique name exposed with rank, which ties" + FINDABLE_AS_POLICE,
                     "Unique name exposed: it identifies the person outright (EI 1.0)",
