@@ -25,8 +25,8 @@ import org.breachtriage.core.model.VettingLevel;
  * that moved DPC, EI or CB is added to the reasons in a sentence. Reasons are built only from fixed
  * wording and enum values, never from free text of the input, so they can never carry a name.
  *
- * <p>DPC moves in half steps (the officer and distinctive-name steps are +0.5, the others +1), so it is a multiple of 0.5;
- * EI is a multiple of 0.25 and CB too. Every score is therefore a multiple of 0.125, which a double
+ * <p>DPC moves in half steps (the officer and distinctive-name steps are +0.5, the others +1), so it
+ * is a multiple of 0.5; EI is a multiple of 0.25 and CB too. Every score is therefore a multiple of 0.125, which a double
  * holds exactly, so the band boundaries are exact.
  *
  * <p>Called once per person, a million times in a big run: no regex, no formatting, no JSON; the
@@ -51,10 +51,12 @@ public final class SeverityScorer {
      * How far a RARE or UNIQUE name raises DPC when the leak ties it to the police (the name with a rank,
      * photo, warrant number or unit). A police employee with a distinctive name is easier to find online
      * and easier to trace to a home and family: ENISA's "special characteristics of the individual",
-     * like the officer step and half a step like it, because EI has already counted how easily the name
-     * points at the person; this counts what being findable as police can lead to. Rarity is name
-     * frequency in the staff table, never ethnicity. See docs/scoring.md, "Why distinctive names are a
-     * half step of DPC".
+     * like the officer step. EI counts how easily the data points at the person (and a photo already
+     * maxes it); this counts what being findable as police can lead to. Half a step, like the officer
+     * step: it lifts a rare-named officer in a malicious breach from MEDIUM to HIGH, leaves rare-named
+     * police staff one fact short of it, and stays below the home-address step (a name is a route to the
+     * home, not the home). Rarity is name frequency in the staff table, never ethnicity. See
+     * docs/scoring.md, "Why distinctive names are a half step of DPC".
      */
     public static final double DPC_DISTINCTIVE_NAME_STEP = 0.5;
     /** Floor when an MV, SC or DV vetting level leaked: it reveals that the person holds a sensitive post. */
@@ -153,7 +155,7 @@ public final class SeverityScorer {
                     + findableWords(mask) + " exposed: these officers investigate colleagues and criminals");
         }
     }
-    /** Per rarity (RARE, UNIQUE) and combination of the ties to the police (see {@link #policeTieIndex}); [x][0] is unused. */
+    /** Per rarity ([0] RARE, [1] UNIQUE) and combination of ties to the police ({@link #policeTieIndex}); [r][0] is unused. */
     private static final DpcStep[][] DPC_DISTINCTIVE_NAME = new DpcStep[2][16];
 
     static {
@@ -258,9 +260,8 @@ public final class SeverityScorer {
     /**
      * Base from the most serious ENISA data type exposed; then a step per aggravating characteristic
      * (half a step for being publicly police and half for a distinctive name tied to the police, a whole
-     * one for the others; capped at 4); then the
-     * floors: MV/SC/DV vetting at least 3, a covert, counter-terrorism or protection role made
-     * findable exactly 4.
+     * one for the others; capped at 4); then the floors: MV/SC/DV vetting at least 3, a covert,
+     * counter-terrorism or protection role made findable exactly 4.
      */
     private static double dataProcessingContext(int exposed, ScoringInput input, List<String> reasons) {
         StaffMember staff = input.staff();
