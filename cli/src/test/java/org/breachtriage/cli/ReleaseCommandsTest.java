@@ -18,7 +18,7 @@ import org.breachtriage.cli.Cli.Result;
 
 /**
  * pending, release, hold, unhold and letter on the state directory, after the ID-card incident's two
- * manifests: MEDIUM told at once, 292 HIGH and 165 VERY_HIGH notices waiting.
+ * manifests: MEDIUM told at once, 492 HIGH and 211 VERY_HIGH notices waiting.
  */
 class ReleaseCommandsTest {
     @TempDir
@@ -62,11 +62,11 @@ class ReleaseCommandsTest {
         assertEquals(0, pending.exit(), pending.err());
         JsonNode json = pending.json();
         assertEquals(incidentId, json.path("incidentId").asText());
-        assertEquals(292, json.path("awaitingRelease").path("HIGH").asLong());
-        assertEquals(165, json.path("awaitingRelease").path("VERY_HIGH").asLong());
+        assertEquals(492, json.path("awaitingRelease").path("HIGH").asLong());
+        assertEquals(211, json.path("awaitingRelease").path("VERY_HIGH").asLong());
         assertEquals(0, json.path("held").asLong());
         assertFalse(json.has("people"), "pay numbers only with --people");
-        assertEquals(292 + 165, waiting().size());
+        assertEquals(492 + 211, waiting().size());
         assertFalse(triage("pending", incidentId).out().contains("MP0"), "no pay number without --people");
     }
 
@@ -75,17 +75,17 @@ class ReleaseCommandsTest {
         long before = noticeLines();
         Result first = triage("release", incidentId, "--by", "Alice Dpo", "--reason", "list checked", "-o", "json");
         assertEquals(0, first.exit(), first.err());
-        assertEquals(292, first.json().path("published").asLong());
+        assertEquals(492, first.json().path("published").asLong());
         assertEquals(0, first.json().path("awaitingRelease").path("HIGH").asLong());
-        assertEquals(165, first.json().path("awaitingRelease").path("VERY_HIGH").asLong());
+        assertEquals(211, first.json().path("awaitingRelease").path("VERY_HIGH").asLong());
 
         Result again = triage("release", incidentId, "--by", "alice dpo", "-o", "json");
         assertEquals(0, again.json().path("published").asLong(), "the same approver twice counts once");
         assertEquals(0, again.json().path("counted").asLong());
 
         Result second = triage("release", incidentId, "--by", "Bob Deputy", "-o", "json");
-        assertEquals(165, second.json().path("published").asLong());
-        assertEquals(before + 292 + 165, noticeLines());
+        assertEquals(211, second.json().path("published").asLong());
+        assertEquals(before + 492 + 211, noticeLines());
 
         JsonNode incident = triage("incident", incidentId, "-o", "json").json();
         JsonNode n = incident.path("notices");
@@ -95,7 +95,7 @@ class ReleaseCommandsTest {
         String log = triage("incident", incidentId, "--log").out();
         assertTrue(log.contains("Approval " + first.json().path("approvalId").asText() + " by Alice Dpo (identity os-user:"),
                 log);
-        assertTrue(log.contains("because: list checked. It covers the 457 notice(s) waiting"), log);
+        assertTrue(log.contains("because: list checked. It covers the 703 notice(s) waiting"), log);
         assertTrue(log.contains("by Bob Deputy"), log);
     }
 
@@ -133,8 +133,8 @@ class ReleaseCommandsTest {
         Result high = triage("release", incidentId, "--by", "Alice Dpo", "--band", "very-high", "-o", "json");
         assertEquals(0, high.exit(), high.err());
         assertEquals(0, high.json().path("published").asLong(), "VERY_HIGH needs two; HIGH was not approved");
-        assertEquals(292, high.json().path("awaitingRelease").path("HIGH").asLong());
-        assertEquals(165, triage("release", incidentId, "--by", "Bob Deputy", "--band", "VERY_HIGH", "-o", "json")
+        assertEquals(492, high.json().path("awaitingRelease").path("HIGH").asLong());
+        assertEquals(211, triage("release", incidentId, "--by", "Bob Deputy", "--band", "VERY_HIGH", "-o", "json")
                 .json().path("published").asLong());
     }
 

@@ -57,15 +57,15 @@ class TriageCommandTest {
         assertTrue(out.contains("2,500 read = 2,500 accepted + 0 rejected"), out);
         assertTrue(out.contains("200 read = 200 accepted + 0 rejected"), out);
         assertTrue(out.contains("People      2,527 distinct = 2,502 matched + 25 not in the staff table"), out);
-        assertTrue(out.contains("At once     2,148 published by these runs"), out);
-        assertTrue(out.contains("Release 1   by A. Reviewer (demo): 292 notice(s) published"), out);
-        assertTrue(out.contains("Release 2   by B. Second Reviewer (demo): 164 notice(s) published"), out);
+        assertTrue(out.contains("At once     1,881 published by these runs"), out);
+        assertTrue(out.contains("Release 1   by A. Reviewer (demo): 492 notice(s) published"), out);
+        assertTrue(out.contains("Release 2   by B. Second Reviewer (demo): 210 notice(s) published"), out);
         // Everyone ends with a published notice, the general communication, or a documented hold.
-        assertTrue(out.contains("Told        2,460 people (initial notice published) + 144 escalation notices"), out);
+        assertTrue(out.contains("Told        2,460 people (initial notice published) + 123 escalation notices"), out);
         assertTrue(out.contains("Waiting     nothing awaits release; 1 person held"), out);
         assertTrue(out.contains("General     66 people covered by the general staff communication only (sent "), out);
         List<String> lines = Files.readAllLines(state.resolve("topics/notices.jsonl"));
-        assertEquals(2_148 + 292 + 164 + 1, lines.size(), "the notices released, and the general communication once");
+        assertEquals(1_881 + 492 + 210 + 1, lines.size(), "the notices released, and the general communication once");
 
         Result again = triage("demo", "-o", "json");
         assertEquals(0, again.exit(), again.err());

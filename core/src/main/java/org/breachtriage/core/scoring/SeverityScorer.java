@@ -28,8 +28,8 @@ import org.breachtriage.core.model.VettingLevel;
  * that moved DPC, EI or CB is added to the reasons in a sentence. Reasons are built only from fixed
  * wording and enum values, never from free text of the input, so they can never carry a name.
  *
- * <p>DPC moves in half steps (the officer step is +0.5, the others +1), so it is a multiple of 0.5;
- * EI is a multiple of 0.25 and CB too. Every score is therefore a multiple of 0.125, which a double
+ * <p>DPC moves in half steps (the officer and distinctive-name steps are +0.5, the others +1), so it
+ * is a multiple of 0.5; EI is a multiple of 0.25 and CB too. Every score is therefore a multiple of 0.125, which a double
  * holds exactly, so the band boundaries are exact.
  *
  * <p>Called once per person, a million times in a big run: no regex, no formatting, no JSON; the
@@ -50,6 +50,18 @@ public final class SeverityScorer {
      * See docs/scoring.md, "Why the officer step is a half step".
      */
     public static final double DPC_OFFICER_STEP = 0.5;
+    /**
+     * How far a RARE or UNIQUE name raises DPC when the leak ties it to the police (the name with a rank,
+     * photo, warrant number or unit). A police employee with a distinctive name is easier to find online
+     * and easier to trace to a home and family: ENISA's "special characteristics of the individual",
+     * like the officer step. EI counts how easily the data points at the person (and a photo already
+     * maxes it); this counts what being findable as police can lead to. Half a step, like the officer
+     * step: it lifts a rare-named officer in a malicious breach from MEDIUM to HIGH, leaves rare-named
+     * police staff one fact short of it, and stays below the home-address step (a name is a route to the
+     * home, not the home). Rarity is name frequency in the staff table, never ethnicity. See
+     * docs/scoring.md, "Why distinctive names are a half step of DPC".
+     */
+    public static final double DPC_DISTINCTIVE_NAME_STEP = 0.5;
     /** Floor when an MV, SC or DV vetting level leaked: it reveals that the person holds a sensitive post. */
     public static final int DPC_SENSITIVE_POST_VETTING = 3;
     /** A covert, counter-terrorism or protection officer made findable (ENISA: list of undercover officers). */
@@ -79,6 +91,7 @@ public final class SeverityScorer {
     private static final int HOME_ADDRESS = bit(DataCategory.HOME_ADDRESS);
     private static final int PHONE = bit(DataCategory.PHONE);
     private static final int EMAIL = bit(DataCategory.EMAIL);
+    private static final int WARRANT_NUMBER = bit(DataCategory.WARRANT_NUMBER);
     /** Data that leads an outsider to the actual person: what they are called, look like, or where they live. */
     private static final int FINDABLE = NAME | PHOTO | HOME_ADDRESS;
 
@@ -183,6 +196,34 @@ public final class SeverityScorer {
                     | ((findable & 4) != 0 ? HOME_ADDRESS : 0);
             DPC_PROFESSIONAL_STANDARDS[findable] = new DpcStep(DPC_STEP, "Professional standards role with "
                     + findableWords(mask) + " exposed: these officers investigate colleagues and criminals");
+        }
+    }
+    /** Per rarity ([0] RARE, [1] UNIQUE) and combination of ties to the police ({@link #policeTieIndex}); [r][0] is unused. */
+    private static final DpcStep[][] DPC_DISTINCTIVE_NAME = new DpcStep[2][16];
+
+    static {
+        String[] rarities = {"Rare", "Unique"};
+        for (int r = 0; r < rarities.length; r++) {
+            for (int tie = 1; tie < DPC_DISTINCTIVE_NAME[r].length; tie++) {
+                List<String> words = new ArrayList<>(4);
+                if ((tie & 1) != 0) {
+                    words.add("rank");
+                }
+                if ((tie & 2) != 0) {
+                    words.add("photo");
+                }
+                if ((tie & 4) != 0) {
+                    words.add("warrant number");
+                }
+                if ((tie & 8) != 0) {
+                    words.add("unit");
+                }
+                DPC_DISTINCTIVE_NAME[r][tie] = new DpcStep(DPC_DISTINCTIVE_NAME_STEP, rarities[r] + " name exposed with "
+                        + andList(words) + (words.size() == 1 ? ", which ties" : ", which tie") + " it to the police:"
+                        + " a police employee with a distinctive name is easier to find online and easier to trace to a"
+                        + " home and family (ENISA: special characteristics of the individual; rarity counts how many"
+                        + " staff share the name, never ethnicity)");
+            }
         }
     }
     private static final String DPC_VETTING_UNRECOGNISED =
@@ -303,9 +344,9 @@ public final class SeverityScorer {
 
     /**
      * Base from the most serious ENISA data type exposed; then a step per aggravating characteristic
-     * (half a step for being publicly police, a whole one for the others; capped at 4); then the
-     * floors: MV/SC/DV vetting at least 3, a covert, counter-terrorism or protection role made
-     * findable exactly 4.
+     * (half a step for being publicly police and half for a distinctive name tied to the police, a whole
+     * one for the others; capped at 4); then the floors: MV/SC/DV vetting at least 3, a covert,
+     * counter-terrorism or protection role made findable exactly 4.
      */
     private static double dataProcessingContext(int exposed, ScoringInput input, List<String> reasons) {
         StaffMember staff = input.staff();
@@ -320,6 +361,7 @@ public final class SeverityScorer {
                 dpc = DPC_OFFICER.apply(dpc, reasons);
             }
         }
+        dpc = distinctiveName(exposed, input, dpc, reasons);
         if (staff != null && (exposed & FINDABLE) != 0 && staff.roleFlags().contains(RoleFlag.PROFESSIONAL_STANDARDS)) {
             dpc = DPC_PROFESSIONAL_STANDARDS[findableIndex(exposed)].apply(dpc, reasons);
         }
@@ -402,6 +444,38 @@ public final class SeverityScorer {
     /** The rank leaked if the manifest lists it or echoes it. */
     private static boolean rankLeaked(int exposed, ScoringInput input) {
         return (exposed & RANK) != 0 || (input.echoedRank() != null && !input.echoedRank().isBlank());
+    }
+
+    /**
+     * A RARE or UNIQUE name (by the staff table's frequency count, never ethnicity) leaked with what ties
+     * it to the police raises DPC half a step. Nothing for an uncommon or common name, for a name whose
+     * rarity is not recorded (including everyone the staff table does not know), or for a name leaked
+     * with nothing that says police: those DPCs are ENISA's, unchanged.
+     */
+    private static double distinctiveName(int exposed, ScoringInput input, double dpc, List<String> reasons) {
+        StaffMember staff = input.staff();
+        if ((exposed & NAME) == 0 || staff == null || staff.nameRarity() == null) {
+            return dpc;
+        }
+        int tie = policeTieIndex(exposed, input);
+        if (tie == 0) {
+            return dpc;
+        }
+        return switch (staff.nameRarity()) {
+            case COMMON, UNCOMMON -> dpc;
+            case RARE -> DPC_DISTINCTIVE_NAME[0][tie].apply(dpc, reasons);
+            case UNIQUE -> DPC_DISTINCTIVE_NAME[1][tie].apply(dpc, reasons);
+        };
+    }
+
+    /**
+     * The data that marks a leaked name as a police employee's, as bits to index the prepared sentences:
+     * rank (listed, or echoed in the manifest) 1, photo 2, warrant number 4, unit 8. A rank, warrant
+     * number or unit says police outright; the photo is the one on the police ID card. 0: nothing ties it.
+     */
+    private static int policeTieIndex(int exposed, ScoringInput input) {
+        return (rankLeaked(exposed, input) ? 1 : 0) | ((exposed & PHOTO) != 0 ? 2 : 0)
+                | ((exposed & WARRANT_NUMBER) != 0 ? 4 : 0) | ((exposed & UNIT) != 0 ? 8 : 0);
     }
 
     /** Warranted officers, specials and PCSOs are publicly police; police staff and contractors are not. */

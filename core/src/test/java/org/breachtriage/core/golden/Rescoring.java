@@ -39,9 +39,12 @@ public final class Rescoring {
     public record Listing(IncidentMetadata incident, List<ManifestRow> rows) {
     }
 
-    /** One person as the inputs say they must be assessed, and what the policy then decides for them. */
+    /**
+     * One person as the inputs say they must be assessed, and what the policy then decides for them;
+     * {@code input} is what the kept assessment was scored from (so a test can score a variant of it).
+     */
     public record Expected(String payNumber, StaffMember member, Set<DataCategory> exposed, Assessment assessment,
-                           NoticeDecision decision) {
+                           NoticeDecision decision, ScoringInput input) {
         public Band band() {
             return assessment.band();
         }
@@ -67,14 +70,18 @@ public final class Rescoring {
         for (Gathered person : people.values()) {
             StaffMember member = roster.get(person.payNumber);
             Assessment best = null;
+            ScoringInput bestInput = null;
             for (IncidentMetadata incident : person.incidents) {
-                Assessment a = scorer.assess(new ScoringInput(person.exposed, member, person.rank, person.vetting, incident));
+                ScoringInput input = new ScoringInput(Set.copyOf(person.exposed), member, person.rank, person.vetting,
+                        incident);
+                Assessment a = scorer.assess(input);
                 if (best == null || a.score() > best.score()) {
                     best = a;
+                    bestInput = input;
                 }
             }
             expected.put(person.payNumber, new Expected(person.payNumber, member, Set.copyOf(person.exposed), best,
-                    policy.decide(best.band(), member)));
+                    policy.decide(best.band(), member), bestInput));
         }
         return expected;
     }

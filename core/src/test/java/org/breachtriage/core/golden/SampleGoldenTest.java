@@ -20,11 +20,16 @@ import org.breachtriage.core.incident.PersonNotice;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.model.ContactChannel;
 import org.breachtriage.core.model.DataCategory;
+import org.breachtriage.core.model.NameRarity;
+import org.breachtriage.core.model.StaffMember;
+import org.breachtriage.core.model.StaffType;
 import org.breachtriage.core.pipeline.RunSummary;
 import org.breachtriage.core.release.CaseNotices;
 import org.breachtriage.core.scenarios.ScenarioHarness;
 import org.breachtriage.core.scoring.CircumstancesOfBreach;
+import org.breachtriage.core.scoring.ScoringInput;
 import org.breachtriage.core.scoring.ScoringPolicy;
+import org.breachtriage.core.scoring.SeverityScorer;
 import org.breachtriage.core.testing.InMemoryCaseStore;
 import org.breachtriage.core.testing.InMemoryIncidentStore;
 import org.breachtriage.core.testing.InMemoryObjectStore;
@@ -51,6 +56,8 @@ class SampleGoldenTest {
     private static final String CB_MALICIOUS = "Malicious breach (a deliberate attack or theft): CB +0.5";
     private static final String ID_CARD_BASE =
             "Simple data is the most serious type exposed (name, rank, photo, vetting level, pay number): DPC starts at 1";
+    private static final String NAME_RANK_PAY_BASE =
+            "Simple data is the most serious type exposed (name, rank, pay number): DPC starts at 1";
     private static final String OFFICER =
             "Police officer whose rank was exposed (ENISA: special characteristics of the individual): DPC +0.5 to 1.5";
     private static final String NAME_WITH_PHOTO =
@@ -61,6 +68,13 @@ class SampleGoldenTest {
             + " internal or shared details such as a pay number: hard to link to a person (EI 0.25)";
     private static final String UNMATCHED_NAME = "Name exposed for a person not in the staff table, so how rare the"
             + " name is is unknown: assumed uncommon (EI 0.75)";
+    /** The distinctive-name step's reason, after the words saying which ties to the police leaked. */
+    private static final String FINDABLE_AS_POLICE = " it to the police: a police employee with a distinctive name is"
+            + " easier to find online and easier to trace to a home and family (ENISA: special characteristics of the"
+            + " individual; rarity counts how many staff share the name, never ethnicity): DPC +0.5 to 2";
+    private static final String RARE_NAME_WITH_RANK_AND_PHOTO =
+            "Rare name exposed with rank and photo, which tie" + FINDABLE_AS_POLICE;
+    private static final String RARE_NAME = "Rare name exposed: easy to identify (EI 1.0)";
     private static final String UNMATCHED_OFFICER = "Rank exposed for a person not in the staff table, so treated as"
             + " a police officer (ENISA: special characteristics of the individual): DPC +0.5 to 1.5";
 
@@ -182,7 +196,7 @@ class SampleGoldenTest {
         void aCovertOfficerWhoseNameLeakedIsVeryHigh() {
             IncidentPerson p = run.person("MP002959");
             assertPerson(p, 4, 0.75, cb(0.5, 0.5), 4.0, Band.VERY_HIGH, List.of(
-                    "Simple data is the most serious type exposed (name, rank, pay number): DPC starts at 1",
+                    NAME_RANK_PAY_BASE,
                     OFFICER,
                     "Covert role with name exposed: DPC set to 4 (ENISA: list of undercover officers)",
                     "Uncommon name exposed: fairly easy to identify (EI 0.75)",
@@ -191,14 +205,17 @@ class SampleGoldenTest {
             assertOneWaitingNotice(p, Band.VERY_HIGH, ContactChannel.IN_PERSON, 2);
         }
 
-        /** MP002641, Craig Wells: a Superintendent holding SC, the five ID-card fields; Wells is held by 4 (rare). */
+        /**
+         * MP002641, Craig Wells: a Superintendent holding SC, the five ID-card fields; Wells is held by 4 (rare).
+         * The distinctive-name step takes him to 2 and the SC floor to 3: he is VERY_HIGH with a common name too.
+         */
         @Test
         void anScHolderWhoseLevelLeakedIsVeryHigh() {
             IncidentPerson p = run.person("MP002641");
             assertPerson(p, 3, 1.0, cb(0.5, 0.5), 4.0, Band.VERY_HIGH, List.of(
-                    ID_CARD_BASE, OFFICER,
+                    ID_CARD_BASE, OFFICER, RARE_NAME_WITH_RANK_AND_PHOTO,
                     "Vetting level SC exposed, which reveals a sensitive post: DPC raised to 3",
-                    "Rare name exposed: easy to identify (EI 1.0)",
+                    RARE_NAME,
                     CB_UNKNOWN, CB_MALICIOUS,
                     "Severity = DPC 3 x EI 1.0 + CB 1.0 = 4.0: band VERY_HIGH"));
             // He prefers letters; VERY_HIGH is contacted in person, never less personally than the policy says.
@@ -221,6 +238,75 @@ class SampleGoldenTest {
                     NAME_WITH_PHOTO,
                     CB_UNKNOWN, CB_MALICIOUS,
                     "Severity = DPC 3 x EI 1.0 + CB 1.0 = 4.0: band VERY_HIGH"));
+        }
+
+        /**
+         * MP001747, Lauren Warren, and MP001653, Charlotte Jones: two Constables with RV vetting and no
+         * role flags, each listed once with the five ID-card fields. Warren is held by 3 people in the
+         * roster (rare), Jones by 64 (common). The photo already gives both EI 1.0, so only the
+         * distinctive-name step tells them apart: Warren is HIGH and gets an Art. 34 letter, Jones is MEDIUM.
+         */
+        @Test
+        void aRareNamedConstableIsABandAboveACommonNamedOneWithTheSameFields() {
+            IncidentPerson rare = run.person("MP001747");
+            assertPerson(rare, 2, 1.0, cb(0.5, 0.5), 3.0, Band.HIGH, List.of(
+                    ID_CARD_BASE, OFFICER, RARE_NAME_WITH_RANK_AND_PHOTO, RARE_NAME, CB_UNKNOWN, CB_MALICIOUS,
+                    "Severity = DPC 2 x EI 1.0 + CB 1.0 = 3.0: band HIGH"));
+            assertOneWaitingNotice(rare, Band.HIGH, ContactChannel.LETTER, 1);
+
+            IncidentPerson common = run.person("MP001653");
+            assertEquals(rare.exposed(), common.exposed(), "the same fields leaked");
+            assertPerson(common, 1.5, 1.0, cb(0.5, 0.5), 2.5, Band.MEDIUM, List.of(
+                    ID_CARD_BASE, OFFICER, "Common name exposed: hard to pin on one person (EI 0.5)", NAME_WITH_PHOTO,
+                    CB_UNKNOWN, CB_MALICIOUS, "Severity = DPC 1.5 x EI 1.0 + CB 1.0 = 2.5: band MEDIUM"));
+        }
+
+        /**
+         * MP000670, Sarah Froblemore: a Constable with RV vetting listed with name;rank;pay_number, no photo.
+         * Froblemore is held by her alone (unique), so the name already gives EI 1.0; the step still counts
+         * what the rank ties it to, and she is HIGH where a common-named Constable with these fields is LOW
+         * (1.5 x 0.5 + 1.0 = 1.75). She prefers the phone, more personal than HIGH's letter.
+         */
+        @Test
+        void aUniqueNamedConstableWithoutAPhotoIsHigh() {
+            IncidentPerson p = run.person("MP000670");
+            assertPerson(p, 2, 1.0, cb(0.5, 0.5), 3.0, Band.HIGH, List.of(
+                    NAME_RANK_PAY_BASE,
+                    OFFICER,
+                    "Unique name exposed with rank, which ties" + FINDABLE_AS_POLICE,
+                    "Unique name exposed: it identifies the person outright (EI 1.0)",
+                    CB_UNKNOWN, CB_MALICIOUS,
+                    "Severity = DPC 2 x EI 1.0 + CB 1.0 = 3.0: band HIGH"));
+            assertOneWaitingNotice(p, Band.HIGH, ContactChannel.PHONE, 1);
+        }
+
+        /**
+         * The point of the distinctive-name step, over the whole first list: every officer, special or
+         * PCSO with a rare or unique name whose name, rank and photo leaked is at least one band above
+         * what the same record with a common name gets, unless that is already VERY_HIGH (there is no
+         * band above). Without the step the photo gives both EI 1.0 and they tie, so this fails.
+         */
+        @Test
+        void everyRareOrUniqueNamedOfficerWithNameRankAndPhotoIsABandAboveTheCommonNamedSame() {
+            SeverityScorer scorer = new SeverityScorer(POLICY);
+            Set<DataCategory> idCard = Set.of(DataCategory.NAME, DataCategory.RANK, DataCategory.PHOTO);
+            List<String> lifted = new ArrayList<>();
+            for (Rescoring.Expected e : expected.values()) {
+                StaffMember m = e.member();
+                if (m == null || !isPolice(m.staffType()) || !e.exposed().containsAll(idCard)
+                        || (m.nameRarity() != NameRarity.RARE && m.nameRarity() != NameRarity.UNIQUE)) {
+                    continue;
+                }
+                ScoringInput in = e.input();
+                Band common = scorer.assess(new ScoringInput(in.exposed(), withRarity(m, NameRarity.COMMON),
+                        in.echoedRank(), in.echoedVettingLevel(), in.incident())).band();
+                assertTrue(common == Band.VERY_HIGH || e.band().compareTo(common) > 0,
+                        e.payNumber() + " is " + e.band() + ", the same with a common name " + common);
+                assertTrue(e.assessment().reasons().stream().anyMatch(r -> r.contains(FINDABLE_AS_POLICE.substring(0, 60))),
+                        e.payNumber() + " says why: " + e.assessment().reasons());
+                lifted.add(e.payNumber());
+            }
+            assertTrue(lifted.size() > 100, "the sample has hundreds of such officers: " + lifted.size());
         }
 
         /** MP000679, a member of police staff listed with nothing but the pay number. */
@@ -454,6 +540,15 @@ class SampleGoldenTest {
                 + SampleGoldens.Notices.WITH_ERRORS_AWAITING_RELEASE, SampleGoldens.Notices.WITH_ERRORS_PUBLISHED, 0,
                 SampleGoldens.Notices.WITH_ERRORS_AWAITING_RELEASE, 0, 0, 0), summary.notices());
         assertStoredNoticesAsPlanned(run, notices);
+    }
+
+    private static boolean isPolice(StaffType type) {
+        return type == StaffType.OFFICER || type == StaffType.SPECIAL || type == StaffType.PCSO;
+    }
+
+    private static StaffMember withRarity(StaffMember m, NameRarity rarity) {
+        return new StaffMember(m.payNumber(), m.forename(), m.surname(), m.staffType(), m.rank(), m.unit(), m.roleFlags(),
+                m.vettingLevel(), m.contactChannel(), m.association(), m.force(), rarity);
     }
 
     private static CircumstancesOfBreach cb(double confidentiality, double malicious) {

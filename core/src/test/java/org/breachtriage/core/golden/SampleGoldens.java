@@ -46,9 +46,9 @@ public final class SampleGoldens {
     /** Pay numbers past the end of the roster (MP003001 to MP003025): leavers, as far as the manifest goes. */
     public static final long MET_UNMATCHED = 25;
     /** The band each person gets from the first list alone (its case's own counts). */
-    public static final Map<String, Long> MET_BANDS = bands(72, 2_148, 113, 159);
+    public static final Map<String, Long> MET_BANDS = bands(72, 1_881, 361, 178);
     /** People of the first list the policy assesses as needing an Art. 34 notice (HIGH and VERY_HIGH). */
-    public static final long MET_ART34 = 113 + 159;
+    public static final long MET_ART34 = 361 + 178;
 
     /** The later list alone: 200 rows, 200 people, one of them off the roster. */
     public static final long LATER_ROWS = 200;
@@ -58,8 +58,8 @@ public final class SampleGoldens {
     public static final long INCIDENT_PEOPLE = 2_527;
     public static final long INCIDENT_MATCHED = 2_502;
     public static final long INCIDENT_UNMATCHED = 25;
-    public static final Map<String, Long> INCIDENT_BANDS = bands(66, 2_004, 292, 165);
-    public static final long INCIDENT_ART34 = 292 + 165;
+    public static final Map<String, Long> INCIDENT_BANDS = bands(66, 1_758, 492, 211);
+    public static final long INCIDENT_ART34 = 492 + 211;
 
     /** {@code with-errors.csv.incident.json}, as written: a sample of what a manifest's bad rows look like. */
     public static final IncidentMetadata WITH_ERRORS_INCIDENT = new IncidentMetadata("Acme ID Cards Ltd (synthetic)",
@@ -80,13 +80,13 @@ public final class SampleGoldens {
         }
 
         /**
-         * Planned by the first list's batches: one for each person MEDIUM or above (2,148 + 113 + 159 =
+         * Planned by the first list's batches: one for each person MEDIUM or above (1,881 + 361 + 178 =
          * 2,420), and 4 more: pay numbers listed twice whose later row lifted them past MEDIUM before
          * their information notice went out, so a HIGH or VERY_HIGH one replaced it.
          */
         public static final long MET_PLANNED = 2_424;
         /** MEDIUM's information notices, out by the end of the run. */
-        public static final long MET_PUBLISHED = 2_148;
+        public static final long MET_PUBLISHED = 1_881;
         /** Every HIGH and VERY_HIGH person's Art. 34 notice, waiting for approvers. */
         public static final long MET_AWAITING_RELEASE = MET_ART34;
         /** The 4 information notices replaced before they went out. */
@@ -95,21 +95,21 @@ public final class SampleGoldens {
         /** Planned by the later list: people it lifts to HIGH or above (all of them wait for approvers). */
         public static final long LATER_PLANNED = 188;
         /** Of those, people whose information notice had gone out: their Art. 34 notice is an escalation. */
-        public static final long LATER_ESCALATION = 144;
+        public static final long LATER_ESCALATION = 123;
 
         /** People whose first notice is out: MEDIUM's information notices (nobody has released anything yet). */
-        public static final long INCIDENT_PUBLISHED_INITIAL = 2_148;
-        public static final long INCIDENT_AWAITING_HIGH = 292;
-        public static final long INCIDENT_AWAITING_VERY_HIGH = 165;
+        public static final long INCIDENT_PUBLISHED_INITIAL = 1_881;
+        public static final long INCIDENT_AWAITING_HIGH = 492;
+        public static final long INCIDENT_AWAITING_VERY_HIGH = 211;
         /** LOW: covered by the general staff communication alone. */
         public static final long INCIDENT_GENERAL_ONLY = 66;
-        /** The first list's 4, and 3 waiting HIGH notices the later list replaced with VERY_HIGH ones. */
-        public static final long INCIDENT_WITHDRAWN = 7;
+        /** The first list's 4, and 24 waiting HIGH notices the later list replaced with VERY_HIGH ones. */
+        public static final long INCIDENT_WITHDRAWN = 28;
 
         /** {@code with-errors.csv} run alone: its MEDIUM people's information notices, out by the run's end. */
-        public static final long WITH_ERRORS_PUBLISHED = 19;
+        public static final long WITH_ERRORS_PUBLISHED = 15;
         /** Its HIGH and VERY_HIGH people's notices, waiting for approvers. */
-        public static final long WITH_ERRORS_AWAITING_RELEASE = 5;
+        public static final long WITH_ERRORS_AWAITING_RELEASE = 9;
     }
 
     private static EnumSet<DataCategory> idCardFields() {

@@ -60,7 +60,11 @@ class SeverityScorerReasonsTest {
                 "Financial data is the most serious type exposed (name, rank, date of birth, home address, financial):"
                         + " DPC starts at 3",
                 "Police officer whose rank was exposed (ENISA: special characteristics of the individual): DPC +0.5 to 3.5",
-                "Home address exposed: it lets someone find a police employee at home: DPC +0.5 to the maximum 4",
+                "Unique name exposed with rank, which ties it to the police: a police employee with a distinctive name"
+                        + " is easier to find online and easier to trace to a home and family (ENISA: special"
+                        + " characteristics of the individual; rarity counts how many staff share the name, never"
+                        + " ethnicity): DPC +0.5 to 4",
+                "Home address exposed: it lets someone find a police employee at home: DPC already at the maximum 4",
                 "Date of birth exposed with name: enough to impersonate the person (identity fraud): DPC already at the maximum 4",
                 "Unique name exposed: it identifies the person outright (EI 1.0)",
                 "No evidence the data reached anyone, was altered or was lost, and no malice: CB 0",

@@ -124,9 +124,9 @@ class SeverityScorerTest {
                 matched("Met 2023 row for an ordinary officer: medium, not high", "name;rank;photo;vetting_level;pay_number",
                         officer(NameRarity.COMMON), MALICIOUS_UNKNOWN,
                         1.5, 1.0, 2.5, Band.MEDIUM, "Police officer whose rank was exposed (ENISA: special characteristics of the individual): DPC +0.5 to 1.5"),
-                matched("officer with a rare name, name and rank only", "name;rank",
+                matched("officer with a rare name, name and rank only: the distinctive-name step", "name;rank",
                         officer(NameRarity.RARE), MALICIOUS_UNKNOWN,
-                        1.5, 1.0, 2.5, Band.MEDIUM, "Rare name exposed: easy to identify (EI 1.0)"),
+                        2, 1.0, 3.0, Band.HIGH, "Rare name exposed with rank, which ties it to the police"),
                 matched("officer, name, rank and photo, known recipients, not malicious", "name;rank;photo",
                         officer(NameRarity.COMMON), incident(false, Confidentiality.KNOWN_RECIPIENTS, Integrity.NONE, Availability.NONE),
                         1.5, 1.0, 1.75, Band.LOW, "Known recipients only: CB +0.25"),
@@ -294,7 +294,10 @@ class SeverityScorerTest {
             name;rank;photo      | OFFICER | COMMON | Severity = DPC 1.5 x EI 1.0 + CB 1.0 = 2.5: band MEDIUM
             name;rank;unit       | OFFICER | COMMON | Severity = DPC 1.5 x EI 0.75 + CB 1.0 = 2.125: band MEDIUM
             name;rank;photo      | STAFF   | COMMON | Severity = DPC 1 x EI 1.0 + CB 1.0 = 2.0: band MEDIUM
-            name;rank;photo;home_address | OFFICER | RARE | Severity = DPC 2.5 x EI 1.0 + CB 1.0 = 3.5: band HIGH
+            name;rank;photo;home_address | OFFICER | COMMON | Severity = DPC 2.5 x EI 1.0 + CB 1.0 = 3.5: band HIGH
+            name;rank;photo;home_address | OFFICER | RARE | Severity = DPC 3 x EI 1.0 + CB 1.0 = 4.0: band VERY_HIGH
+            name;rank;photo      | OFFICER | RARE   | Severity = DPC 2 x EI 1.0 + CB 1.0 = 3.0: band HIGH
+            name;rank;photo      | STAFF   | UNIQUE | Severity = DPC 1.5 x EI 1.0 + CB 1.0 = 2.5: band MEDIUM
             name;home_address    | STAFF   | COMMON | Severity = DPC 2 x EI 1.0 + CB 1.0 = 3.0: band HIGH
             """)
     void closingSentenceWritesDpcInHalves(String wire, StaffType type, NameRarity rarity, String expected) {
