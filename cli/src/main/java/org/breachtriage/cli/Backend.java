@@ -36,7 +36,9 @@ interface Backend extends AutoCloseable {
     default RunSummary summaryOf(CaseRecord c, long publishedThisRun) {
         CaseNotices notices = c.incidentId() == null ? CaseNotices.NONE
                 : CaseNotices.read(c.incidentId(), c.caseId(), persons());
-        return RunSummary.of(c, notices, publishedThisRun);
+        var incident = c.incidentId() == null ? null
+                : services().queries().view(c.incidentId()).map(view -> view.art33()).orElse(null);
+        return RunSummary.of(c, notices, publishedThisRun, incident);
     }
 
     /**

@@ -137,7 +137,7 @@ final class PersonCommand implements Callable<Integer> {
 
         static PersonView of(IncidentPerson p, CaseRecord c, ScoringPolicy policy, Set<String> superseded) {
             var a = p.assessment();
-            NoticeDecision decision = policy.decide(a.band(), null);
+            NoticeDecision decision = policy.decide(a, null);
             PersonNotice latest = p.notices().isEmpty() ? null : p.notices().getLast();
             NoticeDecision art34 = latest == null ? decision
                     : new NoticeDecision(latest.art34(), latest.channel(), latest.templateId(), decision.release(),

@@ -52,12 +52,16 @@ final class Tables {
                 n.generalCommunication(), n.generalCommunicationSentAt() == null ? "not yet sent"
                         : "sent " + n.generalCommunicationSentAt());
         var art33 = v.art33();
-        out.printf("ICO Art. 33 %s, deadline %s (%s); %s%n", describe(art33.verdict()),
+        out.printf("ICO Art. 33 %s%s, deadline %s (%s); %s%n", describe(art33.verdict()),
+                art33.provisional() ? " (provisional: people still being scored)" : "",
                 art33.deadline(), art33.hoursLeft() >= 0 ? String.format("%,d h left", art33.hoursLeft())
                         : String.format("overdue by %,d h", -art33.hoursLeft()),
                 art33.submittedAt() == null ? "not yet submitted (record it: triage ico submitted " + v.incidentId()
                         + " --ico-reference REF)"
                         : "submitted " + art33.submittedAt() + ", ICO reference " + art33.icoReference());
+        if (art33.reasoning() != null) {
+            out.printf("Why         %s%n", art33.reasoning());
+        }
     }
 
     /** An incident's Art. 33 verdict in words. */
@@ -101,11 +105,15 @@ final class Tables {
         if (RunSummary.Art33.NONE.equals(s.art33().verdict())) {
             out.printf("ICO Art. 33 no verdict from this manifest: %s%n", s.art33().reasoning());
         } else if (s.incidentId() == null) {
-            out.printf("ICO Art. 33 %s, deadline %s%n", s.art33().required() ? "REQUIRED" : "not required",
-                    s.art33().deadline());
+            out.printf("ICO Art. 33 %s%s, deadline %s%n", s.art33().required() ? "REQUIRED" : "not required",
+                    s.art33().provisional() ? " (provisional)" : "", s.art33().deadline());
         } else {
-            out.printf("ICO Art. 33 %s by this manifest's account (the incident's clock runs from its earliest"
-                    + " manifest: triage incident %s)%n", s.art33().required() ? "REQUIRED" : "not required", s.incidentId());
+            out.printf("ICO Art. 33 %s%s for the incident (its clock runs from its earliest manifest: triage incident"
+                    + " %s)%n", s.art33().required() ? "REQUIRED" : "not required",
+                    s.art33().provisional() ? " (provisional: people still being scored)" : "", s.incidentId());
+        }
+        if (!RunSummary.Art33.NONE.equals(s.art33().verdict())) {
+            out.printf("Why         %s%n", s.art33().reasoning());
         }
     }
 }

@@ -116,12 +116,17 @@ class TriageCommandTest {
         Result status = triage("status", caseId, "--output", "json");
         assertEquals(0, status.exit(), status.err());
         assertEquals(caseId, status.json().path("caseId").asText());
-        // Opened on a complete sidecar (no assumptions), so: opened, the Art. 33 decision, the incident joined,
-        // ingested, reported (scoring logs on the incident's people, not here).
+        // Opened on a complete sidecar (no assumptions), so: opened, the provisional Art. 33 decision, the incident
+        // joined, ingested, the Art. 33 decision from the assessment, reported (scoring logs on the incident's people).
         java.util.List<String> decisions = new java.util.ArrayList<>();
         status.json().path("decisions").forEach(d -> decisions.add(d.path("decision").asText()));
-        assertEquals(java.util.List.of("opened", "art33 notification required", "incident", "ingested", "reported"),
-                decisions);
+        assertEquals(java.util.List.of("opened", "art33 notification required", "incident", "ingested",
+                "art33 decided: notification required", "reported"), decisions);
+        assertTrue(status.json().path("decisions").get(1).path("reason").asText().startsWith("Provisional"));
+        assertTrue(status.json().path("decisions").get(4).path("reason").asText().startsWith("Decided from the"
+                + " assessment of the incident's people (report 1): "), status.json().path("decisions").toString());
+        assertEquals("REQUIRED", status.json().path("art33").path("verdict").asText());
+        assertFalse(status.json().path("art33").path("provisional").asBoolean());
 
         String firstPayNumber = Files.readAllLines(events.resolve(SampleEvents.MET_ID_CARD)).get(1).split(",")[0];
         Result person = triage("person", caseId, firstPayNumber.toLowerCase(), "--output", "json");

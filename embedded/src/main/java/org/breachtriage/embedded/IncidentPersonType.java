@@ -18,6 +18,7 @@ import org.breachtriage.core.model.Band;
 import org.breachtriage.core.model.Categories;
 import org.breachtriage.core.model.ContactChannel;
 import org.breachtriage.core.model.StaffType;
+import org.breachtriage.core.scoring.Art34Exemption;
 import org.breachtriage.core.scoring.Assessment;
 import org.breachtriage.core.scoring.CircumstancesOfBreach;
 import org.h2.mvstore.DataUtils;
@@ -34,6 +35,9 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
     private static final byte FORMAT = 2;
     private static final int MATCHED = 1;
     private static final int HAS_CB = 1 << 1;
+    /** An Art. 34(3) exemption follows the reasons; records written before it existed have none. */
+    private static final int HAS_EXEMPTION = 1 << 2;
+    private static final Art34Exemption[] EXEMPTIONS = Art34Exemption.values();
 
     private static final Band[] BANDS = Band.values();
     private static final ContactChannel[] CHANNELS = ContactChannel.values();
@@ -50,7 +54,8 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
     @Override
     public void write(WriteBuffer buff, IncidentPerson p) {
         Assessment a = p.assessment();
-        buff.put(FORMAT).put((byte) ((p.matched() ? MATCHED : 0) | (a.cb() != null ? HAS_CB : 0)));
+        buff.put(FORMAT).put((byte) ((p.matched() ? MATCHED : 0) | (a.cb() != null ? HAS_CB : 0)
+                | (a.exempt() ? HAS_EXEMPTION : 0)));
         Bin.putString(buff, p.payNumber());
         Bin.putEnum(buff, p.staffType());
         Bin.putString(buff, p.force());
@@ -124,7 +129,7 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
         StaffType staffType = Bin.getEnum(buff, STAFF_TYPES);
         String force = Bin.getString(buff);
         var exposed = Categories.fromMask(DataUtils.readVarInt(buff));
-        Assessment assessment = readAssessment(buff, (flags & HAS_CB) != 0);
+        Assessment assessment = readAssessment(buff, (flags & HAS_CB) != 0, (flags & HAS_EXEMPTION) != 0);
         int manifestCount = DataUtils.readVarInt(buff);
         List<ManifestExposure> manifests = new ArrayList<>(manifestCount);
         for (int i = 0; i < manifestCount; i++) {
@@ -190,9 +195,12 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
         for (String reason : a.reasons()) {
             Bin.putString(buff, reason);
         }
+        if (a.exempt()) {
+            Bin.putEnum(buff, a.art34Exemption());
+        }
     }
 
-    private static Assessment readAssessment(ByteBuffer buff, boolean hasCb) {
+    private static Assessment readAssessment(ByteBuffer buff, boolean hasCb, boolean hasExemption) {
         double dpc = buff.getDouble();
         double ei = buff.getDouble();
         CircumstancesOfBreach cb = hasCb
@@ -204,7 +212,8 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
         for (int i = 0; i < count; i++) {
             reasons.add(Bin.getString(buff));
         }
-        return new Assessment(dpc, ei, cb, score, band, reasons);
+        Art34Exemption exemption = hasExemption ? Bin.getEnum(buff, EXEMPTIONS) : Art34Exemption.NONE;
+        return new Assessment(dpc, ei, cb, score, band, reasons, exemption);
     }
 
     /** A present/absent byte, then the figure. */

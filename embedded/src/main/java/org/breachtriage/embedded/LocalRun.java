@@ -95,7 +95,10 @@ public final class LocalRun {
         CaseRecord done = require(stores, caseId);
         CaseNotices notices = done.incidentId() == null ? CaseNotices.NONE
                 : CaseNotices.read(done.incidentId(), caseId, stores.persons());
-        return new Outcome(RunSummary.of(done, notices, publishedThisRun), ingested.alreadyIngested(), ingested.warnings());
+        var incident = done.incidentId() == null ? null
+                : pipeline.queries().view(done.incidentId()).map(view -> view.art33()).orElse(null);
+        return new Outcome(RunSummary.of(done, notices, publishedThisRun, incident), ingested.alreadyIngested(),
+                ingested.warnings());
     }
 
     private static CaseRecord require(LocalStores stores, String caseId) {

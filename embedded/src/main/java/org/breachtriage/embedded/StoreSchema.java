@@ -13,6 +13,7 @@ import org.breachtriage.core.model.NameRarity;
 import org.breachtriage.core.model.RoleFlag;
 import org.breachtriage.core.model.StaffType;
 import org.breachtriage.core.model.VettingLevel;
+import org.breachtriage.core.scoring.Art34Exemption;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -32,7 +33,7 @@ final class StoreSchema {
 
     private static final List<Class<? extends Enum<?>>> ORDINAL_ENUMS = List.of(
             DataCategory.class, RoleFlag.class, StaffType.class, VettingLevel.class, ContactChannel.class,
-            NameRarity.class, Band.class, NoticeKind.class, NoticeState.class);
+            NameRarity.class, Band.class, NoticeKind.class, NoticeState.class, Art34Exemption.class);
 
     private StoreSchema() {
     }

@@ -9,8 +9,9 @@ import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.manifest.Integrity;
 
 /**
- * Builds a new case and makes the Art. 33 decision at the moment of awareness (EDPB 01/2021: assess
- * when aware, do not wait for forensics).
+ * Builds a new case and makes the provisional Art. 33 decision at the moment of awareness (EDPB
+ * 01/2021: assess when aware, do not wait for forensics). It starts the clock and the alerts; once
+ * the incident's people are scored, {@link Art33Verdict} decides from the assessment.
  */
 public final class CaseOpening {
     /** UK GDPR Art. 33(1): without undue delay and, where feasible, not later than 72 hours. */

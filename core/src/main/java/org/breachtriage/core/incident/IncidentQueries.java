@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.model.Band;
 import org.breachtriage.core.ports.CaseStore;
 import org.breachtriage.core.ports.IncidentStore;
 import org.breachtriage.core.ports.PersonStore;
@@ -18,12 +19,20 @@ public final class IncidentQueries {
     private final CaseStore cases;
     private final PersonStore persons;
     private final Clock clock;
+    private final Band noticeAtOrAbove;
 
     public IncidentQueries(IncidentStore incidents, CaseStore cases, PersonStore persons, Clock clock) {
+        this(incidents, cases, persons, clock, Band.HIGH);
+    }
+
+    /** @param noticeAtOrAbove the policy's Art. 34 threshold, which the Art. 33 verdict respects */
+    public IncidentQueries(IncidentStore incidents, CaseStore cases, PersonStore persons, Clock clock,
+                           Band noticeAtOrAbove) {
         this.incidents = incidents;
         this.cases = cases;
         this.persons = persons;
         this.clock = clock;
+        this.noticeAtOrAbove = noticeAtOrAbove;
     }
 
     public Optional<IncidentView> view(String incidentId) {
@@ -33,7 +42,8 @@ public final class IncidentQueries {
     public IncidentView view(IncidentRecord incident) {
         List<CaseRecord> all = casesOf(incident);
         Map<String, Long> figures = IncidentFigures.of(incident, all, persons);
-        return IncidentView.of(incident, all, figures, ReleaseFigures.read(incident, persons), clock.instant());
+        return IncidentView.of(incident, all, figures, ReleaseFigures.read(incident, persons), clock.instant(),
+                noticeAtOrAbove);
     }
 
     public List<CaseRecord> casesOf(IncidentRecord incident) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.breachtriage.core.cases.Art33Verdict;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.model.Band;
@@ -53,14 +54,27 @@ public record IncidentView(
     /**
      * The clock: the deadline runs from the earliest awareness any manifest states. {@code verdict} is
      * {@code REQUIRED}, {@code NOT_REQUIRED}, or {@code NONE} while no manifest not superseded has an
-     * accepted row (see {@link CaseRecord#hasArt33Verdict}); the clock runs all the same.
+     * accepted row (see {@link CaseRecord#hasArt33Verdict}); the clock runs all the same. It is
+     * {@code provisional} (the decision made at opening, from the incident details alone) until every
+     * such manifest's people are scored; then it is decided from their bands and the mitigations, and
+     * {@code reasoning} says why (the Art. 33(5) record when not required).
      */
     public record Art33(boolean required, Instant deadline, long hoursLeft, Instant submittedAt, String icoReference,
-                        String lateReason, String verdict) {
+                        String lateReason, String verdict, boolean provisional, String reasoning) {
     }
 
+    /** As {@link #of(IncidentRecord, List, Map, ReleaseFigures, Instant, Band)} with the default notice threshold HIGH. */
     public static IncidentView of(IncidentRecord incident, List<CaseRecord> cases, Map<String, Long> figures,
                                   ReleaseFigures release, Instant now) {
+        return of(incident, cases, figures, release, now, Band.HIGH);
+    }
+
+    /**
+     * The view; its Art. 33 verdict is {@link Art33Verdict#decide} over the manifests not superseded and
+     * the incident's distinct people, provisional while some are still being scored.
+     */
+    public static IncidentView of(IncidentRecord incident, List<CaseRecord> cases, Map<String, Long> figures,
+                                  ReleaseFigures release, Instant now, Band noticeAtOrAbove) {
         List<Manifest> manifests = incident.manifests().stream().map(m -> {
             Optional<CaseRecord> c = cases.stream().filter(x -> x.caseId().equals(m.caseId())).findFirst();
             return new Manifest(m.caseId(), m.source(), c.map(x -> x.status().name()).orElse("UNKNOWN"), m.superseded(),
@@ -73,8 +87,7 @@ public record IncidentView(
             bands.put(band.name(), figures.getOrDefault(Counters.band(band), 0L));
         }
         List<CaseRecord> active = cases.stream().filter(c -> !incident.supersededCaseIds().contains(c.caseId())).toList();
-        boolean required = active.stream().anyMatch(CaseRecord::requiresArt33);
-        String verdict = required ? "REQUIRED" : active.stream().anyMatch(CaseRecord::hasArt33Verdict) ? "NOT_REQUIRED" : "NONE";
+        Art33Verdict art33 = Art33Verdict.decide(active, figures, noticeAtOrAbove);
         IcoSubmission ico = incident.icoSubmission();
         return new IncidentView(incident.incidentId(), incident.reference(), incident.force(), incident.supplier(),
                 incident.earliestAwareAt(), manifests,
@@ -85,9 +98,9 @@ public record IncidentView(
                 new Notices(release.initial(), release.escalation(), release.awaitingByBand(), release.held(),
                         release.generalCommunication(), release.releasing(), release.withdrawn(),
                         incident.generalCommunication() == null ? null : incident.generalCommunication().sentAt()),
-                new Art33(required, incident.art33Deadline(), hoursLeft(incident.art33Deadline(), now),
+                new Art33(art33.required(), incident.art33Deadline(), hoursLeft(incident.art33Deadline(), now),
                         ico == null ? null : ico.submittedAt(), ico == null ? null : ico.icoReference(),
-                        ico == null ? null : ico.lateReason(), verdict),
+                        ico == null ? null : ico.lateReason(), art33.verdict(), art33.provisional(), art33.reasoning()),
                 incident.reports().size());
     }
 

@@ -89,7 +89,7 @@ public final class PersonLedger {
         boolean matched = member != null || current != null && current.matched();
         var staffType = member != null ? member.staffType() : current == null ? null : current.staffType();
         String force = member != null ? member.force() : current == null ? null : current.force();
-        List<PersonNotice> notices = planNotices(current, s, assessment.band(), member);
+        List<PersonNotice> notices = planNotices(current, s, assessment, member);
 
         IncidentPerson draft = new IncidentPerson(s.incidentId(), s.payNumber(), matched, staffType, force, union,
                 assessment, manifests, notices, current == null ? List.of() : current.changes(), notes,
@@ -169,9 +169,11 @@ public final class PersonLedger {
      * withdrawn: nobody should get a letter for a band they have already left); once a notice is out,
      * or on its way, it is an {@code escalation}. None from a superseded manifest.
      */
-    private List<PersonNotice> planNotices(IncidentPerson current, Sighting s, Band band, StaffMember member) {
+    private List<PersonNotice> planNotices(IncidentPerson current, Sighting s, Assessment assessment, StaffMember member) {
         List<PersonNotice> notices = new ArrayList<>(current == null ? List.of() : current.notices());
-        NoticeDecision decision = policy.decide(band, member);
+        Band band = assessment.band();
+        // An Art. 34(3) exemption sends no individual notice: the general communication covers them.
+        NoticeDecision decision = policy.decide(assessment, member);
         Band told = current == null ? null : current.toldBand();
         if (!decision.sendsNotice() || !s.mayNotify() || told != null && band.compareTo(told) <= 0) {
             return notices;

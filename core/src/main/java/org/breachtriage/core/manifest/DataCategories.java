@@ -18,8 +18,9 @@ import org.breachtriage.core.model.DataCategory;
  */
 final class DataCategories {
     private static final int CACHE_LIMIT = 1024;
-    static final String VALID_LIST =
-            Arrays.stream(DataCategory.values()).map(DataCategory::wireName).collect(Collectors.joining(", "));
+    static final String VALID_LIST = Arrays.stream(DataCategory.values())
+            .map(c -> c.aliases().isEmpty() ? c.wireName() : c.wireName() + " (or " + String.join(", ", c.aliases()) + ")")
+            .collect(Collectors.joining(", "));
 
     private final Map<String, Set<DataCategory>> cache = new HashMap<>();
 

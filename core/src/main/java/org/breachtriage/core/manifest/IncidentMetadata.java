@@ -14,7 +14,8 @@ import org.breachtriage.core.model.DataCategory;
  * (null: the deployment's {@code TRIAGE_FORCE}). {@code supersedes} lists manifests, by source key or
  * case id, whose rows this one replaces. {@code warnings} name what the source said that was not
  * understood (an unknown field such as {@code malicous}): never a value, only the field's name; they
- * are printed as {@code triage: warning:} lines and go in the case's decision log.
+ * are printed as {@code triage: warning:} lines and go in the case's decision log. {@code mitigations}
+ * are what limits the harm (never null: {@link Mitigations#NONE} when none is stated).
  */
 public record IncidentMetadata(
         String supplier,
@@ -28,14 +29,25 @@ public record IncidentMetadata(
         List<String> assumptions,
         String force,
         List<String> supersedes,
-        List<String> warnings) {
+        List<String> warnings,
+        Mitigations mitigations) {
 
     public IncidentMetadata {
+        mitigations = mitigations == null ? Mitigations.NONE : mitigations;
         defaultExposedFields = defaultExposedFields == null ? Set.of() : Set.copyOf(defaultExposedFields);
         assumptions = assumptions == null ? List.of() : List.copyOf(assumptions);
         force = force == null || force.isBlank() ? null : force.trim();
         supersedes = supersedes == null ? List.of() : List.copyOf(supersedes);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** Metadata that states no mitigation. */
+    public IncidentMetadata(String supplier, String reference, Instant awareAt, boolean malicious,
+                            Confidentiality confidentiality, Integrity integrity, Availability availability,
+                            Set<DataCategory> defaultExposedFields, List<String> assumptions, String force,
+                            List<String> supersedes, List<String> warnings) {
+        this(supplier, reference, awareAt, malicious, confidentiality, integrity, availability, defaultExposedFields,
+                assumptions, force, supersedes, warnings, Mitigations.NONE);
     }
 
     /** Metadata with nothing to warn about. */
@@ -58,7 +70,13 @@ public record IncidentMetadata(
     /** The same metadata with another awareness time (an incident's is the earliest of its manifests'). */
     public IncidentMetadata withAwareAt(Instant earliest) {
         return new IncidentMetadata(supplier, reference, earliest, malicious, confidentiality, integrity, availability,
-                defaultExposedFields, assumptions, force, supersedes, warnings);
+                defaultExposedFields, assumptions, force, supersedes, warnings, mitigations);
+    }
+
+    /** The same metadata with these mitigations. */
+    public IncidentMetadata withMitigations(Mitigations changed) {
+        return new IncidentMetadata(supplier, reference, awareAt, malicious, confidentiality, integrity, availability,
+                defaultExposedFields, assumptions, force, supersedes, warnings, changed);
     }
 
     /**
@@ -76,6 +94,12 @@ public record IncidentMetadata(
         addIfChanged(changed, "defaultExposedFields", defaultExposedFields, other.defaultExposedFields);
         addIfChanged(changed, "force", force, other.force);
         addIfChanged(changed, "supersedes", supersedes, other.supersedes);
+        addIfChanged(changed, "unintelligible", mitigations.unintelligible(), other.mitigations.unintelligible());
+        addIfChanged(changed, "recoveredWithin", mitigations.recoveredWithin(), other.mitigations.recoveredWithin());
+        addIfChanged(changed, "recipient", mitigations.recipient(), other.mitigations.recipient());
+        addIfChanged(changed, "laterMeasures", mitigations.laterMeasures(), other.mitigations.laterMeasures());
+        addIfChanged(changed, "publicCommunication", mitigations.publicCommunication(),
+                other.mitigations.publicCommunication());
         return changed;
     }
 

@@ -63,6 +63,8 @@ public final class IncidentMetadataLoader {
      */
     public static final Duration AWARE_AT_CLOCK_SKEW = Duration.ofMinutes(5);
     private static final String AWARENESS_ASSUMED = " not given: awareness taken as the time of ingest, ";
+    /** The longest {@code laterMeasures} or {@code publicCommunication}: a summary, not a document. */
+    public static final int MAX_MITIGATION_TEXT = 2000;
 
     private IncidentMetadataLoader() {
     }
@@ -78,7 +80,12 @@ public final class IncidentMetadataLoader {
         AVAILABILITY("availability", "availability"),
         DEFAULT_EXPOSED_FIELDS("defaultExposedFields", "default-exposed-fields"),
         FORCE("force", "force"),
-        SUPERSEDES("supersedes", "supersedes");
+        SUPERSEDES("supersedes", "supersedes"),
+        UNINTELLIGIBLE("unintelligible", "unintelligible"),
+        RECOVERED_WITHIN("recoveredWithin", "recovered-within"),
+        RECIPIENT("recipient", "recipient"),
+        LATER_MEASURES("laterMeasures", "later-measures"),
+        PUBLIC_COMMUNICATION("publicCommunication", "public-communication");
 
         final String jsonName;
         final String metadataKey;
@@ -162,8 +169,9 @@ public final class IncidentMetadataLoader {
     /**
      * Reads S3 user metadata: keys {@code supplier}, {@code reference}, {@code aware-at},
      * {@code malicious}, {@code confidentiality}, {@code integrity}, {@code availability},
-     * {@code default-exposed-fields}, {@code force}, {@code supersedes} (an {@code x-amz-meta-} prefix is
-     * tolerated). Other keys are
+     * {@code default-exposed-fields}, {@code force}, {@code supersedes}, {@code unintelligible},
+     * {@code recovered-within}, {@code recipient}, {@code later-measures}, {@code public-communication}
+     * (an {@code x-amz-meta-} prefix is tolerated). Other keys are
      * ignored; blank values count as missing.
      */
     public static IncidentMetadata fromObjectMetadata(String source, Map<String, String> metadata, Instant now) {
@@ -223,7 +231,8 @@ public final class IncidentMetadataLoader {
         List<String> assumptions = metadata.assumptions().stream().filter(a -> !isAwarenessAssumption(a)).toList();
         return new IncidentMetadata(metadata.supplier(), metadata.reference(), awareAt, metadata.malicious(),
                 metadata.confidentiality(), metadata.integrity(), metadata.availability(),
-                metadata.defaultExposedFields(), assumptions, metadata.force(), metadata.supersedes(), metadata.warnings());
+                metadata.defaultExposedFields(), assumptions, metadata.force(), metadata.supersedes(), metadata.warnings(),
+                metadata.mitigations());
     }
 
     private static boolean isAwarenessAssumption(String assumption) {
@@ -311,15 +320,51 @@ public final class IncidentMetadataLoader {
         }
         Set<DataCategory> defaults = reader.categories(Field.DEFAULT_EXPOSED_FIELDS, values.get(Field.DEFAULT_EXPOSED_FIELDS));
         if (defaults == null) {
-            defaults = EnumSet.allOf(DataCategory.class);
+            // The workforce record an ID-card supplier holds (contract version 1). Health, criminal-offence,
+            // credential, location, national-identifier and full financial data are never assumed: on no
+            // evidence they would put every person at DPC 4 or 3 and bury those really at risk.
+            defaults = DataCategory.ofContractVersion(1);
             assumptions.add(reader.name(Field.DEFAULT_EXPOSED_FIELDS)
                     + (values.containsKey(Field.DEFAULT_EXPOSED_FIELDS) ? " is empty" : " not given")
-                    + ": every category is assumed exposed for rows that do not list their own");
+                    + ": every category is assumed exposed for rows that do not list their own (the workforce"
+                    + " categories of manifest contract version 1; special-category, criminal-offence, credential,"
+                    + " location, national-identifier and full financial data are assumed only where listed)");
         }
         String force = reader.text(Field.FORCE, values.get(Field.FORCE));
         List<String> supersedes = reader.list(Field.SUPERSEDES, values.get(Field.SUPERSEDES));
+        Mitigations mitigations = mitigations(reader, values, confidentiality, integrity, availability,
+                values.containsKey(Field.CONFIDENTIALITY));
         return new IncidentMetadata(supplier, reference, awareAt, malicious, confidentiality, integrity,
-                availability, defaults, assumptions, force, supersedes, warnings(source, unknown, values, reader));
+                availability, defaults, assumptions, force, supersedes, warnings(source, unknown, values, reader),
+                mitigations);
+    }
+
+    /**
+     * The mitigation fields, each checked against the rest: a recovery cannot follow a permanent loss,
+     * and a recipient refines known recipients only. Missing means none was stated, not an assumption.
+     */
+    private static Mitigations mitigations(FieldReader reader, Map<Field, JsonNode> values,
+                                           Confidentiality confidentiality, Integrity integrity,
+                                           Availability availability, boolean confidentialityGiven) {
+        Unintelligible unintelligible = reader.choice(Field.UNINTELLIGIBLE, values.get(Field.UNINTELLIGIBLE),
+                Unintelligible.class);
+        Duration recovered = reader.positiveDuration(Field.RECOVERED_WITHIN, values.get(Field.RECOVERED_WITHIN));
+        if (recovered != null && (availability == Availability.PERMANENT || integrity == Integrity.UNRECOVERABLE)) {
+            throw reader.conflict(Field.RECOVERED_WITHIN, "says the data was restored from backup, but "
+                    + (availability == Availability.PERMANENT ? reader.name(Field.AVAILABILITY) + " is PERMANENT"
+                    : reader.name(Field.INTEGRITY) + " is UNRECOVERABLE") + "; give the one that is true");
+        }
+        Recipient recipient = reader.choice(Field.RECIPIENT, values.get(Field.RECIPIENT), Recipient.class);
+        if (recipient != null && confidentiality != Confidentiality.KNOWN_RECIPIENTS) {
+            throw reader.conflict(Field.RECIPIENT, "refines " + reader.name(Field.CONFIDENTIALITY)
+                    + " KNOWN_RECIPIENTS only, but " + reader.name(Field.CONFIDENTIALITY) + " is " + confidentiality
+                    + (confidentialityGiven ? "" : " (assumed, as it is not given)")
+                    + "; set " + reader.name(Field.CONFIDENTIALITY) + " to KNOWN_RECIPIENTS or remove "
+                    + reader.name(Field.RECIPIENT) + " (allowed values: TRUSTED_DELETED, KNOWN_SINGLE)");
+        }
+        return new Mitigations(unintelligible, recovered, recipient,
+                reader.statement(Field.LATER_MEASURES, values.get(Field.LATER_MEASURES)),
+                reader.statement(Field.PUBLIC_COMMUNICATION, values.get(Field.PUBLIC_COMMUNICATION)));
     }
 
     /**
@@ -379,6 +424,51 @@ public final class IncidentMetadataLoader {
             }
             throw invalid(field, node, "must be an ISO-8601 instant or date-time with an offset, "
                     + "e.g. 2023-08-26T09:30:00Z or 2023-08-26T10:30:00+01:00");
+        }
+
+        /** An ISO-8601 duration greater than zero, e.g. PT4H; null when absent. */
+        Duration positiveDuration(Field field, JsonNode node) {
+            if (node == null) {
+                return null;
+            }
+            String rule = "must be a positive ISO-8601 duration, e.g. PT4H (4 hours) or P1D (1 day)";
+            if (!node.isTextual()) {
+                throw invalid(field, node, rule);
+            }
+            try {
+                Duration duration = Duration.parse(node.asText().trim());
+                if (duration.isNegative() || duration.isZero()) {
+                    throw invalid(field, node, rule);
+                }
+                return duration;
+            } catch (DateTimeParseException e) {
+                throw invalid(field, node, rule);
+            }
+        }
+
+        /**
+         * Free text a person wrote (what was done, what was published). It may hold anything, so an
+         * error never quotes it: only its field and what is wrong.
+         */
+        String statement(Field field, JsonNode node) {
+            if (node == null) {
+                return null;
+            }
+            if (!node.isTextual()) {
+                throw new ManifestFormatException(source + ": incident field '" + name(field) + "' must be a string"
+                        + " (a short description in words)");
+            }
+            String text = node.asText().trim();
+            if (text.length() > MAX_MITIGATION_TEXT) {
+                throw new ManifestFormatException(source + ": incident field '" + name(field) + "' is "
+                        + text.length() + " characters long; at most " + MAX_MITIGATION_TEXT + " are allowed (a summary;"
+                        + " keep the full account in the case file)");
+            }
+            return text;
+        }
+
+        ManifestFormatException conflict(Field field, String what) {
+            return new ManifestFormatException(source + ": incident field '" + name(field) + "' " + what);
         }
 
         Boolean bool(Field field, JsonNode node) {

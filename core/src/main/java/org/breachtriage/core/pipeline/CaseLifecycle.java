@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.breachtriage.core.cases.CaseOpening;
 import java.util.UUID;
+import org.breachtriage.core.cases.Art33Verdict;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.Counters;
@@ -80,8 +81,12 @@ public final class CaseLifecycle {
             for (String warning : stored.incident().warnings()) {
                 log(id, "warning", warning);
             }
+            for (String effect : stored.incident().mitigations().effects()) {
+                log(id, "mitigation", effect);
+            }
             log(id, stored.art33Required() ? "art33 notification required" : "art33 notification not required",
-                    stored.art33Reasoning() + " Deadline " + stored.art33Deadline() + ".");
+                    Art33Verdict.PROVISIONAL + stored.art33Reasoning() + " Deadline " + stored.art33Deadline()
+                            + ". Decided again from the assessment once the incident's people are scored.");
             alertOnce(id, List.of(openedAlert(stored)));
         } else {
             catchUpAlerts(stored);

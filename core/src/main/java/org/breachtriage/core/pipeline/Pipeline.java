@@ -41,8 +41,9 @@ public final class Pipeline {
         this.score = new ScoreService(adapters.staff(), adapters.cases(), adapters.incidents(), adapters.persons(), lifecycle,
                 adapters.releaseRequests(), ledger);
         this.report = new ReportService(adapters.cases(), incidents, adapters.persons(), lifecycle, adapters.outputs(),
-                adapters.publisher(), settings.force(), settings.clock());
-        this.queries = new IncidentQueries(adapters.incidents(), adapters.cases(), adapters.persons(), settings.clock());
+                adapters.publisher(), settings.force(), settings.clock(), settings.policy().noticeAtOrAbove());
+        this.queries = new IncidentQueries(adapters.incidents(), adapters.cases(), adapters.persons(), settings.clock(),
+                settings.policy().noticeAtOrAbove());
         this.incidentClock = new IncidentClock(incidents, adapters.persons(), adapters.publisher(), settings.clock());
         this.icoSubmissions = new IcoSubmissions(incidents, settings.clock());
         this.letters = Letters.checked(settings.letters(), settings.force(), settings.policy());

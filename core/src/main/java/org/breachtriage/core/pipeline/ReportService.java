@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.breachtriage.core.cases.Art33Verdict;
 import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.model.Band;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.incident.IncidentFigures;
@@ -66,10 +68,13 @@ public final class ReportService implements ReportCase {
     private final NoticePublisher publisher;
     private final String force;
     private final Clock clock;
+    private final Band noticeAtOrAbove;
 
     /** @param force the controller named in the reports (the force whose staff were affected) */
     public ReportService(CaseStore cases, IncidentService incidents, PersonStore persons, CaseLifecycle lifecycle,
-                         ObjectStore outputs, NoticePublisher publisher, String force, Clock clock) {
+                         ObjectStore outputs, NoticePublisher publisher, String force, Clock clock,
+                         Band noticeAtOrAbove) {
+        this.noticeAtOrAbove = noticeAtOrAbove;
         this.cases = cases;
         this.incidents = incidents;
         this.persons = persons;
@@ -113,7 +118,13 @@ public final class ReportService implements ReportCase {
         }
         IncidentReport report = incident.reportFor(caseId).orElseGet(() -> reserve(scored));
         incident = incidents.require(scored.incidentId());
-        Rendered rendered = render(subject(incident, report, scored));
+        ReportSubject subject = subject(incident, report, scored);
+        Rendered rendered = render(subject);
+        // The Art. 33 decision from the assessment, in the case's log: the Art. 33(5) record when not required.
+        lifecycle.noteOnce(caseId, subject.art33Required() ? "art33 decided: notification required"
+                        : "art33 decided: notification not required",
+                "Decided from the assessment of the incident's people (report " + report.number() + "): "
+                        + subject.art33Reasoning());
         List<String> keys = keysFor(incident.incidentId(), report.number());
         put(keys.get(0), rendered.federation().toJson(), "application/json");
         put(keys.get(1), rendered.onCall().toJson(), "application/json");
@@ -207,9 +218,7 @@ public final class ReportService implements ReportCase {
         List<CaseRecord> all = casesOf(incident);
         List<CaseRecord> active = all.stream().filter(c -> !incident.supersededCaseIds().contains(c.caseId())).toList();
         // A manifest with no accepted row has no verdict, so it neither requires nor excuses notification.
-        List<CaseRecord> deciders = active.stream().filter(CaseRecord::hasArt33Verdict).toList();
-        CaseRecord deciding = deciders.stream().filter(CaseRecord::art33Required).findFirst()
-                .orElse(deciders.isEmpty() ? trigger : deciders.getFirst());
+        Art33Verdict art33 = Art33Verdict.decide(active, report.figures(), noticeAtOrAbove);
         List<Map<String, Long>> earlier = new ArrayList<>();
         for (IncidentReport r : incident.reports()) {
             if (r.number() < report.number()) {
@@ -218,8 +227,8 @@ public final class ReportService implements ReportCase {
         }
         String lateReason = incident.icoSubmission() == null ? null : incident.icoSubmission().lateReason();
         return new ReportSubject(incident.incidentId(), trigger.caseId(), trigger.status(),
-                trigger.incident().withAwareAt(incident.earliestAwareAt()), trigger.regime(), deciding.art33Required(),
-                deciding.art33Reasoning(), incident.art33Deadline(), report.figures(), report.number(), earlier,
+                trigger.incident().withAwareAt(incident.earliestAwareAt()), trigger.regime(), art33.required(),
+                art33.reasoning(), incident.art33Deadline(), report.figures(), report.number(), earlier,
                 lateReason);
     }
 

@@ -3,7 +3,9 @@ package org.breachtriage.core.pipeline;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.breachtriage.core.cases.Art33Verdict;
 import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.incident.IncidentView;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.release.CaseNotices;
@@ -57,30 +59,55 @@ public record RunSummary(
     }
 
     /**
-     * The manifest's own Art. 33 verdict. {@code verdict} is {@code REQUIRED}, {@code NOT_REQUIRED} or
+     * The Art. 33 verdict. {@code verdict} is {@code REQUIRED}, {@code NOT_REQUIRED} or
      * {@code NONE}: a manifest of which every row was rejected names nobody and gives none
-     * ({@code required} is then false, and {@code reasoning} says why and what to do).
+     * ({@code required} is then false, and {@code reasoning} says why and what to do). Otherwise it is
+     * the incident's verdict where the caller gives it (as {@code triage incident} shows it), else the
+     * case's decision at opening; {@code provisional} while it is not yet decided from the assessment.
      */
-    public record Art33(boolean required, Instant deadline, String reasoning, String verdict) {
+    public record Art33(boolean required, Instant deadline, String reasoning, String verdict, boolean provisional) {
         public static final String REQUIRED = "REQUIRED";
         public static final String NOT_REQUIRED = "NOT_REQUIRED";
         public static final String NONE = "NONE";
 
         public Art33(boolean required, Instant deadline, String reasoning) {
-            this(required, deadline, reasoning, required ? REQUIRED : NOT_REQUIRED);
+            this(required, deadline, reasoning, required ? REQUIRED : NOT_REQUIRED, false);
         }
 
+        /** The case's own decision at opening: provisional until its incident's people are scored. */
         static Art33 of(CaseRecord c) {
             if (!c.hasArt33Verdict()) {
                 return new Art33(false, c.art33Deadline(), CaseLifecycle.noVerdictReason(c.caseId(),
-                        c.counter(Counters.ROWS_REJECTED)), NONE);
+                        c.counter(Counters.ROWS_REJECTED)), NONE, false);
             }
-            return new Art33(c.art33Required(), c.art33Deadline(), c.art33Reasoning());
+            return new Art33(c.art33Required(), c.art33Deadline(), Art33Verdict.PROVISIONAL + c.art33Reasoning(),
+                    c.art33Required() ? REQUIRED : NOT_REQUIRED, true);
+        }
+
+        /**
+         * The incident's decision, which the incident view and the report show too; a manifest without
+         * an accepted row keeps its NONE.
+         */
+        static Art33 of(CaseRecord c, IncidentView.Art33 incident) {
+            if (!c.hasArt33Verdict() || incident == null || Art33Verdict.NONE.equals(incident.verdict())) {
+                return of(c);
+            }
+            return new Art33(incident.required(), c.art33Deadline(), incident.reasoning(), incident.verdict(),
+                    incident.provisional());
         }
     }
 
     /** The summary with where the case's notices stand ({@link CaseNotices#read}) and what this run published. */
     public static RunSummary of(CaseRecord c, CaseNotices notices, long publishedThisRun) {
+        return of(c, notices, publishedThisRun, null);
+    }
+
+    /**
+     * As {@link #of(CaseRecord, CaseNotices, long)}, with the Art. 33 verdict of the incident the case
+     * joined ({@code triage incident}'s {@code art33}), so that the two agree; null: the case's own,
+     * provisional.
+     */
+    public static RunSummary of(CaseRecord c, CaseNotices notices, long publishedThisRun, IncidentView.Art33 incident) {
         Map<String, Long> bands = new LinkedHashMap<>();
         for (Band band : Band.values()) {
             bands.put(band.name(), c.counter(Counters.band(band)));
@@ -92,7 +119,7 @@ public record RunSummary(
                         c.counter(Counters.PERSONS_UNMATCHED)),
                 bands, new Notices(c.counter(Counters.NOTICES_PLANNED), notices.published(), notices.releasing(),
                         notices.awaitingRelease(), notices.held(), notices.withdrawn(), publishedThisRun),
-                Art33.of(c));
+                Art33.of(c, incident));
     }
 
     /** The accounting the issue promises: every row and every person is somewhere. */

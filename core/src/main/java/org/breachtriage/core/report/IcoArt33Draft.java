@@ -76,6 +76,9 @@ public record IcoArt33Draft(
     /**
      * Item (a): the nature of the breach, with the categories and approximate numbers of people and
      * records. {@code peopleBySeverity} maps band → approximate people, most severe first.
+     * {@code specialCategoryData} and {@code criminalOffenceData} answer the ICO form's questions
+     * whether special-category (Art. 9) or criminal-offence (Art. 10) data is involved: a sentence
+     * starting "Yes" or "No".
      */
     public record NatureOfBreach(
             String description,
@@ -88,7 +91,9 @@ public record IcoArt33Draft(
             String approximatePeople,
             String approximateRecords,
             Map<String, String> peopleBySeverity,
-            List<String> figureNotes) {
+            List<String> figureNotes,
+            String specialCategoryData,
+            String criminalOffenceData) {
 
         public NatureOfBreach {
             dataCategories = copy(dataCategories);

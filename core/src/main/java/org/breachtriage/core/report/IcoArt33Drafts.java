@@ -69,7 +69,9 @@ public final class IcoArt33Drafts {
                 figures.people(Style.APPROXIMATE),
                 SmallCounts.approximate(subject.counter(Counters.ROWS_ACCEPTED)),
                 peopleBySeverity(figures),
-                figureNotes(subject, figures, context));
+                figureNotes(subject, figures, context),
+                specialCategory(categories),
+                criminalOffence(categories));
 
         List<String> consequences = consequences(figures, categories, incident);
         Measures measures = new Measures(context.measuresTaken(), context.measuresProposed(),
@@ -197,6 +199,8 @@ public final class IcoArt33Drafts {
                         + ". Approximate number of records: " + nature.approximateRecords()
                         + " (one record per person in the supplier's data).",
                 "Categories of personal data: " + String.join("; ", nature.dataCategories()) + ".",
+                "Special category data (UK GDPR Art. 9) involved: " + nature.specialCategoryData(),
+                "Criminal offence data (UK GDPR Art. 10) involved: " + nature.criminalOffenceData(),
                 "Notes on the figures: " + String.join(" ", nature.figureNotes()),
                 "People by assessed severity (ENISA method, policy " + context.policyVersion() + "):");
         List<String> dataItems = new ArrayList<>();
@@ -231,6 +235,26 @@ public final class IcoArt33Drafts {
         all.addAll(incident.defaultExposedFields());
         all.addAll(context.categoriesSeen());
         return all;
+    }
+
+    /** The ICO form asks whether special-category data is involved. */
+    static String specialCategory(Set<DataCategory> categories) {
+        List<String> found = new ArrayList<>();
+        if (categories.contains(DataCategory.HEALTH)) {
+            found.add(label(DataCategory.HEALTH));
+        }
+        if (categories.contains(DataCategory.SPECIAL_CATEGORY)) {
+            found.add(label(DataCategory.SPECIAL_CATEGORY));
+        }
+        return found.isEmpty() ? "No: none of the categories exposed is special category data."
+                : "Yes: " + String.join("; ", found) + ".";
+    }
+
+    /** The ICO form asks whether criminal-offence data is involved. */
+    static String criminalOffence(Set<DataCategory> categories) {
+        return categories.contains(DataCategory.CRIMINAL_OFFENCE)
+                ? "Yes: " + label(DataCategory.CRIMINAL_OFFENCE) + "."
+                : "No: none of the categories exposed is criminal offence data.";
     }
 
     private static Map<String, String> peopleBySeverity(CaseFigures figures) {
@@ -279,8 +303,27 @@ public final class IcoArt33Drafts {
             out.add("Ranks, units, pay and warrant numbers can be used to impersonate staff or to make convincing"
                     + " pretext calls and phishing messages (social engineering) to obtain further information.");
         }
-        if (categories.contains(DataCategory.FINANCIAL)) {
-            out.add("Financial details: risk of fraud and financial loss.");
+        if (categories.contains(DataCategory.FINANCIAL) || categories.contains(DataCategory.FINANCIAL_FULL)) {
+            out.add("Financial details: risk of fraud and financial loss"
+                    + (categories.contains(DataCategory.FINANCIAL_FULL)
+                    ? ", directly so where full card or account details allow transactions." : "."));
+        }
+        if (categories.contains(DataCategory.HEALTH) || categories.contains(DataCategory.SPECIAL_CATEGORY)
+                || categories.contains(DataCategory.CRIMINAL_OFFENCE)) {
+            out.add("Special category or criminal offence data: risk of discrimination, stigma, distress and damage to"
+                    + " reputation, which the law treats as likely where such data is exposed.");
+        }
+        if (categories.contains(DataCategory.NATIONAL_ID)) {
+            out.add("National identifiers: risk of identity fraud, such as accounts opened or documents obtained in"
+                    + " the person's name.");
+        }
+        if (categories.contains(DataCategory.CREDENTIALS) || categories.contains(DataCategory.CREDENTIALS_HASHED)) {
+            out.add("Log-in credentials: risk of access to the systems they open, and to other accounts where a"
+                    + " password was reused" + (categories.contains(DataCategory.CREDENTIALS) ? "" : " (hashed and"
+                    + " salted passwords must first be cracked, so the risk is mainly to weak ones)") + ".");
+        }
+        if (categories.contains(DataCategory.LOCATION)) {
+            out.add("Location data: risk of the person's movements and habits being known, and of being found.");
         }
         if (categories.contains(DataCategory.DATE_OF_BIRTH) || categories.contains(DataCategory.HOME_ADDRESS)
                 || categories.contains(DataCategory.PHONE) || categories.contains(DataCategory.EMAIL)) {
@@ -397,6 +440,14 @@ public final class IcoArt33Drafts {
             case PHONE -> "telephone numbers";
             case EMAIL -> "e-mail addresses";
             case FINANCIAL -> "financial details";
+            case HEALTH -> "health data (special category)";
+            case SPECIAL_CATEGORY -> "other special category data (e.g. ethnic origin, religion, sex life, biometrics)";
+            case CRIMINAL_OFFENCE -> "criminal offence data (convictions, offences or related security measures)";
+            case NATIONAL_ID -> "national identifiers (e.g. National Insurance, passport or driving licence numbers)";
+            case CREDENTIALS -> "log-in credentials in the clear (user names and passwords)";
+            case CREDENTIALS_HASHED -> "log-in credentials, hashed and salted";
+            case LOCATION -> "location or other behavioural data";
+            case FINANCIAL_FULL -> "full card or account details that enable transactions";
         };
     }
 }

@@ -56,6 +56,8 @@ public final class ScoringPolicy {
     private final String generalCommunicationTemplate;
     /** [band][channel actually used] → the decision; null where that channel can never be chosen. */
     private final NoticeDecision[][] decisions;
+    /** [exemption][band] → the decision for a person exempt under Art. 34(3). */
+    private final NoticeDecision[][] exempt;
 
     /**
      * Builds and checks a policy. Throws {@link PolicyFormatException} naming the field when a band
@@ -87,6 +89,7 @@ public final class ScoringPolicy {
         checkBands(noticeAtOrAbove, copy);
         this.bands = Collections.unmodifiableMap(copy);
         this.decisions = buildDecisions();
+        this.exempt = buildExemptDecisions();
     }
 
     private static void checkBands(Band noticeAtOrAbove, Map<Band, BandRule> bands) {
@@ -358,6 +361,39 @@ public final class ScoringPolicy {
             }
         }
         return decisions[band.ordinal()][chosen.ordinal()];
+    }
+
+    /**
+     * The Art. 34 decision for one assessment: as {@link #decide(Band, StaffMember)}, unless the scorer
+     * found an Art. 34(3) exemption for a band that calls for a notice. Then no individual notice is
+     * sent: the general staff communication covers the person (and, under (c), the public
+     * communication), and the reason names the ground.
+     */
+    public NoticeDecision decide(Assessment assessment, StaffMember staffOrNull) {
+        Objects.requireNonNull(assessment, "assessment");
+        if (assessment.exempt() && assessment.band().atLeast(noticeAtOrAbove)) {
+            return exempt[assessment.art34Exemption().ordinal()][assessment.band().ordinal()];
+        }
+        return decide(assessment.band(), staffOrNull);
+    }
+
+    private NoticeDecision[][] buildExemptDecisions() {
+        NoticeDecision[][] table = new NoticeDecision[Art34Exemption.values().length][Band.values().length];
+        for (Art34Exemption exemption : Art34Exemption.values()) {
+            if (exemption == Art34Exemption.NONE) {
+                continue;
+            }
+            for (Band band : Band.values()) {
+                String reason = "No Art. 34 notice although band " + band + " is at or above the notice threshold "
+                        + noticeAtOrAbove + " (policy " + version + "): exempt under " + exemption.provision()
+                        + ", because " + exemption.because() + "; no individual message is sent, and the general staff"
+                        + " communication covers them"
+                        + (exemption == Art34Exemption.PUBLIC_COMMUNICATION ? " with the public communication" : "") + ".";
+                table[exemption.ordinal()][band.ordinal()] = new NoticeDecision(false, ContactChannel.NONE, null,
+                        bands.get(band).release(), reason);
+            }
+        }
+        return table;
     }
 
     private NoticeDecision[][] buildDecisions() {

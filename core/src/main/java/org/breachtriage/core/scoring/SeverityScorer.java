@@ -8,6 +8,9 @@ import org.breachtriage.core.manifest.Availability;
 import org.breachtriage.core.manifest.Confidentiality;
 import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.manifest.Integrity;
+import org.breachtriage.core.manifest.Mitigations;
+import org.breachtriage.core.manifest.Recipient;
+import org.breachtriage.core.manifest.Unintelligible;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.model.DataCategory;
 import org.breachtriage.core.model.NameRarity;
@@ -94,14 +97,35 @@ public final class SeverityScorer {
 
     private static final DataCategory[] CATEGORIES = DataCategory.values();
     private static final EnisaDataType[] TYPE_OF = new EnisaDataType[CATEGORIES.length];
+    /** The DPC each category starts from (its type's base, or ENISA's own example score for it). */
+    private static final int[] BASE_OF = new int[CATEGORIES.length];
+    /** Why a category starts away from its type's base, or null. */
+    private static final String[] ADJUSTMENT_OF = new String[CATEGORIES.length];
     /** "home address" rather than "home_address" in sentences. */
     private static final String[] WORDS = new String[CATEGORIES.length];
 
     static {
         for (DataCategory c : CATEGORIES) {
             TYPE_OF[c.ordinal()] = EnisaDataType.of(c);
-            WORDS[c.ordinal()] = c.wireName().replace('_', ' ');
+            BASE_OF[c.ordinal()] = EnisaDataType.baseDpc(c);
+            ADJUSTMENT_OF[c.ordinal()] = EnisaDataType.baseAdjustment(c);
+            WORDS[c.ordinal()] = words(c);
         }
+    }
+
+    /**
+     * A category in a sentence: its manifest spelling with spaces, except where that reads badly.
+     * Basic financial data keeps version 1's word "financial", so a version-1 manifest's reasons
+     * are word for word what they were.
+     */
+    private static String words(DataCategory c) {
+        return switch (c) {
+            case FINANCIAL -> "financial";
+            case FINANCIAL_FULL -> "full financial";
+            case CREDENTIALS_HASHED -> "hashed credentials";
+            case NATIONAL_ID -> "national identifier";
+            default -> c.wireName().replace('_', ' ');
+        };
     }
 
     // Reasons that never vary are constants, so most of a person's reasons cost nothing to build.
@@ -131,6 +155,25 @@ public final class SeverityScorer {
             "Home address exposed without name: it leads to the person's household (EI " + EI_SIGNIFICANT + ")";
     private static final String EI_CONTACT_ONLY = "E-mail address or phone number exposed without name: it reaches"
             + " the person, and work addresses often spell the name (EI " + EI_LIMITED + ")";
+    private static final String EI_ENCRYPTED = "Data encrypted to a current standard and the key not compromised:"
+            + " unintelligible, so it cannot be attributed to anyone (ENISA: unintelligibility of data; EI "
+            + EI_NEGLIGIBLE + ")";
+    private static final String EI_HASHED = "Data hashed and salted with a current algorithm: unintelligible, so it"
+            + " cannot be attributed to anyone (ENISA: unintelligibility of data; EI " + EI_NEGLIGIBLE + ")";
+    /** Per [exemption][band]: the sentence that records an Art. 34(3) exemption in the reasons. */
+    private static final String[][] EXEMPTION_REASON = new String[Art34Exemption.values().length][Band.values().length];
+
+    static {
+        for (Art34Exemption exemption : Art34Exemption.values()) {
+            if (exemption == Art34Exemption.NONE) {
+                continue;
+            }
+            for (Band band : Band.values()) {
+                EXEMPTION_REASON[exemption.ordinal()][band.ordinal()] = exemption.provision() + ": " + exemption.because()
+                        + ", so no Art. 34 notice is sent although band " + band + " would call for one";
+            }
+        }
+    }
     private static final String EI_INTERNAL_ONLY = "No name, photo, home address or contact details exposed, only"
             + " internal or shared details such as a pay number: hard to link to a person (EI " + EI_NEGLIGIBLE + ")";
 
@@ -195,6 +238,9 @@ public final class SeverityScorer {
     private static final String CB_KNOWN = "Known recipients only: CB +" + CB_KNOWN_RECIPIENTS;
     private static final String CB_UNKNOWN =
             "Unknown recipients, so the data may be in anyone's hands: CB +" + CB_UNKNOWN_RECIPIENTS;
+    private static final String CB_TRUSTED_DELETED = "Known recipient only, trusted and confirmed deleting the data:"
+            + " no further processing, so confidentiality adds nothing (CB +0)";
+    private static final String CB_KNOWN_SINGLE = "One known recipient only: CB +" + CB_KNOWN_RECIPIENTS;
     private static final String CB_RECOVERABLE = "Data altered but recoverable: CB +" + CB_INTEGRITY_RECOVERABLE;
     private static final String CB_UNRECOVERABLE =
             "Data altered and not recoverable: CB +" + CB_INTEGRITY_UNRECOVERABLE;
@@ -206,8 +252,12 @@ public final class SeverityScorer {
 
     // Sentences that depend only on a few small numbers are built once and kept: most people in a
     // manifest share them. Filled lazily; a race only builds an identical immutable String twice.
-    /** Base-DPC sentence per exposed-category mask. */
-    private static final String[] BASE_REASON = new String[1 << CATEGORIES.length];
+    /**
+     * Base-DPC sentences by exposed-category mask, in a bounded cache: with twenty categories a slot
+     * per mask would be a million slots, yet a manifest uses a handful of masks. A mask whose slot
+     * holds another one's sentence simply builds its own and takes the slot.
+     */
+    private static final SentenceCache BASE_REASON = new SentenceCache(1024);
     /** Closing sentence per [DPC in halves - 2][EI in quarters - 1][CB in quarters]. */
     private static final String[][][] SEVERITY_REASON = new String[2 * DPC_MAX - 1][4][9];
 
@@ -222,9 +272,9 @@ public final class SeverityScorer {
         return policy;
     }
 
-    /** Shorthand for {@code policy().decide(assessment.band(), staffOrNull)}. */
+    /** Shorthand for {@code policy().decide(assessment, staffOrNull)}. */
     public NoticeDecision decide(Assessment assessment, StaffMember staffOrNull) {
-        return policy.decide(assessment.band(), staffOrNull);
+        return policy.decide(assessment, staffOrNull);
     }
 
     /** Scores one person. Never fails for missing optional inputs: every person gets a score. */
@@ -233,7 +283,10 @@ public final class SeverityScorer {
         int exposed = maskOf(input.exposed());
         List<String> reasons = new ArrayList<>(8);
         double dpc = dataProcessingContext(exposed, input, reasons);
-        double ei = easeOfIdentification(exposed, input.staff(), reasons);
+        Mitigations mitigations = input.incident() == null ? Mitigations.NONE : input.incident().mitigations();
+        double ei = mitigations.unintelligibleData()
+                ? unintelligible(mitigations.unintelligible(), reasons)
+                : easeOfIdentification(exposed, input.staff(), reasons);
         CircumstancesOfBreach cb = circumstancesOfBreach(input.incident(), reasons);
         double cbTotal = cb.total();
         // DPC in halves times EI in quarters is a multiple of 0.125, CB a multiple of 0.25: all exact
@@ -241,7 +294,39 @@ public final class SeverityScorer {
         double score = dpc * ei + cbTotal;
         Band band = Band.ofScore(score);
         reasons.add(severityReason(dpc, ei, cbTotal, score, band));
-        return new Assessment(dpc, ei, cb, score, band, reasons);
+        Art34Exemption exemption = band.atLeast(policy.noticeAtOrAbove()) ? exemption(mitigations) : Art34Exemption.NONE;
+        if (exemption != Art34Exemption.NONE) {
+            reasons.add(EXEMPTION_REASON[exemption.ordinal()][band.ordinal()]);
+        }
+        return new Assessment(dpc, ei, cb, score, band, reasons, exemption);
+    }
+
+    /**
+     * The Art. 34(3) ground that applies, in the Article's order: (a) unintelligible data, (b) later
+     * measures, (c) a public communication instead of individual notices.
+     */
+    private static Art34Exemption exemption(Mitigations m) {
+        if (m.unintelligibleData()) {
+            return Art34Exemption.UNINTELLIGIBLE;
+        }
+        if (m.laterMeasures() != null) {
+            return Art34Exemption.LATER_MEASURES;
+        }
+        if (m.publicCommunication() != null) {
+            return Art34Exemption.PUBLIC_COMMUNICATION;
+        }
+        return Art34Exemption.NONE;
+    }
+
+    /**
+     * Unintelligible data cannot be attributed to a person by anyone without the key (ENISA: the
+     * "unintelligibility" of the data; EDPB 01/2021, Case 10): ease of identification is negligible
+     * whatever the data would reveal in the clear. DPC still counts what the data is, and CB what
+     * happened to it.
+     */
+    private static double unintelligible(Unintelligible how, List<String> reasons) {
+        reasons.add(how == Unintelligible.ENCRYPTED ? EI_ENCRYPTED : EI_HASHED);
+        return EI_NEGLIGIBLE;
     }
 
     private static String severityReason(double dpc, double ei, double cbTotal, double score, Band band) {
@@ -295,28 +380,65 @@ public final class SeverityScorer {
             reasons.add("No exposed data categories given: scored as simple data (DPC " + EnisaDataType.SIMPLE.baseScore() + ")");
             return EnisaDataType.SIMPLE.baseScore();
         }
-        EnisaDataType worst = EnisaDataType.SIMPLE;
+        // The category that starts highest decides; on a tie, the one whose type is more serious.
+        int worst = -1;
         for (int i = 0; i < CATEGORIES.length; i++) {
-            if ((exposed & (1 << i)) != 0 && TYPE_OF[i].baseScore() > worst.baseScore()) {
-                worst = TYPE_OF[i];
+            if ((exposed & (1 << i)) != 0 && (worst < 0 || BASE_OF[i] > BASE_OF[worst]
+                    || BASE_OF[i] == BASE_OF[worst] && TYPE_OF[i].baseScore() > TYPE_OF[worst].baseScore())) {
+                worst = i;
             }
         }
-        String reason = BASE_REASON[exposed];
+        String reason = BASE_REASON.get(exposed);
         if (reason == null) {
-            StringBuilder words = new StringBuilder(64);
-            for (int i = 0; i < CATEGORIES.length; i++) {
-                if ((exposed & (1 << i)) != 0) {
-                    if (!words.isEmpty()) {
-                        words.append(", ");
-                    }
-                    words.append(WORDS[i]);
-                }
-            }
-            reason = worst.label() + " is the most serious type exposed (" + words + "): DPC starts at " + worst.baseScore();
-            BASE_REASON[exposed] = reason;
+            reason = baseReason(exposed, worst);
+            BASE_REASON.put(exposed, reason);
         }
         reasons.add(reason);
-        return worst.baseScore();
+        return BASE_OF[worst];
+    }
+
+    private static String baseReason(int exposed, int worst) {
+        StringBuilder words = new StringBuilder(64);
+        for (int i = 0; i < CATEGORIES.length; i++) {
+            if ((exposed & (1 << i)) != 0) {
+                if (!words.isEmpty()) {
+                    words.append(", ");
+                }
+                words.append(WORDS[i]);
+            }
+        }
+        String reason = TYPE_OF[worst].label() + " is the most serious type exposed (" + words + "): DPC starts at "
+                + BASE_OF[worst];
+        return ADJUSTMENT_OF[worst] == null ? reason : reason + ", for " + ADJUSTMENT_OF[worst];
+    }
+
+    /**
+     * A fixed number of slots, each holding one mask's sentence; lock-free, and a race at worst
+     * builds the same immutable sentence twice. No boxing, so a hit costs two reads.
+     */
+    private static final class SentenceCache {
+        private record Entry(int mask, String sentence) {
+        }
+
+        private final java.util.concurrent.atomic.AtomicReferenceArray<Entry> slots;
+
+        SentenceCache(int size) {
+            slots = new java.util.concurrent.atomic.AtomicReferenceArray<>(size);
+        }
+
+        String get(int mask) {
+            Entry entry = slots.getPlain(slot(mask));
+            return entry != null && entry.mask() == mask ? entry.sentence() : null;
+        }
+
+        void put(int mask, String sentence) {
+            slots.setRelease(slot(mask), new Entry(mask, sentence));
+        }
+
+        private int slot(int mask) {
+            int h = mask * 0x9E3779B9;
+            return (h ^ (h >>> 16)) & (slots.length() - 1);
+        }
     }
 
     /** The rank leaked if the manifest lists it or echoes it. */
@@ -585,11 +707,18 @@ public final class SeverityScorer {
                 availability = Availability.NONE;
             }
         }
+        Mitigations m = incident == null ? Mitigations.NONE : incident.mitigations();
         double c = switch (confidentiality) {
             case NO_EVIDENCE -> 0;
-            case KNOWN_RECIPIENTS -> added(CB_KNOWN_RECIPIENTS, CB_KNOWN, reasons);
+            case KNOWN_RECIPIENTS -> m.recipient() == Recipient.TRUSTED_DELETED ? added(0, CB_TRUSTED_DELETED, reasons)
+                    : added(CB_KNOWN_RECIPIENTS, m.recipient() == Recipient.KNOWN_SINGLE ? CB_KNOWN_SINGLE : CB_KNOWN,
+                    reasons);
             case UNKNOWN_RECIPIENTS -> added(CB_UNKNOWN_RECIPIENTS, CB_UNKNOWN, reasons);
         };
+        if (m.recoveredWithin() != null) {
+            reasons.add("Data restored from backup within " + m.recoveredWithin() + ": the loss of availability or"
+                    + " integrity was temporary and is counted as such, no more");
+        }
         double i = switch (integrity) {
             case NONE -> 0;
             case RECOVERABLE -> added(CB_INTEGRITY_RECOVERABLE, CB_RECOVERABLE, reasons);
@@ -600,11 +729,11 @@ public final class SeverityScorer {
             case TEMPORARY -> added(CB_AVAILABILITY_TEMPORARY, CB_TEMPORARY, reasons);
             case PERMANENT -> added(CB_AVAILABILITY_PERMANENT, CB_PERMANENT, reasons);
         };
-        double m = malicious ? added(CB_MALICIOUS, CB_MALICE, reasons) : 0;
-        if (c + i + a + m == 0) {
+        double malice = malicious ? added(CB_MALICIOUS, CB_MALICE, reasons) : 0;
+        if (c + i + a + malice == 0 && confidentiality == Confidentiality.NO_EVIDENCE) {
             reasons.add(CB_ZERO);
         }
-        return new CircumstancesOfBreach(c, i, a, m);
+        return new CircumstancesOfBreach(c, i, a, malice);
     }
 
     private static double added(double amount, String reason, List<String> reasons) {

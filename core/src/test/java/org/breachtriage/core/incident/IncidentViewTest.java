@@ -27,6 +27,10 @@ class IncidentViewTest {
                 c.batchesQueued(), c.counters());
     }
 
+    private static CaseRecord scoring(CaseRecord c) {
+        return c.withStatus(CaseStatus.SCORING, null);
+    }
+
     private static final ReleaseFigures NO_RELEASES = new ReleaseFigures(Map.of(), 0, 0, 0, 0, 0, 0, 0);
 
     private static IncidentRecord incident() {
@@ -57,16 +61,25 @@ class IncidentViewTest {
         assertEquals(List.of("LOW", "MEDIUM", "HIGH", "VERY_HIGH"), List.copyOf(view.notices().awaitingRelease().keySet()));
         assertEquals(Map.of("LOW", 0L, "MEDIUM", 0L, "HIGH", 7L, "VERY_HIGH", 0L), view.bands());
         assertEquals(2, view.art33().hoursLeft());
-        assertFalse(view.art33().required());
+        // Every manifest is scored, so the verdict comes from the assessment: 7 people HIGH means the ICO is
+        // told, whatever the manifests said at opening (the invariant: HIGH or above implies Art. 33 required).
+        assertTrue(view.art33().required());
+        assertFalse(view.art33().provisional());
+        assertTrue(view.art33().reasoning().startsWith("7 of the 25 people are assessed HIGH or above"),
+                view.art33().reasoning());
     }
 
     @Test
     void art33IsRequiredWhenAManifestStillListedSaysSoAndNotOnASupersededOnesWord() {
         IncidentRecord incident = incident();
-        assertFalse(IncidentView.of(incident, List.of(caseOf("BT-1", 1, 1, 0, true), caseOf("BT-2", 1, 1, 0, false)), Map.of(),
-                NO_RELEASES, T0).art33().required(), "only the superseded manifest said so");
-        assertTrue(IncidentView.of(incident, List.of(caseOf("BT-1", 1, 1, 0, false), caseOf("BT-2", 1, 1, 0, true)), Map.of(),
-                NO_RELEASES, T0).art33().required());
+        // While people are still being scored, the opening decisions of the manifests still listed stand.
+        IncidentView.Art33 provisional = IncidentView.of(incident, List.of(scoring(caseOf("BT-1", 1, 1, 0, true)),
+                scoring(caseOf("BT-2", 1, 1, 0, false))), Map.of(), NO_RELEASES, T0).art33();
+        assertFalse(provisional.required(), "only the superseded manifest said so");
+        assertTrue(provisional.provisional());
+        assertTrue(provisional.reasoning().startsWith("Provisional"), provisional.reasoning());
+        assertTrue(IncidentView.of(incident, List.of(scoring(caseOf("BT-1", 1, 1, 0, false)),
+                scoring(caseOf("BT-2", 1, 1, 0, true))), Map.of(), NO_RELEASES, T0).art33().required());
     }
 
     @Test

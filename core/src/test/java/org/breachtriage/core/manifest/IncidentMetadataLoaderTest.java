@@ -61,7 +61,7 @@ class IncidentMetadataLoaderTest {
         assertEquals(Confidentiality.UNKNOWN_RECIPIENTS, m.confidentiality());
         assertEquals(Integrity.NONE, m.integrity());
         assertEquals(Availability.NONE, m.availability());
-        assertEquals(EnumSet.allOf(DataCategory.class), m.defaultExposedFields());
+        assertEquals(DataCategory.ofContractVersion(1), m.defaultExposedFields());
         assertEquals(List.of(
                 "supplier not given: recorded as 'unknown supplier'",
                 "reference not given: recorded as 'unreferenced'",
@@ -70,7 +70,9 @@ class IncidentMetadataLoaderTest {
                 "confidentiality not given: the data is assumed to have reached unknown recipients (UNKNOWN_RECIPIENTS)",
                 "integrity not given: no loss of integrity assumed (NONE)",
                 "availability not given: no loss of availability assumed (NONE)",
-                "defaultExposedFields not given: every category is assumed exposed for rows that do not list their own"),
+                "defaultExposedFields not given: every category is assumed exposed for rows that do not list their own (the workforce"
+                        + " categories of manifest contract version 1; special-category, criminal-offence, credential,"
+                        + " location, national-identifier and full financial data are assumed only where listed)"),
                 m.assumptions());
         assertEquals(m, read("{}"), "an empty object is the same as nothing known");
     }
@@ -150,9 +152,11 @@ class IncidentMetadataLoaderTest {
     @Test
     void emptyDefaultCategoriesListIsTreatedAsAllAndSaysSo() throws Exception {
         IncidentMetadata m = fromJson("{\"defaultExposedFields\": []}");
-        assertEquals(EnumSet.allOf(DataCategory.class), m.defaultExposedFields());
+        assertEquals(DataCategory.ofContractVersion(1), m.defaultExposedFields());
         assertTrue(m.assumptions().contains(
-                "defaultExposedFields is empty: every category is assumed exposed for rows that do not list their own"));
+                "defaultExposedFields is empty: every category is assumed exposed for rows that do not list their own (the workforce"
+                        + " categories of manifest contract version 1; special-category, criminal-offence, credential,"
+                        + " location, national-identifier and full financial data are assumed only where listed)"));
     }
 
     @Test
@@ -236,7 +240,8 @@ class IncidentMetadataLoaderTest {
 
         assertEquals(2, m.warnings().size(), m.warnings().toString());
         assertEquals("x.incident.json: unknown incident field 'officer' ignored; the known fields are supplier, reference,"
-                + " awareAt, malicious, confidentiality, integrity, availability, defaultExposedFields, force, supersedes",
+                + " awareAt, malicious, confidentiality, integrity, availability, defaultExposedFields, force, supersedes, unintelligible, recoveredWithin, recipient,"
+                + " laterMeasures, publicCommunication",
                 m.warnings().get(0));
         assertTrue(m.warnings().get(1).endsWith("malicious is given as well, and that value is used"), m.warnings().get(1));
         assertFalse(m.warnings().toString().contains("Zebedee"), m.warnings().toString());

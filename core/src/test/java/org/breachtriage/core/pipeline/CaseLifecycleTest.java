@@ -64,8 +64,10 @@ class CaseLifecycleTest {
         assertEquals(candidate, second, "a second open returns the stored case, not the new candidate");
         assertEquals(List.of(Messages.CASE_OPENED), publisher.alertTypes(), "case.opened once");
         List<String> logged = cases.decisions(caseId).stream().map(DecisionEntry::decision).toList();
-        assertEquals(List.of("opened", "assumption", "warning", "art33 notification required"), logged,
-                "the incident metadata's warning (an unknown field) goes in the log with its assumptions");
+        assertEquals(List.of("opened", "assumption", "warning", "mitigation", "mitigation", "mitigation", "mitigation",
+                        "mitigation", "art33 notification required"), logged,
+                "the incident metadata's warning (an unknown field) goes in the log with its assumptions, then the"
+                        + " effect of each of its five mitigations");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.breachtriage.core.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -29,6 +30,10 @@ class IcoConsequencesTest {
     private static final String LOST = "Loss of access to the data";
     private static final String LIMITED = "People assessed LOW or MEDIUM";
     private static final String DISTRESS = "Distress and anxiety";
+    private static final String SPECIAL = "Special category or criminal offence data";
+    private static final String NATIONAL_ID = "National identifiers";
+    private static final String CREDENTIALS = "Log-in credentials";
+    private static final String LOCATION = "Location data";
 
     /** Staff type rows × VERY_HIGH, HIGH, MEDIUM, LOW; 10 officers in the given column. */
     private static CaseFigures officersIn(int column) {
@@ -91,7 +96,30 @@ class IcoConsequencesTest {
         assertEquals(List.of(LOST, LIMITED, DISTRESS), openings(officersIn(3), Set.of(),
                 incident(Integrity.NONE, Availability.TEMPORARY)));
         assertEquals(List.of(SENSITIVE, RECOGNISABLE, VETTING, IMPERSONATION, FINANCIAL, CONTACT, ALTERED, LOST, DISTRESS),
-                openings(officersIn(0), EnumSet.allOf(DataCategory.class),
-                        incident(Integrity.UNRECOVERABLE, Availability.PERMANENT)), "everything, in order");
+                openings(officersIn(0), DataCategory.ofContractVersion(1),
+                        incident(Integrity.UNRECOVERABLE, Availability.PERMANENT)), "everything of version 1, in order");
+    }
+
+    @Test
+    void theCategoriesOfContractVersionTwoEachBringTheirStatement() {
+        EnumSet<DataCategory> added = EnumSet.complementOf(DataCategory.ofContractVersion(1));
+        assertEquals(List.of(FINANCIAL, SPECIAL, NATIONAL_ID, CREDENTIALS, LOCATION, LIMITED, DISTRESS),
+                openings(officersIn(3), added, incident(null, null)).stream()
+                        .map(s -> List.of(SPECIAL, NATIONAL_ID, CREDENTIALS, LOCATION).stream().filter(s::startsWith)
+                                .findFirst().orElse(s)).toList());
+        for (DataCategory c : List.of(DataCategory.HEALTH, DataCategory.SPECIAL_CATEGORY, DataCategory.CRIMINAL_OFFENCE)) {
+            assertTrue(IcoArt33Drafts.consequences(officersIn(3), EnumSet.of(c), incident(null, null)).getFirst()
+                    .startsWith(SPECIAL), c.name());
+        }
+        assertTrue(IcoArt33Drafts.consequences(officersIn(3), EnumSet.of(DataCategory.FINANCIAL_FULL), incident(null, null))
+                .getFirst().contains("full card or account details allow transactions"));
+        assertTrue(IcoArt33Drafts.consequences(officersIn(3), EnumSet.of(DataCategory.CREDENTIALS_HASHED),
+                incident(null, null)).getFirst().contains("hashed and salted passwords must first be cracked"));
+    }
+
+    private static EnumSet<DataCategory> with(EnumSet<DataCategory> set, DataCategory... more) {
+        EnumSet<DataCategory> copy = EnumSet.copyOf(set);
+        copy.addAll(List.of(more));
+        return copy;
     }
 }

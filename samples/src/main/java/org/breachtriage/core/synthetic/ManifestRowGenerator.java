@@ -36,8 +36,11 @@ public final class ManifestRowGenerator implements Iterator<SyntheticManifestRow
     private final PersonGenerator persons;
     private final long rowSeed;
     private final Shuffle order;
-    /** exposed_fields text by category mask: formatting afresh per row was a visible share of the time. */
-    private final String[] formatted = new String[1 << DataCategory.values().length];
+    /**
+     * exposed_fields text by category mask: formatting afresh per row was a visible share of the time.
+     * A map, not a slot per mask: with twenty categories that would be a million slots for a handful used.
+     */
+    private final java.util.Map<Integer, String> formatted = new java.util.HashMap<>();
 
     private long nextRow;
     private long slotsUsed;
@@ -169,12 +172,7 @@ public final class ManifestRowGenerator implements Iterator<SyntheticManifestRow
 
     private String format(EnumSet<DataCategory> fields) {
         int mask = Categories.mask(fields);
-        String text = formatted[mask];
-        if (text == null) {
-            text = Categories.format(fields);
-            formatted[mask] = text;
-        }
-        return text;
+        return formatted.computeIfAbsent(mask, m -> Categories.format(fields));
     }
 
     private int personAt(long slot) {

@@ -18,6 +18,10 @@ import org.breachtriage.core.manifest.Availability;
 import org.breachtriage.core.manifest.Confidentiality;
 import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.manifest.Integrity;
+import org.breachtriage.core.manifest.Mitigations;
+import org.breachtriage.core.manifest.Recipient;
+import org.breachtriage.core.manifest.Unintelligible;
+import org.breachtriage.core.scoring.Art34Exemption;
 import org.breachtriage.core.manifest.ManifestRow;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.model.ContactChannel;
@@ -69,7 +73,10 @@ public final class ContractData {
                 Confidentiality.UNKNOWN_RECIPIENTS, Integrity.RECOVERABLE, Availability.NONE,
                 EnumSet.of(DataCategory.NAME, DataCategory.RANK, DataCategory.PHOTO, DataCategory.PAY_NUMBER),
                 List.of("supplier gave no exposure detail: assumed unknown recipients"), null, List.of(),
-                List.of("sidecar: unknown incident field 'malicous' ignored (did you mean 'malicious'?)"));
+                List.of("sidecar: unknown incident field 'malicous' ignored (did you mean 'malicious'?)"),
+                // Every mitigation set, so each backend shows it keeps them (round trip).
+                new Mitigations(Unintelligible.HASHED_SALTED, Duration.ofMinutes(270), Recipient.KNOWN_SINGLE,
+                        "Passwords reset; tokens revoked — ünïcode", "Statement on the force website"));
     }
 
     /** An incident with every optional part empty. */
@@ -126,11 +133,11 @@ public final class ContractData {
     public static IncidentPerson matchedPerson(String incidentId, String payNumber, int version) {
         Assessment assessment = new Assessment(4, 0.75, new CircumstancesOfBreach(0.5, 0.25, 0, 0.5), 4.25,
                 Band.VERY_HIGH, List.of("covert role exposed: DPC 4", "rare name with photo: EI 0.75",
-                        "malicious: +0.5"));
+                        "malicious: +0.5", "Art. 34(3)(b): later measures"), Art34Exemption.LATER_MEASURES);
         ManifestExposure first = new ManifestExposure("BT-00000000000000a1", EnumSet.of(DataCategory.NAME,
                 DataCategory.PHOTO), "Detective Sergeant", "DV", Band.HIGH, true);
         ManifestExposure second = new ManifestExposure("BT-00000000000000a2", EnumSet.of(DataCategory.UNIT,
-                DataCategory.FINANCIAL), null, null, Band.MEDIUM, true);
+                DataCategory.FINANCIAL, DataCategory.HEALTH, DataCategory.FINANCIAL_FULL), null, null, Band.MEDIUM, true);
         PersonNotice withdrawn = new PersonNotice(PersonNotice.idFor(incidentId, payNumber, NoticeKind.INITIAL, Band.MEDIUM),
                 NoticeKind.INITIAL, Band.MEDIUM, ContactChannel.EMAIL, "info-medium-v1", false, "BT-00000000000000a1", 2,
                 AWARE_AT.plusSeconds(4), NoticeState.WITHDRAWN, 0, List.of(), AWARE_AT.plusSeconds(4), null, null, null,
@@ -152,7 +159,8 @@ public final class ContractData {
                 new PersonChange("BT-00000000000000a1", 3, null, high, null, new CaseFigure(Band.HIGH, true)),
                 new PersonChange("BT-00000000000000a2", 0, high, veryHigh, null, new CaseFigure(Band.MEDIUM, true)));
         return new IncidentPerson(incidentId, payNumber, true, StaffType.OFFICER, "Metropolitan Police Service",
-                EnumSet.of(DataCategory.NAME, DataCategory.PHOTO, DataCategory.UNIT, DataCategory.FINANCIAL), assessment,
+                EnumSet.of(DataCategory.NAME, DataCategory.PHOTO, DataCategory.UNIT, DataCategory.FINANCIAL,
+                        DataCategory.HEALTH, DataCategory.FINANCIAL_FULL), assessment,
                 List.of(first, second), List.of(withdrawn, initial, escalation), changes,
                 List.of("Manifest BT-00000000000000a2 alone would lower the band: review"),
                 new Hold("C. Handler", "chandler", "to be told by their handler", AWARE_AT.plusSeconds(9)), version);

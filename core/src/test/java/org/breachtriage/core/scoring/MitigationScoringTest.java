@@ -1,0 +1,153 @@
+package org.breachtriage.core.scoring;
+
+import static org.breachtriage.core.scoring.ScoringFixtures.exposed;
+import static org.breachtriage.core.scoring.ScoringFixtures.officer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.breachtriage.core.manifest.Availability;
+import org.breachtriage.core.manifest.Confidentiality;
+import org.breachtriage.core.manifest.IncidentMetadata;
+import org.breachtriage.core.manifest.Integrity;
+import org.breachtriage.core.manifest.Mitigations;
+import org.breachtriage.core.manifest.Recipient;
+import org.breachtriage.core.manifest.Unintelligible;
+import org.breachtriage.core.model.Band;
+import org.breachtriage.core.model.ContactChannel;
+import org.breachtriage.core.model.NameRarity;
+import org.breachtriage.core.model.RoleFlag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What each mitigation does to a person's score and notice, said in the reasons: unintelligible data
+ * makes EI negligible; a trusted recipient who deleted the data adds no CB; one known recipient adds
+ * what known recipients add; a restore is written down and changes nothing; and a band that calls for
+ * an Art. 34 notice is exempted under Art. 34(3)(a), (b) or (c), in that order, with no individual
+ * notice and the general communication covering the person.
+ */
+class MitigationScoringTest {
+    private static final ScoringPolicy POLICY = ScoringPolicy.loadDefault();
+    private static final SeverityScorer SCORER = new SeverityScorer(POLICY);
+    /** A covert officer, common name, with name, rank and photo: VERY_HIGH in the Met case. */
+    private static final Set<org.breachtriage.core.model.DataCategory> LEAK = exposed("name;rank;photo");
+
+    private static IncidentMetadata incident(boolean malicious, Confidentiality c, Availability a, Mitigations m) {
+        return new IncidentMetadata("Acme", "INC-M", Instant.parse("2026-11-30T09:00:00Z"), malicious, c, Integrity.NONE,
+                a, Set.of(), List.of(), null, List.of(), List.of(), m);
+    }
+
+    private static Mitigations only(Unintelligible u, Duration d, Recipient r, String later, String published) {
+        return new Mitigations(u, d, r, later, published);
+    }
+
+    private static Assessment covert(IncidentMetadata incident) {
+        return SCORER.assess(new ScoringInput(LEAK, officer(NameRarity.COMMON, RoleFlag.COVERT), null, null, incident));
+    }
+
+    @Test
+    void encryptedDataCannotBeAttributedSoEiIsNegligible() {
+        Assessment a = covert(incident(true, Confidentiality.UNKNOWN_RECIPIENTS, Availability.NONE,
+                only(Unintelligible.ENCRYPTED, null, null, null, null)));
+        assertEquals(0.25, a.ei());
+        assertEquals(4 * 0.25 + 1.0, a.score());
+        assertEquals(Band.MEDIUM, a.band());
+        assertTrue(a.reasons().contains("Data encrypted to a current standard and the key not compromised:"
+                + " unintelligible, so it cannot be attributed to anyone (ENISA: unintelligibility of data; EI 0.25)"),
+                a.reasons().toString());
+        assertFalse(a.exempt(), "MEDIUM calls for no Art. 34 notice, so there is nothing to exempt");
+        Assessment hashed = covert(incident(true, Confidentiality.UNKNOWN_RECIPIENTS, Availability.NONE,
+                only(Unintelligible.HASHED_SALTED, null, null, null, null)));
+        assertEquals(0.25, hashed.ei());
+        assertTrue(hashed.reasons().stream().anyMatch(r -> r.startsWith("Data hashed and salted")));
+    }
+
+    @Test
+    void aTrustedRecipientWhoDeletedTheDataAddsNoCb() {
+        Assessment a = covert(incident(false, Confidentiality.KNOWN_RECIPIENTS, Availability.NONE,
+                only(Unintelligible.NONE, null, Recipient.TRUSTED_DELETED, null, null)));
+        assertEquals(0, a.cb().total());
+        assertTrue(a.reasons().contains("Known recipient only, trusted and confirmed deleting the data: no further"
+                + " processing, so confidentiality adds nothing (CB +0)"), a.reasons().toString());
+        assertFalse(a.reasons().stream().anyMatch(r -> r.startsWith("No evidence the data reached anyone")),
+                "it did reach someone");
+        Assessment single = covert(incident(false, Confidentiality.KNOWN_RECIPIENTS, Availability.NONE,
+                only(Unintelligible.NONE, null, Recipient.KNOWN_SINGLE, null, null)));
+        assertEquals(0.25, single.cb().confidentiality());
+        assertTrue(single.reasons().contains("One known recipient only: CB +0.25"));
+    }
+
+    @Test
+    void aRestoreIsWrittenDownAndChangesNothing() {
+        Assessment without = covert(incident(true, Confidentiality.NO_EVIDENCE, Availability.TEMPORARY, Mitigations.NONE));
+        Assessment restored = covert(incident(true, Confidentiality.NO_EVIDENCE, Availability.TEMPORARY,
+                only(Unintelligible.NONE, Duration.ofHours(4), null, null, null)));
+        assertEquals(without.score(), restored.score());
+        assertTrue(restored.reasons().contains("Data restored from backup within PT4H: the loss of availability or"
+                + " integrity was temporary and is counted as such, no more"), restored.reasons().toString());
+    }
+
+    @Test
+    void art34Exemption3aForUnintelligibleDataAtHigh() {
+        // Unintelligible, yet HIGH: every CB at its maximum (4 x 0.25 + 2.0 = 3.0).
+        IncidentMetadata worst = new IncidentMetadata("Acme", "INC-M", Instant.parse("2026-11-30T09:00:00Z"), true,
+                Confidentiality.UNKNOWN_RECIPIENTS, Integrity.UNRECOVERABLE, Availability.PERMANENT, Set.of(), List.of(),
+                null, List.of(), List.of(), only(Unintelligible.ENCRYPTED, null, null, null, null));
+        Assessment a = covert(worst);
+        assertEquals(Band.HIGH, a.band());
+        assertEquals(Art34Exemption.UNINTELLIGIBLE, a.art34Exemption());
+        assertEquals("Art. 34(3)(a): the data was unintelligible to whoever holds it (encrypted with a key that was not"
+                + " compromised, or hashed and salted), so no Art. 34 notice is sent although band HIGH would call for"
+                + " one", a.reasons().getLast());
+        NoticeDecision d = POLICY.decide(a, officer(NameRarity.COMMON));
+        assertFalse(d.required());
+        assertEquals(ContactChannel.NONE, d.channel());
+        assertNull(d.templateId());
+        assertTrue(d.reason().startsWith("No Art. 34 notice although band HIGH is at or above the notice threshold HIGH"
+                + " (policy " + POLICY.version() + "): exempt under Art. 34(3)(a)"), d.reason());
+        assertTrue(d.reason().endsWith("the general staff communication covers them."), d.reason());
+    }
+
+    @Test
+    void art34Exemption3bForLaterMeasuresAnd3cForAPublicCommunication() {
+        IncidentMetadata malicious = incident(true, Confidentiality.UNKNOWN_RECIPIENTS, Availability.NONE,
+                only(Unintelligible.NONE, null, null, "Credentials revoked", "Published"));
+        Assessment b = covert(malicious);
+        assertEquals(Band.VERY_HIGH, b.band());
+        assertEquals(Art34Exemption.LATER_MEASURES, b.art34Exemption(), "(b) before (c), in the Article's order");
+        assertFalse(b.reasons().stream().anyMatch(r -> r.contains("Credentials revoked")), "free text never in reasons");
+        Assessment c = covert(incident(true, Confidentiality.UNKNOWN_RECIPIENTS, Availability.NONE,
+                only(Unintelligible.NONE, null, null, null, "Published")));
+        assertEquals(Art34Exemption.PUBLIC_COMMUNICATION, c.art34Exemption());
+        NoticeDecision d = POLICY.decide(c, null);
+        assertFalse(d.sendsNotice());
+        assertTrue(d.reason().contains("exempt under Art. 34(3)(c)"), d.reason());
+        assertTrue(d.reason().endsWith("covers them with the public communication."), d.reason());
+    }
+
+    @Test
+    void belowTheThresholdNothingIsExemptedAndTheInformationMessageStays() {
+        Assessment a = SCORER.assess(new ScoringInput(exposed("name;rank;photo"), officer(NameRarity.COMMON), null, null,
+                incident(true, Confidentiality.UNKNOWN_RECIPIENTS, Availability.NONE,
+                        only(Unintelligible.NONE, null, null, "Credentials revoked", null))));
+        assertEquals(Band.MEDIUM, a.band());
+        assertFalse(a.exempt());
+        assertEquals(POLICY.decide(Band.MEDIUM, officer(NameRarity.COMMON)), POLICY.decide(a, officer(NameRarity.COMMON)));
+    }
+
+    @Test
+    void withoutMitigationsNothingChanges() {
+        Assessment none = covert(incident(true, Confidentiality.UNKNOWN_RECIPIENTS, Availability.NONE, Mitigations.NONE));
+        Assessment plain = SCORER.assess(new ScoringInput(LEAK, officer(NameRarity.COMMON, RoleFlag.COVERT), null, null,
+                ScoringFixtures.MALICIOUS_UNKNOWN));
+        assertEquals(plain.score(), none.score());
+        assertEquals(plain.reasons(), none.reasons());
+        assertFalse(none.exempt());
+        assertEquals(POLICY.decide(none.band(), null), POLICY.decide(none, null));
+    }
+}
