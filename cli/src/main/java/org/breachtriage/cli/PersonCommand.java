@@ -13,6 +13,7 @@ import org.breachtriage.core.incident.ManifestExposure;
 import org.breachtriage.core.incident.PersonNotice;
 import org.breachtriage.core.letters.Letters;
 import org.breachtriage.core.json.Json;
+import org.breachtriage.core.manifest.PersonKeys;
 import org.breachtriage.core.model.Categories;
 import org.breachtriage.core.scoring.NoticeDecision;
 import org.breachtriage.core.scoring.ScoringPolicy;
@@ -23,14 +24,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "person",
-        description = {"Explain one person's assessment: what leaked (across every manifest of the incident that named them), the ENISA inputs (DPC, EI, CB), the score and band, every rule that fired, the manifests that named them and what each said, and their notice history. With a case id, also what that manifest alone says about them."},
+        description = {"Explain one person's assessment: what leaked (across every manifest of the incident that named them), the ENISA inputs (DPC, EI, CB), the score and band, every rule that fired, the manifests that named them and what each said, and their notice history. With a case id, also what that manifest alone says about them.",
+            "A victim, witness, suspect or other subject outside the workforce is named by their subject type and the manifest's subject_ref, joined by a colon: for example VICTIM:NS-V-0001."},
         mixinStandardHelpOptions = true)
 final class PersonCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ID", description = "An incident id (IN-…) or a case id (BT-…).")
     String id;
 
-    @Parameters(index = "1", paramLabel = "PAY_NUMBER", description = "The person's pay number (any case).")
+    @Parameters(index = "1", paramLabel = "PERSON", description = "The person's pay number, or TYPE:SUBJECT_REF for someone outside the workforce (VICTIM, WITNESS, SUSPECT or OTHER; any case).")
     String payNumber;
 
     @Mixin
@@ -43,14 +45,14 @@ final class PersonCommand implements Callable<Integer> {
     public Integer call() {
         try (Backend backend = LocalSession.openFor(id)) {
             LocalSession.Target target = LocalSession.requireCaseOrIncident(backend, id);
-            String key = payNumber.trim().toUpperCase(Locale.ROOT);
+            String key = Releases.personKey(payNumber);
             String incidentId = target.incident().incidentId();
             CaseRecord c = target.caseRecord();
             IncidentPerson p = backend.persons().find(incidentId, key).orElseThrow(() -> new InvalidInputException(
-                    "pay number " + key + " is not in incident " + incidentId + " (was the row rejected? see: triage"
+                    PersonKeys.describe(key) + " is not in incident " + incidentId + " (was the row rejected? see: triage"
                             + " rejects CASE_ID)"));
             if (c != null && p.manifest(c.caseId()).isEmpty()) {
-                throw new InvalidInputException("pay number " + key + " is in incident " + incidentId + " but not in case "
+                throw new InvalidInputException(PersonKeys.describe(key) + " is in incident " + incidentId + " but not in case "
                         + c.caseId() + " (see: triage person " + incidentId + " " + key + ")");
             }
             Set<String> superseded = target.incident().supersededCaseIds();
@@ -69,7 +71,10 @@ final class PersonCommand implements Callable<Integer> {
         var a = p.assessment();
         out.printf("Person      %s in incident %s%s%n", p.payNumber(), p.incidentId(),
                 view.noLongerListed() ? "  (NO LONGER LISTED: named only in superseded manifests; review)" : "");
-        out.printf("Matched     %s%n", p.matched() ? "yes, " + p.staffType() + ", " + p.force() : "no: scored from the manifests alone");
+        out.printf("Matched     %s%n", p.matched() ? "yes, " + p.staffType() + ", " + p.force()
+                : p.subjectType().staff() ? "no: scored from the manifests alone"
+                : "not looked up: a " + p.subjectType() + " outside the workforce (subject_ref " + PersonKeys.ref(p.payNumber())
+                        + "), scored from the manifests alone");
         out.printf("Exposed     %s  (everything any manifest of the incident listed)%n", Categories.format(p.exposed()));
         out.printf("Score       %s = DPC %s × EI %s + CB %s  → %s%n", plain(a.score()), plain(a.dpc()),
                 plain(a.ei()), plain(a.cb().total()), a.band());
@@ -94,8 +99,9 @@ final class PersonCommand implements Callable<Integer> {
             }
         }
         if (p.held()) {
-            out.printf("Hold        held by %s (%s) at %s: %s%n", p.hold().by(), p.hold().identity(), p.hold().at(),
-                    p.hold().reason());
+            out.printf("Hold        %sheld by %s (%s) at %s: %s%n", p.hold().restriction() == null ? ""
+                    : "withheld under " + p.hold().restriction().provision() + " (" + p.hold().restriction().purpose()
+                            + "), ", p.hold().by(), p.hold().identity(), p.hold().at(), p.hold().reason());
         }
         p.reviewNotes().forEach(note -> out.println("Review      " + note));
     }
@@ -133,7 +139,7 @@ final class PersonCommand implements Callable<Integer> {
                       double dpc, double ei, double cb, Object cbParts, List<String> reasons, String exposedFields,
                       String staffType, String force, NoticeDecision art34, boolean noticeSent,
                       List<ManifestView> manifests, List<PersonNotice> notices, List<String> letters, Hold hold,
-                      String release, List<String> reviewNotes, boolean noLongerListed) {
+                      String release, List<String> reviewNotes, boolean noLongerListed, String subjectType) {
 
         static PersonView of(IncidentPerson p, CaseRecord c, ScoringPolicy policy, Set<String> superseded) {
             var a = p.assessment();
@@ -150,7 +156,7 @@ final class PersonCommand implements Callable<Integer> {
                     a.band().name(), a.score(), a.dpc(), a.ei(), a.cb().total(), a.cb(), a.reasons(),
                     Categories.format(p.exposed()), p.staffType() == null ? null : p.staffType().name(), p.force(), art34,
                     p.notices().stream().anyMatch(PersonNotice::published), manifests, p.notices(), letters, p.hold(),
-                    releaseState(p), p.reviewNotes(), p.noLongerListed(superseded));
+                    releaseState(p), p.reviewNotes(), p.noLongerListed(superseded), p.subjectType().name());
         }
 
         /** "told", "held", "awaiting release", "being published", or "general communication" (no individual notice). */

@@ -30,8 +30,9 @@ final class Tables {
             out.printf("  %s  %-9s %,7d rows  %s%s%n", m.caseId(), m.status(), m.rowsRead(), abbreviate(m.source(), 40),
                     m.superseded() ? "  (superseded by " + m.supersededBy() + ")" : "");
         }
-        out.printf("People      %,d distinct = %,d matched + %,d not in the staff table%s%n", v.persons().total(),
-                v.persons().matched(), v.persons().unmatched(), v.persons().noLongerListed() == 0 ? ""
+        out.printf("People      %,d distinct = %,d matched + %,d not in the staff table%s%s%n", v.persons().total(),
+                v.persons().matched(), v.persons().unmatched(), outsideTheWorkforce(v.persons().nonStaff()),
+                v.persons().noLongerListed() == 0 ? ""
                         : "; " + String.format("%,d", v.persons().noLongerListed())
                         + " no longer listed (review: triage incident " + v.incidentId() + " --people)");
         out.println("Severity    (each person once, on everything any manifest exposed)");
@@ -88,8 +89,8 @@ final class Tables {
         out.printf("Source      %s%n", s.source());
         out.printf("Rows        %,d read = %,d accepted + %,d rejected%n", s.rows().read(), s.rows().accepted(),
                 s.rows().rejected());
-        out.printf("People      %,d = %,d matched + %,d not in the staff table%n", s.persons().total(),
-                s.persons().matched(), s.persons().unmatched());
+        out.printf("People      %,d = %,d matched + %,d not in the staff table%s%n", s.persons().total(),
+                s.persons().matched(), s.persons().unmatched(), outsideTheWorkforce(s.persons().nonStaff()));
         out.println("Severity    (this manifest alone)");
         bars(out, s.bands());
         Notices n = s.notices();
@@ -107,5 +108,11 @@ final class Tables {
             out.printf("ICO Art. 33 %s by this manifest's account (the incident's clock runs from its earliest"
                     + " manifest: triage incident %s)%n", s.art33().required() ? "REQUIRED" : "not required", s.incidentId());
         }
+    }
+
+    /** " + N outside the workforce" (victims, witnesses, suspects, others), or "" when there are none. */
+    static String outsideTheWorkforce(long nonStaff) {
+        return nonStaff == 0 ? "" : String.format(" + %,d outside the workforce (victims, witnesses, suspects, others)",
+                nonStaff);
     }
 }

@@ -34,7 +34,12 @@ public record IncidentView(
                            long rowsRead, long rowsAccepted, long rowsRejected) {
     }
 
-    public record Persons(long total, long matched, long unmatched, long noLongerListed) {
+    /** {@code total = matched + unmatched + nonStaff}: matched and unmatched count staff only. */
+    public record Persons(long total, long matched, long unmatched, long noLongerListed, long nonStaff) {
+        /** An incident of staff only. */
+        public Persons(long total, long matched, long unmatched, long noLongerListed) {
+            this(total, matched, unmatched, noLongerListed, 0);
+        }
     }
 
     /**
@@ -80,7 +85,8 @@ public record IncidentView(
                 incident.earliestAwareAt(), manifests,
                 new Persons(figures.getOrDefault(Counters.PERSONS_TOTAL, 0L), figures.getOrDefault(Counters.PERSONS_MATCHED, 0L),
                         figures.getOrDefault(Counters.PERSONS_UNMATCHED, 0L),
-                        figures.getOrDefault(Counters.PERSONS_NO_LONGER_LISTED, 0L)),
+                        figures.getOrDefault(Counters.PERSONS_NO_LONGER_LISTED, 0L),
+                        figures.getOrDefault(Counters.PERSONS_NON_STAFF, 0L)),
                 bands,
                 new Notices(release.initial(), release.escalation(), release.awaitingByBand(), release.held(),
                         release.generalCommunication(), release.releasing(), release.withdrawn(),

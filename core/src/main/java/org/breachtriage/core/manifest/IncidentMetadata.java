@@ -3,6 +3,7 @@ package org.breachtriage.core.manifest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.breachtriage.core.cases.Regime;
 import org.breachtriage.core.model.DataCategory;
 
 /**
@@ -14,7 +15,9 @@ import org.breachtriage.core.model.DataCategory;
  * (null: the deployment's {@code TRIAGE_FORCE}). {@code supersedes} lists manifests, by source key or
  * case id, whose rows this one replaces. {@code warnings} name what the source said that was not
  * understood (an unknown field such as {@code malicous}): never a value, only the field's name; they
- * are printed as {@code triage: warning:} lines and go in the case's decision log.
+ * are printed as {@code triage: warning:} lines and go in the case's decision log. {@code regime} is
+ * the legal regime the metadata states, or null when it says none (it is then derived from the
+ * manifest's subjects: see {@code IncidentService#deriveRegime}).
  */
 public record IncidentMetadata(
         String supplier,
@@ -28,7 +31,8 @@ public record IncidentMetadata(
         List<String> assumptions,
         String force,
         List<String> supersedes,
-        List<String> warnings) {
+        List<String> warnings,
+        Regime regime) {
 
     public IncidentMetadata {
         defaultExposedFields = defaultExposedFields == null ? Set.of() : Set.copyOf(defaultExposedFields);
@@ -36,6 +40,21 @@ public record IncidentMetadata(
         force = force == null || force.isBlank() ? null : force.trim();
         supersedes = supersedes == null ? List.of() : List.copyOf(supersedes);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** Metadata that states no regime. */
+    public IncidentMetadata(String supplier, String reference, Instant awareAt, boolean malicious,
+                            Confidentiality confidentiality, Integrity integrity, Availability availability,
+                            Set<DataCategory> defaultExposedFields, List<String> assumptions, String force,
+                            List<String> supersedes, List<String> warnings) {
+        this(supplier, reference, awareAt, malicious, confidentiality, integrity, availability, defaultExposedFields,
+                assumptions, force, supersedes, warnings, null);
+    }
+
+    /** The same metadata stating this regime. */
+    public IncidentMetadata withRegime(Regime stated) {
+        return new IncidentMetadata(supplier, reference, awareAt, malicious, confidentiality, integrity, availability,
+                defaultExposedFields, assumptions, force, supersedes, warnings, stated);
     }
 
     /** Metadata with nothing to warn about. */
@@ -58,7 +77,7 @@ public record IncidentMetadata(
     /** The same metadata with another awareness time (an incident's is the earliest of its manifests'). */
     public IncidentMetadata withAwareAt(Instant earliest) {
         return new IncidentMetadata(supplier, reference, earliest, malicious, confidentiality, integrity, availability,
-                defaultExposedFields, assumptions, force, supersedes, warnings);
+                defaultExposedFields, assumptions, force, supersedes, warnings, regime);
     }
 
     /**
@@ -76,6 +95,7 @@ public record IncidentMetadata(
         addIfChanged(changed, "defaultExposedFields", defaultExposedFields, other.defaultExposedFields);
         addIfChanged(changed, "force", force, other.force);
         addIfChanged(changed, "supersedes", supersedes, other.supersedes);
+        addIfChanged(changed, "regime", regime, other.regime);
         return changed;
     }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import org.breachtriage.core.cases.Regime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -78,7 +79,8 @@ public final class IncidentMetadataLoader {
         AVAILABILITY("availability", "availability"),
         DEFAULT_EXPOSED_FIELDS("defaultExposedFields", "default-exposed-fields"),
         FORCE("force", "force"),
-        SUPERSEDES("supersedes", "supersedes");
+        SUPERSEDES("supersedes", "supersedes"),
+        REGIME("regime", "regime");
 
         final String jsonName;
         final String metadataKey;
@@ -318,8 +320,10 @@ public final class IncidentMetadataLoader {
         }
         String force = reader.text(Field.FORCE, values.get(Field.FORCE));
         List<String> supersedes = reader.list(Field.SUPERSEDES, values.get(Field.SUPERSEDES));
+        Regime regime = reader.regime(Field.REGIME, values.get(Field.REGIME));
         return new IncidentMetadata(supplier, reference, awareAt, malicious, confidentiality, integrity,
-                availability, defaults, assumptions, force, supersedes, warnings(source, unknown, values, reader));
+                availability, defaults, assumptions, force, supersedes, warnings(source, unknown, values, reader))
+                .withRegime(regime);
     }
 
     /**
@@ -414,6 +418,18 @@ public final class IncidentMetadataLoader {
                 }
             }
             throw invalid(field, node, "is not allowed; allowed values: " + allowed);
+        }
+
+        /** The stated regime; null when not given (then derived from the manifest's subjects). */
+        Regime regime(Field field, JsonNode node) {
+            if (node == null) {
+                return null;
+            }
+            Regime regime = node.isTextual() ? Regime.parse(node.asText()) : null;
+            if (regime == null) {
+                throw invalid(field, node, "is not allowed; allowed values: " + Regime.ALLOWED);
+            }
+            return regime;
         }
 
         /** Manifests named by source key or case id: a string (';'-separated) or an array of strings. */

@@ -218,7 +218,7 @@ public final class ReportService implements ReportCase {
         }
         String lateReason = incident.icoSubmission() == null ? null : incident.icoSubmission().lateReason();
         return new ReportSubject(incident.incidentId(), trigger.caseId(), trigger.status(),
-                trigger.incident().withAwareAt(incident.earliestAwareAt()), trigger.regime(), deciding.art33Required(),
+                trigger.incident().withAwareAt(incident.earliestAwareAt()), incident.reportingRegime(), deciding.art33Required(),
                 deciding.art33Reasoning(), incident.art33Deadline(), report.figures(), report.number(), earlier,
                 lateReason);
     }

@@ -113,7 +113,9 @@ public final class ContractData {
                         new IncidentApproval(incidentId + "/approval/2", "name:b. second", "B. Second", "bsecond",
                                 openedAt.plusSeconds(111), null, null, 3)),
                 new GeneralCommunication("general-staff-v1", "letters/" + incidentId + "/general-communication.txt",
-                        "token-1", openedAt.plusSeconds(120), openedAt.plusSeconds(121)), 0);
+                        "token-1", openedAt.plusSeconds(120), openedAt.plusSeconds(121)), 0,
+                new org.breachtriage.core.incident.IncidentRegime(org.breachtriage.core.cases.Regime.DPA_2018_PART_3,
+                        true, org.breachtriage.core.incident.IncidentRegime.DERIVED_REASON));
     }
 
     /** An incident of one manifest that named no reference: the optional parts empty. */
