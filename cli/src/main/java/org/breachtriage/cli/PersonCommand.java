@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.cases.Regime;
 import org.breachtriage.core.incident.Hold;
+import org.breachtriage.core.incident.IncidentRegime;
 import org.breachtriage.core.incident.IncidentPerson;
 import org.breachtriage.core.incident.ManifestExposure;
 import org.breachtriage.core.incident.PersonNotice;
@@ -61,13 +63,14 @@ final class PersonCommand implements Callable<Integer> {
             if (output.format == OutputFormat.json) {
                 out.println(Json.pretty(view));
             } else {
-                print(out, p, c, view, superseded);
+                print(out, p, c, view, superseded, target.incident().regime());
             }
             return ExitCodes.OK;
         }
     }
 
-    private static void print(PrintWriter out, IncidentPerson p, CaseRecord c, PersonView view, Set<String> superseded) {
+    private static void print(PrintWriter out, IncidentPerson p, CaseRecord c, PersonView view, Set<String> superseded,
+                              IncidentRegime regime) {
         var a = p.assessment();
         out.printf("Person      %s in incident %s%s%n", p.payNumber(), p.incidentId(),
                 view.noLongerListed() ? "  (NO LONGER LISTED: named only in superseded manifests; review)" : "");
@@ -88,7 +91,10 @@ final class PersonCommand implements Callable<Integer> {
             out.printf("  %s%s  %s  → %s on its own%s%n", m.caseId(), c != null && m.caseId().equals(c.caseId()) ? " (this case)" : "",
                     Categories.format(m.categories()), m.band(), superseded.contains(m.caseId()) ? "  (superseded)" : "");
         }
-        out.printf("Art. 34     %s%n", view.art34().reason());
+        // The provision the person's notice cites: s.68 for a victim, witness or suspect under DPA 2018 Part 3.
+        boolean s68 = IncidentRegime.forNotice(regime, p.subjectType()) == Regime.DPA_2018_PART_3;
+        out.printf("%s%s%n", s68 ? "s.68        " : "Art. 34     ", s68
+                ? view.art34().reason().replace("Notice required", "Notice required (DPA 2018 s.68)") : view.art34().reason());
         if (p.notices().isEmpty()) {
             out.println("Notices     none");
         } else {

@@ -24,6 +24,27 @@ public final class PersonKeys {
         return type.name() + SEPARATOR + PayNumbers.canonical(ref);
     }
 
+    /**
+     * Why {@code key} is not a stored person key (a valid pay number, or a non-staff type, ':' and a valid
+     * subject_ref), or null when it is: for keys that arrive in messages.
+     */
+    public static String problem(String key) {
+        if (key == null) {
+            return "person key missing";
+        }
+        int at = key.indexOf(SEPARATOR);
+        if (at < 0) {
+            return PayNumbers.problem(key);
+        }
+        String prefix = key.substring(0, at);
+        boolean known = false;
+        for (SubjectType type : SubjectType.values()) {
+            known |= !type.staff() && type.name().equals(prefix);
+        }
+        return known ? PayNumbers.subjectRefProblem(key.substring(at + 1))
+                : "a person key is a pay number or one of VICTIM, WITNESS, SUSPECT, OTHER, ':' and a subject_ref";
+    }
+
     /** The subject type a stored key belongs to: STAFF for a pay number. */
     public static SubjectType subjectType(String key) {
         int at = key.indexOf(SEPARATOR);
