@@ -69,8 +69,8 @@ class OutsideTheWorkforceReportsTest {
         assertEquals(staffOnly.highestSeverity(), federation.highestSeverity());
 
         IcoArt33Draft draft = IcoArt33Drafts.from(subject, CONTEXT);
-        assertEquals("about 2600", draft.natureOfBreach().approximatePeople(), "2,514 of the workforce and 70 outside it");
-        assertEquals("about 2500", IcoArt33Drafts.from(ReportFixtures.idCardCase(), CONTEXT).natureOfBreach()
+        assertEquals("about 2,600", draft.natureOfBreach().approximatePeople(), "2,514 of the workforce and 70 outside it");
+        assertEquals("about 2,500", IcoArt33Drafts.from(ReportFixtures.idCardCase(), CONTEXT).natureOfBreach()
                 .approximatePeople(), "the workforce alone");
         assertTrue(draft.toMarkdown().contains("People outside the workforce named in the data"), draft.toMarkdown());
     }
