@@ -35,6 +35,9 @@ final class Tables {
                 v.persons().noLongerListed() == 0 ? ""
                         : "; " + String.format("%,d", v.persons().noLongerListed())
                         + " no longer listed (review: triage incident " + v.incidentId() + " --people)");
+        if (v.regime() != null) {
+            out.printf("Regime      %s (%s)%n", v.regime().partThree() ? "DPA 2018 Part 3" : "UK GDPR", v.regime().reason());
+        }
         out.println("Severity    (each person once, on everything any manifest exposed)");
         bars(out, v.bands());
         IncidentView.Notices n = v.notices();

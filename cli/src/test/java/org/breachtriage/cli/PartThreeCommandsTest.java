@@ -51,6 +51,9 @@ class PartThreeCommandsTest {
         Result text = triage("incident", incidentId);
         assertTrue(text.out().contains("People      11 distinct = 0 matched + 0 not in the staff table + 11 outside the"
                 + " workforce (victims, witnesses, suspects, others)"), text.out());
+        assertTrue(text.out().contains("Regime      DPA 2018 Part 3 (derived: the manifest lists victims/witnesses/suspects,"
+                + " whose data falls under DPA 2018 Part 3)"), text.out());
+        assertEquals(true, run.json().path("incident").path("regime").path("derived").asBoolean());
     }
 
     @Test

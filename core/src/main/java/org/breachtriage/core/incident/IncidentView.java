@@ -14,7 +14,8 @@ import org.breachtriage.core.release.ReleaseFigures;
 /**
  * An incident as {@code triage incident} shows it (the JSON contract: fields may be added; these
  * stay). Aggregates only: people are distinct across the incident's manifests, and those named only
- * in superseded manifests are counted apart as no longer listed.
+ * in superseded manifests are counted apart as no longer listed. {@code regime} is the regime its
+ * reports cite and why (stated or derived), or null: UK GDPR, nothing having said otherwise.
  */
 public record IncidentView(
         String incidentId,
@@ -27,7 +28,8 @@ public record IncidentView(
         Map<String, Long> bands,
         Notices notices,
         Art33 art33,
-        int reports) {
+        int reports,
+        IncidentRegime regime) {
 
     /** One manifest: its case, status and own row accounting. */
     public record Manifest(String caseId, String source, String status, boolean superseded, String supersededBy,
@@ -94,7 +96,8 @@ public record IncidentView(
                 new Art33(required, incident.art33Deadline(), hoursLeft(incident.art33Deadline(), now),
                         ico == null ? null : ico.submittedAt(), ico == null ? null : ico.icoReference(),
                         ico == null ? null : ico.lateReason(), verdict),
-                incident.reports().size());
+                incident.reports().size(),
+                incident.regime());
     }
 
     /** Whole hours to the deadline, negative once it has passed (rounded towards the deadline). */
