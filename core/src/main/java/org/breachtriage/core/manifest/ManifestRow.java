@@ -1,5 +1,6 @@
 package org.breachtriage.core.manifest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Set;
 import org.breachtriage.core.model.ContactChannel;
 import org.breachtriage.core.model.DataCategory;
@@ -22,9 +23,11 @@ public record ManifestRow(
         String forename,
         String rank,
         String vettingLevel,
-        SubjectType subjectType,
-        String subjectRef,
-        ContactChannel contactChannel) {
+        // A batch message carries 100 rows and ten must fit one SQS request: a staff row, which every manifest
+        // before version 2 holds, is written exactly as it was, without the three fields it does not use.
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = StaffIsTheDefault.class) SubjectType subjectType,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String subjectRef,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ContactChannel contactChannel) {
 
     public ManifestRow {
         exposedFields = exposedFields == null ? Set.of() : Set.copyOf(exposedFields);
@@ -35,6 +38,19 @@ public record ManifestRow(
     public ManifestRow(long rowNumber, String payNumber, Set<DataCategory> exposedFields, String surname,
                        String forename, String rank, String vettingLevel) {
         this(rowNumber, payNumber, exposedFields, surname, forename, rank, vettingLevel, SubjectType.STAFF, null, null);
+    }
+
+    /** Leaves {@code subjectType} out of the JSON when it is STAFF, which reading it back restores. */
+    static final class StaffIsTheDefault {
+        @Override
+        public boolean equals(Object value) {
+            return value == null || value == SubjectType.STAFF;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
     }
 
     /** The key of the person the row is about in the incident ({@link PersonKeys}). */

@@ -95,6 +95,19 @@ class SubjectColumnsTest {
     }
 
     @Test
+    void aRowCrossesTheBatchQueueIntactAndAStaffRowIsWrittenAsBeforeVersion2() {
+        ManifestRow staff = new ManifestRow(1, "MP000001", java.util.Set.of(), null, null, null, null);
+        ManifestRow victim = new ManifestRow(2, null, java.util.Set.of(), null, null, null, null, SubjectType.VICTIM,
+                "NS-V-0001", ContactChannel.PHONE);
+        String staffJson = org.breachtriage.core.json.Json.write(staff);
+        assertFalse(staffJson.contains("subjectType") || staffJson.contains("subjectRef") || staffJson.contains("contactChannel"),
+                staffJson);
+        assertEquals(staff, org.breachtriage.core.json.Json.read(staffJson, ManifestRow.class));
+        assertEquals(victim, org.breachtriage.core.json.Json.read(org.breachtriage.core.json.Json.write(victim),
+                ManifestRow.class));
+    }
+
+    @Test
     void anUnknownSubjectTypeIsQuotedOnlyWhenItLooksLikeAMisspeltToken() {
         RecordingVisitor v = RecordingVisitor.read("m.csv", "subject_type,subject_ref\nVICTUM,R-1\nQuillfeather,R-2\n");
 
