@@ -42,8 +42,11 @@ final class HoldCommand extends PersonDecisionCommand {
         ReleaseNotices.HoldOutcome outcome = Releases.onPerson(() -> backend.services().release().hold(
                 new ReleaseNotices.HoldPerson(incident.incidentId(), payNumber, who.name(), who.identity(), reason,
                         restriction)));
+        String restricted = restriction == null ? ""
+                : outcome.changed() ? ", withheld under " + restriction.provision()
+                : " (no s.68(7) restriction recorded: lift the hold there is first, with triage unhold)";
         out.printf("%s %s in incident %s%s%s%n", outcome.changed() ? "Held" : "Already held:", payNumber,
-                incident.incidentId(), restriction == null ? "" : ", withheld under " + restriction.provision(),
+                incident.incidentId(), restricted,
                 outcome.inFlight() > 0 ? "; " + outcome.inFlight()
                         + " notice(s) were already on their way and could not be kept back" : "");
         return ExitCodes.OK;

@@ -46,8 +46,12 @@ public final class IncidentService {
         return metadata.force() != null ? metadata.force() : deploymentForce;
     }
 
-    /** What joining did, for the case's decision log. */
-    public record Joined(IncidentRecord incident, boolean joinedNow, List<String> notes) {
+    /**
+     * What joining did, for the case's decision log.
+     *
+     * @param regimeNote what the manifest's stated regime did to the incident's, or null (none stated, or a re-run)
+     */
+    public record Joined(IncidentRecord incident, boolean joinedNow, List<String> notes, String regimeNote) {
     }
 
     /**
@@ -75,13 +79,8 @@ public final class IncidentService {
         for (String named : metadata.supersedes()) {
             notes.add(supersede(c, named));
         }
-        if (metadata.regime() != null) {
-            String note = stateRegime(c, metadata.regime());
-            if (note != null) {
-                notes.add(note);
-            }
-        }
-        return new Joined(require(c.incidentId()), joinedNow, notes);
+        String regimeNote = metadata.regime() == null ? null : stateRegime(c, metadata.regime());
+        return new Joined(require(c.incidentId()), joinedNow, notes, regimeNote);
     }
 
     /**

@@ -138,6 +138,9 @@ public final class IngestService implements IngestManifest {
                 lifecycle.note(c.caseId(), "supersedes", note);
             }
         }
+        if (joined.regimeNote() != null) {
+            lifecycle.noteOnce(c.caseId(), "regime", joined.regimeNote());
+        }
     }
 
     /** Incident metadata from outside the manifest, and where it came from (for messages). */

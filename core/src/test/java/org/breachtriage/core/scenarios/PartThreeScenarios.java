@@ -300,6 +300,18 @@ public abstract class PartThreeScenarios {
         assertFalse(incident.regime().derived(), "stated, not derived: " + incident.regime());
         assertNotNull(h.backend().persons().find(c.incidentId(), "OTHER:O-1").orElseThrow());
         assertTrue(object(h, "reports/" + c.incidentId() + "/ico-art33-draft.md").contains("section 67"));
+        assertTrue(h.backend().cases().decisions(c.caseId()).stream().anyMatch(d -> d.decision().equals("regime")
+                && d.reason().contains("stated by this manifest's incident metadata")));
+
+        // A later manifest of the incident that states another regime is noted, not applied.
+        ((com.fasterxml.jackson.databind.node.ObjectNode) sidecar).put("regime", "UK_GDPR");
+        CaseRecord later = h.runManifest(h.uploadText("later.csv", Json.write(sidecar),
+                "subject_type,subject_ref,exposed_fields\nOTHER,O-2,name\n"));
+        assertEquals(c.incidentId(), later.incidentId());
+        assertEquals(Regime.DPA_2018_PART_3, h.backend().incidents().find(c.incidentId()).orElseThrow().reportingRegime());
+        assertTrue(h.backend().cases().decisions(later.caseId()).stream().anyMatch(d -> d.decision().equals("regime")
+                && d.reason().contains("the incident's regime was stated earlier as DPA_2018_PART_3")),
+                h.backend().cases().decisions(later.caseId()).toString());
     }
 
     private static String bands(List<IncidentPerson> people) {
