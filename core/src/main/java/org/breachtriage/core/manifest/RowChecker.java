@@ -37,7 +37,7 @@ final class RowChecker implements CsvTable.RowSink<ManifestColumn> {
             return;
         }
         String typeText = raw.text(ManifestColumn.SUBJECT_TYPE);
-        SubjectType subjectType = vocabulary(typeText, SubjectType.class, SUBJECT_TYPES);
+        SubjectType subjectType = vocabulary(typeText, SUBJECT_TYPES, SubjectType.STAFF);
         if (subjectType == null) {
             out.rejected(new RowRejection(rowNumber, "subject_type", RowRejection.excerpt(typeText),
                     notIn("subject_type", typeText, SUBJECT_TYPES)));
@@ -66,7 +66,7 @@ final class RowChecker implements CsvTable.RowSink<ManifestColumn> {
             }
             subjectRef = PayNumbers.canonical(subjectRef);
             String channelText = raw.text(ManifestColumn.CONTACT_CHANNEL);
-            channel = vocabulary(channelText, ContactChannel.class, CHANNELS);
+            channel = vocabulary(channelText, CHANNELS, ContactChannel.LETTER);
             if (channel == null) {
                 out.rejected(new RowRejection(rowNumber, "contact_channel", RowRejection.excerpt(channelText),
                         notIn("contact_channel", channelText, CHANNELS)));
@@ -102,12 +102,12 @@ final class RowChecker implements CsvTable.RowSink<ManifestColumn> {
             ContactChannel.PHONE, ContactChannel.IN_PERSON);
 
     /**
-     * The constant {@code text} names (case, spaces and '-' ignored), the first of {@code allowed} when it
-     * is blank (the documented default: STAFF, LETTER), or null when it names none of them.
+     * The constant of {@code allowed} that {@code text} names (case, spaces and '-' ignored), the documented
+     * default when it is blank, or null when it names none of them.
      */
-    private static <E extends Enum<E>> E vocabulary(String text, Class<E> type, List<E> allowed) {
+    private static <E extends Enum<E>> E vocabulary(String text, List<E> allowed, E blank) {
         if (text == null || text.isBlank()) {
-            return type == ContactChannel.class ? type.cast(ContactChannel.LETTER) : allowed.getFirst();
+            return blank;
         }
         String key = text.trim().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
         return allowed.stream().filter(e -> e.name().equals(key)).findFirst().orElse(null);
