@@ -56,7 +56,9 @@ final class Tables {
                 n.generalCommunication(), n.generalCommunicationSentAt() == null ? "not yet sent"
                         : "sent " + n.generalCommunicationSentAt());
         var art33 = v.art33();
-        out.printf("ICO Art. 33 %s, deadline %s (%s); %s%n", describe(art33.verdict()),
+        // Under DPA 2018 Part 3 the same 72-hour duty is s.67's (the label keeps the column width).
+        out.printf("%s %s, deadline %s (%s); %s%n", v.regime() != null && v.regime().partThree() ? "ICO s.67   "
+                : "ICO Art. 33", describe(art33.verdict()),
                 art33.deadline(), art33.hoursLeft() >= 0 ? String.format("%,d h left", art33.hoursLeft())
                         : String.format("overdue by %,d h", -art33.hoursLeft()),
                 art33.submittedAt() == null ? "not yet submitted (record it: triage ico submitted " + v.incidentId()

@@ -54,6 +54,7 @@ class PartThreeCommandsTest {
         assertTrue(text.out().contains("Regime      DPA 2018 Part 3 (derived: the manifest lists victims/witnesses/suspects,"
                 + " whose data falls under DPA 2018 Part 3)"), text.out());
         assertEquals(true, run.json().path("incident").path("regime").path("derived").asBoolean());
+        assertTrue(text.out().contains("ICO s.67    REQUIRED, deadline 2021-06-17T10:00:00Z"), text.out());
     }
 
     @Test
