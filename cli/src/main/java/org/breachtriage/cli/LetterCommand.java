@@ -21,7 +21,7 @@ final class LetterCommand extends IncidentScopedCommand {
     enum Format { txt, html }
 
 
-    @Parameters(index = "1", paramLabel = "PAY_NUMBER", description = "The person's pay number.")
+    @Parameters(index = "1", paramLabel = "PERSON", description = "The person's pay number, or TYPE:SUBJECT_REF for someone outside the workforce (for example VICTIM:NS-V-0001).")
     String payNumber;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "The format: txt (the default), or html for one self-contained page.")
@@ -29,10 +29,10 @@ final class LetterCommand extends IncidentScopedCommand {
 
     @Override
     int run(Backend backend, IncidentRecord incident, PrintWriter out) {
-        String pay = payNumber.trim();
+        String pay = Releases.personKey(payNumber);
         IncidentPerson person = backend.persons().find(incident.incidentId(), pay).orElseThrow(() ->
-                new InvalidInputException("incident " + incident.incidentId() + " has no person with pay number "
-                        + pay + " (see: triage pending " + incident.incidentId() + " --people)"));
+                new InvalidInputException("incident " + incident.incidentId() + " has no person with "
+                        + org.breachtriage.core.manifest.PersonKeys.describe(pay) + " (see: triage pending " + incident.incidentId() + " --people)"));
         Letters letters = backend.services().letters();
         List<PersonNotice> live = person.notices().stream().filter(PersonNotice::live).toList();
         Letters.Letter letter;
@@ -42,7 +42,9 @@ final class LetterCommand extends IncidentScopedCommand {
             title = "General staff communication, incident " + incident.incidentId();
         } else {
             PersonNotice latest = live.getLast();
-            Map<String, StaffMember> member = backend.services().adapters().staff().findAll(List.of(pay));
+            // Someone outside the workforce is not in the staff table, and it is not asked about them.
+            Map<String, StaffMember> member = person.subjectType().staff()
+                    ? backend.services().adapters().staff().findAll(List.of(pay)) : Map.of();
             letter = letters.forNotice(incident, person, latest, member.get(pay));
             title = latest.kind().wireName() + " notice, " + latest.band() + " by " + latest.channel() + ", incident "
                     + incident.incidentId();

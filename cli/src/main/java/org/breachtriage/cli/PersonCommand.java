@@ -7,12 +7,15 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.breachtriage.core.cases.CaseRecord;
+import org.breachtriage.core.cases.Regime;
 import org.breachtriage.core.incident.Hold;
+import org.breachtriage.core.incident.IncidentRegime;
 import org.breachtriage.core.incident.IncidentPerson;
 import org.breachtriage.core.incident.ManifestExposure;
 import org.breachtriage.core.incident.PersonNotice;
 import org.breachtriage.core.letters.Letters;
 import org.breachtriage.core.json.Json;
+import org.breachtriage.core.manifest.PersonKeys;
 import org.breachtriage.core.model.Categories;
 import org.breachtriage.core.scoring.NoticeDecision;
 import org.breachtriage.core.scoring.ScoringPolicy;
@@ -23,14 +26,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "person",
-        description = {"Explain one person's assessment: what leaked (across every manifest of the incident that named them), the ENISA inputs (DPC, EI, CB), the score and band, every rule that fired, the manifests that named them and what each said, and their notice history. With a case id, also what that manifest alone says about them."},
+        description = {"Explain one person's assessment: what leaked (across every manifest of the incident that named them), the ENISA inputs (DPC, EI, CB), the score and band, every rule that fired, the manifests that named them and what each said, and their notice history. With a case id, also what that manifest alone says about them.",
+            "A victim, witness, suspect or other subject outside the workforce is named by their subject type and the manifest's subject_ref, joined by a colon: for example VICTIM:NS-V-0001."},
         mixinStandardHelpOptions = true)
 final class PersonCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ID", description = "An incident id (IN-…) or a case id (BT-…).")
     String id;
 
-    @Parameters(index = "1", paramLabel = "PAY_NUMBER", description = "The person's pay number (any case).")
+    @Parameters(index = "1", paramLabel = "PERSON", description = "The person's pay number, or TYPE:SUBJECT_REF for someone outside the workforce (VICTIM, WITNESS, SUSPECT or OTHER; any case).")
     String payNumber;
 
     @Mixin
@@ -43,14 +47,14 @@ final class PersonCommand implements Callable<Integer> {
     public Integer call() {
         try (Backend backend = LocalSession.openFor(id)) {
             LocalSession.Target target = LocalSession.requireCaseOrIncident(backend, id);
-            String key = payNumber.trim().toUpperCase(Locale.ROOT);
+            String key = Releases.personKey(payNumber);
             String incidentId = target.incident().incidentId();
             CaseRecord c = target.caseRecord();
             IncidentPerson p = backend.persons().find(incidentId, key).orElseThrow(() -> new InvalidInputException(
-                    "pay number " + key + " is not in incident " + incidentId + " (was the row rejected? see: triage"
+                    PersonKeys.describe(key) + " is not in incident " + incidentId + " (was the row rejected? see: triage"
                             + " rejects CASE_ID)"));
             if (c != null && p.manifest(c.caseId()).isEmpty()) {
-                throw new InvalidInputException("pay number " + key + " is in incident " + incidentId + " but not in case "
+                throw new InvalidInputException(PersonKeys.describe(key) + " is in incident " + incidentId + " but not in case "
                         + c.caseId() + " (see: triage person " + incidentId + " " + key + ")");
             }
             Set<String> superseded = target.incident().supersededCaseIds();
@@ -59,17 +63,21 @@ final class PersonCommand implements Callable<Integer> {
             if (output.format == OutputFormat.json) {
                 out.println(Json.pretty(view));
             } else {
-                print(out, p, c, view, superseded);
+                print(out, p, c, view, superseded, target.incident().regime());
             }
             return ExitCodes.OK;
         }
     }
 
-    private static void print(PrintWriter out, IncidentPerson p, CaseRecord c, PersonView view, Set<String> superseded) {
+    private static void print(PrintWriter out, IncidentPerson p, CaseRecord c, PersonView view, Set<String> superseded,
+                              IncidentRegime regime) {
         var a = p.assessment();
         out.printf("Person      %s in incident %s%s%n", p.payNumber(), p.incidentId(),
                 view.noLongerListed() ? "  (NO LONGER LISTED: named only in superseded manifests; review)" : "");
-        out.printf("Matched     %s%n", p.matched() ? "yes, " + p.staffType() + ", " + p.force() : "no: scored from the manifests alone");
+        out.printf("Matched     %s%n", p.matched() ? "yes, " + p.staffType() + ", " + p.force()
+                : p.subjectType().staff() ? "no: scored from the manifests alone"
+                : "not looked up: a " + p.subjectType() + " outside the workforce (subject_ref " + PersonKeys.ref(p.payNumber())
+                        + "), scored from the manifests alone");
         out.printf("Exposed     %s  (everything any manifest of the incident listed)%n", Categories.format(p.exposed()));
         out.printf("Score       %s = DPC %s × EI %s + CB %s  → %s%n", plain(a.score()), plain(a.dpc()),
                 plain(a.ei()), plain(a.cb().total()), a.band());
@@ -83,7 +91,10 @@ final class PersonCommand implements Callable<Integer> {
             out.printf("  %s%s  %s  → %s on its own%s%n", m.caseId(), c != null && m.caseId().equals(c.caseId()) ? " (this case)" : "",
                     Categories.format(m.categories()), m.band(), superseded.contains(m.caseId()) ? "  (superseded)" : "");
         }
-        out.printf("Art. 34     %s%n", view.art34().reason());
+        // The provision the person's notice cites: s.68 for a victim, witness or suspect under DPA 2018 Part 3.
+        boolean s68 = IncidentRegime.forNotice(regime, p.subjectType()) == Regime.DPA_2018_PART_3;
+        out.printf("%s%s%n", s68 ? "s.68        " : "Art. 34     ", s68
+                ? view.art34().reason().replace("Notice required", "Notice required (DPA 2018 s.68)") : view.art34().reason());
         if (p.notices().isEmpty()) {
             out.println("Notices     none");
         } else {
@@ -94,8 +105,9 @@ final class PersonCommand implements Callable<Integer> {
             }
         }
         if (p.held()) {
-            out.printf("Hold        held by %s (%s) at %s: %s%n", p.hold().by(), p.hold().identity(), p.hold().at(),
-                    p.hold().reason());
+            out.printf("Hold        %sheld by %s (%s) at %s: %s%n", p.hold().restriction() == null ? ""
+                    : "withheld under " + p.hold().restriction().provision() + " (" + p.hold().restriction().purpose()
+                            + "), ", p.hold().by(), p.hold().identity(), p.hold().at(), p.hold().reason());
         }
         p.reviewNotes().forEach(note -> out.println("Review      " + note));
     }
@@ -133,7 +145,7 @@ final class PersonCommand implements Callable<Integer> {
                       double dpc, double ei, double cb, Object cbParts, List<String> reasons, String exposedFields,
                       String staffType, String force, NoticeDecision art34, boolean noticeSent,
                       List<ManifestView> manifests, List<PersonNotice> notices, List<String> letters, Hold hold,
-                      String release, List<String> reviewNotes, boolean noLongerListed) {
+                      String release, List<String> reviewNotes, boolean noLongerListed, String subjectType) {
 
         static PersonView of(IncidentPerson p, CaseRecord c, ScoringPolicy policy, Set<String> superseded) {
             var a = p.assessment();
@@ -150,7 +162,7 @@ final class PersonCommand implements Callable<Integer> {
                     a.band().name(), a.score(), a.dpc(), a.ei(), a.cb().total(), a.cb(), a.reasons(),
                     Categories.format(p.exposed()), p.staffType() == null ? null : p.staffType().name(), p.force(), art34,
                     p.notices().stream().anyMatch(PersonNotice::published), manifests, p.notices(), letters, p.hold(),
-                    releaseState(p), p.reviewNotes(), p.noLongerListed(superseded));
+                    releaseState(p), p.reviewNotes(), p.noLongerListed(superseded), p.subjectType().name());
         }
 
         /** "told", "held", "awaiting release", "being published", or "general communication" (no individual notice). */

@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 /** A person's decision about one person of an incident (hold, unhold): who they are and who decides. */
 abstract class PersonDecisionCommand extends IncidentScopedCommand {
 
-    @Parameters(index = "1", paramLabel = "PAY_NUMBER", description = "The person's pay number.")
+    @Parameters(index = "1", paramLabel = "PERSON", description = "The person's pay number, or TYPE:SUBJECT_REF for someone outside the workforce (for example VICTIM:NS-V-0001).")
     String payNumber;
 
     @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who decides (a name; recorded with the identity that runs the command).")
@@ -17,7 +17,7 @@ abstract class PersonDecisionCommand extends IncidentScopedCommand {
 
     @Override
     final int run(Backend backend, IncidentRecord incident, PrintWriter out) {
-        return decide(backend, incident, payNumber.trim(), Releases.approver(backend, by), out);
+        return decide(backend, incident, Releases.personKey(payNumber), Releases.approver(backend, by), out);
     }
 
     abstract int decide(Backend backend, IncidentRecord incident, String payNumber, Approver who, PrintWriter out);

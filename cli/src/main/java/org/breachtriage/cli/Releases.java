@@ -25,6 +25,15 @@ final class Releases {
     }
 
     /** Runs a change to one person, turning "no such person" into one line naming the pay number. */
+    /** The stored key an operator's PERSON argument names: a pay number, or TYPE:SUBJECT_REF. */
+    static String personKey(String given) {
+        try {
+            return org.breachtriage.core.manifest.PersonKeys.fromArgument(given);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
+    }
+
     static <T> T onPerson(Supplier<T> change) {
         try {
             return change.get();

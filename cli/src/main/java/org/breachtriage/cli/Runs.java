@@ -100,8 +100,9 @@ final class Runs {
 
     static void warnIfNoStaff(LocalPipeline pipeline, PrintWriter err) {
         if (pipeline.staffCount() == 0) {
-            err.println("triage: warning: the staff table in " + Settings.stateDir() + " is empty, so nobody will be "
-                    + "matched; import a roster first: triage staff import <roster.csv>");
+            err.println("triage: warning: the staff table in " + Settings.stateDir() + " is empty, so no staff member will be "
+                    + "matched (victims, witnesses and others are never looked up there); import a roster first: triage"
+                    + " staff import <roster.csv>");
         }
     }
 }

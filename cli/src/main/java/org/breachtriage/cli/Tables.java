@@ -30,10 +30,14 @@ final class Tables {
             out.printf("  %s  %-9s %,7d rows  %s%s%n", m.caseId(), m.status(), m.rowsRead(), abbreviate(m.source(), 40),
                     m.superseded() ? "  (superseded by " + m.supersededBy() + ")" : "");
         }
-        out.printf("People      %,d distinct = %,d matched + %,d not in the staff table%s%n", v.persons().total(),
-                v.persons().matched(), v.persons().unmatched(), v.persons().noLongerListed() == 0 ? ""
+        out.printf("People      %,d distinct = %,d matched + %,d not in the staff table%s%s%n", v.persons().total(),
+                v.persons().matched(), v.persons().unmatched(), outsideTheWorkforce(v.persons().nonStaff()),
+                v.persons().noLongerListed() == 0 ? ""
                         : "; " + String.format("%,d", v.persons().noLongerListed())
                         + " no longer listed (review: triage incident " + v.incidentId() + " --people)");
+        if (v.regime() != null) {
+            out.printf("Regime      %s (%s)%n", v.regime().partThree() ? "DPA 2018 Part 3" : "UK GDPR", v.regime().reason());
+        }
         out.println("Severity    (each person once, on everything any manifest exposed)");
         bars(out, v.bands());
         IncidentView.Notices n = v.notices();
@@ -52,7 +56,9 @@ final class Tables {
                 n.generalCommunication(), n.generalCommunicationSentAt() == null ? "not yet sent"
                         : "sent " + n.generalCommunicationSentAt());
         var art33 = v.art33();
-        out.printf("ICO Art. 33 %s%s, deadline %s (%s); %s%n", describe(art33.verdict()),
+        // Under DPA 2018 Part 3 the same 72-hour duty is s.67's (the label keeps the column width).
+        out.printf("%s %s%s, deadline %s (%s); %s%n", v.regime() != null && v.regime().partThree() ? "ICO s.67   "
+                : "ICO Art. 33", describe(art33.verdict()),
                 art33.provisional() ? " (provisional: people still being scored)" : "",
                 art33.deadline(), art33.hoursLeft() >= 0 ? String.format("%,d h left", art33.hoursLeft())
                         : String.format("overdue by %,d h", -art33.hoursLeft()),
@@ -92,8 +98,8 @@ final class Tables {
         out.printf("Source      %s%n", s.source());
         out.printf("Rows        %,d read = %,d accepted + %,d rejected%n", s.rows().read(), s.rows().accepted(),
                 s.rows().rejected());
-        out.printf("People      %,d = %,d matched + %,d not in the staff table%n", s.persons().total(),
-                s.persons().matched(), s.persons().unmatched());
+        out.printf("People      %,d = %,d matched + %,d not in the staff table%s%n", s.persons().total(),
+                s.persons().matched(), s.persons().unmatched(), outsideTheWorkforce(s.persons().nonStaff()));
         out.println("Severity    (this manifest alone)");
         bars(out, s.bands());
         Notices n = s.notices();
@@ -115,5 +121,11 @@ final class Tables {
         if (!RunSummary.Art33.NONE.equals(s.art33().verdict())) {
             out.printf("Why         %s%n", s.art33().reasoning());
         }
+    }
+
+    /** " + N outside the workforce" (victims, witnesses, suspects, others), or "" when there are none. */
+    static String outsideTheWorkforce(long nonStaff) {
+        return nonStaff == 0 ? "" : String.format(" + %,d outside the workforce (victims, witnesses, suspects, others)",
+                nonStaff);
     }
 }

@@ -281,6 +281,41 @@ class AwsModeTest {
     }
 
     @Test
+    void theVictimsAndWitnessesSampleRunsOnAwsWithAS687RestrictionThroughTheSameCommands() throws IOException {
+        Path sample = Path.of("..", "events", "part3", "norfolk-suffolk-2021.csv");
+        String own = "part3-" + UUID.randomUUID().toString().substring(0, 8);
+        Path manifest = Files.copy(sample, tmp.resolve(own + ".csv"));
+        ObjectNode incident = (ObjectNode) Json.MAPPER.readTree(Path.of(sample + ".incident.json").toFile());
+        incident.put("reference", "NSC-" + own);
+        Path sidecar = Files.writeString(tmp.resolve(own + ".incident.json"), Json.write(incident));
+        Result submitted = triage("--aws", "submit", manifest.toString(), "--incident", sidecar.toString());
+        assertEquals(0, submitted.exit(), submitted.err());
+        Result processed = triage("--aws", "process", submitted.lastLine(), "-o", "json");
+        assertEquals(0, processed.exit(), processed.err());
+        JsonNode summary = processed.json();
+        String incidentId = summary.path("incidentId").asText();
+        assertEquals(11, summary.path("persons").path("nonStaff").asLong(), summary.toString());
+        assertTrue(summary.path("incident").path("regime").path("derived").asBoolean(), summary.toString());
+
+        Result person = triage("--aws", "person", incidentId, "victim:ns-v-0001", "-o", "json");
+        assertEquals(0, person.exit(), person.err());
+        assertEquals("VICTIM", person.json().path("subjectType").asText());
+        Result held = triage(accessKey("dana"), "--aws", "hold", incidentId, "VICTIM:NS-V-0001", "--by", "Dana Dpo",
+                "--reason", "the suspect has not been arrested", "--s68-7", "CRIME");
+        assertEquals(0, held.exit(), held.err());
+        assertTrue(held.out().contains("withheld under DPA 2018 s.68(7)(b)"), held.out());
+        Result release = triage(accessKey("alice"), "--aws", "release", incidentId, "--by", "Alice Dpo", "-o", "json");
+        assertEquals(0, release.exit(), release.err());
+        assertEquals(1, release.json().path("held").asLong(), release.out());
+        assertTrue(letters(incidentId).stream().noneMatch(k -> k.contains("VICTIM:NS-V-0001")), "nothing written to them");
+        String log = triage("--aws", "incident", incidentId, "--log").out();
+        assertTrue(log.contains("s.68(7) restriction") && log.contains("identity access-key:dana"), log);
+        String draft = stack.clients().s3().getObjectAsBytes(r -> r.bucket(stack.names().bucket())
+                .key("reports/" + incidentId + "/ico-art33-draft.md")).asUtf8String();
+        assertTrue(draft.contains("section 67"), draft);
+    }
+
+    @Test
     void withAnStsEndpointApproversAreTheCallerArnsTwoArnsTwoApproversOneArnUnderTwoNamesOne() throws IOException {
         String account = "123456789012";
         Map<String, String> arns = Map.of(

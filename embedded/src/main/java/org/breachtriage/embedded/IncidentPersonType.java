@@ -8,6 +8,9 @@ import org.breachtriage.core.incident.CaseFigure;
 import org.breachtriage.core.incident.IncidentPerson;
 import org.breachtriage.core.incident.ManifestExposure;
 import org.breachtriage.core.incident.Hold;
+import org.breachtriage.core.incident.S68Restriction;
+import org.breachtriage.core.manifest.PersonKeys;
+import org.breachtriage.core.model.SubjectType;
 import org.breachtriage.core.incident.NoticeApproval;
 import org.breachtriage.core.incident.NoticeKind;
 import org.breachtriage.core.incident.NoticeState;
@@ -44,6 +47,9 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
     private static final StaffType[] STAFF_TYPES = StaffType.values();
     private static final NoticeKind[] KINDS = NoticeKind.values();
     private static final NoticeState[] STATES = NoticeState.values();
+    private static final S68Restriction[] RESTRICTIONS = S68Restriction.values();
+    /** The hold byte: 0 none, 1 a hold, 2 a hold that is a DPA 2018 s.68(7) restriction (its ground follows). */
+    private static final int HOLD_WITH_RESTRICTION = 2;
 
     private final String incidentId;
 
@@ -111,12 +117,15 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
             Bin.putString(buff, note);
         }
         Hold hold = p.hold();
-        buff.put((byte) (hold == null ? 0 : 1));
+        buff.put((byte) (hold == null ? 0 : hold.restriction() != null ? HOLD_WITH_RESTRICTION : 1));
         if (hold != null) {
             Bin.putString(buff, hold.by());
             Bin.putString(buff, hold.identity());
             Bin.putString(buff, hold.reason());
             Bin.putInstant(buff, hold.at());
+            if (hold.restriction() != null) {
+                Bin.putEnum(buff, hold.restriction());
+            }
         }
         buff.putVarInt(p.version());
     }
@@ -144,16 +153,20 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
         int changeCount = DataUtils.readVarInt(buff);
         List<PersonChange> changes = new ArrayList<>(changeCount);
         for (int i = 0; i < changeCount; i++) {
-            changes.add(new PersonChange(Bin.getString(buff), DataUtils.readVarLong(buff), getFigure(buff),
-                    getFigure(buff), getCaseFigure(buff), getCaseFigure(buff)));
+            // Figures do not store the subject type: the person's key says it (PersonKeys), and it never changes.
+            SubjectType subjectType = PersonKeys.subjectType(payNumber);
+            changes.add(new PersonChange(Bin.getString(buff), DataUtils.readVarLong(buff), getFigure(buff, subjectType),
+                    getFigure(buff, subjectType), getCaseFigure(buff, subjectType), getCaseFigure(buff, subjectType)));
         }
         int noteCount = DataUtils.readVarInt(buff);
         List<String> notes = new ArrayList<>(noteCount);
         for (int i = 0; i < noteCount; i++) {
             notes.add(Bin.getString(buff));
         }
-        Hold hold = buff.get() == 0 ? null
-                : new Hold(Bin.getString(buff), Bin.getString(buff), Bin.getString(buff), Bin.getInstant(buff));
+        int holdTag = buff.get();
+        Hold hold = holdTag == 0 ? null
+                : new Hold(Bin.getString(buff), Bin.getString(buff), Bin.getString(buff), Bin.getInstant(buff),
+                        holdTag == HOLD_WITH_RESTRICTION ? Bin.getEnum(buff, RESTRICTIONS) : null);
         int version = DataUtils.readVarInt(buff);
         return new IncidentPerson(incidentId, payNumber, (flags & MATCHED) != 0, staffType, force, exposed, assessment,
                 manifests, notices, changes, notes, hold, version);
@@ -228,12 +241,13 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
         buff.putVarInt(f.categories());
     }
 
-    private static PersonFigure getFigure(ByteBuffer buff) {
+    private static PersonFigure getFigure(ByteBuffer buff, SubjectType subjectType) {
         int tag = buff.get();
         if (tag == 0) {
             return null;
         }
-        return new PersonFigure(Bin.getEnum(buff, BANDS), tag == 2, Bin.getEnum(buff, STAFF_TYPES), DataUtils.readVarInt(buff));
+        return new PersonFigure(Bin.getEnum(buff, BANDS), tag == 2, Bin.getEnum(buff, STAFF_TYPES), DataUtils.readVarInt(buff),
+                subjectType);
     }
 
     private static void putCaseFigure(WriteBuffer buff, CaseFigure f) {
@@ -243,9 +257,9 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
         }
     }
 
-    private static CaseFigure getCaseFigure(ByteBuffer buff) {
+    private static CaseFigure getCaseFigure(ByteBuffer buff, SubjectType subjectType) {
         int tag = buff.get();
-        return tag == 0 ? null : new CaseFigure(Bin.getEnum(buff, BANDS), tag == 2);
+        return tag == 0 ? null : new CaseFigure(Bin.getEnum(buff, BANDS), tag == 2, subjectType);
     }
 
     @Override

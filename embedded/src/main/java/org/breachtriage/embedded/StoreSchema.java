@@ -33,7 +33,8 @@ final class StoreSchema {
 
     private static final List<Class<? extends Enum<?>>> ORDINAL_ENUMS = List.of(
             DataCategory.class, RoleFlag.class, StaffType.class, VettingLevel.class, ContactChannel.class,
-            NameRarity.class, Band.class, NoticeKind.class, NoticeState.class, Art34Exemption.class);
+            NameRarity.class, Band.class, NoticeKind.class, NoticeState.class, Art34Exemption.class,
+            org.breachtriage.core.incident.S68Restriction.class);
 
     private StoreSchema() {
     }

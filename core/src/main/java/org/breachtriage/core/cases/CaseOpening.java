@@ -23,7 +23,10 @@ public final class CaseOpening {
     public static CaseRecord newCase(String caseId, String incidentId, String source, String sourceVersion,
                                      IncidentMetadata incident, String policyVersion, Instant now) {
         Art33Decision art33 = art33(incident);
-        return new CaseRecord(caseId, incidentId, source, sourceVersion, CaseStatus.INGESTING, null, incident, Regime.UK_GDPR,
+        // The regime the metadata states; a manifest that states none is UK GDPR until ingest finds a victim,
+        // witness or suspect in it, which makes its incident DPA 2018 Part 3 (IncidentService#deriveRegime).
+        Regime regime = incident.regime() != null ? incident.regime() : Regime.UK_GDPR;
+        return new CaseRecord(caseId, incidentId, source, sourceVersion, CaseStatus.INGESTING, null, incident, regime,
                 now, incident.awareAt().plus(ART33_WINDOW), art33.required(), art33.reasoning(), policyVersion, -1,
                 Map.of());
     }

@@ -3,6 +3,7 @@ package org.breachtriage.core.cases;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.model.DataCategory;
 import org.breachtriage.core.model.StaffType;
+import org.breachtriage.core.model.SubjectType;
 
 /**
  * Names of the counters kept on a case. Counters are a flat name → number map so that every store
@@ -15,6 +16,12 @@ public final class Counters {
     public static final String PERSONS_TOTAL = "persons.total";
     public static final String PERSONS_MATCHED = "persons.matched";
     public static final String PERSONS_UNMATCHED = "persons.unmatched";
+    /**
+     * People outside the workforce (victims, witnesses, suspects, others), keyed by subject_ref and never
+     * looked up in the staff table: {@code persons.total = persons.matched + persons.unmatched + persons.nonStaff},
+     * and matched and unmatched count staff rows only.
+     */
+    public static final String PERSONS_NON_STAFF = "persons.nonStaff";
     /** Notices this manifest's batches planned (each waits for its release, or was released at once). */
     public static final String NOTICES_PLANNED = "notices.planned";
     public static final String BATCHES_DONE = "batches.done";
@@ -57,6 +64,14 @@ public final class Counters {
     /** People with this category exposed: the ICO draft's categories and approximate numbers. */
     public static String category(DataCategory category) {
         return "category." + category.name();
+    }
+
+    /**
+     * Non-staff subjects by type × band: the ICO draft counts them, the Federation summary (the workforce's)
+     * never does.
+     */
+    public static String subjectTypeBand(SubjectType type, Band band) {
+        return "subjectType." + type.name() + "." + band.name();
     }
 
     /** Federation aggregates: staff type × band; unmatched people count under "UNKNOWN". */

@@ -4,14 +4,20 @@ import java.util.HashMap;
 import java.util.Map;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.model.Band;
+import org.breachtriage.core.model.SubjectType;
 
-/** What one person adds to one manifest's own case: one person, matched or not, in the band that manifest alone gives. */
-public record CaseFigure(Band band, boolean matched) {
+/**
+ * What one person adds to one manifest's own case: one person, matched or not (staff), or outside the
+ * workforce, in the band that manifest alone gives.
+ *
+ * @param subjectType null is read as STAFF (records written before non-staff subjects)
+ */
+public record CaseFigure(Band band, boolean matched, SubjectType subjectType) {
 
     public Map<String, Long> contribution() {
         Map<String, Long> counts = new HashMap<>();
         counts.put(Counters.PERSONS_TOTAL, 1L);
-        counts.put(matched ? Counters.PERSONS_MATCHED : Counters.PERSONS_UNMATCHED, 1L);
+        counts.put(PersonFigure.personCounter(matched, subjectType), 1L);
         counts.put(Counters.band(band), 1L);
         return counts;
     }

@@ -8,6 +8,8 @@ import org.breachtriage.core.model.Band;
 import org.breachtriage.core.model.Categories;
 import org.breachtriage.core.model.DataCategory;
 import org.breachtriage.core.model.StaffType;
+import org.breachtriage.core.model.SubjectType;
+import org.breachtriage.core.manifest.PersonKeys;
 import org.breachtriage.core.scoring.Assessment;
 
 /**
@@ -56,7 +58,12 @@ public record IncidentPerson(
     }
 
     public PersonFigure figure() {
-        return new PersonFigure(band(), matched, staffType, Categories.mask(exposed));
+        return new PersonFigure(band(), matched, staffType, Categories.mask(exposed), subjectType());
+    }
+
+    /** Whose data this is: STAFF for a pay number, else the type its key names ({@link PersonKeys}). */
+    public SubjectType subjectType() {
+        return PersonKeys.subjectType(payNumber);
     }
 
     public Optional<ManifestExposure> manifest(String caseId) {

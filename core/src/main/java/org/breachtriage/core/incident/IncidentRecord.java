@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  * @param earliestAwareAt the earliest awareness any of its manifests states: the clock runs from there
  * @param approvals       every release decision, in order (the decision log says the same in words)
  * @param generalCommunication the general staff communication, once planned; null before
+ * @param regime          the legal regime its reports and notices cite, once stated or derived; null
+ *                        means UK GDPR (nothing has said otherwise)
  */
 public record IncidentRecord(
         String incidentId,
@@ -35,7 +37,8 @@ public record IncidentRecord(
         IcoSubmission icoSubmission,
         List<IncidentApproval> approvals,
         GeneralCommunication generalCommunication,
-        int version) {
+        int version,
+        IncidentRegime regime) {
 
     /** UK GDPR Art. 33(1), and DPA 2018 s.67: without undue delay and, where feasible, within 72 hours. */
     public static final Duration ART33_WINDOW = Duration.ofHours(72);
@@ -51,7 +54,7 @@ public record IncidentRecord(
     public static IncidentRecord open(String incidentId, String force, String reference, String supplier,
                                       IncidentManifest first, Instant now) {
         return new IncidentRecord(incidentId, force, reference, supplier, now, first.awareAt(), List.of(first),
-                List.of(), List.of(), null, List.of(), null, 0);
+                List.of(), List.of(), null, List.of(), null, 0, null);
     }
 
     public Instant art33Deadline() {
@@ -97,7 +100,7 @@ public record IncidentRecord(
         more.add(manifest);
         Instant earliest = manifest.awareAt().isBefore(earliestAwareAt) ? manifest.awareAt() : earliestAwareAt;
         return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliest, more, reports, reminders,
-                icoSubmission, approvals, generalCommunication, version + 1);
+                icoSubmission, approvals, generalCommunication, version + 1, regime);
     }
 
     /**
@@ -115,7 +118,7 @@ public record IncidentRecord(
                 .map(m -> m.caseId().equals(caseId) ? m.withAwareAt(awareAt) : m).toList();
         Instant earliest = awareAt.isBefore(earliestAwareAt) ? awareAt : earliestAwareAt;
         return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliest, changed, reports, reminders,
-                icoSubmission, approvals, generalCommunication, version + 1);
+                icoSubmission, approvals, generalCommunication, version + 1, regime);
     }
 
     /** This record with {@code superseded} marked as replaced by {@code by}, and the next version. */
@@ -123,7 +126,7 @@ public record IncidentRecord(
         List<IncidentManifest> changed = manifests.stream()
                 .map(m -> m.caseId().equals(superseded) && !m.superseded() ? m.supersededBy(by) : m).toList();
         return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliestAwareAt, changed, reports,
-                reminders, icoSubmission, approvals, generalCommunication, version + 1);
+                reminders, icoSubmission, approvals, generalCommunication, version + 1, regime);
     }
 
     public IncidentRecord withReport(IncidentReport report) {
@@ -131,7 +134,7 @@ public record IncidentRecord(
         changed.add(report);
         changed.sort((a, b) -> Integer.compare(a.number(), b.number()));
         return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliestAwareAt, manifests, changed,
-                reminders, icoSubmission, approvals, generalCommunication, version + 1);
+                reminders, icoSubmission, approvals, generalCommunication, version + 1, regime);
     }
 
     public IncidentRecord withReminder(Reminder reminder) {
@@ -140,12 +143,12 @@ public record IncidentRecord(
         changed.add(reminder);
         changed.sort((a, b) -> a.threshold().compareTo(b.threshold()));
         return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliestAwareAt, manifests, reports,
-                changed, icoSubmission, approvals, generalCommunication, version + 1);
+                changed, icoSubmission, approvals, generalCommunication, version + 1, regime);
     }
 
     public IncidentRecord withIcoSubmission(IcoSubmission submission) {
         return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliestAwareAt, manifests, reports,
-                reminders, submission, approvals, generalCommunication, version + 1);
+                reminders, submission, approvals, generalCommunication, version + 1, regime);
     }
 
     /** This record with one more release decision, and the next version. */
@@ -153,12 +156,23 @@ public record IncidentRecord(
         List<IncidentApproval> more = new ArrayList<>(approvals);
         more.add(approval);
         return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliestAwareAt, manifests, reports,
-                reminders, icoSubmission, more, generalCommunication, version + 1);
+                reminders, icoSubmission, more, generalCommunication, version + 1, regime);
     }
 
     public IncidentRecord withGeneralCommunication(GeneralCommunication communication) {
         return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliestAwareAt, manifests, reports,
-                reminders, icoSubmission, approvals, communication, version + 1);
+                reminders, icoSubmission, approvals, communication, version + 1, regime);
+    }
+
+    /** This record with its regime set, and the next version. */
+    public IncidentRecord withRegime(IncidentRegime decided) {
+        return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliestAwareAt, manifests, reports,
+                reminders, icoSubmission, approvals, generalCommunication, version + 1, decided);
+    }
+
+    /** The regime its reports cite: UK GDPR until a manifest states or implies another. */
+    public org.breachtriage.core.cases.Regime reportingRegime() {
+        return IncidentRegime.of(regime);
     }
 
     /** The next approval's id: {@code <incident>/approval/<n>}, numbered from 1. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.DecisionEntry;
+import org.breachtriage.core.cases.Regime;
 import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.ports.IncidentStore;
 
@@ -45,8 +46,12 @@ public final class IncidentService {
         return metadata.force() != null ? metadata.force() : deploymentForce;
     }
 
-    /** What joining did, for the case's decision log. */
-    public record Joined(IncidentRecord incident, boolean joinedNow, List<String> notes) {
+    /**
+     * What joining did, for the case's decision log.
+     *
+     * @param regimeNote what the manifest's stated regime did to the incident's, or null (none stated, or a re-run)
+     */
+    public record Joined(IncidentRecord incident, boolean joinedNow, List<String> notes, String regimeNote) {
     }
 
     /**
@@ -74,7 +79,59 @@ public final class IncidentService {
         for (String named : metadata.supersedes()) {
             notes.add(supersede(c, named));
         }
-        return new Joined(require(c.incidentId()), joinedNow, notes);
+        String regimeNote = metadata.regime() == null ? null : stateRegime(c, metadata.regime());
+        return new Joined(require(c.incidentId()), joinedNow, notes, regimeNote);
+    }
+
+    /**
+     * A manifest's metadata states the regime: it replaces a derived one or none; an incident whose
+     * regime an earlier manifest stated keeps that one (a person must sort out the disagreement).
+     *
+     * @return the note for the case's decision log, or null when nothing needed saying (a re-run)
+     */
+    private String stateRegime(CaseRecord c, Regime stated) {
+        IncidentRegime[] before = new IncidentRegime[1];
+        IncidentRecord after = update(c.incidentId(), current -> {
+            before[0] = current.regime();
+            boolean replaceable = current.regime() == null || current.regime().derived();
+            return replaceable
+                    ? current.withRegime(new IncidentRegime(stated, false, "stated in the incident metadata of manifest "
+                            + c.source() + " (case " + c.caseId() + ")"))
+                    : null;
+        });
+        if (after.regime() != before[0]) {
+            log(c.incidentId(), "regime", "The incident is reported under " + stated + ": "
+                    + after.regime().reason() + ".");
+            return "regime " + stated + " stated by this manifest's incident metadata: the incident is reported under it";
+        }
+        if (after.regime().regime() != stated) {
+            return "regime " + stated + " stated by this manifest, but the incident's regime was stated earlier as "
+                    + after.regime().regime() + " (" + after.regime().reason() + "); kept: a person should check which"
+                    + " applies";
+        }
+        return null;
+    }
+
+    /**
+     * A manifest that states no regime lists a victim, witness or suspect: the incident is DPA 2018 Part
+     * 3, unless a manifest stated its regime. Called by ingest before the batch holding that row is
+     * queued, so every notice scored from it already knows; a compare-and-set, so doing it again, or
+     * from two manifests at once, changes the incident once.
+     *
+     * @return true if this call set it
+     */
+    public boolean deriveRegime(String incidentId) {
+        IncidentRegime derived = new IncidentRegime(Regime.DPA_2018_PART_3, true, IncidentRegime.DERIVED_REASON);
+        boolean[] changed = {false};
+        update(incidentId, current -> {
+            changed[0] = current.regime() == null;
+            return changed[0] ? current.withRegime(derived) : null;
+        });
+        if (changed[0]) {
+            log(incidentId, "regime", "The incident is reported under DPA 2018 Part 3 (" + derived.reason() + "): the"
+                    + " regulator's draft cites s.67, and notices to victims, witnesses and suspects cite s.68.");
+        }
+        return changed[0];
     }
 
     /**

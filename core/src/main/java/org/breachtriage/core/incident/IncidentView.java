@@ -15,7 +15,8 @@ import org.breachtriage.core.release.ReleaseFigures;
 /**
  * An incident as {@code triage incident} shows it (the JSON contract: fields may be added; these
  * stay). Aggregates only: people are distinct across the incident's manifests, and those named only
- * in superseded manifests are counted apart as no longer listed.
+ * in superseded manifests are counted apart as no longer listed. {@code regime} is the regime its
+ * reports cite and why (stated or derived), or null: UK GDPR, nothing having said otherwise.
  */
 public record IncidentView(
         String incidentId,
@@ -28,14 +29,20 @@ public record IncidentView(
         Map<String, Long> bands,
         Notices notices,
         Art33 art33,
-        int reports) {
+        int reports,
+        IncidentRegime regime) {
 
     /** One manifest: its case, status and own row accounting. */
     public record Manifest(String caseId, String source, String status, boolean superseded, String supersededBy,
                            long rowsRead, long rowsAccepted, long rowsRejected) {
     }
 
-    public record Persons(long total, long matched, long unmatched, long noLongerListed) {
+    /** {@code total = matched + unmatched + nonStaff}: matched and unmatched count staff only. */
+    public record Persons(long total, long matched, long unmatched, long noLongerListed, long nonStaff) {
+        /** An incident of staff only. */
+        public Persons(long total, long matched, long unmatched, long noLongerListed) {
+            this(total, matched, unmatched, noLongerListed, 0);
+        }
     }
 
     /**
@@ -93,7 +100,8 @@ public record IncidentView(
                 incident.earliestAwareAt(), manifests,
                 new Persons(figures.getOrDefault(Counters.PERSONS_TOTAL, 0L), figures.getOrDefault(Counters.PERSONS_MATCHED, 0L),
                         figures.getOrDefault(Counters.PERSONS_UNMATCHED, 0L),
-                        figures.getOrDefault(Counters.PERSONS_NO_LONGER_LISTED, 0L)),
+                        figures.getOrDefault(Counters.PERSONS_NO_LONGER_LISTED, 0L),
+                        figures.getOrDefault(Counters.PERSONS_NON_STAFF, 0L)),
                 bands,
                 new Notices(release.initial(), release.escalation(), release.awaitingByBand(), release.held(),
                         release.generalCommunication(), release.releasing(), release.withdrawn(),
@@ -101,7 +109,8 @@ public record IncidentView(
                 new Art33(art33.required(), incident.art33Deadline(), hoursLeft(incident.art33Deadline(), now),
                         ico == null ? null : ico.submittedAt(), ico == null ? null : ico.icoReference(),
                         ico == null ? null : ico.lateReason(), art33.verdict(), art33.provisional(), art33.reasoning()),
-                incident.reports().size());
+                incident.reports().size(),
+                incident.regime());
     }
 
     /** Whole hours to the deadline, negative once it has passed (rounded towards the deadline). */

@@ -3,6 +3,7 @@ package org.breachtriage.core.incident;
 import java.util.Set;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.model.DataCategory;
+import org.breachtriage.core.model.SubjectType;
 
 /**
  * What one manifest says about one person: the categories its rows listed for them (incident
@@ -17,7 +18,8 @@ public record ManifestExposure(String caseId, Set<DataCategory> categories, Stri
         categories = Set.copyOf(categories);
     }
 
-    public CaseFigure figure() {
-        return new CaseFigure(band, matched);
+    /** @param subjectType the person's (their key says it, so each manifest's exposure need not) */
+    public CaseFigure figure(SubjectType subjectType) {
+        return new CaseFigure(band, matched, subjectType);
     }
 }

@@ -95,7 +95,7 @@ public final class PersonLedger {
                 assessment, manifests, notices, current == null ? List.of() : current.changes(), notes,
                 current == null ? null : current.hold(), current == null ? 0 : current.version() + 1);
         PersonChange change = new PersonChange(s.caseId(), s.batchNo(), current == null ? null : current.figure(),
-                draft.figure(), before == null ? null : before.figure(), exposure.figure());
+                draft.figure(), before == null ? null : before.figure(s.subjectType()), exposure.figure(s.subjectType()));
         boolean nothingNew = current != null && exposure.equals(before) && change.before().equals(change.after())
                 && notices.size() == current.notices().size() && assessment.equals(current.assessment());
         if (nothingNew) {
@@ -173,7 +173,9 @@ public final class PersonLedger {
         List<PersonNotice> notices = new ArrayList<>(current == null ? List.of() : current.notices());
         Band band = assessment.band();
         // An Art. 34(3) exemption sends no individual notice: the general communication covers them.
-        NoticeDecision decision = policy.decide(assessment, member);
+        // Someone outside the workforce has no staff record: the manifest says how they are reached.
+        NoticeDecision decision = member != null ? policy.decide(assessment, member)
+                : policy.decideFor(assessment, s.contactChannel());
         Band told = current == null ? null : current.toldBand();
         if (!decision.sendsNotice() || !s.mayNotify() || told != null && band.compareTo(told) <= 0) {
             return notices;

@@ -2,7 +2,10 @@ package org.breachtriage.core.incident;
 
 import java.util.Set;
 import org.breachtriage.core.manifest.IncidentMetadata;
+import org.breachtriage.core.manifest.PersonKeys;
+import org.breachtriage.core.model.ContactChannel;
 import org.breachtriage.core.model.DataCategory;
+import org.breachtriage.core.model.SubjectType;
 import org.breachtriage.core.model.StaffMember;
 
 /**
@@ -13,12 +16,27 @@ import org.breachtriage.core.model.StaffMember;
  *
  * @param mayNotify false when a later manifest has superseded this one: what it says is recorded, but
  *                  nobody is told on its strength alone
+ * @param contactChannel how the manifest says a non-staff subject is reached (null for staff: the staff
+ *                  table says it)
  */
 public record Sighting(String incidentId, String caseId, long batchNo, String payNumber, Set<DataCategory> categories,
                        String echoedRank, String echoedVettingLevel, StaffMember member, IncidentMetadata incident,
-                       boolean mayNotify) {
+                       boolean mayNotify, ContactChannel contactChannel) {
 
     public Sighting {
         categories = Set.copyOf(categories);
+    }
+
+    /** A staff member's sighting: {@code payNumber} is their pay number. */
+    public Sighting(String incidentId, String caseId, long batchNo, String payNumber, Set<DataCategory> categories,
+                    String echoedRank, String echoedVettingLevel, StaffMember member, IncidentMetadata incident,
+                    boolean mayNotify) {
+        this(incidentId, caseId, batchNo, payNumber, categories, echoedRank, echoedVettingLevel, member, incident,
+                mayNotify, null);
+    }
+
+    /** Whose data this is, from the key ({@link PersonKeys}). */
+    public SubjectType subjectType() {
+        return PersonKeys.subjectType(payNumber);
     }
 }

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.breachtriage.core.cases.Regime;
 import org.breachtriage.core.incident.IncidentPerson;
+import org.breachtriage.core.incident.IncidentRegime;
 import org.breachtriage.core.incident.IncidentRecord;
 import org.breachtriage.core.incident.NoticeKind;
 import org.breachtriage.core.incident.PersonNotice;
@@ -51,6 +53,12 @@ final class LetterModel {
         model.put("escalation", notice.kind() == NoticeKind.ESCALATION);
         model.put("art34", notice.art34());
         model.put("information", !notice.art34());
+        // The provision the notice cites, and whether the reader is one of the force's own people: a
+        // victim or witness is not written to as a colleague.
+        boolean s68 = IncidentRegime.forNotice(incident.regime(), person.subjectType()) == Regime.DPA_2018_PART_3;
+        model.put("provision", s68 ? "section 68 of the Data Protection Act 2018" : "UK GDPR Article 34");
+        model.put("provisionShort", s68 ? "s.68" : "Art. 34");
+        model.put("workforce", person.subjectType().staff());
         model.put("band", flags(notice.band()));
         model.put("noticeReference", incident.incidentId() + " / " + notice.kind().wireName() + " / " + notice.band());
         if (member != null && allowed.contains(Detail.FORENAME) && present(member.forename())) {

@@ -24,10 +24,14 @@ final class CsvManifestReader implements ManifestReader {
         CsvRecordReader csv = CsvRecordReader.utf8(in, source);
         try {
             ColumnMatcher.HeaderLayout<ManifestColumn> layout = TABLE.readHeader(csv);
-            if (!layout.has(ManifestColumn.PAY_NUMBER)) {
+            // A manifest of people outside the workforce is keyed by subject_ref and needs no pay number;
+            // one with neither column cannot name anybody.
+            boolean payNumbers = layout.has(ManifestColumn.PAY_NUMBER);
+            if (!payNumbers && !layout.has(ManifestColumn.SUBJECT_REF)) {
                 throw new ManifestFormatException(noPayNumberColumn(source, layout.header()));
             }
-            long rows = TABLE.readRows(csv, layout, ManifestColumn.PAY_NUMBER, checker);
+            long rows = TABLE.readRows(csv, layout, payNumbers ? ManifestColumn.PAY_NUMBER : ManifestColumn.SUBJECT_REF,
+                    checker);
             return out.summary(rows);
         } catch (MalformedTextException e) {
             throw new ManifestFormatException(e.getMessage(), e);

@@ -3,6 +3,7 @@ package org.breachtriage.core.manifest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.breachtriage.core.cases.Regime;
 import org.breachtriage.core.model.DataCategory;
 
 /**
@@ -15,7 +16,9 @@ import org.breachtriage.core.model.DataCategory;
  * case id, whose rows this one replaces. {@code warnings} name what the source said that was not
  * understood (an unknown field such as {@code malicous}): never a value, only the field's name; they
  * are printed as {@code triage: warning:} lines and go in the case's decision log. {@code mitigations}
- * are what limits the harm (never null: {@link Mitigations#NONE} when none is stated).
+ * are what limits the harm (never null: {@link Mitigations#NONE} when none is stated). {@code regime}
+ * is the legal regime the metadata states, or null when it says none (it is then derived from the
+ * manifest's subjects: see {@code IncidentService#deriveRegime}).
  */
 public record IncidentMetadata(
         String supplier,
@@ -30,7 +33,8 @@ public record IncidentMetadata(
         String force,
         List<String> supersedes,
         List<String> warnings,
-        Mitigations mitigations) {
+        Mitigations mitigations,
+        Regime regime) {
 
     public IncidentMetadata {
         mitigations = mitigations == null ? Mitigations.NONE : mitigations;
@@ -41,13 +45,37 @@ public record IncidentMetadata(
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
-    /** Metadata that states no mitigation. */
+    /** Metadata that states no mitigation and no regime. */
     public IncidentMetadata(String supplier, String reference, Instant awareAt, boolean malicious,
                             Confidentiality confidentiality, Integrity integrity, Availability availability,
                             Set<DataCategory> defaultExposedFields, List<String> assumptions, String force,
                             List<String> supersedes, List<String> warnings) {
         this(supplier, reference, awareAt, malicious, confidentiality, integrity, availability, defaultExposedFields,
-                assumptions, force, supersedes, warnings, Mitigations.NONE);
+                assumptions, force, supersedes, warnings, Mitigations.NONE, null);
+    }
+
+    /** Metadata that states these mitigations and no regime. */
+    public IncidentMetadata(String supplier, String reference, Instant awareAt, boolean malicious,
+                            Confidentiality confidentiality, Integrity integrity, Availability availability,
+                            Set<DataCategory> defaultExposedFields, List<String> assumptions, String force,
+                            List<String> supersedes, List<String> warnings, Mitigations mitigations) {
+        this(supplier, reference, awareAt, malicious, confidentiality, integrity, availability, defaultExposedFields,
+                assumptions, force, supersedes, warnings, mitigations, null);
+    }
+
+    /** Metadata that states this regime and no mitigation. */
+    public IncidentMetadata(String supplier, String reference, Instant awareAt, boolean malicious,
+                            Confidentiality confidentiality, Integrity integrity, Availability availability,
+                            Set<DataCategory> defaultExposedFields, List<String> assumptions, String force,
+                            List<String> supersedes, List<String> warnings, Regime regime) {
+        this(supplier, reference, awareAt, malicious, confidentiality, integrity, availability, defaultExposedFields,
+                assumptions, force, supersedes, warnings, Mitigations.NONE, regime);
+    }
+
+    /** The same metadata stating this regime. */
+    public IncidentMetadata withRegime(Regime stated) {
+        return new IncidentMetadata(supplier, reference, awareAt, malicious, confidentiality, integrity, availability,
+                defaultExposedFields, assumptions, force, supersedes, warnings, mitigations, stated);
     }
 
     /** Metadata with nothing to warn about. */
@@ -70,13 +98,13 @@ public record IncidentMetadata(
     /** The same metadata with another awareness time (an incident's is the earliest of its manifests'). */
     public IncidentMetadata withAwareAt(Instant earliest) {
         return new IncidentMetadata(supplier, reference, earliest, malicious, confidentiality, integrity, availability,
-                defaultExposedFields, assumptions, force, supersedes, warnings, mitigations);
+                defaultExposedFields, assumptions, force, supersedes, warnings, mitigations, regime);
     }
 
     /** The same metadata with these mitigations. */
     public IncidentMetadata withMitigations(Mitigations changed) {
         return new IncidentMetadata(supplier, reference, awareAt, malicious, confidentiality, integrity, availability,
-                defaultExposedFields, assumptions, force, supersedes, warnings, changed);
+                defaultExposedFields, assumptions, force, supersedes, warnings, changed, regime);
     }
 
     /**
@@ -100,6 +128,7 @@ public record IncidentMetadata(
         addIfChanged(changed, "laterMeasures", mitigations.laterMeasures(), other.mitigations.laterMeasures());
         addIfChanged(changed, "publicCommunication", mitigations.publicCommunication(),
                 other.mitigations.publicCommunication());
+        addIfChanged(changed, "regime", regime, other.regime);
         return changed;
     }
 

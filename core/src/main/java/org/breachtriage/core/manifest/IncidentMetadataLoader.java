@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import org.breachtriage.core.cases.Regime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -85,7 +86,8 @@ public final class IncidentMetadataLoader {
         RECOVERED_WITHIN("recoveredWithin", "recovered-within"),
         RECIPIENT("recipient", "recipient"),
         LATER_MEASURES("laterMeasures", "later-measures"),
-        PUBLIC_COMMUNICATION("publicCommunication", "public-communication");
+        PUBLIC_COMMUNICATION("publicCommunication", "public-communication"),
+        REGIME("regime", "regime");
 
         final String jsonName;
         final String metadataKey;
@@ -334,9 +336,10 @@ public final class IncidentMetadataLoader {
         List<String> supersedes = reader.list(Field.SUPERSEDES, values.get(Field.SUPERSEDES));
         Mitigations mitigations = mitigations(reader, values, confidentiality, integrity, availability,
                 values.containsKey(Field.CONFIDENTIALITY));
+        Regime regime = reader.regime(Field.REGIME, values.get(Field.REGIME));
         return new IncidentMetadata(supplier, reference, awareAt, malicious, confidentiality, integrity,
                 availability, defaults, assumptions, force, supersedes, warnings(source, unknown, values, reader),
-                mitigations);
+                mitigations, regime);
     }
 
     /**
@@ -504,6 +507,18 @@ public final class IncidentMetadataLoader {
                 }
             }
             throw invalid(field, node, "is not allowed; allowed values: " + allowed);
+        }
+
+        /** The stated regime; null when not given (then derived from the manifest's subjects). */
+        Regime regime(Field field, JsonNode node) {
+            if (node == null) {
+                return null;
+            }
+            Regime regime = node.isTextual() ? Regime.parse(node.asText()) : null;
+            if (regime == null) {
+                throw invalid(field, node, "is not allowed; allowed values: " + Regime.ALLOWED);
+            }
+            return regime;
         }
 
         /** Manifests named by source key or case id: a string (';'-separated) or an array of strings. */

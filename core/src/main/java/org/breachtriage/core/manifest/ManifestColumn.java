@@ -10,7 +10,11 @@ enum ManifestColumn implements ColumnSpec {
     SURNAME("surname", List.of(), false),
     FORENAME("forename", List.of(), false),
     RANK("rank", List.of(), false),
-    VETTING_LEVEL("vetting_level", List.of(), false);
+    VETTING_LEVEL("vetting_level", List.of(), false),
+    /** Since manifest version 2: whose data the row is (STAFF when absent), and how a non-staff subject is reached. */
+    SUBJECT_TYPE("subject_type", List.of(), false),
+    SUBJECT_REF("subject_ref", List.of(), false),
+    CONTACT_CHANNEL("contact_channel", List.of(), false);
 
     private final String wireName;
     private final List<String> aliases;

@@ -29,21 +29,34 @@ public final class PayNumbers {
      * Why {@code raw} is not a usable pay number, or null when it is.
      */
     public static String problem(String raw) {
+        return problem(raw, "pay number", RULE);
+    }
+
+    /** The same rule for a non-staff subject's {@code subject_ref}, so either key is spelled one way. */
+    public static final String SUBJECT_REF_RULE =
+            "a subject_ref must be 1-" + MAX_LENGTH + " characters of letters A-Z, digits 0-9 or '-'";
+
+    /** Why {@code raw} is not a usable subject_ref, or null when it is. */
+    public static String subjectRefProblem(String raw) {
+        return problem(raw, "subject_ref", SUBJECT_REF_RULE);
+    }
+
+    private static String problem(String raw, String what, String rule) {
         if (raw == null) {
-            return "pay number missing";
+            return what + " missing";
         }
         String trimmed = raw.trim();
         if (trimmed.isEmpty()) {
-            return "pay number is blank";
+            return what + " is blank";
         }
         if (trimmed.length() > MAX_LENGTH) {
-            return RULE + "; this one is " + trimmed.length() + " characters long";
+            return rule + "; this one is " + trimmed.length() + " characters long";
         }
         for (int i = 0; i < trimmed.length(); i++) {
             char c = trimmed.charAt(i);
             boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
             if (!allowed) {
-                return RULE + "; this one contains " + describe(c);
+                return rule + "; this one contains " + describe(c);
             }
         }
         return null;

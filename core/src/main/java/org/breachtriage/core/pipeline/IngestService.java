@@ -12,6 +12,7 @@ import org.breachtriage.core.cases.CaseOpening;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.RowBatch;
+import org.breachtriage.core.incident.IncidentRegime;
 import org.breachtriage.core.incident.IncidentService;
 import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.manifest.IncidentMetadataLoader;
@@ -137,6 +138,9 @@ public final class IngestService implements IngestManifest {
                 lifecycle.note(c.caseId(), "supersedes", note);
             }
         }
+        if (joined.regimeNote() != null) {
+            lifecycle.noteOnce(c.caseId(), "regime", joined.regimeNote());
+        }
     }
 
     /** Incident metadata from outside the manifest, and where it came from (for messages). */
@@ -180,6 +184,7 @@ public final class IngestService implements IngestManifest {
         private final List<RowBatch> pending = new ArrayList<>(BATCHES_PER_SEND);
         private final List<RowRejection> rejects = new ArrayList<>();
         private long batchesQueued;
+        private boolean regimeDerived;
 
         BatchingVisitor(String caseId, String source, String version, IncidentMetadata incident) {
             this.caseId = caseId;
@@ -198,6 +203,10 @@ public final class IngestService implements IngestManifest {
         @Override
         public void accepted(ManifestRow row) {
             openCase();
+            if (!regimeDerived && incident.regime() == null && row.subjectType().lawEnforcementSubject()) {
+                regimeDerived = true;
+                derivePartThree();
+            }
             rows.add(row);
             if (rows.size() == RowBatch.MAX_ROWS) {
                 closeBatch();
@@ -211,6 +220,21 @@ public final class IngestService implements IngestManifest {
             if (rejects.size() == REJECTS_PER_WRITE) {
                 flushRejects();
             }
+        }
+
+        /**
+         * The first victim, witness or suspect in a manifest whose metadata states no regime: its incident is
+         * DPA 2018 Part 3. Set before the batch holding the row is queued, so no notice is planned, and no
+         * letter written, before the incident says which provision it cites.
+         */
+        private void derivePartThree() {
+            incidents.deriveRegime(caseRecord.incidentId());
+            IncidentRegime regime = incidents.require(caseRecord.incidentId()).regime();
+            lifecycle.noteOnce(caseId, "regime", regime.derived()
+                    ? "DPA 2018 Part 3, " + IncidentRegime.DERIVED_REASON + " (the incident metadata states no regime);"
+                            + " the incident's report cites s.67 and its notices to them s.68."
+                    : "The manifest lists victims/witnesses/suspects, but the incident's regime is " + regime.regime()
+                            + ", " + regime.reason() + "; kept.");
         }
 
         CaseRecord openCase() {

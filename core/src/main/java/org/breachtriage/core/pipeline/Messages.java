@@ -9,7 +9,10 @@ import org.breachtriage.core.json.Json;
 import org.breachtriage.core.incident.IncidentRecord;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.ports.OutboundMessage;
+import org.breachtriage.core.cases.Regime;
 import org.breachtriage.core.incident.IncidentPerson;
+import org.breachtriage.core.incident.IncidentRegime;
+import org.breachtriage.core.manifest.PersonKeys;
 import org.breachtriage.core.incident.PersonNotice;
 
 /**
@@ -47,7 +50,17 @@ public final class Messages {
         body.put("incidentId", person.incidentId());
         body.put("caseId", notice.caseId());
         body.put("caseReference", incident.reference());
-        body.put("payNumber", person.payNumber());
+        if (person.subjectType().staff()) {
+            body.put("payNumber", person.payNumber());
+        } else {
+            // Someone outside the workforce: the sender finds them by the supplier's reference, and the notice
+            // says which provision it is given under (their staff colleagues' are always Art. 34).
+            body.put("payNumber", null);
+            body.put("subjectType", person.subjectType().name());
+            body.put("subjectRef", PersonKeys.ref(person.payNumber()));
+            body.put("provision", IncidentRegime.forNotice(incident.regime(), person.subjectType())
+                    == Regime.DPA_2018_PART_3 ? "DPA 2018 s.68" : "UK GDPR Art. 34");
+        }
         body.put("noticeKind", notice.kind().wireName());
         body.put("band", notice.band().name());
         body.put("art34", notice.art34());

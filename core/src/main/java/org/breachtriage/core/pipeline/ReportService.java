@@ -227,7 +227,7 @@ public final class ReportService implements ReportCase {
         }
         String lateReason = incident.icoSubmission() == null ? null : incident.icoSubmission().lateReason();
         return new ReportSubject(incident.incidentId(), trigger.caseId(), trigger.status(),
-                trigger.incident().withAwareAt(incident.earliestAwareAt()), trigger.regime(), art33.required(),
+                trigger.incident().withAwareAt(incident.earliestAwareAt()), incident.reportingRegime(), art33.required(),
                 art33.reasoning(), incident.art33Deadline(), report.figures(), report.number(), earlier,
                 lateReason);
     }

@@ -34,7 +34,15 @@ public record RunSummary(
     public record Rows(long read, long accepted, long rejected) {
     }
 
-    public record Persons(long total, long matched, long unmatched) {
+    /**
+     * People the manifest names: {@code total = matched + unmatched + nonStaff}; matched and unmatched are
+     * staff rows (found in the staff table or not), nonStaff the victims, witnesses, suspects and others.
+     */
+    public record Persons(long total, long matched, long unmatched, long nonStaff) {
+        /** A manifest of staff only. */
+        public Persons(long total, long matched, long unmatched) {
+            this(total, matched, unmatched, 0);
+        }
     }
 
     /**
@@ -116,7 +124,7 @@ public record RunSummary(
                 c.incident().reference(), c.policyVersion(),
                 new Rows(c.counter(Counters.ROWS_READ), c.counter(Counters.ROWS_ACCEPTED), c.counter(Counters.ROWS_REJECTED)),
                 new Persons(c.counter(Counters.PERSONS_TOTAL), c.counter(Counters.PERSONS_MATCHED),
-                        c.counter(Counters.PERSONS_UNMATCHED)),
+                        c.counter(Counters.PERSONS_UNMATCHED), c.counter(Counters.PERSONS_NON_STAFF)),
                 bands, new Notices(c.counter(Counters.NOTICES_PLANNED), notices.published(), notices.releasing(),
                         notices.awaitingRelease(), notices.held(), notices.withdrawn(), publishedThisRun),
                 Art33.of(c, incident));
@@ -126,7 +134,7 @@ public record RunSummary(
     public boolean balances() {
         long banded = bands.values().stream().mapToLong(Long::longValue).sum();
         return rows.read == rows.accepted + rows.rejected
-                && persons.total == persons.matched + persons.unmatched
+                && persons.total == persons.matched + persons.unmatched + persons.nonStaff
                 && banded == persons.total
                 && notices.balances();
     }

@@ -19,7 +19,9 @@ import org.breachtriage.core.incident.PersonNotice;
 import org.breachtriage.core.incident.Sighting;
 import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.manifest.ManifestRow;
+import org.breachtriage.core.model.ContactChannel;
 import org.breachtriage.core.model.DataCategory;
+import org.breachtriage.core.model.SubjectType;
 import org.breachtriage.core.model.StaffMember;
 import org.breachtriage.core.ports.CaseStore;
 import org.breachtriage.core.ports.IncidentStore;
@@ -80,14 +82,18 @@ public final class ScoreService implements ScoreBatch {
         RowBatch batch = command.batch();
         IncidentManifest manifest = requireManifest(batch);
         Map<String, Exposure> people = mergeByPerson(batch);
-        Map<String, StaffMember> found = staff.findAll(people.keySet());
+        // Only staff are looked up: a victim or witness is scored from the manifest alone, and the staff
+        // table is never asked about them.
+        List<String> payNumbers = people.values().stream().filter(e -> e.subjectType().staff())
+                .map(Exposure::payNumber).toList();
+        Map<String, StaffMember> found = payNumbers.isEmpty() ? Map.of() : staff.findAll(payNumbers);
         Map<String, Long> deltas = new HashMap<>();
         int planned = 0;
         List<String> toRelease = new ArrayList<>();
         for (Exposure exposure : people.values()) {
             Sighting sighting = new Sighting(batch.incidentId(), batch.caseId(), batch.batchNo(), exposure.payNumber(),
                     exposure.categories(), exposure.rank(), exposure.vettingLevel(), found.get(exposure.payNumber()),
-                    batch.incident(), !manifest.superseded());
+                    batch.incident(), !manifest.superseded(), exposure.contactChannel());
             IncidentPerson stored = write(sighting);
             Optional<PersonChange> change = stored.change(batch.caseId(), batch.batchNo());
             if (change.isEmpty()) {
@@ -158,23 +164,32 @@ public final class ScoreService implements ScoreBatch {
                 + " will be retried");
     }
 
-    /** Rows of one batch merged per pay number, with incident defaults applied to rows that named no fields. */
+    /**
+     * Rows of one batch merged per person (pay number, or subject type and subject_ref), with incident
+     * defaults applied to rows that named no fields.
+     */
     private static Map<String, Exposure> mergeByPerson(RowBatch batch) {
         Map<String, Exposure> people = new LinkedHashMap<>();
         for (ManifestRow row : batch.rows()) {
             Exposure exposure = Exposure.of(row, batch.incident());
-            people.merge(row.payNumber(), exposure, Exposure::merge);
+            people.merge(exposure.payNumber(), exposure, Exposure::merge);
         }
         return people;
     }
 
-    /** What one person's rows say was exposed, and the echoes the scorer can use if the staff table lacks them. */
-    private record Exposure(String payNumber, Set<DataCategory> categories, String rank, String vettingLevel) {
+    /**
+     * What one person's rows say was exposed, and the echoes the scorer can use if the staff table lacks them.
+     *
+     * @param payNumber the person's key ({@link ManifestRow#personKey})
+     */
+    private record Exposure(String payNumber, Set<DataCategory> categories, String rank, String vettingLevel,
+                            SubjectType subjectType, ContactChannel contactChannel) {
 
         static Exposure of(ManifestRow row, IncidentMetadata incident) {
             Set<DataCategory> categories = row.exposedFields().isEmpty()
                     ? incident.defaultExposedFields() : row.exposedFields();
-            return new Exposure(row.payNumber(), categories, blankToNull(row.rank()), blankToNull(row.vettingLevel()));
+            return new Exposure(row.personKey(), categories, blankToNull(row.rank()), blankToNull(row.vettingLevel()),
+                    row.subjectType(), row.contactChannel());
         }
 
         Exposure merge(Exposure other) {
@@ -182,7 +197,8 @@ public final class ScoreService implements ScoreBatch {
             all.addAll(categories);
             all.addAll(other.categories);
             return new Exposure(payNumber, all, rank != null ? rank : other.rank,
-                    vettingLevel != null ? vettingLevel : other.vettingLevel);
+                    vettingLevel != null ? vettingLevel : other.vettingLevel, subjectType,
+                    contactChannel != null ? contactChannel : other.contactChannel);
         }
 
         private static String blankToNull(String text) {

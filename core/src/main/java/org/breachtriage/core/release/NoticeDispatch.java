@@ -107,7 +107,10 @@ public final class NoticeDispatch {
         if (claimed.isEmpty()) {
             return new Dispatched(0, held);
         }
-        Map<String, StaffMember> members = staff.findAll(claimed.stream().map(IncidentPerson::payNumber).toList());
+        // Letters name staff from the staff table; nobody outside the workforce is looked up there.
+        List<String> payNumbers = claimed.stream().filter(p -> p.subjectType().staff()).map(IncidentPerson::payNumber)
+                .toList();
+        Map<String, StaffMember> members = payNumbers.isEmpty() ? Map.of() : staff.findAll(payNumbers);
         List<OutboundMessage> messages = new ArrayList<>();
         List<IncidentPerson> owners = new ArrayList<>();
         List<PersonNotice> notices = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.breachtriage.core.release;
 
 import java.util.Objects;
 import org.breachtriage.core.incident.Approver;
+import org.breachtriage.core.incident.S68Restriction;
 import org.breachtriage.core.model.Band;
 
 /**
@@ -18,14 +19,25 @@ public interface ReleaseNotices {
         }
     }
 
-    /** Keep one person's notices back. */
-    record HoldPerson(String incidentId, String payNumber, String by, String identity, String reason) {
+    /**
+     * Keep one person's notices back; with {@code restriction}, as a DPA 2018 s.68(7) restriction on telling
+     * a victim, witness or suspect (refused for staff and for a UK GDPR incident).
+     *
+     * @param payNumber the person's key: a pay number, or a subject type and subject_ref ({@code VICTIM:REF})
+     */
+    record HoldPerson(String incidentId, String payNumber, String by, String identity, String reason,
+                      S68Restriction restriction) {
         public HoldPerson {
             Objects.requireNonNull(incidentId, "incidentId");
             Objects.requireNonNull(payNumber, "payNumber");
             if (reason == null || reason.isBlank()) {
                 throw new IllegalArgumentException("a hold needs a reason, e.g. \"to be told by their handler\"");
             }
+        }
+
+        /** An ordinary hold. */
+        public HoldPerson(String incidentId, String payNumber, String by, String identity, String reason) {
+            this(incidentId, payNumber, by, identity, reason, null);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import org.breachtriage.core.cases.CaseIds;
 import org.breachtriage.core.incident.IncidentIds;
 import org.breachtriage.core.manifest.PayNumbers;
+import org.breachtriage.core.manifest.PersonKeys;
 
 /**
  * Asks for released notices to be published. From scoring: the people of one batch whose notices it
@@ -53,9 +54,9 @@ public record ReleaseRequest(String incidentId, String caseId, Long batchNo, Lis
             return "a release request for a batch names at least one pay number";
         }
         for (int i = 0; i < payNumbers.size(); i++) {
-            if (PayNumbers.problem(payNumbers.get(i)) != null) {
+            if (PersonKeys.problem(payNumbers.get(i)) != null) {
                 return "pay number " + (i + 1) + " of " + payNumbers.size() + " in the release request is not one ("
-                        + PayNumbers.RULE + ")";
+                        + PayNumbers.RULE + ", or a subject type, ':' and a subject_ref)";
             }
         }
         return null;

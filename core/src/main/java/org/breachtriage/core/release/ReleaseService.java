@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.breachtriage.core.incident.Approver;
+import org.breachtriage.core.cases.Regime;
 import org.breachtriage.core.incident.Hold;
+import org.breachtriage.core.incident.S68Restriction;
+import org.breachtriage.core.manifest.PersonKeys;
 import org.breachtriage.core.incident.IncidentApproval;
 import org.breachtriage.core.incident.IncidentPerson;
 import org.breachtriage.core.incident.IncidentRecord;
@@ -122,27 +125,63 @@ public final class ReleaseService implements ReleaseNotices {
     @Override
     public HoldOutcome hold(HoldPerson command) {
         Instant at = clock.instant();
-        Hold hold = new Hold(command.by(), command.identity(), command.reason().strip(), at);
+        if (command.restriction() != null) {
+            refuseRestrictionUnlessPartThree(command);
+        }
+        Hold hold = new Hold(command.by(), command.identity(), command.reason().strip(), at, command.restriction());
         Changed changed = change(command.incidentId(), command.payNumber(), current -> current.held() ? null
                 : current.withHold(hold, at));
         int inFlight = (int) changed.person().notices().stream().filter(n -> n.inFlight(at)).count();
         if (changed.changed()) {
-            incidents.log(command.incidentId(), "person held", "Notices of pay number " + command.payNumber()
-                    + " held by " + command.by() + " (identity " + command.identity() + "), because: " + hold.reason()
-                    + (inFlight > 0 ? ". " + inFlight + " notice(s) already on their way could not be kept back" : "")
-                    + ".");
+            String tail = (inFlight > 0 ? ". " + inFlight + " notice(s) already on their way could not be kept back" : "")
+                    + ".";
+            if (hold.restriction() != null) {
+                incidents.log(command.incidentId(), "s.68(7) restriction", "The notice to "
+                        + PersonKeys.describe(command.payNumber()) + " is withheld under " + hold.restriction().provision()
+                        + ", " + hold.restriction().purpose() + ", decided by " + command.by() + " (identity "
+                        + command.identity() + "), because: " + hold.reason() + "; nothing is published to them until"
+                        + " the restriction is lifted (triage unhold)" + tail);
+            } else {
+                incidents.log(command.incidentId(), "person held", "Notices of " + PersonKeys.describe(command.payNumber())
+                        + " held by " + command.by() + " (identity " + command.identity() + "), because: " + hold.reason()
+                        + tail);
+            }
         }
         return new HoldOutcome(changed.changed(), inFlight, 0);
+    }
+
+    /**
+     * s.68(7) restricts what s.68 requires, so it exists only where s.68 applies: a victim, witness, suspect or
+     * other subject of an incident under DPA 2018 Part 3. Staff are told under UK GDPR Art. 34, which it
+     * does not cover (an ordinary hold still can keep their notice back).
+     */
+    private void refuseRestrictionUnlessPartThree(HoldPerson command) {
+        IncidentRecord incident = incidents.require(command.incidentId());
+        if (incident.reportingRegime() != Regime.DPA_2018_PART_3) {
+            throw new IllegalArgumentException("incident " + command.incidentId() + " is under "
+                    + incident.reportingRegime() + ", not DPA 2018 Part 3: a s.68(7) restriction does not apply (hold"
+                    + " without --s68-7 to keep a notice back)");
+        }
+        if (PersonKeys.subjectType(command.payNumber()).staff()) {
+            throw new IllegalArgumentException("a s.68(7) restriction applies to victims, witnesses, suspects and"
+                    + " other subjects under DPA 2018 Part 3, not to staff, who are told under UK GDPR Art. 34 (hold"
+                    + " without --s68-7 to keep their notice back)");
+        }
     }
 
     @Override
     public HoldOutcome unhold(LiftHold command) {
         Instant at = clock.instant();
-        Changed changed = change(command.incidentId(), command.payNumber(), current -> current.held()
-                ? current.withoutHold(at) : null);
+        Hold[] lifted = new Hold[1];
+        Changed changed = change(command.incidentId(), command.payNumber(), current -> {
+            lifted[0] = current.hold();
+            return current.held() ? current.withoutHold(at) : null;
+        });
         int published = 0;
         if (changed.changed()) {
-            incidents.log(command.incidentId(), "hold lifted", "The hold on pay number " + command.payNumber()
+            S68Restriction restriction = lifted[0] == null ? null : lifted[0].restriction();
+            incidents.log(command.incidentId(), restriction != null ? "s.68(7) restriction lifted" : "hold lifted",
+                    (restriction != null ? "The " + restriction.provision() + " restriction on " : "The hold on ") + PersonKeys.describe(command.payNumber())
                     + " was lifted by " + command.by() + " (identity " + command.identity() + "); notices whose band"
                     + " is released automatically go now, the others wait for a fresh release.");
             published = dispatch.dispatch(incidents.require(command.incidentId()), List.of(changed.person())).published();
@@ -156,7 +195,7 @@ public final class ReleaseService implements ReleaseNotices {
     private Changed change(String incidentId, String payNumber, java.util.function.UnaryOperator<IncidentPerson> edit) {
         for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
             IncidentPerson current = persons.find(incidentId, payNumber).orElseThrow(() -> new IllegalArgumentException(
-                    "incident " + incidentId + " has no person with pay number " + payNumber));
+                    "incident " + incidentId + " has no person with " + PersonKeys.describe(payNumber)));
             IncidentPerson next = edit.apply(current);
             if (next == null) {
                 return new Changed(current, false);

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.model.StaffType;
+import org.breachtriage.core.model.SubjectType;
 import org.breachtriage.core.report.ProtectedTable.Style;
 
 /**
@@ -40,30 +41,65 @@ final class CaseFigures {
      * 1–4 since any report let a reader know it exactly is withheld now (see {@link ProtectedTable}).
      */
     static CaseFigures of(ReportSubject subject) {
+        return of(subject, anyoneOutsideTheWorkforce(subject));
+    }
+
+    /**
+     * The workforce's figures only, for the Federation: victims, witnesses, suspects and others are in no
+     * cell and no total, so an incident of nobody but them shows 0 people.
+     */
+    static CaseFigures workforce(ReportSubject subject) {
+        return of(subject, false);
+    }
+
+    /**
+     * @param nonStaffRows also a row per non-staff subject type (the ICO draft and the HTML report count
+     *                     everyone affected); only where some report of the incident had such a person, so a
+     *                     workforce-only incident's tables are exactly as they were
+     */
+    private static CaseFigures of(ReportSubject subject, boolean nonStaffRows) {
         List<ProtectedTable> shownBefore = new ArrayList<>();
         List<long[]> known = new ArrayList<>();
         for (Map<String, Long> earlier : subject.earlier()) {
-            ProtectedTable then = ProtectedTable.protect(cells(subject, earlier), known);
+            ProtectedTable then = ProtectedTable.protect(cells(subject, earlier, nonStaffRows), known);
             shownBefore.add(then);
             known.add(then.exactlyShown());
         }
-        long[][] cells = cells(subject, subject.counters());
+        long[][] cells = cells(subject, subject.counters(), nonStaffRows);
         ProtectedTable table = ProtectedTable.protect(cells, known);
         ProtectedTable previous = shownBefore.isEmpty() ? null : shownBefore.getLast();
-        return new CaseFigures(table, previous, consistencyNotes(subject, cells));
+        return new CaseFigures(table, previous, consistencyNotes(subject, cells(subject, subject.counters(), true)));
     }
 
-    /** Staff type × band counts, rows in {@link #STAFF_ROWS} order, columns most severe first. */
-    private static long[][] cells(ReportSubject subject, Map<String, Long> counters) {
-        long[][] cells = new long[STAFF_ROWS.size()][BANDS_BY_SEVERITY.size()];
-        for (int r = 0; r < STAFF_ROWS.size(); r++) {
+    private static boolean anyoneOutsideTheWorkforce(ReportSubject subject) {
+        boolean any = subject.counter(Counters.PERSONS_NON_STAFF) > 0;
+        for (Map<String, Long> earlier : subject.earlier()) {
+            any |= earlier.getOrDefault(Counters.PERSONS_NON_STAFF, 0L) > 0;
+        }
+        return any;
+    }
+
+    /**
+     * Staff type × band counts, rows in {@link #STAFF_ROWS} order (then, with {@code nonStaffRows}, one per
+     * non-staff subject type), columns most severe first.
+     */
+    private static long[][] cells(ReportSubject subject, Map<String, Long> counters, boolean nonStaffRows) {
+        List<SubjectType> others = nonStaffRows ? NON_STAFF_TYPES : List.of();
+        long[][] cells = new long[STAFF_ROWS.size() + others.size()][BANDS_BY_SEVERITY.size()];
+        for (int r = 0; r < cells.length; r++) {
             StaffType type = r < StaffType.values().length ? StaffType.values()[r] : null;
             for (int c = 0; c < BANDS_BY_SEVERITY.size(); c++) {
-                cells[r][c] = nonNegative(subject, counters, Counters.staffTypeBand(type, BANDS_BY_SEVERITY.get(c)));
+                Band band = BANDS_BY_SEVERITY.get(c);
+                String counter = r < STAFF_ROWS.size() ? Counters.staffTypeBand(type, band)
+                        : Counters.subjectTypeBand(others.get(r - STAFF_ROWS.size()), band);
+                cells[r][c] = nonNegative(subject, counters, counter);
             }
         }
         return cells;
     }
+
+    private static final List<SubjectType> NON_STAFF_TYPES =
+            java.util.Arrays.stream(SubjectType.values()).filter(t -> !t.staff()).toList();
 
     private static List<String> consistencyNotes(ReportSubject subject, long[][] cells) {
         long[] bandSums = new long[BANDS_BY_SEVERITY.size()];

@@ -16,7 +16,8 @@ public final class FederationSummaries {
     }
 
     public static FederationSummary from(ReportSubject subject, ReportContext context) {
-        CaseFigures figures = CaseFigures.of(subject);
+        // The Federation speaks for the workforce: nobody outside it is in any figure it gets.
+        CaseFigures figures = CaseFigures.workforce(subject);
         Map<String, String> byBand = new LinkedHashMap<>();
         for (Band band : CaseFigures.BANDS_BY_SEVERITY) {
             byBand.put(band.name(), figures.band(band, Style.PLAIN));

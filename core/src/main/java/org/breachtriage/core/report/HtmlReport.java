@@ -81,6 +81,9 @@ public final class HtmlReport {
         row(out, "People (distinct)", n(s.personsTotal()));
         row(out, "Matched to the staff table", n(s.personsMatched()));
         row(out, "Not in the staff table", n(s.personsUnmatched()));
+        if (s.personsNonStaff() > 0) {
+            row(out, "Outside the workforce (victims, witnesses, suspects, others)", n(s.personsNonStaff()));
+        }
         row(out, "No longer listed (to review)", n(s.noLongerListed()));
         row(out, "Notices published", n(s.noticesPublished()) + " (" + n(s.noticesInitial()) + " initial, "
                 + n(s.noticesEscalation()) + " escalation)");

@@ -54,7 +54,8 @@ public final class IcoArt33Drafts {
 
         Set<DataCategory> categories = categories(incident, context);
         NatureOfBreach nature = new NatureOfBreach(
-                "A personal data breach at " + supplier + ", a supplier holding workforce data of " + context.force()
+                "A personal data breach at " + supplier + ", a supplier holding "
+                        + PartThreeWording.whoseData(subject) + " of " + context.force()
                         + ". " + (incident.malicious()
                         ? "It is being treated as the result of malicious action (e.g. a cyber attack)."
                         : "There is no indication so far of malicious intent."),
@@ -64,8 +65,7 @@ public final class IcoArt33Drafts {
                 incident.malicious(),
                 categories.isEmpty() ? List.of(Text.toComplete("categories of personal data exposed"))
                         : categories.stream().map(IcoArt33Drafts::label).toList(),
-                "Members of the workforce of " + context.force() + " (police officers, police staff and others such as"
-                        + " special constables, PCSOs and contractors).",
+                PartThreeWording.dataSubjects(subject, context.force()),
                 figures.people(Style.APPROXIMATE),
                 SmallCounts.approximate(subject.counter(Counters.ROWS_ACCEPTED)),
                 peopleBySeverity(figures),
@@ -113,7 +113,7 @@ public final class IcoArt33Drafts {
                 deadline,
                 late,
                 subject.art33Required(),
-                Text.orDefault(subject.art33Reasoning(), "none recorded"),
+                Text.orDefault(PartThreeWording.reasoning(subject.art33Reasoning(), regime), "none recorded"),
                 nature,
                 context.dpo(),
                 consequences,

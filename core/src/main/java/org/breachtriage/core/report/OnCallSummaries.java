@@ -61,7 +61,8 @@ public final class OnCallSummaries {
                 context.generatedAt(),
                 headline(subject.subjectId(), persons, byBand, notices,
                         subject.counter(Counters.NOTICES_AWAITING_RELEASE), subject.art33Required(), deadline,
-                        context.generatedAt(), read - accepted - rejected));
+                        context.generatedAt(), read - accepted - rejected),
+                subject.counter(Counters.PERSONS_NON_STAFF));
     }
 
     /**

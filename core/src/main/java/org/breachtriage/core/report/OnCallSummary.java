@@ -54,13 +54,30 @@ public record OnCallSummary(
         Instant art33Deadline,
         Long hoursToDeadline,
         Instant generatedAt,
-        String headline) {
+        String headline,
+        long personsNonStaff) {
 
     public static final String SCHEMA_VERSION = "3";
     public static final String EVENT_TYPE = "case.summary";
 
     public OnCallSummary {
         byBand = byBand == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(byBand));
+    }
+
+    /** A summary of an incident of staff only. */
+    public OnCallSummary(String schemaVersion, String eventType, String incidentId, String caseId, int reportNumber,
+                         String phase, CaseStatus status, String force, String supplier, String incidentReference,
+                         long rowsRead, long rowsAccepted, long rowsRejected, long rowsUnaccounted, long personsTotal,
+                         long personsMatched, long personsUnmatched, long noLongerListed, long manifests,
+                         long manifestsSuperseded, Map<Band, Long> byBand, long noticesPlanned, long noticesInitial,
+                         long noticesEscalation, long noticesPublished, long noticesAwaitingRelease, long peopleHeld,
+                         boolean art33Required, Instant art33Deadline, Long hoursToDeadline, Instant generatedAt,
+                         String headline) {
+        this(schemaVersion, eventType, incidentId, caseId, reportNumber, phase, status, force, supplier,
+                incidentReference, rowsRead, rowsAccepted, rowsRejected, rowsUnaccounted, personsTotal, personsMatched,
+                personsUnmatched, noLongerListed, manifests, manifestsSuperseded, byBand, noticesPlanned, noticesInitial,
+                noticesEscalation, noticesPublished, noticesAwaitingRelease, peopleHeld, art33Required, art33Deadline,
+                hoursToDeadline, generatedAt, headline, 0);
     }
 
     public String toJson() {
@@ -80,7 +97,10 @@ public record OnCallSummary(
         line(out, "Rows", String.format("%s read, %s accepted, %s rejected", n(rowsRead), n(rowsAccepted),
                 n(rowsRejected)) + (rowsUnaccounted == 0 ? "" : ", " + n(rowsUnaccounted) + " UNACCOUNTED FOR"));
         line(out, "People", String.format("%s distinct (%s matched to the staff table, %s not)", n(personsTotal),
-                n(personsMatched), n(personsUnmatched)) + (noLongerListed == 0 ? ""
+                n(personsMatched), n(personsUnmatched))
+                + (personsNonStaff == 0 ? "" : "; " + n(personsNonStaff) + " outside the workforce (victims, witnesses,"
+                        + " suspects, others)")
+                + (noLongerListed == 0 ? ""
                 : "; " + n(noLongerListed) + " no longer listed, to review"));
         StringBuilder bands = new StringBuilder();
         byBand.forEach((band, count) -> bands.append(bands.isEmpty() ? "" : ", ").append(band).append(' ').append(n(count)));

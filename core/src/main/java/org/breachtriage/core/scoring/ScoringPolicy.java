@@ -351,11 +351,18 @@ public final class ScoringPolicy {
      * @param staffOrNull the person, or null when the pay number is not in the staff table
      */
     public NoticeDecision decide(Band band, StaffMember staffOrNull) {
+        return decideFor(band, staffOrNull == null ? null : staffOrNull.contactChannel());
+    }
+
+    /**
+     * The same decision for a person whose preferred channel is known without a staff record (a victim or
+     * witness, from the manifest's {@code contact_channel}); null for none.
+     */
+    public NoticeDecision decideFor(Band band, ContactChannel preferred) {
         Objects.requireNonNull(band, "band");
         ContactChannel policyChannel = bands.get(band).channel();
         ContactChannel chosen = policyChannel;
-        if (policyChannel != ContactChannel.NONE && staffOrNull != null) {
-            ContactChannel preferred = staffOrNull.contactChannel();
+        if (policyChannel != ContactChannel.NONE) {
             if (preferred != null && preferred.compareTo(policyChannel) > 0) {
                 chosen = preferred;
             }
@@ -370,11 +377,16 @@ public final class ScoringPolicy {
      * communication), and the reason names the ground.
      */
     public NoticeDecision decide(Assessment assessment, StaffMember staffOrNull) {
+        return decideFor(assessment, staffOrNull == null ? null : staffOrNull.contactChannel());
+    }
+
+    /** As {@link #decide(Assessment, StaffMember)}, for a person whose preferred channel is known without a staff record. */
+    public NoticeDecision decideFor(Assessment assessment, ContactChannel preferred) {
         Objects.requireNonNull(assessment, "assessment");
         if (assessment.exempt() && assessment.band().atLeast(noticeAtOrAbove)) {
             return exempt[assessment.art34Exemption().ordinal()][assessment.band().ordinal()];
         }
-        return decide(assessment.band(), staffOrNull);
+        return decideFor(assessment.band(), preferred);
     }
 
     private NoticeDecision[][] buildExemptDecisions() {

@@ -27,10 +27,12 @@ public final class BadInputCorpus {
     public static final String OTHER_PAY_NUMBER = "QX880142";
     public static final String OTHER_FORENAME = "Oriabel";
     public static final String OTHER_SURNAME = "Thrushcombe";
+    /** A victim's reference from a crime system, as a supplier would send it: personal data like a pay number. */
+    public static final String SUBJECT_REF = "VZ551902";
 
     /** Every planted value; none may appear in what is not meant for the operator's eyes alone. */
     public static final List<String> PLANTED = List.of(PAY_NUMBER, FORENAME, SURNAME, RANK, UNIT, ADDRESS,
-            OTHER_PAY_NUMBER, OTHER_FORENAME, OTHER_SURNAME);
+            OTHER_PAY_NUMBER, OTHER_FORENAME, OTHER_SURNAME, SUBJECT_REF);
 
     /** A real person of the sample roster (events/staff/roster.csv), for the valid row: not planted. */
     public static final String VALID_PAY_NUMBER = "MP000001";
@@ -121,6 +123,14 @@ public final class BadInputCorpus {
                 OTHER_PAY_NUMBER + "," + OTHER_SURNAME + ";name," + OTHER_SURNAME + "," + OTHER_FORENAME + ",,",
                 "," + "name," + SURNAME + "," + FORENAME + ",,",
                 OTHER_PAY_NUMBER + ",name,\"" + OTHER_SURNAME + " unterminated",
+                "") + "\n");
+        withRejects(in, "CSV: bad rows of victims and witnesses", "subjects.csv", String.join("\n",
+                "subject_type,subject_ref,contact_channel,exposed_fields,surname,forename",
+                "VICTIM,NS-OK-0001,,name,,",
+                "VICTIM,,LETTER,name," + SURNAME + "," + FORENAME,
+                "VICTIM," + SUBJECT_REF + " " + SURNAME + ",,name," + SURNAME + ",",
+                "WITNESS," + SUBJECT_REF + "," + SURNAME + ",name,,",
+                FORENAME + "," + SUBJECT_REF + ",,name," + OTHER_SURNAME + ",",
                 "") + "\n");
         withRejects(in, "envelope: bad records", "records.json",
                 "{\"incident\": {\"reference\": \"LEAK-TEST\"}, \"records\": ["

@@ -241,7 +241,7 @@ class IncidentMetadataLoaderTest {
         assertEquals(2, m.warnings().size(), m.warnings().toString());
         assertEquals("x.incident.json: unknown incident field 'officer' ignored; the known fields are supplier, reference,"
                 + " awareAt, malicious, confidentiality, integrity, availability, defaultExposedFields, force, supersedes, unintelligible, recoveredWithin, recipient,"
-                + " laterMeasures, publicCommunication",
+                + " laterMeasures, publicCommunication, regime",
                 m.warnings().get(0));
         assertTrue(m.warnings().get(1).endsWith("malicious is given as well, and that value is used"), m.warnings().get(1));
         assertFalse(m.warnings().toString().contains("Zebedee"), m.warnings().toString());

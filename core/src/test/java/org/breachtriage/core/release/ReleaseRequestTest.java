@@ -66,10 +66,15 @@ class ReleaseRequestTest {
     void aBadPayNumberIsNamedByItsPlaceNotByItsValue() {
         ReleaseRequest request = ReleaseRequest.forBatch(INCIDENT, CASE, 2, List.of("MP000001", "MP000002", "Williams, J"));
         String problem = request.problem();
-        assertEquals("pay number 3 of 3 in the release request is not one (" + PayNumbers.RULE + ")", problem);
+        String rule = PayNumbers.RULE + ", or a subject type, ':' and a subject_ref";
+        assertEquals("pay number 3 of 3 in the release request is not one (" + rule + ")", problem);
         assertFalse(problem.contains("Williams"));
-        assertEquals("pay number 1 of 2 in the release request is not one (" + PayNumbers.RULE + ")",
+        assertEquals("pay number 1 of 2 in the release request is not one (" + rule + ")",
                 ReleaseRequest.forBatch(INCIDENT, CASE, 2, List.of(" ", "MP000002")).problem());
+        assertNull(ReleaseRequest.forBatch(INCIDENT, CASE, 2, List.of("MP000001", "VICTIM:NS-V-0001")).problem(),
+                "a victim's key is a person of the batch too");
+        assertEquals("pay number 1 of 1 in the release request is not one (" + rule + ")",
+                ReleaseRequest.forBatch(INCIDENT, CASE, 2, List.of("STAFF:MP000001")).problem());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, request::requireWellFormed);
         assertEquals(problem, e.getMessage());
     }

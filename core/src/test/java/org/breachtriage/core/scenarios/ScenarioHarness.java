@@ -181,6 +181,15 @@ public final class ScenarioHarness {
         return key;
     }
 
+    /** Uploads a manifest as given (any columns) with its sidecar; returns its key. */
+    public String uploadText(String name, String incidentJson, String manifest) throws IOException {
+        String key = "manifests/scenario/" + run + "/" + name;
+        backend.objects().put(key + ".incident.json", incidentJson.getBytes(StandardCharsets.UTF_8),
+                "application/json", Map.of());
+        backend.objects().put(key, manifest.getBytes(StandardCharsets.UTF_8), "text/csv", Map.of());
+        return key;
+    }
+
     public static String row(String pay, String fields) {
         return pay + "," + fields;
     }

@@ -39,6 +39,9 @@ import org.breachtriage.core.incident.IncidentManifest;
 import org.breachtriage.core.incident.NoticeApproval;
 import org.breachtriage.core.incident.IncidentApproval;
 import org.breachtriage.core.incident.Hold;
+import org.breachtriage.core.incident.S68Restriction;
+import org.breachtriage.core.manifest.PersonKeys;
+import org.breachtriage.core.model.SubjectType;
 import org.breachtriage.core.incident.GeneralCommunication;
 import org.breachtriage.core.incident.IncidentPerson;
 import org.breachtriage.core.incident.IncidentRecord;
@@ -120,7 +123,9 @@ public final class ContractData {
                         new IncidentApproval(incidentId + "/approval/2", "name:b. second", "B. Second", "bsecond",
                                 openedAt.plusSeconds(111), null, null, 3)),
                 new GeneralCommunication("general-staff-v1", "letters/" + incidentId + "/general-communication.txt",
-                        "token-1", openedAt.plusSeconds(120), openedAt.plusSeconds(121)), 0);
+                        "token-1", openedAt.plusSeconds(120), openedAt.plusSeconds(121)), 0,
+                new org.breachtriage.core.incident.IncidentRegime(org.breachtriage.core.cases.Regime.DPA_2018_PART_3,
+                        true, org.breachtriage.core.incident.IncidentRegime.DERIVED_REASON));
     }
 
     /** An incident of one manifest that named no reference: the optional parts empty. */
@@ -153,11 +158,12 @@ public final class ContractData {
                 true, "BT-00000000000000a2", 0, AWARE_AT.plusSeconds(7), NoticeState.PLANNED, 2,
                 List.of(new NoticeApproval(incidentId + "/approval/2", "identity:arn:aws:iam::1:user/dpo", "A. Dpo",
                         "arn:aws:iam::1:user/dpo", AWARE_AT.plusSeconds(8))), null, null, null, null, null);
-        PersonFigure high = new PersonFigure(Band.HIGH, true, StaffType.OFFICER, 0b101);
-        PersonFigure veryHigh = new PersonFigure(Band.VERY_HIGH, true, StaffType.OFFICER, 0b111101);
+        SubjectType subject = PersonKeys.subjectType(payNumber);
+        PersonFigure high = new PersonFigure(Band.HIGH, true, StaffType.OFFICER, 0b101, subject);
+        PersonFigure veryHigh = new PersonFigure(Band.VERY_HIGH, true, StaffType.OFFICER, 0b111101, subject);
         List<PersonChange> changes = List.of(
-                new PersonChange("BT-00000000000000a1", 3, null, high, null, new CaseFigure(Band.HIGH, true)),
-                new PersonChange("BT-00000000000000a2", 0, high, veryHigh, null, new CaseFigure(Band.MEDIUM, true)));
+                new PersonChange("BT-00000000000000a1", 3, null, high, null, new CaseFigure(Band.HIGH, true, subject)),
+                new PersonChange("BT-00000000000000a2", 0, high, veryHigh, null, new CaseFigure(Band.MEDIUM, true, subject)));
         return new IncidentPerson(incidentId, payNumber, true, StaffType.OFFICER, "Metropolitan Police Service",
                 EnumSet.of(DataCategory.NAME, DataCategory.PHOTO, DataCategory.UNIT, DataCategory.FINANCIAL,
                         DataCategory.HEALTH, DataCategory.FINANCIAL_FULL), assessment,
@@ -173,8 +179,31 @@ public final class ContractData {
         return new IncidentPerson(incidentId, payNumber, false, null, null, Set.of(DataCategory.PAY_NUMBER), assessment,
                 List.of(new ManifestExposure("BT-00000000000000b1", Set.of(DataCategory.PAY_NUMBER), null, null, Band.LOW,
                         false)), List.of(), List.of(new PersonChange("BT-00000000000000b1", 0, null,
-                        new PersonFigure(Band.LOW, false, null, 0b10000), null, new CaseFigure(Band.LOW, false))),
+                        new PersonFigure(Band.LOW, false, null, 0b10000, PersonKeys.subjectType(payNumber)), null,
+                        new CaseFigure(Band.LOW, false, PersonKeys.subjectType(payNumber)))),
                 List.of(), null, version);
+    }
+
+    /**
+     * A victim outside the workforce ({@code VICTIM:<ref>}), never matched, whose notice is withheld under
+     * DPA 2018 s.68(7): the figures' subject type and the restriction must survive the store.
+     */
+    public static IncidentPerson restrictedVictim(String incidentId, String ref, int version) {
+        String key = PersonKeys.subject(SubjectType.VICTIM, ref);
+        Assessment assessment = new Assessment(3, 1.0, new CircumstancesOfBreach(0.5, 0, 0, 0.5), 4.0,
+                Band.VERY_HIGH, List.of("home address exposed"));
+        PersonNotice waiting = new PersonNotice(PersonNotice.idFor(incidentId, key, NoticeKind.INITIAL, Band.VERY_HIGH),
+                NoticeKind.INITIAL, Band.VERY_HIGH, ContactChannel.IN_PERSON, "art34-very-high-v1", true,
+                "BT-00000000000000c1", 0, AWARE_AT.plusSeconds(4), NoticeState.PLANNED, 2, List.of(), null, null, null,
+                null, null);
+        return new IncidentPerson(incidentId, key, false, null, null, Set.of(DataCategory.NAME, DataCategory.HOME_ADDRESS),
+                assessment, List.of(new ManifestExposure("BT-00000000000000c1", Set.of(DataCategory.NAME,
+                        DataCategory.HOME_ADDRESS), null, null, Band.VERY_HIGH, false)), List.of(waiting),
+                List.of(new PersonChange("BT-00000000000000c1", 0, null,
+                        new PersonFigure(Band.VERY_HIGH, false, null, 0b1000000001, SubjectType.VICTIM), null,
+                        new CaseFigure(Band.VERY_HIGH, false, SubjectType.VICTIM))),
+                List.of(), new Hold("D. Dpo", "ddpo", "the suspect has not been arrested yet", AWARE_AT.plusSeconds(9),
+                        S68Restriction.CRIME), version);
     }
 
     public static StaffMember staff(String payNumber) {

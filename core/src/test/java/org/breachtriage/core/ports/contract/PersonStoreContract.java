@@ -68,6 +68,23 @@ public abstract class PersonStoreContract {
     }
 
     @Test
+    void aVictimIsKeptApartFromTheSamePayNumberAndKeepsItsSubjectTypeAndRestriction() {
+        IncidentPerson staff = ContractData.unmatchedPerson(incident, "12345", 0);
+        IncidentPerson victim = ContractData.restrictedVictim(incident, "12345", 0);
+        assertEquals(Optional.empty(), store.putIfAbsent(staff));
+        assertEquals(Optional.empty(), store.putIfAbsent(victim), "victim 12345 is not pay number 12345");
+
+        assertEquals(Optional.of(staff), store.find(incident, "12345"));
+        IncidentPerson found = store.find(incident, "VICTIM:12345").orElseThrow();
+        assertEquals(victim, found);
+        assertEquals(org.breachtriage.core.model.SubjectType.VICTIM, found.changes().getFirst().after().subjectType());
+        assertEquals(org.breachtriage.core.incident.S68Restriction.CRIME, found.hold().restriction());
+        List<String> keys = new ArrayList<>();
+        store.forEach(incident, p -> keys.add(p.payNumber()));
+        assertEquals(List.of("12345", "VICTIM:12345"), keys);
+    }
+
+    @Test
     void everyFieldSurvivesTheRoundTrip() {
         IncidentPerson full = ContractData.matchedPerson(incident, "MP000003", 4);
         IncidentPerson sparse = ContractData.unmatchedPerson(incident, "MP000004", 0);

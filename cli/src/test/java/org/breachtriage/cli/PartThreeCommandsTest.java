@@ -1,0 +1,143 @@
+package org.breachtriage.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.breachtriage.cli.Cli.Result;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The CLI on the Norfolk & Suffolk-style sample (events/part3): people outside the workforce counted
+ * apart, found by TYPE:SUBJECT_REF, and a notice withheld under DPA 2018 s.68(7) with triage hold --s68-7,
+ * which is refused for staff and for an incident under UK GDPR.
+ */
+class PartThreeCommandsTest {
+    private static final Path SAMPLE = Path.of("..", "events", "part3", "norfolk-suffolk-2021.csv");
+
+    @TempDir
+    Path tmp;
+    private Path state;
+    private String incidentId;
+    private Result run;
+
+    private Result triage(String... args) {
+        return new Cli(state).run(args);
+    }
+
+    @BeforeEach
+    void runTheSample() throws IOException {
+        state = tmp.resolve("state");
+        Path manifest = Files.copy(SAMPLE, tmp.resolve(SAMPLE.getFileName()));
+        Files.copy(Path.of(SAMPLE + ".incident.json"), tmp.resolve(SAMPLE.getFileName() + ".incident.json"));
+        run = triage("run", manifest.toString(), "-o", "json");
+        assertEquals(0, run.exit(), run.err());
+        incidentId = run.json().path("incidentId").asText();
+    }
+
+    @Test
+    void theRunSummaryCountsPeopleOutsideTheWorkforceApart() throws IOException {
+        assertEquals(11, run.json().path("persons").path("total").asLong());
+        assertEquals(0, run.json().path("persons").path("matched").asLong());
+        assertEquals(0, run.json().path("persons").path("unmatched").asLong());
+        assertEquals(11, run.json().path("persons").path("nonStaff").asLong());
+        assertEquals(11, run.json().path("incident").path("persons").path("nonStaff").asLong());
+        Result text = triage("incident", incidentId);
+        assertTrue(text.out().contains("People      11 distinct = 0 matched + 0 not in the staff table + 11 outside the"
+                + " workforce (victims, witnesses, suspects, others)"), text.out());
+        assertTrue(text.out().contains("Regime      DPA 2018 Part 3 (derived: the manifest lists victims/witnesses/suspects,"
+                + " whose data falls under DPA 2018 Part 3)"), text.out());
+        assertEquals(true, run.json().path("incident").path("regime").path("derived").asBoolean());
+        assertTrue(text.out().contains("ICO s.67    REQUIRED, deadline 2021-06-17T10:00:00Z"), text.out());
+    }
+
+    @Test
+    void personFindsASubjectByTypeAndReferenceInAnyCase() throws IOException {
+        Result json = triage("person", incidentId, "victim:ns-v-0001", "-o", "json");
+        assertEquals(0, json.exit(), json.err());
+        assertEquals("VICTIM:NS-V-0001", json.json().path("payNumber").asText());
+        assertEquals("VICTIM", json.json().path("subjectType").asText());
+        assertFalse(json.json().path("matched").asBoolean());
+
+        Result text = triage("person", incidentId, "VICTIM:NS-V-0001");
+        assertTrue(text.out().contains("Matched     not looked up: a VICTIM outside the workforce (subject_ref NS-V-0001),"
+                + " scored from the manifests alone"), text.out());
+
+        Result bare = triage("person", incidentId, "NS-V-0001");
+        assertEquals(3, bare.exit());
+        assertTrue(bare.err().contains("pay number NS-V-0001 is not in incident " + incidentId), bare.err());
+        Result staffPrefix = triage("person", incidentId, "STAFF:MP000001");
+        assertEquals(3, staffPrefix.exit());
+        assertTrue(staffPrefix.err().contains("the part before ':' must be one of VICTIM, WITNESS, SUSPECT, OTHER"),
+                staffPrefix.err());
+    }
+
+    @Test
+    void holdWithS687WithholdsAVictimsNoticeOnTheGroundAPersonChoseAndSaysSoInTheLog() throws IOException {
+        Result held = triage("hold", incidentId, "VICTIM:NS-V-0001", "--by", "Dana Dpo", "--reason",
+                "the suspect has not been arrested", "--s68-7", "b");
+        assertEquals(0, held.exit(), held.err());
+        assertEquals("Held VICTIM:NS-V-0001 in incident " + incidentId + ", withheld under DPA 2018 s.68(7)(b)",
+                held.out().strip());
+        Result log = triage("incident", incidentId, "--log");
+        assertTrue(log.out().contains("s.68(7) restriction"), log.out());
+        assertTrue(log.out().contains("to avoid prejudicing the prevention, detection, investigation or prosecution of"
+                + " criminal offences"), log.out());
+        assertTrue(triage("person", incidentId, "VICTIM:NS-V-0001").out().contains("withheld under DPA 2018 s.68(7)(b)"));
+
+        Result release = triage("release", incidentId, "--by", "Alice Dpo", "-o", "json");
+        assertEquals(0, release.exit(), release.err());
+        assertEquals(1, release.json().path("held").asLong(), "the restricted notice stays back: " + release.out());
+        String notices = Files.readString(state.resolve("topics/notices.jsonl"));
+        assertFalse(notices.contains("notice-VICTIM:NS-V-0001-"), "nothing published to them");
+        assertTrue(notices.contains("\"provision\":\"DPA 2018 s.68\""), notices);
+
+        Result badGround = triage("hold", incidentId, "WITNESS:NS-W-0004", "--by", "Dana Dpo", "--reason", "x",
+                "--s68-7", "because");
+        assertEquals(3, badGround.exit());
+        assertTrue(badGround.err().contains("--s68-7 must be one of INQUIRY (a: avoid obstructing an official or legal"
+                + " inquiry, investigation or procedure);"), badGround.err());
+    }
+
+    @Test
+    void holdWithS687IsRefusedForStaffAndUnderUkGdpr() throws IOException {
+        Path mixed = tmp.resolve("mixed.csv");
+        Files.writeString(mixed, "subject_type,pay_number,subject_ref,exposed_fields\nSTAFF,MP000001,,name;photo\n"
+                + "VICTIM,,V-1,name;home_address;date_of_birth\n");
+        Files.writeString(tmp.resolve("mixed.csv.incident.json"), "{\"reference\": \"MIXED-1\", \"malicious\": true}");
+        Result mixedRun = triage("run", mixed.toString(), "-o", "json");
+        String mixedId = mixedRun.json().path("incidentId").asText();
+        Result staff = triage("hold", mixedId, "MP000001", "--by", "Dana Dpo", "--reason", "x", "--s68-7", "INQUIRY");
+        assertEquals(3, staff.exit());
+        assertTrue(staff.err().contains("not to staff, who are told under UK GDPR Art. 34"), staff.err());
+
+        Path stated = tmp.resolve("stated.csv");
+        Files.writeString(stated, "subject_type,subject_ref,exposed_fields\nVICTIM,V-1,name;home_address;date_of_birth\n");
+        Files.writeString(tmp.resolve("stated.csv.incident.json"), "{\"reference\": \"GDPR-1\", \"regime\": \"UK_GDPR\"}");
+        String gdprId = triage("run", stated.toString(), "-o", "json").json().path("incidentId").asText();
+        Result gdpr = triage("hold", gdprId, "VICTIM:V-1", "--by", "Dana Dpo", "--reason", "x", "--s68-7", "a");
+        assertEquals(3, gdpr.exit());
+        assertTrue(gdpr.err().contains("is under UK_GDPR, not DPA 2018 Part 3: a s.68(7) restriction does not apply"),
+                gdpr.err());
+        assertEquals(0, triage("hold", gdprId, "VICTIM:V-1", "--by", "Dana Dpo", "--reason", "told by the officer in the"
+                + " case").exit(), "an ordinary hold still works");
+    }
+
+    @Test
+    void theHelpSaysHowToNameASubjectAndWhatS687Does() {
+        CommandLine cli = TriageCommand.commandLine();
+        String person = cli.getSubcommands().get("person").getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
+        assertTrue(person.contains("A victim, witness, suspect or other subject outside the workforce is named by their"
+                + " subject type and the manifest's subject_ref, joined by a colon: for example VICTIM:NS-V-0001."), person);
+        String hold = cli.getSubcommands().get("hold").getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
+        assertTrue(hold.contains("For a victim, witness, suspect or other subject of an incident under DPA 2018 Part 3,"
+                + " --s68-7 GROUND records the hold as a restriction under section 68(7) of the Data Protection Act 2018,"
+                + " on the ground a person chooses; it is refused for staff and for an incident under UK GDPR."), hold);
+    }
+}
