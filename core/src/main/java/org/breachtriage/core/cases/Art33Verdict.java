@@ -19,9 +19,11 @@ import org.breachtriage.core.model.Band;
  *   <li>anyone at or above {@code HIGH} (or the policy's notice threshold, if lower): the breach is
  *       likely to result in a high risk, so it is not unlikely to result in a risk: the ICO is told.
  *       This is the invariant "HIGH or above anywhere implies Art. 33 required";</li>
- *   <li>otherwise, "unlikely to result in a risk" when every manifest's incident details contain the
- *       breach in every dimension it hit ({@link Mitigations#containment}): no ICO report, and the
- *       reasons are recorded under Art. 33(5);</li>
+ *   <li>anyone above LOW: ENISA's medium severity means significant inconveniences, which is a risk,
+ *       so the ICO is told;</li>
+ *   <li>otherwise (everyone LOW), "unlikely to result in a risk" when every manifest's incident details
+ *       contain the breach in every dimension it hit ({@link Mitigations#containment}): no ICO report,
+ *       and the reasons are recorded under Art. 33(5) (DPA 2018 s.67(6) under Part 3);</li>
  *   <li>otherwise the ICO is told: a risk cannot be ruled out.</li>
  * </ul>
  *
@@ -43,7 +45,8 @@ public record Art33Verdict(String verdict, boolean required, boolean provisional
      * @param noticeAtOrAbove the policy's Art. 34 threshold: nobody with an Art. 34 notice due can be in a
      *                        breach decided unlikely to result in a risk
      */
-    public static Art33Verdict decide(List<CaseRecord> active, Map<String, Long> figures, Band noticeAtOrAbove) {
+    public static Art33Verdict decide(List<CaseRecord> active, Map<String, Long> figures, Band noticeAtOrAbove,
+                                      Regime regime) {
         List<CaseRecord> deciders = active.stream().filter(CaseRecord::hasArt33Verdict).toList();
         if (deciders.isEmpty()) {
             return new Art33Verdict(NONE, false, false, "No manifest of the incident has an accepted row yet, so"
@@ -54,15 +57,17 @@ public record Art33Verdict(String verdict, boolean required, boolean provisional
             return new Art33Verdict(deciding.art33Required() ? REQUIRED : NOT_REQUIRED, deciding.art33Required(), true,
                     PROVISIONAL + deciding.art33Reasoning());
         }
-        return fromAssessment(deciders.stream().map(CaseRecord::incident).toList(), figures, noticeAtOrAbove);
+        return fromAssessment(deciders.stream().map(CaseRecord::incident).toList(), figures, noticeAtOrAbove, regime);
     }
 
     /** The decision once the people are scored: the rule in the class comment, over distinct people. */
     public static Art33Verdict fromAssessment(List<IncidentMetadata> incidents, Map<String, Long> figures,
-                                              Band noticeAtOrAbove) {
+                                              Band noticeAtOrAbove, Regime regime) {
+        Regime law = regime == null ? Regime.UK_GDPR : regime;
         Band risk = noticeAtOrAbove.compareTo(Band.HIGH) < 0 ? noticeAtOrAbove : Band.HIGH;
         long total = figures.getOrDefault(Counters.PERSONS_TOTAL, 0L);
         long atRisk = 0;
+        long aboveLow = 0;
         Band highest = null;
         for (Band band : Band.values()) {
             long n = figures.getOrDefault(Counters.band(band), 0L);
@@ -72,30 +77,39 @@ public record Art33Verdict(String verdict, boolean required, boolean provisional
             if (band.atLeast(risk)) {
                 atRisk += n;
             }
+            if (band != Band.LOW) {
+                aboveLow += n;
+            }
         }
         if (atRisk > 0) {
             return new Art33Verdict(REQUIRED, true, false, atRisk + " of the " + people(total) + (atRisk == 1 ? " is" : " are")
                     + " assessed " + risk
                     + " or above (highest band " + highest + "): the breach is likely to result in a high risk to them,"
                     + " so it cannot be unlikely to result in a risk. The ICO must be told within 72 hours of awareness"
-                    + " (UK GDPR Art. 33(1)).");
+                    + " (" + law.dutyToNotify() + ").");
         }
-        boolean everyoneLow = highest == null || highest == Band.LOW;
+        if (aboveLow > 0) {
+            return new Art33Verdict(REQUIRED, true, false, aboveLow + " of the " + people(total)
+                    + (aboveLow == 1 ? " is" : " are") + " assessed above LOW (highest band " + highest + "): a"
+                    + " medium severity means significant inconveniences to them (ENISA), which is a risk, so the"
+                    + " breach is not unlikely to result in a risk. The ICO must be told within 72 hours of awareness ("
+                    + law.dutyToNotify() + ").");
+        }
         Set<String> containing = new LinkedHashSet<>();
         for (IncidentMetadata incident : incidents) {
-            Mitigations.Containment containment = Mitigations.containment(incident, everyoneLow);
+            Mitigations.Containment containment = Mitigations.containment(incident, true);
             if (!containment.contained()) {
                 return new Art33Verdict(REQUIRED, true, false, "None of the " + people(total) + " is assessed "
                         + risk + " or above (highest band " + (highest == null ? "none" : highest) + "), but "
                         + containment.uncovered() + ". A risk to the people concerned cannot be ruled out, so the ICO"
-                        + " must be told within 72 hours of awareness (UK GDPR Art. 33(1)).");
+                        + " must be told within 72 hours of awareness (" + law.dutyToNotify() + ").");
             }
             containing.addAll(containment.because());
         }
         return new Art33Verdict(NOT_REQUIRED, false, false, "Unlikely to result in a risk: none of the " + people(total)
                 + " is assessed " + risk + " or above (highest band " + (highest == null ? "none" : highest)
                 + "), and " + String.join(", and ", new ArrayList<>(containing)) + ". No report to the ICO is"
-                + " required; this decision and its reasons are recorded under UK GDPR Art. 33(5). Reassess if new"
+                + " required; this decision and its reasons are recorded under " + law.dutyToRecord() + ". Reassess if new"
                 + " evidence arrives.");
     }
 

@@ -94,7 +94,7 @@ public record IncidentView(
             bands.put(band.name(), figures.getOrDefault(Counters.band(band), 0L));
         }
         List<CaseRecord> active = cases.stream().filter(c -> !incident.supersededCaseIds().contains(c.caseId())).toList();
-        Art33Verdict art33 = Art33Verdict.decide(active, figures, noticeAtOrAbove);
+        Art33Verdict art33 = Art33Verdict.decide(active, figures, noticeAtOrAbove, incident.reportingRegime());
         IcoSubmission ico = incident.icoSubmission();
         return new IncidentView(incident.incidentId(), incident.reference(), incident.force(), incident.supplier(),
                 incident.earliestAwareAt(), manifests,

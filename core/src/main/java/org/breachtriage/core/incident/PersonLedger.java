@@ -159,7 +159,7 @@ public final class PersonLedger {
 
     private static ScoringInput input(Set<DataCategory> categories, StaffMember member,
                                       String rank, String vetting, Sighting s) {
-        return new ScoringInput(categories, member, rank, vetting, s.incident());
+        return new ScoringInput(categories, member, rank, vetting, s.incident(), s.subjectType());
     }
 
     /**

@@ -218,7 +218,7 @@ public final class ReportService implements ReportCase {
         List<CaseRecord> all = casesOf(incident);
         List<CaseRecord> active = all.stream().filter(c -> !incident.supersededCaseIds().contains(c.caseId())).toList();
         // A manifest with no accepted row has no verdict, so it neither requires nor excuses notification.
-        Art33Verdict art33 = Art33Verdict.decide(active, report.figures(), noticeAtOrAbove);
+        Art33Verdict art33 = Art33Verdict.decide(active, report.figures(), noticeAtOrAbove, incident.reportingRegime());
         List<Map<String, Long>> earlier = new ArrayList<>();
         for (IncidentReport r : incident.reports()) {
             if (r.number() < report.number()) {

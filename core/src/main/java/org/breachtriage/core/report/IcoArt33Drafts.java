@@ -199,8 +199,8 @@ public final class IcoArt33Drafts {
                         + ". Approximate number of records: " + nature.approximateRecords()
                         + " (one record per person in the supplier's data).",
                 "Categories of personal data: " + String.join("; ", nature.dataCategories()) + ".",
-                "Special category data (UK GDPR Art. 9) involved: " + nature.specialCategoryData(),
-                "Criminal offence data (UK GDPR Art. 10) involved: " + nature.criminalOffenceData(),
+                law.regime().specialCategoryQuestion() + ": " + nature.specialCategoryData(),
+                law.regime().criminalOffenceQuestion() + ": " + nature.criminalOffenceData(),
                 "Notes on the figures: " + String.join(" ", nature.figureNotes()),
                 "People by assessed severity (ENISA method, policy " + context.policyVersion() + "):");
         List<String> dataItems = new ArrayList<>();

@@ -92,6 +92,14 @@ public final class SeverityScorer {
     private static final int PHONE = bit(DataCategory.PHONE);
     private static final int EMAIL = bit(DataCategory.EMAIL);
     private static final int WARRANT_NUMBER = bit(DataCategory.WARRANT_NUMBER);
+    private static final int NATIONAL_ID = bit(DataCategory.NATIONAL_ID);
+    /**
+     * Data a force can change after a breach: log-ins can be revoked and passwords reset, cards and
+     * accounts replaced. A name, a face, an address, a role or a diagnosis cannot be, so later measures
+     * (Art. 34(3)(b)) can only take away the risk that comes from these.
+     */
+    private static final int CHANGEABLE_AFTER_BREACH = bit(DataCategory.CREDENTIALS) | bit(DataCategory.CREDENTIALS_HASHED)
+            | bit(DataCategory.FINANCIAL) | bit(DataCategory.FINANCIAL_FULL);
     /** Data that leads an outsider to the actual person: what they are called, look like, or where they live. */
     private static final int FINDABLE = NAME | PHOTO | HOME_ADDRESS;
 
@@ -185,8 +193,25 @@ public final class SeverityScorer {
             + " not recorded, so treated as a police officer (ENISA: special characteristics of the individual)");
     private static final DpcStep DPC_HOME_ADDRESS =
             new DpcStep(DPC_STEP, "Home address exposed: it lets someone find a police employee at home");
+    /** Victims, witnesses and suspects: ENISA's vulnerable individuals (protected witnesses, abuse victims). */
+    private static final DpcStep DPC_HOME_ADDRESS_LAW_ENFORCEMENT = new DpcStep(DPC_STEP, "Home address exposed for"
+            + " a victim, witness or suspect: it lets an offender, or someone acting against them, find them at home"
+            + " (ENISA: special characteristics of the individual, vulnerable people)");
+    private static final String DPC_HOME_ADDRESS_PUBLIC = "Home address exposed for someone outside the workforce"
+            + " and not a victim, witness or suspect: simple data, which raises how easily they are identified (EI),"
+            + " not DPC (ENISA)";
+    private static final String DPC_OFFICER_NOT_WORKFORCE = "Rank in the manifest for someone outside the workforce:"
+            + " not treated as a police officer, so DPC is not raised for it";
     private static final DpcStep DPC_BIRTH_WITH_NAME = new DpcStep(DPC_STEP,
             "Date of birth exposed with name: enough to impersonate the person (identity fraud)");
+    /**
+     * A national identification number with a name is what identity fraud needs, as a date of birth is
+     * (EDPB 01/2021, Case 14: social security numbers); one step for either or both, not one each.
+     */
+    private static final DpcStep DPC_NATIONAL_ID_WITH_NAME = new DpcStep(DPC_STEP,
+            "National identification number exposed with name: enough to impersonate the person (identity fraud)");
+    private static final DpcStep DPC_BIRTH_AND_NATIONAL_ID_WITH_NAME = new DpcStep(DPC_STEP, "Date of birth and national"
+            + " identification number exposed with name: enough to impersonate the person (identity fraud)");
     /** Per combination of name, photo and home address exposed (see {@link #findableIndex}); [0] is unused. */
     private static final DpcStep[] DPC_PROFESSIONAL_STANDARDS = new DpcStep[8];
 
@@ -294,28 +319,66 @@ public final class SeverityScorer {
         double score = dpc * ei + cbTotal;
         Band band = Band.ofScore(score);
         reasons.add(severityReason(dpc, ei, cbTotal, score, band));
-        Art34Exemption exemption = band.atLeast(policy.noticeAtOrAbove()) ? exemption(mitigations) : Art34Exemption.NONE;
-        if (exemption != Art34Exemption.NONE) {
-            reasons.add(EXEMPTION_REASON[exemption.ordinal()][band.ordinal()]);
-        }
+        Art34Exemption exemption = band.atLeast(policy.noticeAtOrAbove())
+                ? exemption(mitigations, exposed, input, cbTotal, band, reasons) : Art34Exemption.NONE;
         return new Assessment(dpc, ei, cb, score, band, reasons, exemption);
     }
 
     /**
-     * The Art. 34(3) ground that applies, in the Article's order: (a) unintelligible data, (b) later
-     * measures, (c) a public communication instead of individual notices.
+     * The Art. 34(3) ground that applies to this person, in the Article's order, each written in the
+     * reasons whether it applies or was considered and does not:
+     *
+     * <ul>
+     *   <li>(a) unintelligible data: everyone, since nobody can read it;</li>
+     *   <li>(b) later measures: only where what puts the person at the notice threshold is data those
+     *       measures can change ({@link #CHANGEABLE_AFTER_BREACH}); scored without it, they must fall
+     *       below the threshold. Re-issuing cards does not make a covert officer's leaked face safe;</li>
+     *   <li>(c) a public communication instead: only for a member of the workforce the staff table does
+     *       not know, whom the force has no way to reach individually. Everyone else can be reached, so
+     *       telling them is never a disproportionate effort.</li>
+     * </ul>
      */
-    private static Art34Exemption exemption(Mitigations m) {
+    private Art34Exemption exemption(Mitigations m, int exposed, ScoringInput input, double cbTotal, Band band,
+                                     List<String> reasons) {
         if (m.unintelligibleData()) {
+            reasons.add(EXEMPTION_REASON[Art34Exemption.UNINTELLIGIBLE.ordinal()][band.ordinal()]);
             return Art34Exemption.UNINTELLIGIBLE;
         }
         if (m.laterMeasures() != null) {
-            return Art34Exemption.LATER_MEASURES;
+            Band without = bandWithout(exposed & ~CHANGEABLE_AFTER_BREACH, input, cbTotal);
+            if (!without.atLeast(policy.noticeAtOrAbove())) {
+                reasons.add(Art34Exemption.LATER_MEASURES.provision() + ": " + Art34Exemption.LATER_MEASURES.because()
+                        + ": what puts this person at band " + band + " is data those measures change (credentials,"
+                        + " financial details), and without it they are band " + without + ", so no Art. 34 notice is"
+                        + " sent although band " + band + " would call for one");
+                return Art34Exemption.LATER_MEASURES;
+            }
+            reasons.add("Art. 34(3)(b) considered and not applied: later measures are recorded, but they cannot change"
+                    + " what puts this person at band " + band + " (without their credentials and financial details"
+                    + " they are still band " + without + "), so the notice stands");
         }
         if (m.publicCommunication() != null) {
-            return Art34Exemption.PUBLIC_COMMUNICATION;
+            if (input.subject().staff() && input.staff() == null) {
+                reasons.add(Art34Exemption.PUBLIC_COMMUNICATION.provision() + ": the staff table does not know this"
+                        + " pay number, so the force has no way to reach the person individually: "
+                        + Art34Exemption.PUBLIC_COMMUNICATION.because() + ", so no Art. 34 notice is sent although band "
+                        + band + " would call for one");
+                return Art34Exemption.PUBLIC_COMMUNICATION;
+            }
+            reasons.add("Art. 34(3)(c) considered and not applied: a public communication is recorded, but the force"
+                    + " can reach this person individually (" + (input.staff() != null ? "their staff record"
+                    : "the manifest's contact channel") + "), so telling them is not a disproportionate effort and"
+                    + " the notice stands");
         }
         return Art34Exemption.NONE;
+    }
+
+    /** The band the same person would have with only {@code exposed} leaked (for Art. 34(3)(b)). */
+    private static Band bandWithout(int exposed, ScoringInput input, double cbTotal) {
+        List<String> unused = new ArrayList<>(8);
+        double dpc = dataProcessingContext(exposed, input, unused);
+        double ei = easeOfIdentification(exposed, input.staff(), unused);
+        return Band.ofScore(dpc * ei + cbTotal);
     }
 
     /**
@@ -352,7 +415,10 @@ public final class SeverityScorer {
         StaffMember staff = input.staff();
         double dpc = baseDpc(exposed, reasons);
 
-        if (rankLeaked(exposed, input)) {
+        boolean workforce = input.subject().staff();
+        if (!workforce && rankLeaked(exposed, input)) {
+            reasons.add(DPC_OFFICER_NOT_WORKFORCE);
+        } else if (rankLeaked(exposed, input)) {
             if (staff == null) {
                 dpc = DPC_UNMATCHED_OFFICER.apply(dpc, reasons);
             } else if (staff.staffType() == null) {
@@ -366,10 +432,18 @@ public final class SeverityScorer {
             dpc = DPC_PROFESSIONAL_STANDARDS[findableIndex(exposed)].apply(dpc, reasons);
         }
         if ((exposed & HOME_ADDRESS) != 0) {
-            dpc = DPC_HOME_ADDRESS.apply(dpc, reasons);
+            if (workforce) {
+                dpc = DPC_HOME_ADDRESS.apply(dpc, reasons);
+            } else if (input.subject().lawEnforcementSubject()) {
+                dpc = DPC_HOME_ADDRESS_LAW_ENFORCEMENT.apply(dpc, reasons);
+            } else {
+                reasons.add(DPC_HOME_ADDRESS_PUBLIC);
+            }
         }
-        if ((exposed & DATE_OF_BIRTH) != 0 && (exposed & NAME) != 0) {
-            dpc = DPC_BIRTH_WITH_NAME.apply(dpc, reasons);
+        if ((exposed & NAME) != 0 && (exposed & (DATE_OF_BIRTH | NATIONAL_ID)) != 0) {
+            DpcStep identityFraud = (exposed & NATIONAL_ID) == 0 ? DPC_BIRTH_WITH_NAME
+                    : (exposed & DATE_OF_BIRTH) == 0 ? DPC_NATIONAL_ID_WITH_NAME : DPC_BIRTH_AND_NATIONAL_ID_WITH_NAME;
+            dpc = identityFraud.apply(dpc, reasons);
         }
         dpc = sensitivePostVetting(exposed, input, dpc, reasons);
         return sensitiveRole(exposed, staff, dpc, reasons);

@@ -44,7 +44,7 @@ class Art33VerdictTest {
     void whileAManifestIsBeingScoredTheOpeningDecisionStandsAndSaysItIsProvisional() {
         CaseRecord scoring = caseOf("BT-1", incident(true, Confidentiality.UNKNOWN_RECIPIENTS, Availability.NONE, ENCRYPTED),
                 CaseStatus.SCORING, 5);
-        Art33Verdict v = Art33Verdict.decide(List.of(scoring), bands(5, 0, 0, 0), Band.HIGH);
+        Art33Verdict v = Art33Verdict.decide(List.of(scoring), bands(5, 0, 0, 0), Band.HIGH, Regime.UK_GDPR);
         assertTrue(v.provisional());
         assertTrue(v.required(), "at opening, a disclosure is a risk until the people are scored");
         assertTrue(v.reasoning().startsWith(Art33Verdict.PROVISIONAL + "Police workforce personal data was affected"),
@@ -55,19 +55,33 @@ class Art33VerdictTest {
     void onceScoredMitigationsAndLowBandsMeanNoReport() {
         CaseRecord scored = caseOf("BT-1", incident(true, Confidentiality.UNKNOWN_RECIPIENTS, Availability.NONE, ENCRYPTED),
                 CaseStatus.SCORED, 5);
-        Art33Verdict v = Art33Verdict.decide(List.of(scored), bands(3, 2, 0, 0), Band.HIGH);
+        Art33Verdict v = Art33Verdict.decide(List.of(scored), bands(5, 0, 0, 0), Band.HIGH, Regime.UK_GDPR);
         assertEquals(new Art33Verdict(Art33Verdict.NOT_REQUIRED, false, false, "Unlikely to result in a risk: none of the 5"
-                + " people is assessed HIGH or above (highest band MEDIUM), and the data was encrypted to a current standard"
+                + " people is assessed HIGH or above (highest band LOW), and the data was encrypted to a current standard"
                 + " and the key was not compromised, so it is unintelligible to whoever holds it, and nothing was altered"
                 + " or lost. No report to the ICO is required; this decision and its reasons are recorded under UK GDPR"
                 + " Art. 33(5). Reassess if new evidence arrives."), v);
+        assertTrue(Art33Verdict.decide(List.of(scored), bands(5, 0, 0, 0), Band.HIGH, Regime.DPA_2018_PART_3).reasoning()
+                .contains("recorded under DPA 2018 s.67(6)"), "Part 3 cites its own record-keeping duty");
+    }
+
+    @Test
+    void anyoneAboveLowMeansTheIcoIsToldWhateverTheMitigations() {
+        // ENISA's medium severity is "significant inconveniences": a risk, so not unlikely to be one.
+        CaseRecord scored = caseOf("BT-1", incident(true, Confidentiality.UNKNOWN_RECIPIENTS, Availability.NONE, ENCRYPTED),
+                CaseStatus.SCORED, 5);
+        Art33Verdict v = Art33Verdict.decide(List.of(scored), bands(3, 2, 0, 0), Band.HIGH, Regime.UK_GDPR);
+        assertTrue(v.required());
+        assertEquals("2 of the 5 people are assessed above LOW (highest band MEDIUM): a medium severity means significant"
+                + " inconveniences to them (ENISA), which is a risk, so the breach is not unlikely to result in a risk."
+                + " The ICO must be told within 72 hours of awareness (UK GDPR Art. 33(1)).", v.reasoning());
     }
 
     @Test
     void anyoneHighMeansTheIcoIsToldWhateverTheMitigations() {
         CaseRecord scored = caseOf("BT-1", incident(true, Confidentiality.UNKNOWN_RECIPIENTS, Availability.NONE, ENCRYPTED),
                 CaseStatus.REPORTED, 5);
-        Art33Verdict v = Art33Verdict.decide(List.of(scored), bands(4, 0, 1, 0), Band.HIGH);
+        Art33Verdict v = Art33Verdict.decide(List.of(scored), bands(4, 0, 1, 0), Band.HIGH, Regime.UK_GDPR);
         assertTrue(v.required());
         assertEquals("1 of the 5 people is assessed HIGH or above (highest band HIGH): the breach is likely to result in a"
                 + " high risk to them, so it cannot be unlikely to result in a risk. The ICO must be told within 72 hours"
@@ -78,7 +92,7 @@ class Art33VerdictTest {
     void aLowerNoticeThresholdLowersTheBarToo() {
         CaseRecord scored = caseOf("BT-1", incident(true, Confidentiality.UNKNOWN_RECIPIENTS, Availability.NONE, ENCRYPTED),
                 CaseStatus.SCORED, 5);
-        assertTrue(Art33Verdict.decide(List.of(scored), bands(3, 2, 0, 0), Band.MEDIUM).required(),
+        assertTrue(Art33Verdict.decide(List.of(scored), bands(3, 2, 0, 0), Band.MEDIUM, Regime.UK_GDPR).required(),
                 "a MEDIUM person due an Art. 34 notice cannot be in a breach unlikely to result in a risk");
     }
 
@@ -88,21 +102,21 @@ class Art33VerdictTest {
                 ENCRYPTED), CaseStatus.SCORED, 3);
         CaseRecord restoredLate = caseOf("BT-2", incident(true, Confidentiality.NO_EVIDENCE, Availability.TEMPORARY,
                 Mitigations.NONE), CaseStatus.SCORED, 2);
-        Art33Verdict v = Art33Verdict.decide(List.of(contained, restoredLate), bands(5, 0, 0, 0), Band.HIGH);
+        Art33Verdict v = Art33Verdict.decide(List.of(contained, restoredLate), bands(5, 0, 0, 0), Band.HIGH, Regime.UK_GDPR);
         assertTrue(v.required());
         assertTrue(v.reasoning().contains("the loss of integrity or availability (integrity: NONE, availability:"
                 + " TEMPORARY) is not contained: no restore from backup is recorded"), v.reasoning());
         CaseRecord restored = caseOf("BT-2", incident(true, Confidentiality.NO_EVIDENCE, Availability.TEMPORARY,
                 new Mitigations(Unintelligible.NONE, Duration.ofHours(3), null, null, null)), CaseStatus.SCORED, 2);
-        assertFalse(Art33Verdict.decide(List.of(contained, restored), bands(5, 0, 0, 0), Band.HIGH).required());
+        assertFalse(Art33Verdict.decide(List.of(contained, restored), bands(5, 0, 0, 0), Band.HIGH, Regime.UK_GDPR).required());
     }
 
     @Test
     void noLossAtAllIsContainedButNotOnceSomeoneIsHigh() {
         CaseRecord quiet = caseOf("BT-1", incident(false, Confidentiality.NO_EVIDENCE, Availability.NONE, Mitigations.NONE),
                 CaseStatus.SCORED, 2);
-        assertFalse(Art33Verdict.decide(List.of(quiet), bands(1, 1, 0, 0), Band.HIGH).required());
-        assertTrue(Art33Verdict.decide(List.of(quiet), bands(1, 0, 0, 1), Band.HIGH).required(),
+        assertFalse(Art33Verdict.decide(List.of(quiet), bands(2, 0, 0, 0), Band.HIGH, Regime.UK_GDPR).required());
+        assertTrue(Art33Verdict.decide(List.of(quiet), bands(1, 0, 0, 1), Band.HIGH, Regime.UK_GDPR).required(),
                 "no evidence of loss, yet a covert officer's face and name at VERY_HIGH: the invariant wins");
     }
 
@@ -110,7 +124,7 @@ class Art33VerdictTest {
     void aManifestWithNoAcceptedRowGivesNoVerdict() {
         CaseRecord rejected = caseOf("BT-1", incident(true, Confidentiality.UNKNOWN_RECIPIENTS, Availability.NONE,
                 Mitigations.NONE), CaseStatus.REPORTED, 0);
-        Art33Verdict v = Art33Verdict.decide(List.of(rejected), bands(0, 0, 0, 0), Band.HIGH);
+        Art33Verdict v = Art33Verdict.decide(List.of(rejected), bands(0, 0, 0, 0), Band.HIGH, Regime.UK_GDPR);
         assertEquals(Art33Verdict.NONE, v.verdict());
         assertFalse(v.required());
     }

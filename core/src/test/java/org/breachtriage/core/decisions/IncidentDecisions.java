@@ -8,10 +8,13 @@ import java.util.Map;
 import java.util.Set;
 import org.breachtriage.core.cases.Art33Verdict;
 import org.breachtriage.core.cases.Counters;
+import org.breachtriage.core.cases.Regime;
 import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.model.Band;
+import org.breachtriage.core.model.ContactChannel;
 import org.breachtriage.core.model.DataCategory;
 import org.breachtriage.core.model.StaffMember;
+import org.breachtriage.core.model.SubjectType;
 import org.breachtriage.core.scoring.Assessment;
 import org.breachtriage.core.scoring.NoticeDecision;
 import org.breachtriage.core.scoring.ScoringInput;
@@ -27,8 +30,14 @@ final class IncidentDecisions {
     private IncidentDecisions() {
     }
 
-    /** One person: what leaked for them and their staff record (null: not in the staff table). */
-    record Person(Set<DataCategory> exposed, StaffMember staff) {
+    /**
+     * One person: what leaked for them, their staff record (null: not in the staff table) and whose
+     * data it is (a member of the workforce unless said otherwise).
+     */
+    record Person(Set<DataCategory> exposed, StaffMember staff, SubjectType subject) {
+        Person(Set<DataCategory> exposed, StaffMember staff) {
+            this(exposed, staff, SubjectType.STAFF);
+        }
     }
 
     record Outcome(List<Assessment> assessments, Art33Verdict art33, List<NoticeDecision> art34) {
@@ -47,15 +56,16 @@ final class IncidentDecisions {
         List<NoticeDecision> decisions = new ArrayList<>();
         Map<Band, Long> bands = new EnumMap<>(Band.class);
         for (Person p : people) {
-            Assessment a = scorer.assess(new ScoringInput(p.exposed(), p.staff(), null, null, incident));
+            Assessment a = scorer.assess(new ScoringInput(p.exposed(), p.staff(), null, null, incident, p.subject()));
             assessments.add(a);
-            decisions.add(policy.decide(a, p.staff()));
+            decisions.add(p.staff() != null || p.subject().staff() ? policy.decide(a, p.staff())
+                    : policy.decideFor(a, ContactChannel.LETTER));
             bands.merge(a.band(), 1L, Long::sum);
         }
         Map<String, Long> figures = new HashMap<>();
         figures.put(Counters.PERSONS_TOTAL, (long) people.size());
         bands.forEach((band, n) -> figures.put(Counters.band(band), n));
-        Art33Verdict art33 = Art33Verdict.fromAssessment(List.of(incident), figures, policy.noticeAtOrAbove());
+        Art33Verdict art33 = Art33Verdict.fromAssessment(List.of(incident), figures, policy.noticeAtOrAbove(), Regime.UK_GDPR);
         return new Outcome(assessments, art33, decisions);
     }
 }

@@ -114,20 +114,61 @@ class MitigationScoringTest {
     }
 
     @Test
-    void art34Exemption3bForLaterMeasuresAnd3cForAPublicCommunication() {
-        IncidentMetadata malicious = incident(true, Confidentiality.UNKNOWN_RECIPIENTS, Availability.NONE,
-                only(Unintelligible.NONE, null, null, "Credentials revoked", "Published"));
-        Assessment b = covert(malicious);
-        assertEquals(Band.VERY_HIGH, b.band());
-        assertEquals(Art34Exemption.LATER_MEASURES, b.art34Exemption(), "(b) before (c), in the Article's order");
-        assertFalse(b.reasons().stream().anyMatch(r -> r.contains("Credentials revoked")), "free text never in reasons");
-        Assessment c = covert(incident(true, Confidentiality.UNKNOWN_RECIPIENTS, Availability.NONE,
-                only(Unintelligible.NONE, null, null, null, "Published")));
-        assertEquals(Art34Exemption.PUBLIC_COMMUNICATION, c.art34Exemption());
-        NoticeDecision d = POLICY.decide(c, null);
+    void art34Exemption3bOnlyWhereLaterMeasuresChangeWhatPutsThePersonAtRisk() {
+        IncidentMetadata revoked = incident(true, Confidentiality.UNKNOWN_RECIPIENTS, Availability.NONE,
+                only(Unintelligible.NONE, null, null, "Credentials revoked", null));
+        // A constable whose name and force log-in leaked: the log-in makes them VERY_HIGH; revoked, it
+        // no longer can, and without it they are LOW (1.5 x 0.5 + 1.0 = 1.75).
+        Assessment credentials = SCORER.assess(new ScoringInput(exposed("name;rank;credentials"),
+                officer(NameRarity.COMMON), null, null, revoked));
+        assertTrue(credentials.band().atLeast(Band.HIGH), credentials.toString());
+        assertEquals(Art34Exemption.LATER_MEASURES, credentials.art34Exemption());
+        assertTrue(credentials.reasons().getLast().startsWith("Art. 34(3)(b): measures taken since the breach"),
+                credentials.reasons().getLast());
+        assertTrue(credentials.reasons().getLast().contains("without it they are band LOW"),
+                credentials.reasons().getLast());
+        assertFalse(credentials.reasons().stream().anyMatch(r -> r.contains("Credentials revoked")),
+                "free text never in reasons");
+        // A covert officer's face and name cannot be revoked: the notice stands, and the reasons say why.
+        Assessment covert = covert(revoked);
+        assertEquals(Band.VERY_HIGH, covert.band());
+        assertEquals(Art34Exemption.NONE, covert.art34Exemption());
+        assertTrue(covert.reasons().getLast().startsWith("Art. 34(3)(b) considered and not applied"),
+                covert.reasons().getLast());
+        assertTrue(POLICY.decide(covert, officer(NameRarity.COMMON, RoleFlag.COVERT)).sendsNotice());
+    }
+
+    @Test
+    void art34Exemption3cOnlyForSomeoneTheForceCannotReach() {
+        IncidentMetadata published = incident(true, Confidentiality.UNKNOWN_RECIPIENTS, Availability.NONE,
+                only(Unintelligible.NONE, null, null, null, "Published"));
+        // In the staff table: the force can write to them, so a public communication replaces nothing.
+        Assessment known = covert(published);
+        assertEquals(Art34Exemption.NONE, known.art34Exemption());
+        assertTrue(known.reasons().getLast().startsWith("Art. 34(3)(c) considered and not applied"),
+                known.reasons().getLast());
+        // A pay number the staff table does not know, "SC cleared" echoed: HIGH, and nobody to write to.
+        Assessment unknown = SCORER.assess(new ScoringInput(exposed("name;vetting_level"), null, null, "SC", published));
+        assertEquals(Band.HIGH, unknown.band());
+        assertEquals(Art34Exemption.PUBLIC_COMMUNICATION, unknown.art34Exemption());
+        NoticeDecision d = POLICY.decide(unknown, null);
         assertFalse(d.sendsNotice());
         assertTrue(d.reason().contains("exempt under Art. 34(3)(c)"), d.reason());
         assertTrue(d.reason().endsWith("covers them with the public communication."), d.reason());
+        // A victim the manifest says how to reach is not exempt either.
+        Assessment victim = SCORER.assess(new ScoringInput(exposed("name;home_address;date_of_birth"), null, null, null,
+                published, org.breachtriage.core.model.SubjectType.VICTIM));
+        assertTrue(victim.band().atLeast(Band.HIGH), victim.toString());
+        assertEquals(Art34Exemption.NONE, victim.art34Exemption());
+    }
+
+    @Test
+    void art34ExemptionsInTheArticlesOrder() {
+        // A revoked log-in and a public communication, for someone the force cannot reach: (b) first.
+        Assessment a = SCORER.assess(new ScoringInput(exposed("name;credentials"), null, null, null,
+                incident(true, Confidentiality.UNKNOWN_RECIPIENTS, Availability.NONE,
+                        only(Unintelligible.NONE, null, null, "Credentials revoked", "Published"))));
+        assertEquals(Art34Exemption.LATER_MEASURES, a.art34Exemption(), "(b) before (c)");
     }
 
     @Test
