@@ -1,6 +1,7 @@
 package org.breachtriage.core.cases;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Set;
 import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.manifest.Mitigations;
 import org.breachtriage.core.model.Band;
+import org.breachtriage.core.model.DataCategory;
 
 /**
  * The incident's Art. 33 decision, from its assessment (docs/scoring.md, "Mitigations and the Art. 33
@@ -52,7 +54,9 @@ public record Art33Verdict(String verdict, boolean required, boolean provisional
             return new Art33Verdict(NONE, false, false, "No manifest of the incident has an accepted row yet, so"
                     + " there is nobody to assess; the clock runs all the same.");
         }
-        if (deciders.stream().anyMatch(c -> !peopleScored(c))) {
+        // Bands never go down, so someone already above LOW settles it however much is still being scored:
+        // the ICO is told (HIGH or above anywhere is never left to a provisional "not required").
+        if (deciders.stream().anyMatch(c -> !peopleScored(c)) && !anyoneAboveLow(figures)) {
             CaseRecord deciding = deciders.stream().filter(CaseRecord::art33Required).findFirst().orElse(deciders.getFirst());
             return new Art33Verdict(deciding.art33Required() ? REQUIRED : NOT_REQUIRED, deciding.art33Required(), true,
                     PROVISIONAL + deciding.art33Reasoning());
@@ -97,7 +101,7 @@ public record Art33Verdict(String verdict, boolean required, boolean provisional
         }
         Set<String> containing = new LinkedHashSet<>();
         for (IncidentMetadata incident : incidents) {
-            Mitigations.Containment containment = Mitigations.containment(incident, true);
+            Mitigations.Containment containment = Mitigations.containment(incident, exposedCategories(figures));
             if (!containment.contained()) {
                 return new Art33Verdict(REQUIRED, true, false, "None of the " + people(total) + " is assessed "
                         + risk + " or above (highest band " + (highest == null ? "none" : highest) + "), but "
@@ -111,6 +115,26 @@ public record Art33Verdict(String verdict, boolean required, boolean provisional
                 + "), and " + String.join(", and ", new ArrayList<>(containing)) + ". No report to the ICO is"
                 + " required; this decision and its reasons are recorded under " + law.dutyToRecord() + ". Reassess if new"
                 + " evidence arrives.");
+    }
+
+    private static boolean anyoneAboveLow(Map<String, Long> figures) {
+        for (Band band : Band.values()) {
+            if (band != Band.LOW && figures.getOrDefault(Counters.band(band), 0L) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The categories exposed for anyone in the incident, from its per-category figures. */
+    private static Set<DataCategory> exposedCategories(Map<String, Long> figures) {
+        Set<DataCategory> exposed = EnumSet.noneOf(DataCategory.class);
+        for (DataCategory c : DataCategory.values()) {
+            if (figures.getOrDefault(Counters.category(c), 0L) > 0) {
+                exposed.add(c);
+            }
+        }
+        return exposed;
     }
 
     /** "1 person", "25 people". */

@@ -93,13 +93,16 @@ public final class SeverityScorer {
     private static final int EMAIL = bit(DataCategory.EMAIL);
     private static final int WARRANT_NUMBER = bit(DataCategory.WARRANT_NUMBER);
     private static final int NATIONAL_ID = bit(DataCategory.NATIONAL_ID);
+    private static final int CREDENTIALS = bit(DataCategory.CREDENTIALS);
+    private static final int CREDENTIALS_HASHED = bit(DataCategory.CREDENTIALS_HASHED);
     /**
-     * Data a force can change after a breach: log-ins can be revoked and passwords reset, cards and
-     * accounts replaced. A name, a face, an address, a role or a diagnosis cannot be, so later measures
+     * Data a force can change after a breach: log-ins can be revoked and passwords reset, payment cards
+     * cancelled. A name, a face, an address, a role, a diagnosis or the bank account pay goes into
+     * cannot be changed by the force, so later measures
      * (Art. 34(3)(b)) can only take away the risk that comes from these.
      */
     private static final int CHANGEABLE_AFTER_BREACH = bit(DataCategory.CREDENTIALS) | bit(DataCategory.CREDENTIALS_HASHED)
-            | bit(DataCategory.FINANCIAL) | bit(DataCategory.FINANCIAL_FULL);
+            | bit(DataCategory.FINANCIAL_FULL);
     /** Data that leads an outsider to the actual person: what they are called, look like, or where they live. */
     private static final int FINDABLE = NAME | PHOTO | HOME_ADDRESS;
 
@@ -166,8 +169,12 @@ public final class SeverityScorer {
     private static final String EI_ENCRYPTED = "Data encrypted to a current standard and the key not compromised:"
             + " unintelligible, so it cannot be attributed to anyone (ENISA: unintelligibility of data; EI "
             + EI_NEGLIGIBLE + ")";
-    private static final String EI_HASHED = "Data hashed and salted with a current algorithm: unintelligible, so it"
-            + " cannot be attributed to anyone (ENISA: unintelligibility of data; EI " + EI_NEGLIGIBLE + ")";
+    private static final String EI_ENCRYPTED_BUT_LOST = "Data encrypted, but it was also lost or altered and not"
+            + " restored within " + Mitigations.hours(Mitigations.PROMPT_RESTORE) + ": encryption protects only"
+            + " against disclosure, so ease of identification is scored as for data in the clear";
+    private static final String CREDENTIALS_AS_HASHED = "Credentials hashed and salted with a current algorithm"
+            + " (incident details): scored as hashed credentials; hashing protects nothing else, so the rest of the"
+            + " data is scored as it is";
     /** Per [exemption][band]: the sentence that records an Art. 34(3) exemption in the reasons. */
     private static final String[][] EXEMPTION_REASON = new String[Art34Exemption.values().length][Band.values().length];
 
@@ -307,10 +314,16 @@ public final class SeverityScorer {
         Objects.requireNonNull(input, "input");
         int exposed = maskOf(input.exposed());
         List<String> reasons = new ArrayList<>(8);
-        double dpc = dataProcessingContext(exposed, input, reasons);
         Mitigations mitigations = input.incident() == null ? Mitigations.NONE : input.incident().mitigations();
-        double ei = mitigations.unintelligibleData()
-                ? unintelligible(mitigations.unintelligible(), reasons)
+        if (mitigations.unintelligible() == Unintelligible.HASHED_SALTED && (exposed & CREDENTIALS) != 0) {
+            // Hashing protects the credentials, and only them: they score as hashed, the rest as it is.
+            exposed = exposed & ~CREDENTIALS | CREDENTIALS_HASHED;
+            reasons.add(CREDENTIALS_AS_HASHED);
+        }
+        double dpc = dataProcessingContext(exposed, input, reasons);
+        boolean encrypted = encryptionCounts(mitigations, input.incident(), reasons);
+        double ei = encrypted
+                ? unintelligible(reasons)
                 : easeOfIdentification(exposed, input.staff(), reasons);
         CircumstancesOfBreach cb = circumstancesOfBreach(input.incident(), reasons);
         double cbTotal = cb.total();
@@ -320,7 +333,7 @@ public final class SeverityScorer {
         Band band = Band.ofScore(score);
         reasons.add(severityReason(dpc, ei, cbTotal, score, band));
         Art34Exemption exemption = band.atLeast(policy.noticeAtOrAbove())
-                ? exemption(mitigations, exposed, input, cbTotal, band, reasons) : Art34Exemption.NONE;
+                ? exemption(mitigations, encrypted, exposed, input, cbTotal, band, reasons) : Art34Exemption.NONE;
         return new Assessment(dpc, ei, cb, score, band, reasons, exemption);
     }
 
@@ -338,23 +351,33 @@ public final class SeverityScorer {
      *       telling them is never a disproportionate effort.</li>
      * </ul>
      */
-    private Art34Exemption exemption(Mitigations m, int exposed, ScoringInput input, double cbTotal, Band band,
-                                     List<String> reasons) {
-        if (m.unintelligibleData()) {
+    private Art34Exemption exemption(Mitigations m, boolean encrypted, int exposed, ScoringInput input, double cbTotal,
+                                     Band band, List<String> reasons) {
+        boolean onlyHashedCredentials = m.unintelligible() == Unintelligible.HASHED_SALTED
+                && (exposed & ~(CREDENTIALS | CREDENTIALS_HASHED)) == 0 && exposed != 0
+                && !Mitigations.lossBeyondConfidentiality(input.incident());
+        if (encrypted || onlyHashedCredentials) {
             reasons.add(EXEMPTION_REASON[Art34Exemption.UNINTELLIGIBLE.ordinal()][band.ordinal()]);
             return Art34Exemption.UNINTELLIGIBLE;
+        }
+        if (m.unintelligibleData()) {
+            reasons.add("Art. 34(3)(a) considered and not applied: " + (m.unintelligible() == Unintelligible.ENCRYPTED
+                    ? "the data was encrypted, but it was also lost or altered and not restored promptly, which"
+                    + " encryption does not protect against"
+                    : "only credentials were hashed, and other data about this person was exposed in the clear")
+                    + ", so the notice stands");
         }
         if (m.laterMeasures() != null) {
             Band without = bandWithout(exposed & ~CHANGEABLE_AFTER_BREACH, input, cbTotal);
             if (!without.atLeast(policy.noticeAtOrAbove())) {
                 reasons.add(Art34Exemption.LATER_MEASURES.provision() + ": " + Art34Exemption.LATER_MEASURES.because()
                         + ": what puts this person at band " + band + " is data those measures change (credentials,"
-                        + " financial details), and without it they are band " + without + ", so no Art. 34 notice is"
+                        + " cancelled card details), and without it they are band " + without + ", so no Art. 34 notice is"
                         + " sent although band " + band + " would call for one");
                 return Art34Exemption.LATER_MEASURES;
             }
             reasons.add("Art. 34(3)(b) considered and not applied: later measures are recorded, but they cannot change"
-                    + " what puts this person at band " + band + " (without their credentials and financial details"
+                    + " what puts this person at band " + band + " (without their credentials and card details"
                     + " they are still band " + without + "), so the notice stands");
         }
         if (m.publicCommunication() != null) {
@@ -387,9 +410,24 @@ public final class SeverityScorer {
      * whatever the data would reveal in the clear. DPC still counts what the data is, and CB what
      * happened to it.
      */
-    private static double unintelligible(Unintelligible how, List<String> reasons) {
-        reasons.add(how == Unintelligible.ENCRYPTED ? EI_ENCRYPTED : EI_HASHED);
+    private static double unintelligible(List<String> reasons) {
+        reasons.add(EI_ENCRYPTED);
         return EI_NEGLIGIBLE;
+    }
+
+    /**
+     * Encryption lowers EI only where the breach was one of confidentiality: encrypted data that was
+     * also lost or altered, and not restored promptly, still harms the people whose data it is.
+     */
+    private static boolean encryptionCounts(Mitigations m, IncidentMetadata incident, List<String> reasons) {
+        if (m.unintelligible() != Unintelligible.ENCRYPTED) {
+            return false;
+        }
+        if (Mitigations.lossBeyondConfidentiality(incident)) {
+            reasons.add(EI_ENCRYPTED_BUT_LOST);
+            return false;
+        }
+        return true;
     }
 
     private static String severityReason(double dpc, double ei, double cbTotal, double score, Band band) {
@@ -790,7 +828,7 @@ public final class SeverityScorer {
             case UNKNOWN_RECIPIENTS -> added(CB_UNKNOWN_RECIPIENTS, CB_UNKNOWN, reasons);
         };
         if (m.recoveredWithin() != null) {
-            reasons.add("Data restored from backup within " + m.recoveredWithin() + ": the loss of availability or"
+            reasons.add("Data restored from backup within " + Mitigations.hours(m.recoveredWithin()) + ": the loss of availability or"
                     + " integrity was temporary and is counted as such, no more");
         }
         double i = switch (integrity) {

@@ -52,6 +52,33 @@ class Art33VerdictTest {
     }
 
     @Test
+    void someoneAlreadyHighSettlesItWhileAnotherManifestIsStillBeingScored() {
+        // Manifest A is scored, with a covert officer at VERY_HIGH; B, which says "no evidence of loss", is
+        // still scoring (or stuck). Bands never go down, so the ICO is told now, not "provisionally not".
+        CaseRecord scored = caseOf("BT-A", incident(true, Confidentiality.NO_EVIDENCE, Availability.NONE, Mitigations.NONE),
+                CaseStatus.SCORED, 3);
+        CaseRecord scoring = caseOf("BT-B", incident(false, Confidentiality.NO_EVIDENCE, Availability.NONE,
+                Mitigations.NONE), CaseStatus.SCORING, 2);
+        assertFalse(scoring.art33Required(), "B opened with 'not required' from its incident details alone");
+        Art33Verdict v = Art33Verdict.decide(List.of(scored, scoring), bands(2, 0, 0, 1), Band.HIGH, Regime.UK_GDPR);
+        assertTrue(v.required(), v.reasoning());
+        assertFalse(v.provisional(), "more scoring cannot lower a band, so this is final");
+        Art33Verdict medium = Art33Verdict.decide(List.of(scored, scoring), bands(2, 1, 0, 0), Band.HIGH, Regime.UK_GDPR);
+        assertTrue(medium.required() && !medium.provisional(), medium.reasoning());
+        Art33Verdict allLow = Art33Verdict.decide(List.of(scored, scoring), bands(3, 0, 0, 0), Band.HIGH, Regime.UK_GDPR);
+        assertTrue(allLow.provisional(), "everyone LOW so far: the opening decisions stand until B is scored");
+    }
+
+    @Test
+    void aRestoreThatTookLongerThanADayDoesNotContainTheLoss() {
+        CaseRecord slow = caseOf("BT-1", incident(true, Confidentiality.NO_EVIDENCE, Availability.TEMPORARY,
+                new Mitigations(Unintelligible.NONE, Duration.ofDays(60), null, null, null)), CaseStatus.SCORED, 5);
+        Art33Verdict v = Art33Verdict.decide(List.of(slow), bands(5, 0, 0, 0), Band.HIGH, Regime.UK_GDPR);
+        assertTrue(v.required());
+        assertTrue(v.reasoning().contains("the restore from backup took 60 days, longer than 24 h"), v.reasoning());
+    }
+
+    @Test
     void onceScoredMitigationsAndLowBandsMeanNoReport() {
         CaseRecord scored = caseOf("BT-1", incident(true, Confidentiality.UNKNOWN_RECIPIENTS, Availability.NONE, ENCRYPTED),
                 CaseStatus.SCORED, 5);

@@ -25,6 +25,7 @@ import org.breachtriage.core.model.NameRarity;
 import org.breachtriage.core.model.RoleFlag;
 import org.breachtriage.core.model.StaffMember;
 import org.breachtriage.core.model.StaffType;
+import org.breachtriage.core.model.SubjectType;
 import org.breachtriage.core.model.VettingLevel;
 import org.breachtriage.core.scoring.ReleaseRule;
 import org.breachtriage.core.scoring.ScoringPolicy;
@@ -162,7 +163,10 @@ class Art33Art34PropertiesTest {
                 Set.of(), List.of(), null, List.of(), List.of(), m);
     }
 
-    /** 1 to 12 people, each with up to 6 categories, 30% of them not in the staff table. */
+    private static final SubjectType[] OUTSIDE_THE_WORKFORCE = {SubjectType.VICTIM, SubjectType.WITNESS,
+            SubjectType.SUSPECT, SubjectType.OTHER};
+
+    /** 1 to 12 people, each with up to 6 categories, some not in the staff table, some outside the workforce. */
     private static List<IncidentDecisions.Person> people(Random random) {
         int n = 1 + random.nextInt(12);
         List<IncidentDecisions.Person> people = new ArrayList<>(n);
@@ -172,7 +176,10 @@ class Art33Art34PropertiesTest {
             for (int k = 0; k < size; k++) {
                 categories.add(pick(random, DataCategory.values()));
             }
-            people.add(new IncidentDecisions.Person(categories, random.nextInt(10) < 3 ? null : staff(random)));
+            int who = random.nextInt(10);
+            // 30% not in the staff table, 20% outside the workforce (victims, witnesses, suspects, others).
+            people.add(who < 2 ? new IncidentDecisions.Person(categories, null, pick(random, OUTSIDE_THE_WORKFORCE))
+                    : new IncidentDecisions.Person(categories, who < 5 ? null : staff(random)));
         }
         return people;
     }

@@ -65,6 +65,12 @@ final class IncidentDecisions {
         Map<String, Long> figures = new HashMap<>();
         figures.put(Counters.PERSONS_TOTAL, (long) people.size());
         bands.forEach((band, n) -> figures.put(Counters.band(band), n));
+        // The incident's per-category figures, as IncidentFigures keeps them (people with it exposed).
+        for (Person p : people) {
+            for (DataCategory c : p.exposed()) {
+                figures.merge(Counters.category(c), 1L, Long::sum);
+            }
+        }
         Art33Verdict art33 = Art33Verdict.fromAssessment(List.of(incident), figures, policy.noticeAtOrAbove(), Regime.UK_GDPR);
         return new Outcome(assessments, art33, decisions);
     }

@@ -61,10 +61,48 @@ class MitigationScoringTest {
                 + " unintelligible, so it cannot be attributed to anyone (ENISA: unintelligibility of data; EI 0.25)"),
                 a.reasons().toString());
         assertFalse(a.exempt(), "MEDIUM calls for no Art. 34 notice, so there is nothing to exempt");
-        Assessment hashed = covert(incident(true, Confidentiality.UNKNOWN_RECIPIENTS, Availability.NONE,
-                only(Unintelligible.HASHED_SALTED, null, null, null, null)));
-        assertEquals(0.25, hashed.ei());
-        assertTrue(hashed.reasons().stream().anyMatch(r -> r.startsWith("Data hashed and salted")));
+    }
+
+    @Test
+    void hashingProtectsTheCredentialsAndNothingElse() {
+        // A covert officer's name and photo in the clear beside hashed passwords: still VERY_HIGH.
+        IncidentMetadata hashed = incident(true, Confidentiality.UNKNOWN_RECIPIENTS, Availability.NONE,
+                only(Unintelligible.HASHED_SALTED, null, null, null, null));
+        Assessment covert = SCORER.assess(new ScoringInput(exposed("name;photo;home_address;credentials"),
+                officer(NameRarity.COMMON, RoleFlag.COVERT), null, null, hashed));
+        assertEquals(1.0, covert.ei());
+        assertEquals(Band.VERY_HIGH, covert.band());
+        assertTrue(covert.reasons().getFirst().startsWith("Credentials hashed and salted"), covert.reasons().toString());
+        assertEquals(Art34Exemption.NONE, covert.art34Exemption());
+        assertTrue(covert.reasons().getLast().startsWith("Art. 34(3)(a) considered and not applied: only credentials"
+                + " were hashed"), covert.reasons().getLast());
+        assertTrue(POLICY.decide(covert, officer(NameRarity.COMMON, RoleFlag.COVERT)).sendsNotice());
+        // Credentials scored as hashed: the same person's clear-text log-in would start at DPC 4.
+        Assessment onlyLogin = SCORER.assess(new ScoringInput(exposed("credentials"), null, null, null, hashed));
+        assertEquals(2, onlyLogin.dpc());
+    }
+
+    @Test
+    void encryptionDoesNothingForDataThatWasLostOrAltered() {
+        IncidentMetadata lost = new IncidentMetadata("Acme", "INC-M", Instant.parse("2026-11-30T09:00:00Z"), true,
+                Confidentiality.UNKNOWN_RECIPIENTS, Integrity.UNRECOVERABLE, Availability.PERMANENT, Set.of(), List.of(),
+                null, List.of(), List.of(), only(Unintelligible.ENCRYPTED, null, null, null, null));
+        Assessment a = covert(lost);
+        assertEquals(1.0, a.ei());
+        assertEquals(Band.VERY_HIGH, a.band());
+        assertTrue(a.reasons().stream().anyMatch(r -> r.startsWith("Data encrypted, but it was also lost or altered")),
+                a.reasons().toString());
+        assertEquals(Art34Exemption.NONE, a.art34Exemption());
+        // Restored within the day, it is a confidentiality breach again, and the encryption counts.
+        IncidentMetadata restored = new IncidentMetadata("Acme", "INC-M", Instant.parse("2026-11-30T09:00:00Z"), true,
+                Confidentiality.UNKNOWN_RECIPIENTS, Integrity.RECOVERABLE, Availability.TEMPORARY, Set.of(), List.of(),
+                null, List.of(), List.of(), only(Unintelligible.ENCRYPTED, Duration.ofHours(6), null, null, null));
+        assertEquals(0.25, covert(restored).ei());
+        // ... but not after two days without the data.
+        IncidentMetadata slow = new IncidentMetadata("Acme", "INC-M", Instant.parse("2026-11-30T09:00:00Z"), true,
+                Confidentiality.UNKNOWN_RECIPIENTS, Integrity.RECOVERABLE, Availability.TEMPORARY, Set.of(), List.of(),
+                null, List.of(), List.of(), only(Unintelligible.ENCRYPTED, Duration.ofHours(48), null, null, null));
+        assertEquals(1.0, covert(slow).ei());
     }
 
     @Test
@@ -88,28 +126,35 @@ class MitigationScoringTest {
         Assessment restored = covert(incident(true, Confidentiality.NO_EVIDENCE, Availability.TEMPORARY,
                 only(Unintelligible.NONE, Duration.ofHours(4), null, null, null)));
         assertEquals(without.score(), restored.score());
-        assertTrue(restored.reasons().contains("Data restored from backup within PT4H: the loss of availability or"
+        assertTrue(restored.reasons().contains("Data restored from backup within 4 h: the loss of availability or"
                 + " integrity was temporary and is counted as such, no more"), restored.reasons().toString());
     }
 
     @Test
-    void art34Exemption3aForUnintelligibleDataAtHigh() {
-        // Unintelligible, yet HIGH: every CB at its maximum (4 x 0.25 + 2.0 = 3.0).
-        IncidentMetadata worst = new IncidentMetadata("Acme", "INC-M", Instant.parse("2026-11-30T09:00:00Z"), true,
-                Confidentiality.UNKNOWN_RECIPIENTS, Integrity.UNRECOVERABLE, Availability.PERMANENT, Set.of(), List.of(),
-                null, List.of(), List.of(), only(Unintelligible.ENCRYPTED, null, null, null, null));
-        Assessment a = covert(worst);
-        assertEquals(Band.HIGH, a.band());
+    void art34Exemption3aForEncryptedDataAtANoticeThresholdOfMedium() {
+        // Encryption that counts keeps everyone below HIGH (4 x 0.25 + 1.0 = 2.0 at most without other
+        // losses), so (a) matters where the policy notifies from MEDIUM.
+        ScoringPolicy medium = ScoringPolicy.load("medium.json", new java.io.ByteArrayInputStream(("{\"version\": \"t-1\","
+                + " \"description\": \"test\", \"noticeAtOrAbove\": \"MEDIUM\", \"bands\": {"
+                + "\"LOW\": {\"channel\": \"NONE\", \"release\": \"auto\"},"
+                + "\"MEDIUM\": {\"channel\": \"EMAIL\", \"templateId\": \"m\", \"release\": \"auto\"},"
+                + "\"HIGH\": {\"channel\": \"LETTER\", \"templateId\": \"h\", \"release\": \"one\"},"
+                + "\"VERY_HIGH\": {\"channel\": \"IN_PERSON\", \"templateId\": \"v\", \"release\": \"two\"}},"
+                + " \"generalCommunication\": {\"templateId\": \"g\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Assessment a = new SeverityScorer(medium).assess(new ScoringInput(LEAK, officer(NameRarity.COMMON, RoleFlag.COVERT),
+                null, null, incident(true, Confidentiality.UNKNOWN_RECIPIENTS, Availability.NONE,
+                        only(Unintelligible.ENCRYPTED, null, null, null, null))));
+        assertEquals(Band.MEDIUM, a.band());
         assertEquals(Art34Exemption.UNINTELLIGIBLE, a.art34Exemption());
         assertEquals("Art. 34(3)(a): the data was unintelligible to whoever holds it (encrypted with a key that was not"
-                + " compromised, or hashed and salted), so no Art. 34 notice is sent although band HIGH would call for"
+                + " compromised, or hashed and salted), so no Art. 34 notice is sent although band MEDIUM would call for"
                 + " one", a.reasons().getLast());
-        NoticeDecision d = POLICY.decide(a, officer(NameRarity.COMMON));
+        NoticeDecision d = medium.decide(a, officer(NameRarity.COMMON));
         assertFalse(d.required());
         assertEquals(ContactChannel.NONE, d.channel());
         assertNull(d.templateId());
-        assertTrue(d.reason().startsWith("No Art. 34 notice although band HIGH is at or above the notice threshold HIGH"
-                + " (policy " + POLICY.version() + "): exempt under Art. 34(3)(a)"), d.reason());
+        assertTrue(d.reason().startsWith("No Art. 34 notice although band MEDIUM is at or above the notice threshold"
+                + " MEDIUM (policy t-1): exempt under Art. 34(3)(a)"), d.reason());
         assertTrue(d.reason().endsWith("the general staff communication covers them."), d.reason());
     }
 
