@@ -78,7 +78,7 @@ class MitigatedIncidentTest {
             assertTrue(log.stream().anyMatch(d -> d.decision().equals("art33 notification required")
                     && d.reason().startsWith("Provisional")), "the opening decision stays on record, as provisional");
             assertTrue(log.stream().anyMatch(d -> d.decision().equals("mitigation")
-                    && d.reason().startsWith("unintelligible: ENCRYPTED: ease of identification is negligible")),
+                    && d.reason().startsWith("unintelligible: ENCRYPTED: where only confidentiality was lost")),
                     "each mitigation's effect is in the log");
             for (IncidentPerson p : people(pipeline, summary.incidentId())) {
                 assertEquals(0.25, p.assessment().ei(), "unintelligible: EI negligible");
