@@ -14,6 +14,7 @@
 #   COLD_ARCHIVE=path            an AppCDS archive to measure (default: make one with a training run,
 #                                functions/target/cds/score.jsa, as the functions build's cds profile does)
 #   COLD_NO_CDS=1                skip the AppCDS variants
+#   COLD_JAR=path                another deployment package to measure (an older build, to compare)
 #   COLD_EXTRA_FLAGS="..."       JVM flags added to every measured JVM (experiments)
 #   BENCH_REBUILD=1              rebuild even when the classes look current
 set -euo pipefail
@@ -28,6 +29,7 @@ say "load before: $(uptime)"
 
 cpfile=$root/bench/target/classpath.txt
 jar=$root/functions/target/breach-triage-functions.jar
+measured=${COLD_JAR:-$jar}
 if [ "${BENCH_REBUILD:-0}" = 1 ] || [ ! -f "$cpfile" ] || [ ! -f "$jar" ] || [ -n "$(find "$root/pom.xml" "$root"/*/pom.xml \
     "$root"/{core,aws,sandbox,functions,bench}/src/main -newer "$cpfile" -type f -print -quit 2>/dev/null)" ]; then
   say "building the functions jar and bench (mvn package)..."
@@ -36,7 +38,7 @@ fi
 [ -d "$root/infra/local/node_modules" ] || (cd "$root/infra/local" && npm ci --no-audit --no-fund --loglevel=error)
 cp="$root/bench/target/classes:$(cat "$cpfile")"
 
-args=(--root "$root" --work "$out/cold" --jar "$jar" --runs "${COLD_RUNS:-7}" --extra-flags "${COLD_EXTRA_FLAGS:-}" --rows "${COLD_ROWS:-5}")
+args=(--root "$root" --work "$out/cold" --jar "$measured" --runs "${COLD_RUNS:-7}" --extra-flags "${COLD_EXTRA_FLAGS:-}" --rows "${COLD_ROWS:-5}")
 if [ "${COLD_NO_CDS:-0}" != 1 ]; then
   if [ -n "${COLD_ARCHIVE:-}" ]; then
     args+=(--cds-archive "$COLD_ARCHIVE")

@@ -1,12 +1,8 @@
 package org.breachtriage.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.List;
 import org.breachtriage.core.cases.RowBatch;
 import org.breachtriage.core.pipeline.ScoreBatch;
@@ -17,12 +13,9 @@ import org.breachtriage.functions.HandlerMetrics.Metric;
  * Triggered by the batch queue (with {@code ReportBatchItemFailures}): each message is one row batch,
  * handed to {@link ScoreBatch} with whether SQS has delivered it before. Scoring is idempotent, and the
  * case lifecycle decides whether the batch completes the case and asks for its report.
- *
- * <p>Lambda calls the stream overload (template.yaml's {@code ScoreHandler::handleRequest}: the Java
- * runtime prefers the longest signature), which reads the event with the project's Jackson instead of
- * the runtime's own serialiser, a cold-start saving ({@link SqsEventJson}); tests call the typed one.
+ * Lambda calls the stream entry point of {@link SqsFunction}.
  */
-public final class ScoreHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class ScoreHandler implements SqsFunction {
     private final ScoreBatch score;
 
     /** Used by the Lambda runtime. */
@@ -36,11 +29,6 @@ public final class ScoreHandler implements RequestHandler<SQSEvent, SQSBatchResp
 
     public ScoreHandler(ScoreBatch score) {
         this.score = score;
-    }
-
-    /** The entry point Lambda calls: the same as the typed overload, on the event's JSON. */
-    public void handleRequest(InputStream event, OutputStream answer, Context context) throws IOException {
-        SqsEventJson.write(handleRequest(SqsEventJson.read(event), context), answer);
     }
 
     @Override
