@@ -13,9 +13,10 @@ import java.io.OutputStream;
  * string {@code Class::handleRequest} of template.yaml the Java runtime picks the overload with the
  * longest signature, and (InputStream, OutputStream, Context) is longest. It reads the event with the
  * project's Jackson instead of the runtime's own serialiser, about 1,000 classes fewer on a cold start
- * ({@link SqsEventJson}); tests and the CLI call the typed overload.
+ * ({@link SqsEventJson}); tests and the CLI call the typed overload. Public because the runtime calls
+ * the inherited method by reflection, which a package-private interface would refuse.
  */
-interface SqsFunction extends RequestHandler<SQSEvent, SQSBatchResponse> {
+public interface SqsFunction extends RequestHandler<SQSEvent, SQSBatchResponse> {
 
     /** The entry point Lambda calls: the typed overload, on the event's JSON. */
     default void handleRequest(InputStream event, OutputStream answer, Context context) throws IOException {

@@ -314,7 +314,9 @@ class LambdaRuntimeIT {
                 List<JsonNode> lines = logLines(function, output, answer.requestId());
                 stop(process);
                 try (var loaded = Files.lines(classes)) {
-                    return new Run(function, answer, lines, loaded.filter(l -> l.contains(" source: ")).count());
+                    long count = loaded.filter(l -> l.contains(" source: ")).count();
+                    System.out.println(function + " in the Lambda runtime loaded " + count + " classes");
+                    return new Run(function, answer, lines, count);
                 }
             } finally {
                 stop(process);
