@@ -107,8 +107,8 @@ public final class ColdStart {
                 for (Variant v : variants) {
                     Timing t = bench.time(v, List.of());
                     times.get(v).add(t);
-                    say(String.format(Locale.ROOT, "round %d/%d: %s: %.3f s (second event %.3f s)", round, runs, v.name(),
-                            t.first(), t.warmSecond()));
+                    say(String.format(Locale.ROOT, "round %d/%d: %s: %.3f s, CPU %.2f s (second event %.3f s)", round, runs,
+                            v.name(), t.first(), t.cpu(), t.warmSecond()));
                 }
             }
             Map<Variant, ClassCount> classes = new LinkedHashMap<>();
@@ -124,7 +124,7 @@ public final class ColdStart {
      * world: to its exit), and for the handler the seconds its second event took, the same work on a
      * warm JVM (another case's first batch), which tells the emulators' share of the first event.
      */
-    record Timing(double first, double warmSecond) {
+    record Timing(double first, double cpu, double warmSecond) {
     }
 
     private Timing time(Variant v, List<String> extraFlags) throws Exception {
@@ -134,12 +134,14 @@ public final class ColdStart {
             ProcessBuilder pb = new ProcessBuilder(java, "-cp", helloClassPath(), Hello.class.getName())
                     .redirectErrorStream(true).redirectOutput(work.resolve("hello.log").toFile());
             pb.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", flags));
+            double cpuBefore = CpuTime.ofReapedChildren();
             long start = System.nanoTime();
             Process p = pb.start();
             if (!p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException("hello world failed: " + Files.readString(work.resolve("hello.log")));
             }
-            return new Timing((System.nanoTime() - start) / 1e9, Double.NaN);
+            long end = System.nanoTime();
+            return new Timing((end - start) / 1e9, CpuTime.ofReapedChildren() - cpuBefore, Double.NaN);
         }
         List<String> twoEvents = List.of(events.removeFirst(), events.removeFirst());
         Path log = work.resolve("handler.log");
@@ -150,10 +152,11 @@ public final class ColdStart {
             pb.environment().putAll(functionEnvironment(api, flags));
             long start = System.nanoTime();
             Process p = pb.start();
+            api.cpuProbe(() -> CpuTime.of(p.pid()));
             try {
                 Answer first = scored(v, api.await(0, TIMEOUT), log);
                 Answer second = scored(v, api.await(1, TIMEOUT), log);
-                return new Timing((first.atNanos() - start) / 1e9, (second.atNanos() - second.servedNanos()) / 1e9);
+                return new Timing((first.atNanos() - start) / 1e9, first.cpuSeconds(), (second.atNanos() - second.servedNanos()) / 1e9);
             } finally {
                 stop(p);
             }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +27,7 @@ final class LocalRuntimeApi implements AutoCloseable {
     private static final String BASE = "/2018-06-01/runtime/";
 
     /** When the event was handed out and when the runtime answered (System.nanoTime), and what. */
-    record Answer(long servedNanos, long atNanos, boolean error, String body) {
+    record Answer(long servedNanos, long atNanos, double cpuSeconds, boolean error, String body) {
     }
 
     private final HttpServer server;
@@ -37,6 +38,8 @@ final class LocalRuntimeApi implements AutoCloseable {
     private final long[] servedAt;
     private final AtomicInteger next = new AtomicInteger();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+    private volatile DoubleSupplier cpuProbe = () -> Double.NaN;
 
     LocalRuntimeApi(List<String> events) throws IOException {
         this.events = List.copyOf(events);
@@ -49,6 +52,11 @@ final class LocalRuntimeApi implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext(BASE, this::handle);
         server.start();
+    }
+
+    /** What to read as the runtime's CPU time when an answer arrives (the measured process's, once started). */
+    void cpuProbe(DoubleSupplier probe) {
+        this.cpuProbe = probe;
     }
 
     /** host:port, the value of {@code AWS_LAMBDA_RUNTIME_API}. */
@@ -83,11 +91,11 @@ final class LocalRuntimeApi implements AutoCloseable {
             String id = path.substring("invocation/".length(), path.lastIndexOf('/'));
             int index = requestIds.indexOf(id);
             if (index >= 0) {
-                answers.get(index).complete(new Answer(servedAt[index], at, path.endsWith("/error"), body));
+                answers.get(index).complete(new Answer(servedAt[index], at, cpuProbe.getAsDouble(), path.endsWith("/error"), body));
             }
             respond(exchange, 202, "{\"status\":\"OK\"}");
         } else if (path.equals("init/error")) {
-            answers.forEach(a -> a.complete(new Answer(at, at, true, body)));
+            answers.forEach(a -> a.complete(new Answer(at, at, Double.NaN, true, body)));
             respond(exchange, 202, "{\"status\":\"OK\"}");
         } else {
             respond(exchange, 404, "{}");
@@ -105,7 +113,7 @@ final class LocalRuntimeApi implements AutoCloseable {
     @Override
     public void close() {
         long now = System.nanoTime();
-        answers.forEach(a -> a.complete(new Answer(now, now, true, "closed")));
+        answers.forEach(a -> a.complete(new Answer(now, now, Double.NaN, true, "closed")));
         closed.complete(null);
         server.stop(0);
         executor.shutdownNow();
