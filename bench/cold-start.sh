@@ -15,6 +15,7 @@
 #                                functions/target/cds/score.jsa, as the functions build's cds profile does)
 #   COLD_NO_CDS=1                skip the AppCDS variants
 #   COLD_JAR=path                another deployment package to measure (an older build, to compare)
+#   COLD_COMPARE_JARS=a.jar,b.jar  other packages measured C1 only in the same rounds (what each change bought)
 #   COLD_EXTRA_FLAGS="..."       JVM flags added to every measured JVM (experiments)
 #   BENCH_REBUILD=1              rebuild even when the classes look current
 set -euo pipefail
@@ -38,7 +39,7 @@ fi
 [ -d "$root/infra/local/node_modules" ] || (cd "$root/infra/local" && npm ci --no-audit --no-fund --loglevel=error)
 cp="$root/bench/target/classes:$(cat "$cpfile")"
 
-args=(--root "$root" --work "$out/cold" --jar "$measured" --runs "${COLD_RUNS:-7}" --extra-flags "${COLD_EXTRA_FLAGS:-}" --rows "${COLD_ROWS:-5}")
+args=(--root "$root" --work "$out/cold" --jar "$measured" --runs "${COLD_RUNS:-7}" --extra-flags "${COLD_EXTRA_FLAGS:-}" --rows "${COLD_ROWS:-5}" --compare-jars "${COLD_COMPARE_JARS:-}")
 if [ "${COLD_NO_CDS:-0}" != 1 ]; then
   if [ -n "${COLD_ARCHIVE:-}" ]; then
     args+=(--cds-archive "$COLD_ARCHIVE")

@@ -39,8 +39,14 @@ public final class ColdStart {
     static final String HANDLER = "org.breachtriage.functions.ScoreHandler::handleRequest";
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
-    /** One way of starting a JVM: the flags, and whether it is the handler or the hello world. */
-    record Variant(String name, boolean handler, List<String> flags) {
+    /**
+     * One way of starting a JVM: the flags, and whether it is the handler or the hello world; a handler
+     * of another deployment package names that package's task root (null: the package under test).
+     */
+    record Variant(String name, boolean handler, List<String> flags, Path taskRoot) {
+        Variant(String name, boolean handler, List<String> flags) {
+            this(name, handler, flags, null);
+        }
     }
 
     private final Path root;
@@ -96,6 +102,13 @@ public final class ColdStart {
             if (archive != null) {
                 variants.add(new Variant("score handler, C1 and C2, AppCDS", true, split(c2 + " -XX:SharedArchiveFile=" + archive)));
             }
+            // Other packages (earlier builds), measured C1 only beside this one: what each change bought.
+            List<String> others = split(args.getOrDefault("compare-jars", "").replace(',', ' '));
+            for (int i = 0; i < others.size(); i++) {
+                Path other = Path.of(others.get(i));
+                Path otherRoot = unpack(other, Files.createDirectories(work.resolve("task-" + i)));
+                variants.add(1 + i, new Variant("score handler, C1 only, " + other.getFileName(), true, split(c1), otherRoot));
+            }
             long handlers = variants.stream().filter(Variant::handler).count();
             int needed = (int) (handlers * (runs + 1) * 2);
             say("preparing " + needed + " score events of " + rows + " rows (one fresh case each)");
@@ -147,9 +160,9 @@ public final class ColdStart {
         Path log = work.resolve("handler.log");
         try (LocalRuntimeApi api = new LocalRuntimeApi(twoEvents)) {
             ProcessBuilder pb = new ProcessBuilder(java, "-cp", runtimeClassPath(), AWSLambda.class.getName(), HANDLER)
-                    .directory(taskRoot.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+                    .directory(rootOf(v).toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().clear();
-            pb.environment().putAll(functionEnvironment(api, flags));
+            pb.environment().putAll(functionEnvironment(api, flags, rootOf(v)));
             long start = System.nanoTime();
             Process p = pb.start();
             api.cpuProbe(() -> CpuTime.of(p.pid()));
@@ -194,7 +207,11 @@ public final class ColdStart {
     }
 
     /** What Lambda sets for the function (template.yaml's variables), pointing at the emulators. */
-    private Map<String, String> functionEnvironment(LocalRuntimeApi api, List<String> flags) {
+    private Path rootOf(Variant v) {
+        return v.taskRoot() == null ? taskRoot : v.taskRoot();
+    }
+
+    private Map<String, String> functionEnvironment(LocalRuntimeApi api, List<String> flags, Path taskRoot) {
         Map<String, String> env = new LinkedHashMap<>(fixture.functionEnvironment());
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("AWS_LAMBDA_RUNTIME_API", api.address());
