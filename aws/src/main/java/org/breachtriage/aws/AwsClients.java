@@ -7,8 +7,13 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -20,8 +25,11 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * (and more on a cold Lambda), so a JVM keeps one set: {@link #shared()} for production code, or an
  * instance of its own when it needs different settings (tests, the CLI against an emulator).
  *
- * <p>All clients use the URLConnection HTTP client: it starts faster and weighs less than Apache or
- * Netty, and our calls are few and small.
+ * <p>All clients share one URLConnection HTTP client: it starts faster and weighs less than Apache or
+ * Netty, and our calls are few and small; one instance sets up TLS (the trust store) once, not per client.
+ *
+ * <p>{@link #withHttpClientForPriming} makes copies that answer from canned bodies, for SnapStart
+ * priming ({@link RequestPriming}); the real clients never see that HTTP client.
  */
 public final class AwsClients implements AutoCloseable {
 
@@ -30,13 +38,22 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private final AwsSettings settings;
+    private final Lazy<SdkHttpClient> http;
     private final Lazy<S3Client> s3;
     private final Lazy<DynamoDbClient> dynamoDb;
     private final Lazy<SqsClient> sqs;
     private final Lazy<SnsClient> sns;
 
     public AwsClients(AwsSettings settings) {
+        this(settings, () -> UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(60))
+                .build());
+    }
+
+    private AwsClients(AwsSettings settings, Supplier<SdkHttpClient> http) {
         this.settings = settings;
+        this.http = new Lazy<>(http);
         this.s3 = new Lazy<>(this::buildS3);
         this.dynamoDb = new Lazy<>(() -> configure(DynamoDbClient.builder(), AwsService.DYNAMODB).build());
         this.sqs = new Lazy<>(() -> configure(SqsClient.builder(), AwsService.SQS).build());
@@ -68,11 +85,25 @@ public final class AwsClients implements AutoCloseable {
         return sns.get();
     }
 
-    /** Closes the clients this instance has built. */
+    /**
+     * Copies of these clients (same region, endpoints and SDK settings) that send every request to
+     * {@code canned} and sign with fake static credentials, so that no credentials are resolved or
+     * cached; without this instance's extra interceptors (request counting, fault injection). Close them.
+     */
+    AwsClients withHttpClientForPriming(SdkHttpClient canned) {
+        Region region = settings.region() != null ? settings.region() : AwsSettings.EMULATOR_FALLBACK_REGION;
+        AwsSettings copy = new AwsSettings(region, settings.endpoints(), PRIMING_CREDENTIALS, List.of());
+        return new AwsClients(copy, () -> canned);
+    }
+
+    private static final AwsCredentialsProvider PRIMING_CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDPRIMINGEXAMPLE", "priming-not-a-secret"));
+
+    /** Closes the clients this instance has built, and their HTTP client. */
     @Override
     public void close() {
         List<RuntimeException> failures = new ArrayList<>();
-        for (Lazy<? extends SdkAutoCloseable> client : List.of(s3, dynamoDb, sqs, sns)) {
+        for (Lazy<? extends SdkAutoCloseable> client : List.of(s3, dynamoDb, sqs, sns, http)) {
             try {
                 client.closeIfBuilt();
             } catch (RuntimeException e) {
@@ -95,9 +126,8 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, AwsService service) {
-        builder.httpClientBuilder(UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(5))
-                .socketTimeout(Duration.ofSeconds(60)));
+        // Shared, so the SDK does not close it with a client: close() does.
+        builder.httpClient(http.get());
         if (settings.region() != null) {
             builder.region(settings.region());
         }

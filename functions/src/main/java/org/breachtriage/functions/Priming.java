@@ -1,11 +1,18 @@
 package org.breachtriage.functions;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.breachtriage.aws.RequestPriming;
 import org.breachtriage.aws.SqsReportRequests;
 import org.breachtriage.core.cases.RowBatch;
 import org.breachtriage.core.json.Json;
@@ -23,9 +30,12 @@ import org.crac.Resource;
 /**
  * SnapStart priming. Lambda snapshots the JVM once the function's version is published; whatever
  * ran before the snapshot (class loading, JIT of the first paths, building SDK clients) is not paid
- * again on a cold start. Before the checkpoint this builds every client, scores a made-up person and
- * round-trips a row batch and a report request through Jackson. No network call: a checkpoint that
- * throws fails the deployment, and credentials are not cached into the snapshot.
+ * again on a cold start. Before the checkpoint this builds every client and sends one request of each
+ * kind the adapters send through canned copies of them ({@link RequestPriming}: marshalled, signed with
+ * fake credentials, answered from a canned body and unmarshalled), reads and answers a made-up SQS event
+ * as Lambda hands it over ({@link SqsEventJson}), scores a made-up person and round-trips a row batch and
+ * a report request through Jackson. No network call: a checkpoint that throws fails the deployment, and
+ * credentials are not resolved, so none are cached into the snapshot.
  */
 final class Priming implements Resource {
 
@@ -34,6 +44,7 @@ final class Priming implements Resource {
 
     private final FunctionWiring wiring;
     private final AtomicInteger primed = new AtomicInteger();
+    private volatile RequestPriming.Report requests = new RequestPriming.Report(List.of());
 
     Priming(FunctionWiring wiring) {
         this.wiring = wiring;
@@ -51,6 +62,11 @@ final class Priming implements Resource {
         return primed.get();
     }
 
+    /** The requests the last priming answered from canned bodies, for tests. */
+    RequestPriming.Report requests() {
+        return requests;
+    }
+
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         prime();
@@ -63,10 +79,8 @@ final class Priming implements Resource {
 
     /** Warms what every event needs; each step is independent and none may fail the checkpoint. */
     void prime() {
-        touch(() -> wiring.clients().s3());
-        touch(() -> wiring.clients().dynamoDb());
-        touch(() -> wiring.clients().sqs());
-        touch(() -> wiring.clients().sns());
+        touch(() -> requests = RequestPriming.prime(wiring.clients(), wiring.names()));
+        touch(Priming::roundTripAnSqsEvent);
         touch(() -> {
             RowBatch sample = sampleBatch();
             RowBatch back = Json.read(Json.write(sample), RowBatch.class);
@@ -76,6 +90,22 @@ final class Priming implements Resource {
         touch(() -> SqsReportRequests.caseIdFrom(SqsReportRequests.body("BT-0000000000000000")));
         touch(() -> URLDecoder.decode("manifests/priming+key%C3%BB.csv", StandardCharsets.UTF_8));
         primed.incrementAndGet();
+    }
+
+    /** The score, release and report functions' entry point reads an SQS event and writes a batch response. */
+    private static void roundTripAnSqsEvent() {
+        String event = "{\"Records\":[{\"messageId\":\"priming\",\"receiptHandle\":\"priming\",\"body\":"
+                + Json.write(Json.write(sampleBatch())) + ",\"attributes\":{\"ApproximateReceiveCount\":\"1\"},"
+                + "\"messageAttributes\":{},\"md5OfBody\":\"\",\"eventSource\":\"aws:sqs\","
+                + "\"eventSourceARN\":\"arn:aws:sqs:eu-west-2:000000000000:priming\",\"awsRegion\":\"eu-west-2\"}]}";
+        try {
+            SQSEvent read = SqsEventJson.read(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)));
+            RowBatchMessages.parse(read.getRecords().get(0).getBody());
+            SqsEventJson.write(new SQSBatchResponse(List.of(new SQSBatchResponse.BatchItemFailure("priming"))),
+                    new ByteArrayOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void touch(Runnable step) {

@@ -1,7 +1,6 @@
 package org.breachtriage.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.List;
@@ -17,7 +16,7 @@ import org.breachtriage.functions.HandlerMetrics.Metric;
  * person's released notices, writes their letters under {@code letters/} and publishes them, so a
  * re-delivered message publishes nothing twice. This is the only function that writes letters.
  */
-public final class ReleaseHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class ReleaseHandler implements SqsFunction {
     private final ReleaseNotices release;
 
     /** Used by the Lambda runtime. */

@@ -1,7 +1,6 @@
 package org.breachtriage.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.List;
@@ -18,7 +17,7 @@ import org.breachtriage.functions.HandlerMetrics.Metric;
  * which writes its reports under {@code reports/}, publishes them and moves the case to REPORTED. A
  * case already REPORTED is left alone, so a re-delivered request publishes nothing.
  */
-public final class ReportHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class ReportHandler implements SqsFunction {
     private final ReportCase report;
 
     /** Used by the Lambda runtime. */

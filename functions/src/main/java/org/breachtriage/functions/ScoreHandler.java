@@ -1,7 +1,6 @@
 package org.breachtriage.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.List;
@@ -14,8 +13,9 @@ import org.breachtriage.functions.HandlerMetrics.Metric;
  * Triggered by the batch queue (with {@code ReportBatchItemFailures}): each message is one row batch,
  * handed to {@link ScoreBatch} with whether SQS has delivered it before. Scoring is idempotent, and the
  * case lifecycle decides whether the batch completes the case and asks for its report.
+ * Lambda calls the stream entry point of {@link SqsFunction}.
  */
-public final class ScoreHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class ScoreHandler implements SqsFunction {
     private final ScoreBatch score;
 
     /** Used by the Lambda runtime. */

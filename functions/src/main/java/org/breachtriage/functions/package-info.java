@@ -40,6 +40,9 @@
  * <h2>Cold starts</h2>
  *
  * Adapters and services are built once per JVM ({@link org.breachtriage.functions.FunctionWiring#shared()})
- * and primed for SnapStart before the snapshot ({@code Priming}, an {@code org.crac} resource).
+ * and primed for SnapStart before the snapshot ({@code Priming}, an {@code org.crac} resource: one
+ * request of each kind, answered offline from canned bodies). The SQS handlers' entry point reads the
+ * event with the project's Jackson ({@link org.breachtriage.functions.SqsFunction}), not the runtime's
+ * serialiser. docs/benchmarks.md, "Cold start", has the figures ({@code bench/cold-start.sh}).
  */
 package org.breachtriage.functions;

@@ -69,6 +69,14 @@ import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 class LambdaRuntimeIT {
 
     private static final Duration INVOCATION_TIMEOUT = Duration.ofSeconds(90);
+    /**
+     * Classes the score function's process may load for its first event (this test's, a poison message
+     * included), counted from -Xlog:class+load. A count, not a time, so it is the same on every run of
+     * one JDK and code: it grows when the first event starts to need another SDK client or library (the
+     * runtime's own serialiser alone is 1,000 classes; a service client 300 to 400). 5,700 with JDK 25
+     * when set; docs/benchmarks.md gives today's figure.
+     */
+    static final int SCORE_CLASS_BUDGET = 6_000;
     private static Path work;
     private static Path taskRoot;
     private static Map<String, Object> template;
@@ -174,6 +182,8 @@ class LambdaRuntimeIT {
         ((ArrayNode) batches.path("Records")).add(poison);
 
         Run score = run("ScoreFunction", Json.write(batches));
+        assertTrue(score.classesLoaded() <= SCORE_CLASS_BUDGET, "the score function's first event loaded " + score.classesLoaded()
+                + " classes, over its budget of " + SCORE_CLASS_BUDGET + " (docs/benchmarks.md, Cold start: what loads them)");
         JsonNode failures = Json.MAPPER.readTree(score.answer().body()).path("batchItemFailures");
         assertEquals(1, failures.size(), "the runtime serialised batchItemFailures: " + score.answer().body());
         assertEquals("poison-0001", failures.get(0).path("itemIdentifier").asText());
@@ -275,8 +285,8 @@ class LambdaRuntimeIT {
 
     // --- one function in the runtime ---------------------------------------------------------
 
-    /** One invocation: what the runtime answered, and every line the process wrote, parsed. */
-    private record Run(String function, RuntimeApi.Answer answer, List<JsonNode> lines) {
+    /** One invocation: what the runtime answered, every line the process wrote, parsed, and the classes it loaded. */
+    private record Run(String function, RuntimeApi.Answer answer, List<JsonNode> lines, long classesLoaded) {
     }
 
     private Run run(String function, String event) throws Exception {
@@ -289,8 +299,10 @@ class LambdaRuntimeIT {
         String handler = (String) props.get("Handler");
         String name = "breach-triage-it-" + function.replace("Function", "").toLowerCase();
         Path output = work.resolve(name + ".log");
+        Path classes = work.resolve(name + "-classes.log");
+        Files.deleteIfExists(classes);
         try (RuntimeApi api = new RuntimeApi("arn:aws:lambda:eu-west-2:000000000000:function:" + name + ":live")) {
-            ProcessBuilder pb = new ProcessBuilder(command(handler)).directory(taskRoot.toFile())
+            ProcessBuilder pb = new ProcessBuilder(command(handler, classes)).directory(taskRoot.toFile())
                     .redirectErrorStream(true).redirectOutput(output.toFile());
             pb.environment().clear();
             pb.environment().putAll(functionEnvironment(api, name));
@@ -299,19 +311,34 @@ class LambdaRuntimeIT {
                 RuntimeApi.Answer answer = api.invoke(event, INVOCATION_TIMEOUT);
                 assertEquals(failing, answer.error(), function + (failing ? " reported no error" : " reported an error")
                         + " to the runtime: " + answer.body() + "\n" + Files.readString(output));
-                return new Run(function, answer, logLines(function, output, answer.requestId()));
-            } finally {
-                process.destroy();
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
+                List<JsonNode> lines = logLines(function, output, answer.requestId());
+                stop(process);
+                try (var loaded = Files.lines(classes)) {
+                    long count = loaded.filter(l -> l.contains(" source: ")).count();
+                    System.out.println(function + " in the Lambda runtime loaded " + count + " classes");
+                    return new Run(function, answer, lines, count);
                 }
+            } finally {
+                stop(process);
             }
         }
     }
 
-    /** {@code java -cp <runtime> AWSLambda <handler>}, as the java21 runtime's bootstrap starts it. */
-    private static List<String> command(String handler) throws URISyntaxException {
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * {@code java -cp <runtime> AWSLambda <handler>}, as the java21 runtime's bootstrap starts it, with
+     * the classes it loads logged to a file (not to its output, whose every line must be JSON).
+     */
+    private static List<String> command(String handler, Path classLog) throws URISyntaxException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.add("-Xlog:class+load=info:file=" + classLog);
         int feature = Runtime.version().feature();
         // Lambda runs Java 21; on a newer JDK, say yes to what the runtime client does so the JDK prints no warning.
         if (feature >= 22) {

@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import org.breachtriage.aws.AwsClients;
 import org.breachtriage.aws.SqsReportRequests;
 import org.breachtriage.aws.AwsSettings;
@@ -17,9 +19,13 @@ import org.breachtriage.core.cases.RowBatch;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.pipeline.PipelineSettings;
 import org.breachtriage.core.scoring.ScoringPolicy;
+import org.breachtriage.aws.testing.EmulatorStack;
+import org.breachtriage.aws.testing.EmulatorStackExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.regions.Region;
 
+@ExtendWith(EmulatorStackExtension.class)
 class PrimingTest {
 
     /** Endpoints nobody listens on: priming must not need them, since a checkpoint that fails fails the deployment. */
@@ -46,6 +52,47 @@ class PrimingTest {
             assertEquals(1, priming.timesPrimed());
             assertEquals("", out.toString(StandardCharsets.UTF_8), "no priming step was skipped");
             assertTrue(counter.snapshot().isEmpty(), "priming made requests: " + counter.snapshot());
+            assertEquals(EVERY_REQUEST_KIND, priming.requests().operations(),
+                    "one request of each kind the adapters send, answered from a canned body");
+        }
+    }
+
+    /** What the adapters send, in the order RequestPriming primes it. */
+    private static final List<String> EVERY_REQUEST_KIND = List.of(
+            "DynamoDB_20120810.GetItem", "DynamoDB_20120810.BatchGetItem", "DynamoDB_20120810.PutItem",
+            "DynamoDB_20120810.UpdateItem", "DynamoDB_20120810.BatchWriteItem", "DynamoDB_20120810.Query",
+            "AmazonSQS.SendMessage", "AmazonSQS.SendMessageBatch", "SNS PublishBatch", "SNS PublishBatch",
+            "S3 PUT", "S3 HEAD", "S3 GET", "S3 GET");
+
+    /**
+     * After priming, the same clients still talk to the network: priming answered from canned copies
+     * of them, which are gone. A put and a head on S3, a read of DynamoDB and a send to SQS go to the
+     * emulators and come back as the emulators say.
+     */
+    @Test
+    void afterPrimingTheRealClientsTalkToTheEmulators(EmulatorStack stack) throws Exception {
+        RequestCounter counter = new RequestCounter();
+        try (AwsClients clients = stack.newClients(counter)) {
+            FunctionWiring wiring = new FunctionWiring(clients, stack.names(),
+                    new PipelineSettings(ScoringPolicy.loadDefault(), PipelineTarget.FORCE, Clock.systemUTC()));
+            Priming priming = new Priming(wiring);
+            priming.prime();
+            assertEquals(EVERY_REQUEST_KIND, priming.requests().operations());
+            assertTrue(counter.snapshot().isEmpty(), "priming made requests: " + counter.snapshot());
+
+            String key = "priming-test/" + System.nanoTime() + ".json";
+            byte[] content = "{\"after\":\"priming\"}".getBytes(StandardCharsets.UTF_8);
+            wiring.adapters().outputs().put(key, content, "application/json", Map.of());
+            assertEquals(content.length, wiring.adapters().outputs().head(key).orElseThrow().size(), "the emulator has the object");
+            assertTrue(wiring.adapters().cases().find("BT-0000000000000001").isEmpty(), "no such case in the emulated table");
+            wiring.adapters().reportRequests().request("BT-0000000000000001");
+            assertEquals(1, clients.sqs().receiveMessage(b -> b.queueUrl(stack.names().reportQueueUrl()).maxNumberOfMessages(10)
+                    .waitTimeSeconds(1)).messages().stream().filter(m -> m.body().contains("BT-0000000000000001")).count(),
+                    "the report request reached the emulated queue");
+            assertEquals(1, counter.calls("PutObject"));
+            assertEquals(1, counter.calls("HeadObject"));
+            assertEquals(1, counter.calls("GetItem"));
+            assertEquals(1, counter.calls("SendMessage"));
         }
     }
 
