@@ -4,7 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.breachtriage.aws.SqsReleaseRequests;
 import org.breachtriage.core.release.NoticeDispatch;
 import org.breachtriage.core.release.ReleaseNotices;
@@ -16,6 +23,14 @@ import org.breachtriage.functions.HandlerMetrics.Metric;
  * at once, or a whole incident. Handed to {@link ReleaseNotices#publishReleased}, which claims each
  * person's released notices, writes their letters under {@code letters/} and publishes them, so a
  * re-delivered message publishes nothing twice. This is the only function that writes letters.
+ *
+ * <p>The batch requests of one incident in one event are published together, as one request naming
+ * all their people: a batch releases about ten notices, so publishing each on its own would send a
+ * part-filled PublishBatch per batch, while together they fill requests of 10 across the batches and
+ * leave at most one part-filled request per invocation. Nothing changes about when a person is marked
+ * told: each notice is still marked only after the PublishBatch that carried it succeeded. If the
+ * merged request fails, every message of it is reported failed and re-delivered; a re-delivery
+ * publishes only what is still unpublished (claims are per person), so nobody is told twice.
  */
 public final class ReleaseHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final ReleaseNotices release;
@@ -35,6 +50,7 @@ public final class ReleaseHandler implements RequestHandler<SQSEvent, SQSBatchRe
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        Map<String, Merged> byMessage = mergeBatchRequests(event);
         return SqsMessages.processEach(event, context, "release", "ReleasesFailed", message -> {
             ReleaseRequest request;
             try {
@@ -45,14 +61,104 @@ public final class ReleaseHandler implements RequestHandler<SQSEvent, SQSBatchRe
             }
             String scope = request.wholeIncident() ? "incident " + request.incidentId()
                     : "incident " + request.incidentId() + ", case " + request.caseId() + ", batch " + request.batchNo();
+            Merged merged = byMessage.get(message.getMessageId());
             try {
-                NoticeDispatch.Dispatched done = release.publishReleased(request);
-                return new SqsMessages.Handled(request.caseId(), scope + ": " + done.published() + " notice(s) published"
-                        + (done.peopleHeld() > 0 ? ", " + done.peopleHeld() + " person(s) held" : ""),
-                        List.of(new Metric("NoticesPublished", done.published())));
+                if (merged == null) {
+                    return handled(request, scope, release.publishReleased(request));
+                }
+                NoticeDispatch.Dispatched done = merged.publishOnce(release);
+                if (!merged.reportsFor(message)) {
+                    return new SqsMessages.Handled(request.caseId(), scope + ": published with the event's other requests of "
+                            + "incident " + request.incidentId(), List.of(new Metric("NoticesPublished", 0)));
+                }
+                return handled(request, scope + " and " + (merged.messages().size() - 1) + " other request(s) of the event",
+                        done);
             } catch (RuntimeException e) {
                 throw new SqsMessages.Failed(request.caseId(), scope, e);
             }
         });
+    }
+
+    private static SqsMessages.Handled handled(ReleaseRequest request, String scope, NoticeDispatch.Dispatched done) {
+        return new SqsMessages.Handled(request.caseId(), scope + ": " + done.published() + " notice(s) published"
+                + (done.peopleHeld() > 0 ? ", " + done.peopleHeld() + " person(s) held" : ""),
+                List.of(new Metric("NoticesPublished", done.published())));
+    }
+
+    /**
+     * The event's well-formed batch requests, grouped by incident where an incident has more than one,
+     * keyed by message id. A message that does not parse, or asks for a whole incident, is left out and
+     * handled on its own.
+     */
+    static Map<String, Merged> mergeBatchRequests(SQSEvent event) {
+        if (event == null || event.getRecords() == null) {
+            return Map.of();
+        }
+        Map<String, List<SQSMessage>> byIncident = new LinkedHashMap<>();
+        Map<String, ReleaseRequest> requests = new HashMap<>();
+        for (SQSMessage message : event.getRecords()) {
+            ReleaseRequest request;
+            try {
+                request = SqsReleaseRequests.requestFrom(message.getBody());
+            } catch (IllegalArgumentException e) {
+                continue; // reported, on its own, by the per-message loop
+            }
+            if (!request.wholeIncident() && message.getMessageId() != null && !requests.containsKey(message.getMessageId())) {
+                requests.put(message.getMessageId(), request);
+                byIncident.computeIfAbsent(request.incidentId(), k -> new ArrayList<>()).add(message);
+            }
+        }
+        Map<String, Merged> byMessage = new HashMap<>();
+        for (List<SQSMessage> messages : byIncident.values()) {
+            if (messages.size() < 2) {
+                continue;
+            }
+            Merged merged = new Merged(messages, messages.stream().map(m -> requests.get(m.getMessageId())).toList());
+            messages.forEach(m -> byMessage.put(m.getMessageId(), merged));
+        }
+        return byMessage;
+    }
+
+    /**
+     * Batch requests of one incident, published as one: the first of its messages to be handled runs
+     * it, the others share the outcome (and its failure, which fails each of them).
+     */
+    static final class Merged {
+        private final List<SQSMessage> messages;
+        private final ReleaseRequest request;
+        private NoticeDispatch.Dispatched done;
+        private RuntimeException failure;
+
+        Merged(List<SQSMessage> messages, List<ReleaseRequest> requests) {
+            this.messages = List.copyOf(messages);
+            Set<String> payNumbers = new LinkedHashSet<>();
+            requests.forEach(r -> payNumbers.addAll(r.payNumbers()));
+            ReleaseRequest first = requests.getFirst();
+            // The publisher reads only the incident and the people; the first batch names the merged request in logs.
+            this.request = ReleaseRequest.forBatch(first.incidentId(), first.caseId(), first.batchNo(), List.copyOf(payNumbers));
+        }
+
+        List<SQSMessage> messages() {
+            return messages;
+        }
+
+        NoticeDispatch.Dispatched publishOnce(ReleaseNotices release) {
+            if (done == null && failure == null) {
+                try {
+                    done = release.publishReleased(request);
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return done;
+        }
+
+        /** The first message carries the merged request's figures, so metrics count each notice once. */
+        boolean reportsFor(SQSMessage message) {
+            return messages.getFirst() == message;
+        }
     }
 }
