@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.sns.model.PublishBatchRequest;
@@ -51,6 +52,7 @@ public final class RequestCounter implements ExecutionInterceptor {
     private final Map<String, Set<String>> objectKeys = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> indexes = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> fallbacks = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> conditionsFailed = new ConcurrentHashMap<>();
 
     /**
      * Set on a request's override configuration by an adapter that sends it only because the emulator
@@ -86,6 +88,14 @@ public final class RequestCounter implements ExecutionInterceptor {
         }
     }
 
+    /** A write whose condition failed: still a request, and on AWS a write unit spent for nothing. */
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        if (context.exception() instanceof ConditionalCheckFailedException) {
+            conditionsFailed.computeIfAbsent(key(attributes), k -> new LongAdder()).increment();
+        }
+    }
+
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         attempts.computeIfAbsent(key(attributes), k -> new LongAdder()).increment();
@@ -108,6 +118,18 @@ public final class RequestCounter implements ExecutionInterceptor {
      */
     public long emulatorFallbacks(String operation) {
         return sumEndingWith(fallbacks, "." + operation);
+    }
+
+    /** Calls of an operation that failed their condition (ConditionalCheckFailedException). */
+    public long conditionsFailed(String operation) {
+        return sumEndingWith(conditionsFailed, "." + operation);
+    }
+
+    /** Failed conditions so far ({@link #conditionsFailed}), sorted by key, for printing. */
+    public Map<String, Long> conditionsFailedSnapshot() {
+        Map<String, Long> copy = new TreeMap<>();
+        conditionsFailed.forEach((k, v) -> copy.put(k, v.sum()));
+        return copy;
     }
 
     /** Fallback calls so far ({@link #emulatorFallbacks}), sorted by key, for printing. */
@@ -186,6 +208,7 @@ public final class RequestCounter implements ExecutionInterceptor {
         objectKeys.clear();
         indexes.clear();
         fallbacks.clear();
+        conditionsFailed.clear();
     }
 
     @Override

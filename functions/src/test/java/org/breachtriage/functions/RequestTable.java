@@ -146,6 +146,9 @@ final class RequestTable {
         out.append(String.format("  DynamoDB writes, scoring: %d for %d distinct people (%.3f per person) and %d batches; budget %d%n",
                 scoringWrites(result), persons, persons == 0 ? 0.0 : (double) scoringWrites(result) / persons, result.batches(),
                 writeBudget(result)));
+        out.append(String.format("  failed conditions, scoring: PutItem %d, UpdateItem %d (%d rows accepted, %d people: %d repeated rows)%n",
+                s.conditionsFailed("DynamoDb", "PutItem"), s.conditionsFailed("DynamoDb", "UpdateItem"),
+                result.summary().rows().accepted(), persons, result.summary().rows().accepted() - persons));
         out.append(String.format("  SNS requests, all functions: %d; budget ceil(%d notices / 10) + %d alerts + %d general"
                         + " + %d release invocations = %d (%d scoring invocations)%n", sns, result.notices(), ALERT_REQUESTS,
                 GENERAL_COMMUNICATION_REQUESTS, result.releaseInvocations(), snsBudget(result), result.scoringInvocations()));
