@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,8 +32,20 @@ import org.breachtriage.functions.HandlerMetrics.Metric;
  * told: each notice is still marked only after the PublishBatch that carried it succeeded. If the
  * merged request fails, every message of it is reported failed and re-delivered; a re-delivery
  * publishes only what is still unpublished (claims are per person), so nobody is told twice.
+ *
+ * <p>A merged request names at most {@link #MAX_MERGED_PEOPLE} people, one round of the dispatch: the
+ * work a single request was before the event source handed out 10 at a time. And a request is started
+ * only while {@link #START_RESERVE_MILLIS} of the invocation remain, enough for one round with
+ * throttled retries; a later one is reported failed untouched and comes back after the queue's
+ * visibility timeout. Together they keep an invocation inside its timeout, and so a dead publisher's
+ * re-send inside the notices topic's five-minute de-duplication window (docs/design-notes.md).
  */
 public final class ReleaseHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    /** People in one merged request: one round of {@link NoticeDispatch}. */
+    static final int MAX_MERGED_PEOPLE = 100;
+    /** Time an invocation must have left to start a request: half the function's 30 s timeout. */
+    static final int START_RESERVE_MILLIS = 15_000;
+
     private final ReleaseNotices release;
 
     /** Used by the Lambda runtime. */
@@ -62,6 +75,10 @@ public final class ReleaseHandler implements RequestHandler<SQSEvent, SQSBatchRe
             String scope = request.wholeIncident() ? "incident " + request.incidentId()
                     : "incident " + request.incidentId() + ", case " + request.caseId() + ", batch " + request.batchNo();
             Merged merged = byMessage.get(message.getMessageId());
+            if ((merged == null || !merged.ran()) && context != null && context.getRemainingTimeInMillis() < START_RESERVE_MILLIS) {
+                throw new SqsMessages.Failed(request.caseId(), scope + ": not started, " + context.getRemainingTimeInMillis()
+                        + " ms of the invocation left", new IllegalStateException("too little time left to start"));
+            }
             try {
                 if (merged == null) {
                     return handled(request, scope, release.publishReleased(request));
@@ -110,13 +127,37 @@ public final class ReleaseHandler implements RequestHandler<SQSEvent, SQSBatchRe
         }
         Map<String, Merged> byMessage = new HashMap<>();
         for (List<SQSMessage> messages : byIncident.values()) {
-            if (messages.size() < 2) {
-                continue;
+            for (List<SQSMessage> group : upToMaxPeople(messages, requests)) {
+                if (group.size() > 1) {
+                    Merged merged = new Merged(group, group.stream().map(m -> requests.get(m.getMessageId())).toList());
+                    group.forEach(m -> byMessage.put(m.getMessageId(), merged));
+                }
             }
-            Merged merged = new Merged(messages, messages.stream().map(m -> requests.get(m.getMessageId())).toList());
-            messages.forEach(m -> byMessage.put(m.getMessageId(), merged));
         }
         return byMessage;
+    }
+
+    /** Consecutive requests of one incident, in groups naming at most {@link #MAX_MERGED_PEOPLE} people. */
+    private static List<List<SQSMessage>> upToMaxPeople(List<SQSMessage> messages, Map<String, ReleaseRequest> requests) {
+        List<List<SQSMessage>> groups = new ArrayList<>();
+        List<SQSMessage> current = new ArrayList<>();
+        Set<String> people = new HashSet<>();
+        for (SQSMessage message : messages) {
+            List<String> asked = requests.get(message.getMessageId()).payNumbers();
+            Set<String> together = new HashSet<>(people);
+            together.addAll(asked);
+            if (!current.isEmpty() && together.size() > MAX_MERGED_PEOPLE) {
+                groups.add(current);
+                current = new ArrayList<>();
+                together = new HashSet<>(asked);
+            }
+            current.add(message);
+            people = together;
+        }
+        if (!current.isEmpty()) {
+            groups.add(current);
+        }
+        return groups;
     }
 
     /**
@@ -140,6 +181,11 @@ public final class ReleaseHandler implements RequestHandler<SQSEvent, SQSBatchRe
 
         List<SQSMessage> messages() {
             return messages;
+        }
+
+        /** The merged request has run (or failed), so handling another of its messages does no work. */
+        boolean ran() {
+            return done != null || failure != null;
         }
 
         NoticeDispatch.Dispatched publishOnce(ReleaseNotices release) {
