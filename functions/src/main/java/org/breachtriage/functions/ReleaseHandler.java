@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,17 +32,18 @@ import org.breachtriage.functions.HandlerMetrics.Metric;
  * merged request fails, every message of it is reported failed and re-delivered; a re-delivery
  * publishes only what is still unpublished (claims are per person), so nobody is told twice.
  *
- * <p>A merged request names at most {@link #MAX_MERGED_PEOPLE} people, one round of the dispatch: the
- * work a single request was before the event source handed out 10 at a time. And a request is started
- * only while {@link #START_RESERVE_MILLIS} of the invocation remain, enough for one round with
- * throttled retries; a later one is reported failed untouched and comes back after the queue's
- * visibility timeout. Together they keep an invocation inside its timeout, and so a dead publisher's
- * re-send inside the notices topic's five-minute de-duplication window (docs/design-notes.md).
+ * <p>The merged request goes to the dispatch {@link #PEOPLE_PER_CALL} people at a time (one round of
+ * {@link NoticeDispatch}; with one notice a person, ten full PublishBatch requests), and each part, like
+ * each request handled alone, is started only while {@link #START_RESERVE_MILLIS} of the invocation
+ * remain: enough for one round with throttled retries. What is not started is reported failed and
+ * comes back after the queue's visibility timeout; what was published is no longer claimable then. So
+ * an invocation stays inside its timeout, and a dead publisher's re-send inside the notices topic's
+ * five-minute de-duplication window (docs/design-notes.md).
  */
 public final class ReleaseHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-    /** People in one merged request: one round of {@link NoticeDispatch}. */
-    static final int MAX_MERGED_PEOPLE = 100;
-    /** Time an invocation must have left to start a request: half the function's 30 s timeout. */
+    /** People handed to the dispatch in one call: one round of {@link NoticeDispatch}. */
+    static final int PEOPLE_PER_CALL = 100;
+    /** Time an invocation must have left to start a request or part of one: half the function's 30 s timeout. */
     static final int START_RESERVE_MILLIS = 15_000;
 
     private final ReleaseNotices release;
@@ -75,15 +75,12 @@ public final class ReleaseHandler implements RequestHandler<SQSEvent, SQSBatchRe
             String scope = request.wholeIncident() ? "incident " + request.incidentId()
                     : "incident " + request.incidentId() + ", case " + request.caseId() + ", batch " + request.batchNo();
             Merged merged = byMessage.get(message.getMessageId());
-            if ((merged == null || !merged.ran()) && context != null && context.getRemainingTimeInMillis() < START_RESERVE_MILLIS) {
-                throw new SqsMessages.Failed(request.caseId(), scope + ": not started, " + context.getRemainingTimeInMillis()
-                        + " ms of the invocation left", new IllegalStateException("too little time left to start"));
-            }
             try {
                 if (merged == null) {
+                    requireTimeToStart(context);
                     return handled(request, scope, release.publishReleased(request));
                 }
-                NoticeDispatch.Dispatched done = merged.publishOnce(release);
+                NoticeDispatch.Dispatched done = merged.publishOnce(release, context);
                 if (!merged.reportsFor(message)) {
                     return new SqsMessages.Handled(request.caseId(), scope + ": published with the event's other requests of "
                             + "incident " + request.incidentId(), List.of(new Metric("NoticesPublished", 0)));
@@ -94,6 +91,14 @@ public final class ReleaseHandler implements RequestHandler<SQSEvent, SQSBatchRe
                 throw new SqsMessages.Failed(request.caseId(), scope, e);
             }
         });
+    }
+
+    /** Throws, before anything is claimed, when the invocation has too little time left for one round. */
+    private static void requireTimeToStart(Context context) {
+        if (context != null && context.getRemainingTimeInMillis() < START_RESERVE_MILLIS) {
+            throw new IllegalStateException("not started: " + context.getRemainingTimeInMillis()
+                    + " ms of the invocation left, under " + START_RESERVE_MILLIS);
+        }
     }
 
     private static SqsMessages.Handled handled(ReleaseRequest request, String scope, NoticeDispatch.Dispatched done) {
@@ -127,37 +132,12 @@ public final class ReleaseHandler implements RequestHandler<SQSEvent, SQSBatchRe
         }
         Map<String, Merged> byMessage = new HashMap<>();
         for (List<SQSMessage> messages : byIncident.values()) {
-            for (List<SQSMessage> group : upToMaxPeople(messages, requests)) {
-                if (group.size() > 1) {
-                    Merged merged = new Merged(group, group.stream().map(m -> requests.get(m.getMessageId())).toList());
-                    group.forEach(m -> byMessage.put(m.getMessageId(), merged));
-                }
+            if (messages.size() > 1) {
+                Merged merged = new Merged(messages, messages.stream().map(m -> requests.get(m.getMessageId())).toList());
+                messages.forEach(m -> byMessage.put(m.getMessageId(), merged));
             }
         }
         return byMessage;
-    }
-
-    /** Consecutive requests of one incident, in groups naming at most {@link #MAX_MERGED_PEOPLE} people. */
-    private static List<List<SQSMessage>> upToMaxPeople(List<SQSMessage> messages, Map<String, ReleaseRequest> requests) {
-        List<List<SQSMessage>> groups = new ArrayList<>();
-        List<SQSMessage> current = new ArrayList<>();
-        Set<String> people = new HashSet<>();
-        for (SQSMessage message : messages) {
-            List<String> asked = requests.get(message.getMessageId()).payNumbers();
-            Set<String> together = new HashSet<>(people);
-            together.addAll(asked);
-            if (!current.isEmpty() && together.size() > MAX_MERGED_PEOPLE) {
-                groups.add(current);
-                current = new ArrayList<>();
-                together = new HashSet<>(asked);
-            }
-            current.add(message);
-            people = together;
-        }
-        if (!current.isEmpty()) {
-            groups.add(current);
-        }
-        return groups;
     }
 
     /**
@@ -166,32 +146,40 @@ public final class ReleaseHandler implements RequestHandler<SQSEvent, SQSBatchRe
      */
     static final class Merged {
         private final List<SQSMessage> messages;
-        private final ReleaseRequest request;
+        private final ReleaseRequest first;
+        private final List<String> payNumbers;
         private NoticeDispatch.Dispatched done;
         private RuntimeException failure;
 
         Merged(List<SQSMessage> messages, List<ReleaseRequest> requests) {
             this.messages = List.copyOf(messages);
-            Set<String> payNumbers = new LinkedHashSet<>();
-            requests.forEach(r -> payNumbers.addAll(r.payNumbers()));
-            ReleaseRequest first = requests.getFirst();
-            // The publisher reads only the incident and the people; the first batch names the merged request in logs.
-            this.request = ReleaseRequest.forBatch(first.incidentId(), first.caseId(), first.batchNo(), List.copyOf(payNumbers));
+            Set<String> people = new LinkedHashSet<>();
+            requests.forEach(r -> people.addAll(r.payNumbers()));
+            this.first = requests.getFirst();
+            this.payNumbers = List.copyOf(people);
         }
 
         List<SQSMessage> messages() {
             return messages;
         }
 
-        /** The merged request has run (or failed), so handling another of its messages does no work. */
-        boolean ran() {
-            return done != null || failure != null;
-        }
-
-        NoticeDispatch.Dispatched publishOnce(ReleaseNotices release) {
+        /**
+         * Runs the merged request once, {@link #PEOPLE_PER_CALL} people a call, each call started only with
+         * enough time left; the publisher reads only the incident and the people, so the first batch names
+         * every part in logs.
+         */
+        NoticeDispatch.Dispatched publishOnce(ReleaseNotices release, Context context) {
             if (done == null && failure == null) {
+                NoticeDispatch.Dispatched total = new NoticeDispatch.Dispatched(0, 0);
                 try {
-                    done = release.publishReleased(request);
+                    for (int from = 0; from < payNumbers.size(); from += PEOPLE_PER_CALL) {
+                        requireTimeToStart(context);
+                        List<String> part = payNumbers.subList(from, Math.min(payNumbers.size(), from + PEOPLE_PER_CALL));
+                        NoticeDispatch.Dispatched d = release.publishReleased(
+                                ReleaseRequest.forBatch(first.incidentId(), first.caseId(), first.batchNo(), part));
+                        total = new NoticeDispatch.Dispatched(total.published() + d.published(), total.peopleHeld() + d.peopleHeld());
+                    }
+                    done = total;
                 } catch (RuntimeException e) {
                     failure = e;
                 }

@@ -26,14 +26,14 @@ final class CapturingContext implements Context {
         }
     };
 
-    private final int remainingMillis;
+    private final java.util.function.IntSupplier remainingMillis;
 
     CapturingContext(String functionName) {
-        this(functionName, 120_000);
+        this(functionName, () -> 120_000);
     }
 
-    /** A context whose invocation has {@code remainingMillis} left, as Lambda counts down to the timeout. */
-    CapturingContext(String functionName, int remainingMillis) {
+    /** A context whose invocation has what {@code remainingMillis} says left, as Lambda counts down to the timeout. */
+    CapturingContext(String functionName, java.util.function.IntSupplier remainingMillis) {
         this.functionName = functionName;
         this.remainingMillis = remainingMillis;
     }
@@ -88,7 +88,7 @@ final class CapturingContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return remainingMillis;
+        return remainingMillis.getAsInt();
     }
 
     @Override

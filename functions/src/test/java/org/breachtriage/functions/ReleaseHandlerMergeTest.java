@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How the release handler groups an event's requests: the batch requests of one incident go to the
- * dispatch as one request (so their notices fill PublishBatch requests of 10 together), at most 100
- * people at a time; a whole-incident request and a body that is not a request are handled alone; a
+ * dispatch as one request (so their notices fill PublishBatch requests of 10 together), 100 people a
+ * call; a whole-incident request and a body that is not a request are handled alone; a
  * failure of the merged request fails each of its messages; nothing is started with too little time left.
  * The dispatch itself (claims, letters, PublishBatch, marks) runs on the emulators in ReleaseHandlerTest,
  * FullPipelineTest and HandlerFaultsTest; here it is a recording stand-in of the core port.
@@ -107,18 +107,34 @@ class ReleaseHandlerMergeTest {
     }
 
     @Test
-    void aMergedRequestNamesAtMostOneRoundOfPeople() {
+    void aMergedRequestGoesToTheDispatchOneRoundOfPeopleAtATime() {
         Recording release = new Recording();
 
-        new ReleaseHandler(release).handleRequest(event(
+        SQSBatchResponse response = new ReleaseHandler(release).handleRequest(event(
                 batch("m1", INCIDENT_A, 1, payNumbers(0, 60)),
                 batch("m2", INCIDENT_A, 2, payNumbers(60, 40)),
                 batch("m3", INCIDENT_A, 3, payNumbers(100, 30)),
                 batch("m4", INCIDENT_A, 4, payNumbers(130, 20))), new CapturingContext("release"));
 
+        assertEquals(List.of(), failed(response));
         assertEquals(List.of(100, 50), release.handed.stream().map(r -> r.payNumbers().size()).toList(),
-                "60 + 40 people in one request, the next 30 + 20 in another");
-        assertTrue(release.handed.stream().allMatch(r -> r.payNumbers().size() <= ReleaseHandler.MAX_MERGED_PEOPLE));
+                "150 people of four batches: 100, then 50, whatever batch they came from");
+        assertEquals(payNumbers(0, 150), release.handed.stream().flatMap(r -> r.payNumbers().stream()).toList());
+        assertEquals(ReleaseHandler.PEOPLE_PER_CALL, release.handed.getFirst().payNumbers().size());
+    }
+
+    @Test
+    void whenTimeRunsOutBetweenPartsTheRestIsNotStartedAndEveryMessageOfTheRequestComesBack() {
+        Recording release = new Recording();
+        CapturingContext running = new CapturingContext("release",
+                () -> release.handed.isEmpty() ? 20_000 : ReleaseHandler.START_RESERVE_MILLIS - 1);
+
+        SQSBatchResponse response = new ReleaseHandler(release).handleRequest(event(
+                batch("m1", INCIDENT_A, 1, payNumbers(0, 80)),
+                batch("m2", INCIDENT_A, 2, payNumbers(80, 80))), running);
+
+        assertEquals(1, release.handed.size(), "the first 100 people went out, the other 60 were not started");
+        assertEquals(List.of("m1", "m2"), failed(response), "both come back; their re-delivery finds the first 100 told");
     }
 
     @Test
@@ -138,7 +154,7 @@ class ReleaseHandlerMergeTest {
     @Test
     void nothingIsStartedWithTooLittleOfTheInvocationLeft() {
         Recording release = new Recording();
-        CapturingContext almostOut = new CapturingContext("release", ReleaseHandler.START_RESERVE_MILLIS - 1);
+        CapturingContext almostOut = new CapturingContext("release", () -> ReleaseHandler.START_RESERVE_MILLIS - 1);
 
         SQSBatchResponse response = new ReleaseHandler(release).handleRequest(event(
                 batch("m1", INCIDENT_A, 1, List.of("MP000001")),
