@@ -25,9 +25,9 @@ import org.breachtriage.functions.HandlerMetrics.Metric;
  * re-delivered message publishes nothing twice. This is the only function that writes letters.
  *
  * <p>The batch requests of one incident in one event are published together, as one request naming
- * all their people: a batch releases about ten notices, so publishing each on its own would send a
- * part-filled PublishBatch per batch, while together they fill requests of 10 across the batches and
- * leave at most one part-filled request per invocation. Nothing changes about when a person is marked
+ * all their people: a batch's notices seldom come to a multiple of 10, so publishing each request on
+ * its own would send a part-filled PublishBatch per batch, while together they fill requests of 10
+ * across the batches and leave, with one notice a person, one part-filled request per incident and event. Nothing changes about when a person is marked
  * told: each notice is still marked only after the PublishBatch that carried it succeeded. If the
  * merged request fails, every message of it is reported failed and re-delivered; a re-delivery
  * publishes only what is still unpublished (claims are per person), so nobody is told twice.
