@@ -56,13 +56,17 @@ final class DynamoTable {
 
     /**
      * The item a failed condition saw: from the exception when the service returns it
-     * ({@code ReturnValuesOnConditionCheckFailure=ALL_OLD}), else read again (dynalite returns none).
+     * ({@code ReturnValuesOnConditionCheckFailure=ALL_OLD}; AWS always does when the item exists), else
+     * read again, a GetItem tagged {@link RequestCounter#EMULATOR_FALLBACK}: dynalite returns none, and
+     * the request budget counts what AWS would be sent.
      */
     Optional<Map<String, AttributeValue>> storedItem(ConditionalCheckFailedException e, Map<String, AttributeValue> key) {
         if (e.hasItem() && !e.item().isEmpty()) {
             return Optional.of(e.item());
         }
-        return get(key);
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)
+                .overrideConfiguration(o -> o.putExecutionAttribute(RequestCounter.EMULATOR_FALLBACK, true))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
     /** Every item of a partition whose sort key starts with {@code prefix}, in sort-key order. */

@@ -9,11 +9,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.sns.model.PublishBatchRequest;
@@ -34,6 +36,12 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
  * check every call against the IAM policy of the function that made it, down to a policy's key prefix.
  * For a Query or Scan it remembers which index it read ({@link #indexes()}): IAM grants a table and its
  * indexes apart.
+ *
+ * <p>A request the adapters make only because the service left something out that AWS would have
+ * returned (a GetItem after a failed condition, where dynalite ignores
+ * {@code ReturnValuesOnConditionCheckFailure}) is tagged with {@link #EMULATOR_FALLBACK}: it is still
+ * in {@link #calls} (it was sent, and IAM must allow it), and also in {@link #emulatorFallbacks}, so a
+ * budget can hold for what AWS would be sent.
  */
 public final class RequestCounter implements ExecutionInterceptor {
 
@@ -43,6 +51,14 @@ public final class RequestCounter implements ExecutionInterceptor {
     private final Map<String, Set<String>> targets = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> objectKeys = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> indexes = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> fallbacks = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> conditionsFailed = new ConcurrentHashMap<>();
+
+    /**
+     * Set on a request's override configuration by an adapter that sends it only because the emulator
+     * left out what AWS returns (see the class note).
+     */
+    public static final ExecutionAttribute<Boolean> EMULATOR_FALLBACK = new ExecutionAttribute<>("BreachTriageEmulatorFallback");
 
     /** What {@link #indexes()} records for a Query or Scan of the table itself. */
     public static final String TABLE_ITSELF = "";
@@ -54,6 +70,9 @@ public final class RequestCounter implements ExecutionInterceptor {
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         String key = key(attributes);
         calls.computeIfAbsent(key, k -> new LongAdder()).increment();
+        if (Boolean.TRUE.equals(attributes.getAttribute(EMULATOR_FALLBACK))) {
+            fallbacks.computeIfAbsent(key, k -> new LongAdder()).increment();
+        }
         Set<String> addressed = targets.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet());
         addressed.addAll(targetsOf(context.request()));
         // S3 names an object by a string "Key"; DynamoDB's "Key" is an item key (a map), not counted here.
@@ -66,6 +85,14 @@ public final class RequestCounter implements ExecutionInterceptor {
         int entries = batchEntries(context.request());
         if (entries >= 0) {
             maxEntries.computeIfAbsent(key, k -> new AtomicInteger()).accumulateAndGet(entries, Math::max);
+        }
+    }
+
+    /** A write whose condition failed: still a request, and on AWS a write unit spent for nothing. */
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        if (context.exception() instanceof ConditionalCheckFailedException) {
+            conditionsFailed.computeIfAbsent(key(attributes), k -> new LongAdder()).increment();
         }
     }
 
@@ -83,6 +110,33 @@ public final class RequestCounter implements ExecutionInterceptor {
     /** Calls of an operation, whichever service (our four services share no operation names we use). */
     public long calls(String operation) {
         return sumEndingWith(calls, "." + operation);
+    }
+
+    /**
+     * Calls of an operation tagged {@link #EMULATOR_FALLBACK}: sent only because the emulator left out
+     * what AWS returns, so AWS would not have been sent them. Included in {@link #calls} as well.
+     */
+    public long emulatorFallbacks(String operation) {
+        return sumEndingWith(fallbacks, "." + operation);
+    }
+
+    /** Calls of an operation that failed their condition (ConditionalCheckFailedException). */
+    public long conditionsFailed(String operation) {
+        return sumEndingWith(conditionsFailed, "." + operation);
+    }
+
+    /** Failed conditions so far ({@link #conditionsFailed}), sorted by key, for printing. */
+    public Map<String, Long> conditionsFailedSnapshot() {
+        Map<String, Long> copy = new TreeMap<>();
+        conditionsFailed.forEach((k, v) -> copy.put(k, v.sum()));
+        return copy;
+    }
+
+    /** Fallback calls so far ({@link #emulatorFallbacks}), sorted by key, for printing. */
+    public Map<String, Long> fallbackSnapshot() {
+        Map<String, Long> copy = new TreeMap<>();
+        fallbacks.forEach((k, v) -> copy.put(k, v.sum()));
+        return copy;
     }
 
     /** HTTP attempts of an operation, SDK retries included. */
@@ -153,6 +207,8 @@ public final class RequestCounter implements ExecutionInterceptor {
         targets.clear();
         objectKeys.clear();
         indexes.clear();
+        fallbacks.clear();
+        conditionsFailed.clear();
     }
 
     @Override

@@ -26,8 +26,16 @@ final class CapturingContext implements Context {
         }
     };
 
+    private final java.util.function.IntSupplier remainingMillis;
+
     CapturingContext(String functionName) {
+        this(functionName, () -> 120_000);
+    }
+
+    /** A context whose invocation has what {@code remainingMillis} says left, as Lambda counts down to the timeout. */
+    CapturingContext(String functionName, java.util.function.IntSupplier remainingMillis) {
         this.functionName = functionName;
+        this.remainingMillis = remainingMillis;
     }
 
     List<String> lines() {
@@ -80,7 +88,7 @@ final class CapturingContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 120_000;
+        return remainingMillis.getAsInt();
     }
 
     @Override
