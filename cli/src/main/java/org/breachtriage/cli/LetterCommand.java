@@ -29,7 +29,7 @@ final class LetterCommand extends IncidentScopedCommand {
 
     @Override
     int run(Backend backend, IncidentRecord incident, PrintWriter out) {
-        String pay = Releases.personKey(payNumber);
+        String pay = Releases.personKey(backend, incident.incidentId(), payNumber, false);
         IncidentPerson person = backend.persons().find(incident.incidentId(), pay).orElseThrow(() ->
                 new InvalidInputException("incident " + incident.incidentId() + " has no person with "
                         + org.breachtriage.core.manifest.PersonKeys.describe(pay) + " (see: triage pending " + incident.incidentId() + " --people)"));

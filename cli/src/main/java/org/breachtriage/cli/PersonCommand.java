@@ -47,8 +47,8 @@ final class PersonCommand implements Callable<Integer> {
     public Integer call() {
         try (Backend backend = LocalSession.openFor(id)) {
             LocalSession.Target target = LocalSession.requireCaseOrIncident(backend, id);
-            String key = Releases.personKey(payNumber);
             String incidentId = target.incident().incidentId();
+            String key = Releases.personKey(backend, incidentId, payNumber, false);
             CaseRecord c = target.caseRecord();
             IncidentPerson p = backend.persons().find(incidentId, key).orElseThrow(() -> new InvalidInputException(
                     PersonKeys.describe(key) + " is not in incident " + incidentId + " (was the row rejected? see: triage"
