@@ -52,7 +52,8 @@ final class Releases {
         if (key.indexOf(':') >= 0) {
             return key;
         }
-        boolean staff = !outsideWorkforceOnly && backend.persons().find(incidentId, key).isPresent();
+        boolean staffThere = backend.persons().find(incidentId, key).isPresent();
+        boolean staff = !outsideWorkforceOnly && staffThere;
         List<String> subjects = new ArrayList<>();
         for (SubjectType type : SubjectType.values()) {
             if (!type.staff() && PayNumbers.subjectRefProblem(key) == null
@@ -67,7 +68,7 @@ final class Releases {
             return subjects.getFirst();
         }
         if (!staff && subjects.isEmpty()) {
-            if (outsideWorkforceOnly) {
+            if (outsideWorkforceOnly && !staffThere) {
                 throw new InvalidInputException("incident " + incidentId + " has nobody outside the workforce with"
                         + " subject_ref " + key + ": a s.68(7) restriction is for a victim, witness, suspect or other"
                         + " subject, named as TYPE:REF, for example VICTIM:" + key);
