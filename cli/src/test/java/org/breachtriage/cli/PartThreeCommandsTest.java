@@ -73,6 +73,12 @@ class PartThreeCommandsTest {
         Result bare = triage("person", incidentId, "NS-V-0003", "-o", "json");
         assertEquals(0, bare.exit(), bare.err());
         assertEquals("VICTIM:NS-V-0003", bare.json().path("payNumber").asText());
+        // MEDIUM is released automatically for staff; a victim's MEDIUM notice waits for an approver, and says why.
+        assertEquals("MEDIUM", bare.json().path("band").asText(), bare.out());
+        assertEquals("ONE", bare.json().path("art34").path("release").asText(), bare.out());
+        assertTrue(bare.json().path("art34").path("reason").asText().contains(
+                org.breachtriage.core.incident.S68Release.reason(org.breachtriage.core.model.Band.MEDIUM)), bare.out());
+        assertTrue(bare.json().path("notices").get(0).path("state").asText().equals("PLANNED"), bare.out());
         Result nobody = triage("person", incidentId, "NS-X-0001");
         assertEquals(3, nobody.exit());
         assertTrue(nobody.err().contains("pay number NS-X-0001 is not in incident " + incidentId), nobody.err());
