@@ -33,7 +33,7 @@ final class Runs {
             if (outcome.alreadyTriaged()) {
                 out.println("This manifest was triaged before: showing the stored case (nothing was sent again).");
             }
-            Tables.printSummary(out, summary);
+            Tables.printSummary(out, summary, incidentView == null ? null : incidentView.regime());
             printIncidentAndNext(pipeline, incidentView, out);
         }
         return balanced(List.of(summary), err);

@@ -58,6 +58,20 @@ class PartThreeCommandsTest {
     }
 
     @Test
+    void theRunSummaryCitesS67AndItsNextStepNamesASubjectByTypeAndReference() throws IOException {
+        Path again = tmp.resolve("again.csv");
+        Files.copy(SAMPLE, again);
+        Files.writeString(tmp.resolve("again.csv.incident.json"), Files.readString(Path.of(SAMPLE + ".incident.json"))
+                .replace("NSC-2021-FOI-SYNTH", "NSC-2021-AGAIN"));
+        Result text = triage("run", again.toString());
+        assertEquals(0, text.exit(), text.err());
+        assertFalse(text.out().contains("ICO Art. 33"), text.out());
+        assertTrue(text.out().contains("ICO s.67    REQUIRED"), text.out());
+        assertTrue(text.out().contains("| triage person "), text.out());
+        assertTrue(text.out().strip().endsWith(" TYPE:REF"), "not PAY_NUMBER: " + text.out());
+    }
+
+    @Test
     void personFindsASubjectByTypeAndReferenceInAnyCase() throws IOException {
         Result json = triage("person", incidentId, "victim:ns-v-0001", "-o", "json");
         assertEquals(0, json.exit(), json.err());
