@@ -114,6 +114,7 @@ final class Releases {
         json.put("releasing", figures.releasing());
         json.put("told", figures.initial());
         json.put("generalCommunication", figures.generalCommunication());
+        json.put("noIndividualNotice", figures.noIndividualNotice());
         return json;
     }
 
@@ -127,8 +128,9 @@ final class Releases {
         if (figures.releasing() > 0) {
             out.printf("Releasing   %,d notices released, not yet published%n", figures.releasing());
         }
-        out.printf("Told        %,d people; %,d covered by the general staff communication only%n", figures.initial(),
-                figures.generalCommunication());
+        out.printf("Told        %,d people; %,d covered by the general staff communication only%s%n", figures.initial(),
+                figures.generalCommunication(), figures.noIndividualNotice() == 0 ? "" : String.format("; %,d outside"
+                        + " the workforce with no individual notice", figures.noIndividualNotice()));
     }
 
     static String rule(ReleaseRule rule) {

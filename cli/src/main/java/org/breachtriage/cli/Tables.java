@@ -53,9 +53,18 @@ final class Tables {
                         + " (triage pending " + v.incidentId() + ")",
                 n.held() > 0 ? String.format("; %,d %s held", n.held(), n.held() == 1 ? "person" : "people") : "",
                 n.releasing() > 0 ? String.format("; %,d released, being published", n.releasing()) : "");
-        out.printf("General     %,d people covered by the general staff communication only (%s)%n",
-                n.generalCommunication(), n.generalCommunicationSentAt() == null ? "not yet sent"
-                        : "sent " + n.generalCommunicationSentAt());
+        if (n.generalCommunicationApplies()) {
+            out.printf("General     %,d people covered by the general staff communication only (%s)%n",
+                    n.generalCommunication(), n.generalCommunicationSentAt() == null ? "not yet sent"
+                            : "sent " + n.generalCommunicationSentAt());
+        } else {
+            out.println("General     none sent: nobody in the workforce is affected, so there is no general staff"
+                    + " communication");
+        }
+        if (n.noIndividualNotice() > 0) {
+            out.printf("No notice   %,d %s outside the workforce with no individual notice (not covered by the general"
+                    + " staff communication)%n", n.noIndividualNotice(), n.noIndividualNotice() == 1 ? "person" : "people");
+        }
         var art33 = v.art33();
         // Under DPA 2018 Part 3 the same 72-hour duty is s.67's (the label keeps the column width).
         out.printf("%s %s%s, deadline %s (%s); %s%n", icoLabel(v.regime()), describe(art33.verdict()),

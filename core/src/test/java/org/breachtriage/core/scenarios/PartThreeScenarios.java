@@ -213,6 +213,17 @@ public abstract class PartThreeScenarios {
             }
         }
 
+        // Nobody of the workforce is affected: no "to everyone who works for the force" communication, and the
+        // victims and witnesses with no individual notice are counted apart, not as covered by it.
+        assertTrue(h.published(Topic.NOTICES).stream().noneMatch(m -> m.eventType().equals(
+                org.breachtriage.core.pipeline.Messages.STAFF_COMMUNICATION)), "no general staff communication");
+        assertNull(h.backend().incidents().find(id).orElseThrow().generalCommunication());
+        IncidentView.Notices figures = h.view(id).notices();
+        assertFalse(figures.generalCommunicationApplies());
+        assertEquals(0, figures.generalCommunication());
+        assertEquals(SAMPLE_PEOPLE, figures.initial() + figures.held() + figures.generalCommunication() + figures.noIndividualNotice(),
+                figures.toString());
+
         // A restriction placed on someone already told says so, rather than "nothing is published to them".
         IncidentPerson toldAlready = waiting.stream().filter(p -> !p.payNumber().equals(restricted.payNumber()))
                 .findFirst().orElseThrow();
