@@ -142,7 +142,8 @@ final class Tables {
                     s.art33().provisional() ? " (provisional: people still being scored)" : "", s.incidentId());
         }
         if (!RunSummary.Art33.NONE.equals(s.art33().verdict())) {
-            out.printf("Why         %s%n", s.art33().reasoning());
+            out.printf("Why         %s%n", org.breachtriage.core.report.PartThreeWording.reasoning(s.art33().reasoning(),
+                    IncidentRegime.of(regime)));
         }
     }
 

@@ -67,6 +67,8 @@ class PartThreeCommandsTest {
         assertEquals(0, text.exit(), text.err());
         assertFalse(text.out().contains("ICO Art. 33"), text.out());
         assertTrue(text.out().contains("ICO s.67    REQUIRED"), text.out());
+        assertFalse(text.out().contains("Police workforce personal data") || text.out().contains("UK GDPR Art. 33"),
+                "a Part 3 incident's summary and view speak of s.67: " + text.out());
         assertTrue(text.out().contains("| triage person "), text.out());
         assertTrue(text.out().strip().endsWith(" TYPE:REF"), "not PAY_NUMBER: " + text.out());
     }

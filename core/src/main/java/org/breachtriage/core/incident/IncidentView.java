@@ -120,7 +120,9 @@ public record IncidentView(
                         release.noIndividualNotice(), release.workforce() > 0),
                 new Art33(art33.required(), incident.art33Deadline(), hoursLeft(incident.art33Deadline(), now),
                         ico == null ? null : ico.submittedAt(), ico == null ? null : ico.icoReference(),
-                        ico == null ? null : ico.lateReason(), art33.verdict(), art33.provisional(), art33.reasoning()),
+                        ico == null ? null : ico.lateReason(), art33.verdict(), art33.provisional(),
+                        // A case opened before its rows said whose data it is: put in the incident's regime's words.
+                        org.breachtriage.core.report.PartThreeWording.reasoning(art33.reasoning(), incident.reportingRegime())),
                 incident.reports().size(),
                 incident.regime());
     }
