@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.breachtriage.cli.Cli.Result;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,23 @@ class PartThreeCommandsTest {
         assertEquals(3, staffPrefix.exit());
         assertTrue(staffPrefix.err().contains("the part before ':' must be one of VICTIM, WITNESS, SUSPECT, OTHER"),
                 staffPrefix.err());
+    }
+
+    @Test
+    void aBareSubjectRefThatSeveralSubjectsHaveIsRefusedListingTheirForms() throws IOException {
+        Path both = tmp.resolve("both.csv");
+        Files.writeString(both, "subject_type,subject_ref,exposed_fields\nVICTIM,X-1,name;home_address\n"
+                + "WITNESS,X-1,name;home_address\n");
+        Files.writeString(tmp.resolve("both.csv.incident.json"), "{\"reference\": \"BOTH-1\"}");
+        String bothId = triage("run", both.toString(), "-o", "json").json().path("incidentId").asText();
+        for (String[] args : List.of(new String[] {"person", bothId, "x-1"},
+                new String[] {"hold", bothId, "X-1", "--by", "Dana Dpo", "--reason", "x"},
+                new String[] {"letter", bothId, "X-1"})) {
+            Result ambiguous = triage(args);
+            assertEquals(3, ambiguous.exit(), args[0] + ": " + ambiguous.out());
+            assertTrue(ambiguous.err().contains("X-1 names more than one person of incident " + bothId
+                    + "; give one of: VICTIM:X-1, WITNESS:X-1"), args[0] + ": " + ambiguous.err());
+        }
     }
 
     @Test
