@@ -120,7 +120,8 @@ class LettersTest {
                 "BT-00000000000000a1", 0, AWARE, 0, false);
         String text = english.forNotice(INCIDENT, victim, notice, null).text();
         for (String untrue : List.of("has told us that its systems were breached", "connections to our systems",
-                "National Crime Agency", "a company that held information")) {
+                "National Crime Agency", "a company that held information", "one of our suppliers",
+                "that the company held")) {
             assertFalse(text.contains(untrue), "not true of a force's own disclosure: '" + untrue + "':\n" + text);
         }
         if (text.contains("What happened") || channel == ContactChannel.LETTER) {
