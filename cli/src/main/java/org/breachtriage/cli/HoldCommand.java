@@ -38,6 +38,11 @@ final class HoldCommand extends PersonDecisionCommand {
     }
 
     @Override
+    boolean outsideWorkforceOnly() {
+        return restriction != null;
+    }
+
+    @Override
     int decide(Backend backend, IncidentRecord incident, String payNumber, Approver who, PrintWriter out) {
         ReleaseNotices.HoldOutcome outcome = Releases.onPerson(() -> backend.services().release().hold(
                 new ReleaseNotices.HoldPerson(incident.incidentId(), payNumber, who.name(), who.identity(), reason,
@@ -49,6 +54,10 @@ final class HoldCommand extends PersonDecisionCommand {
                 incident.incidentId(), restricted,
                 outcome.inFlight() > 0 ? "; " + outcome.inFlight()
                         + " notice(s) were already on their way and could not be kept back" : "");
+        if (outcome.changed() && outcome.alreadyPublishedAt() != null) {
+            out.printf("A notice to them was already published at %s; the %s applies to any later notice.%n",
+                    outcome.alreadyPublishedAt(), restriction == null ? "hold" : "restriction");
+        }
         return ExitCodes.OK;
     }
 }

@@ -29,7 +29,7 @@ final class LetterCommand extends IncidentScopedCommand {
 
     @Override
     int run(Backend backend, IncidentRecord incident, PrintWriter out) {
-        String pay = Releases.personKey(payNumber);
+        String pay = Releases.personKey(backend, incident.incidentId(), payNumber, false);
         IncidentPerson person = backend.persons().find(incident.incidentId(), pay).orElseThrow(() ->
                 new InvalidInputException("incident " + incident.incidentId() + " has no person with "
                         + org.breachtriage.core.manifest.PersonKeys.describe(pay) + " (see: triage pending " + incident.incidentId() + " --people)"));
@@ -37,6 +37,12 @@ final class LetterCommand extends IncidentScopedCommand {
         List<PersonNotice> live = person.notices().stream().filter(PersonNotice::live).toList();
         Letters.Letter letter;
         String title;
+        if (live.isEmpty() && !person.subjectType().staff()) {
+            // The general staff communication is addressed to the workforce: it is not this person's letter.
+            throw new InvalidInputException(org.breachtriage.core.manifest.PersonKeys.describe(pay) + " has no"
+                    + " individual notice, and the general staff communication is for the workforce, not for them:"
+                    + " there is no letter to show");
+        }
         if (live.isEmpty()) {
             letter = letters.general(incident, backend.services().settings().policy().generalCommunicationTemplate());
             title = "General staff communication, incident " + incident.incidentId();

@@ -13,6 +13,7 @@ import org.breachtriage.core.incident.IncidentRegime;
 import org.breachtriage.core.incident.IncidentPerson;
 import org.breachtriage.core.incident.ManifestExposure;
 import org.breachtriage.core.incident.PersonNotice;
+import org.breachtriage.core.incident.S68Release;
 import org.breachtriage.core.letters.Letters;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.manifest.PersonKeys;
@@ -47,8 +48,8 @@ final class PersonCommand implements Callable<Integer> {
     public Integer call() {
         try (Backend backend = LocalSession.openFor(id)) {
             LocalSession.Target target = LocalSession.requireCaseOrIncident(backend, id);
-            String key = Releases.personKey(payNumber);
             String incidentId = target.incident().incidentId();
+            String key = Releases.personKey(backend, incidentId, payNumber, false);
             CaseRecord c = target.caseRecord();
             IncidentPerson p = backend.persons().find(incidentId, key).orElseThrow(() -> new InvalidInputException(
                     PersonKeys.describe(key) + " is not in incident " + incidentId + " (was the row rejected? see: triage"
@@ -58,7 +59,8 @@ final class PersonCommand implements Callable<Integer> {
                         + c.caseId() + " (see: triage person " + incidentId + " " + key + ")");
             }
             Set<String> superseded = target.incident().supersededCaseIds();
-            PersonView view = PersonView.of(p, c, backend.services().settings().policy(), superseded);
+            PersonView view = PersonView.of(p, c, backend.services().settings().policy(), superseded,
+                    target.incident().regime());
             PrintWriter out = spec.commandLine().getOut();
             if (output.format == OutputFormat.json) {
                 out.println(Json.pretty(view));
@@ -147,9 +149,13 @@ final class PersonCommand implements Callable<Integer> {
                       List<ManifestView> manifests, List<PersonNotice> notices, List<String> letters, Hold hold,
                       String release, List<String> reviewNotes, boolean noLongerListed, String subjectType) {
 
-        static PersonView of(IncidentPerson p, CaseRecord c, ScoringPolicy policy, Set<String> superseded) {
+        static PersonView of(IncidentPerson p, CaseRecord c, ScoringPolicy policy, Set<String> superseded,
+                             IncidentRegime regime) {
             var a = p.assessment();
             NoticeDecision decision = policy.decide(a, null);
+            if (S68Release.applies(regime, p.subjectType(), null)) {
+                decision = S68Release.waitForApprover(decision, a.band()); // as the ledger planned it
+            }
             PersonNotice latest = p.notices().isEmpty() ? null : p.notices().getLast();
             NoticeDecision art34 = latest == null ? decision
                     : new NoticeDecision(latest.art34(), latest.channel(), latest.templateId(), decision.release(),

@@ -17,7 +17,13 @@ abstract class PersonDecisionCommand extends IncidentScopedCommand {
 
     @Override
     final int run(Backend backend, IncidentRecord incident, PrintWriter out) {
-        return decide(backend, incident, Releases.personKey(payNumber), Releases.approver(backend, by), out);
+        return decide(backend, incident, Releases.personKey(backend, incident.incidentId(), payNumber,
+                outsideWorkforceOnly()), Releases.approver(backend, by), out);
+    }
+
+    /** True where the decision only makes sense for someone outside the workforce (a s.68(7) restriction). */
+    boolean outsideWorkforceOnly() {
+        return false;
     }
 
     abstract int decide(Backend backend, IncidentRecord incident, String payNumber, Approver who, PrintWriter out);

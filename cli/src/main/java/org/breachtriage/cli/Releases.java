@@ -1,11 +1,16 @@
 package org.breachtriage.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.breachtriage.core.incident.Approver;
+import org.breachtriage.core.manifest.PayNumbers;
+import org.breachtriage.core.manifest.PersonKeys;
 import org.breachtriage.core.model.Band;
+import org.breachtriage.core.model.SubjectType;
 import org.breachtriage.core.release.ReleaseFigures;
 import org.breachtriage.core.release.ReleaseService;
 import org.breachtriage.core.scoring.ReleaseRule;
@@ -24,7 +29,6 @@ final class Releases {
         return backend.approver(name);
     }
 
-    /** Runs a change to one person, turning "no such person" into one line naming the pay number. */
     /** The stored key an operator's PERSON argument names: a pay number, or TYPE:SUBJECT_REF. */
     static String personKey(String given) {
         try {
@@ -32,6 +36,51 @@ final class Releases {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }
+    }
+
+    /**
+     * The stored key an operator's PERSON argument names in one incident. A pay number of the incident is
+     * itself; a bare subject_ref (no TYPE:) names the one person outside the workforce with that ref, whatever
+     * their type, so {@code triage person IN NS-V-0003} finds VICTIM:NS-V-0003. Several matches are refused,
+     * listing the TYPE:REF forms to choose from.
+     *
+     * @param outsideWorkforceOnly true where only someone outside the workforce makes sense (hold --s68-7): a
+     *                             staff pay number is then not a match
+     */
+    static String personKey(Backend backend, String incidentId, String given, boolean outsideWorkforceOnly) {
+        String key = personKey(given);
+        if (key.indexOf(':') >= 0) {
+            return key;
+        }
+        boolean staffThere = backend.persons().find(incidentId, key).isPresent();
+        boolean staff = !outsideWorkforceOnly && staffThere;
+        List<String> subjects = new ArrayList<>();
+        for (SubjectType type : SubjectType.values()) {
+            if (!type.staff() && PayNumbers.subjectRefProblem(key) == null
+                    && backend.persons().find(incidentId, PersonKeys.subject(type, key)).isPresent()) {
+                subjects.add(PersonKeys.subject(type, key));
+            }
+        }
+        if (staff && subjects.isEmpty()) {
+            return key;
+        }
+        if (!staff && subjects.size() == 1) {
+            return subjects.getFirst();
+        }
+        if (!staff && subjects.isEmpty()) {
+            if (outsideWorkforceOnly && !staffThere) {
+                throw new InvalidInputException("incident " + incidentId + " has nobody outside the workforce with"
+                        + " subject_ref " + key + ": a s.68(7) restriction is for a victim, witness, suspect or other"
+                        + " subject, named as TYPE:REF, for example VICTIM:" + key);
+            }
+            return key; // the caller's "not in incident" error says what to try
+        }
+        List<String> forms = new ArrayList<>(subjects);
+        if (staff) {
+            forms.addFirst(key + " (the staff member with that pay number)");
+        }
+        throw new InvalidInputException(key + " names more than one person of incident " + incidentId + "; give one"
+                + " of: " + String.join(", ", forms));
     }
 
     static <T> T onPerson(Supplier<T> change) {
@@ -65,6 +114,7 @@ final class Releases {
         json.put("releasing", figures.releasing());
         json.put("told", figures.initial());
         json.put("generalCommunication", figures.generalCommunication());
+        json.put("noIndividualNotice", figures.noIndividualNotice());
         return json;
     }
 
@@ -78,8 +128,9 @@ final class Releases {
         if (figures.releasing() > 0) {
             out.printf("Releasing   %,d notices released, not yet published%n", figures.releasing());
         }
-        out.printf("Told        %,d people; %,d covered by the general staff communication only%n", figures.initial(),
-                figures.generalCommunication());
+        out.printf("Told        %,d people; %,d covered by the general staff communication only%s%n", figures.initial(),
+                figures.generalCommunication(), figures.noIndividualNotice() == 0 ? "" : String.format("; %,d outside"
+                        + " the workforce with no individual notice", figures.noIndividualNotice()));
     }
 
     static String rule(ReleaseRule rule) {

@@ -33,7 +33,7 @@ final class Runs {
             if (outcome.alreadyTriaged()) {
                 out.println("This manifest was triaged before: showing the stored case (nothing was sent again).");
             }
-            Tables.printSummary(out, summary);
+            Tables.printSummary(out, summary, incidentView == null ? null : incidentView.regime());
             printIncidentAndNext(pipeline, incidentView, out);
         }
         return balanced(List.of(summary), err);
@@ -70,8 +70,17 @@ final class Runs {
         Tables.printIncident(out, incident);
         out.printf("Outputs     %s%n", pipeline.describeOutputs(incident.incidentId()));
         out.printf("Next        triage pending %s | triage incident %s --log | triage report %s --format html"
-                + " | triage person %s PAY_NUMBER%n", incident.incidentId(), incident.incidentId(), incident.incidentId(),
-                incident.incidentId());
+                + " | triage person %s %s%n", incident.incidentId(), incident.incidentId(), incident.incidentId(),
+                incident.incidentId(), personPlaceholder(incident));
+    }
+
+    /** What to type after triage person: a pay number, or TYPE:REF where people outside the workforce are listed. */
+    static String personPlaceholder(IncidentView incident) {
+        IncidentView.Persons persons = incident.persons();
+        if (persons.nonStaff() == 0) {
+            return "PAY_NUMBER";
+        }
+        return persons.matched() + persons.unmatched() == 0 ? "TYPE:REF" : "PERSON";
     }
 
     /** 0, or 1 with a line on stderr for each summary whose books do not balance (a bug). */

@@ -34,7 +34,8 @@ final class StatusCommand extends CaseCommand {
             out.println(Json.pretty(json));
             return ExitCodes.OK;
         }
-        Tables.printSummary(out, summary);
+        Tables.printSummary(out, summary, c.incidentId() == null ? null
+                : pipeline.incidents().find(c.incidentId()).map(i -> i.regime()).orElse(null));
         if (!c.incident().assumptions().isEmpty()) {
             out.println("Assumed     " + String.join("\n            ", c.incident().assumptions()));
         }

@@ -2,6 +2,7 @@ package org.breachtriage.cli;
 
 import java.io.PrintWriter;
 import java.util.Map;
+import org.breachtriage.core.incident.IncidentRegime;
 import org.breachtriage.core.incident.IncidentView;
 import org.breachtriage.core.pipeline.RunSummary;
 import org.breachtriage.core.pipeline.RunSummary.Notices;
@@ -52,13 +53,21 @@ final class Tables {
                         + " (triage pending " + v.incidentId() + ")",
                 n.held() > 0 ? String.format("; %,d %s held", n.held(), n.held() == 1 ? "person" : "people") : "",
                 n.releasing() > 0 ? String.format("; %,d released, being published", n.releasing()) : "");
-        out.printf("General     %,d people covered by the general staff communication only (%s)%n",
-                n.generalCommunication(), n.generalCommunicationSentAt() == null ? "not yet sent"
-                        : "sent " + n.generalCommunicationSentAt());
+        if (n.generalCommunicationApplies()) {
+            out.printf("General     %,d people covered by the general staff communication only (%s)%n",
+                    n.generalCommunication(), n.generalCommunicationSentAt() == null ? "not yet sent"
+                            : "sent " + n.generalCommunicationSentAt());
+        } else {
+            out.println("General     none sent: nobody in the workforce is affected, so there is no general staff"
+                    + " communication");
+        }
+        if (n.noIndividualNotice() > 0) {
+            out.printf("No notice   %,d %s outside the workforce with no individual notice (not covered by the general"
+                    + " staff communication)%n", n.noIndividualNotice(), n.noIndividualNotice() == 1 ? "person" : "people");
+        }
         var art33 = v.art33();
         // Under DPA 2018 Part 3 the same 72-hour duty is s.67's (the label keeps the column width).
-        out.printf("%s %s%s, deadline %s (%s); %s%n", v.regime() != null && v.regime().partThree() ? "ICO s.67   "
-                : "ICO Art. 33", describe(art33.verdict()),
+        out.printf("%s %s%s, deadline %s (%s); %s%n", icoLabel(v.regime()), describe(art33.verdict()),
                 art33.provisional() ? " (provisional: people still being scored)" : "",
                 art33.deadline(), art33.hoursLeft() >= 0 ? String.format("%,d h left", art33.hoursLeft())
                         : String.format("overdue by %,d h", -art33.hoursLeft()),
@@ -86,7 +95,21 @@ final class Tables {
         return text.length() <= width ? text : "…" + text.substring(text.length() - width + 1);
     }
 
+    /** "ICO s.67   " under DPA 2018 Part 3, else "ICO Art. 33" (the same width, so the columns line up). */
+    static String icoLabel(IncidentRegime regime) {
+        return regime != null && regime.partThree() ? "ICO s.67   " : "ICO Art. 33";
+    }
+
     static void printSummary(PrintWriter out, RunSummary s) {
+        printSummary(out, s, null);
+    }
+
+    /**
+     * The run summary; {@code regime} is its incident's (null: not known here), so a DPA 2018 Part 3
+     * incident's line says "ICO s.67", as the incident view does, not "ICO Art. 33".
+     */
+    static void printSummary(PrintWriter out, RunSummary s, IncidentRegime regime) {
+        String ico = icoLabel(regime);
         out.printf("Case        %s  (%s)%n", s.caseId(), s.status());
         if (s.incidentId() != null) {
             out.printf("Part of     %s%n", s.incidentId());
@@ -109,17 +132,18 @@ final class Tables {
                 n.withdrawn() > 0 ? String.format(", %,d replaced by a higher band's", n.withdrawn()) : "",
                 s.policyVersion());
         if (RunSummary.Art33.NONE.equals(s.art33().verdict())) {
-            out.printf("ICO Art. 33 no verdict from this manifest: %s%n", s.art33().reasoning());
+            out.printf("%s no verdict from this manifest: %s%n", ico, s.art33().reasoning());
         } else if (s.incidentId() == null) {
-            out.printf("ICO Art. 33 %s%s, deadline %s%n", s.art33().required() ? "REQUIRED" : "not required",
+            out.printf("%s %s%s, deadline %s%n", ico, s.art33().required() ? "REQUIRED" : "not required",
                     s.art33().provisional() ? " (provisional)" : "", s.art33().deadline());
         } else {
-            out.printf("ICO Art. 33 %s%s for the incident (its clock runs from its earliest manifest: triage incident"
-                    + " %s)%n", s.art33().required() ? "REQUIRED" : "not required",
+            out.printf("%s %s%s for the incident (its clock runs from its earliest manifest: triage incident"
+                    + " %s)%n", ico, s.art33().required() ? "REQUIRED" : "not required",
                     s.art33().provisional() ? " (provisional: people still being scored)" : "", s.incidentId());
         }
         if (!RunSummary.Art33.NONE.equals(s.art33().verdict())) {
-            out.printf("Why         %s%n", s.art33().reasoning());
+            out.printf("Why         %s%n", org.breachtriage.core.report.PartThreeWording.reasoning(s.art33().reasoning(),
+                    IncidentRegime.of(regime)));
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.breachtriage.cli.Cli.Result;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,22 @@ class PartThreeCommandsTest {
     }
 
     @Test
+    void theRunSummaryCitesS67AndItsNextStepNamesASubjectByTypeAndReference() throws IOException {
+        Path again = tmp.resolve("again.csv");
+        Files.copy(SAMPLE, again);
+        Files.writeString(tmp.resolve("again.csv.incident.json"), Files.readString(Path.of(SAMPLE + ".incident.json"))
+                .replace("NSC-2021-FOI-SYNTH", "NSC-2021-AGAIN"));
+        Result text = triage("run", again.toString());
+        assertEquals(0, text.exit(), text.err());
+        assertFalse(text.out().contains("ICO Art. 33"), text.out());
+        assertTrue(text.out().contains("ICO s.67    REQUIRED"), text.out());
+        assertFalse(text.out().contains("Police workforce personal data") || text.out().contains("UK GDPR Art. 33"),
+                "a Part 3 incident's summary and view speak of s.67: " + text.out());
+        assertTrue(text.out().contains("| triage person "), text.out());
+        assertTrue(text.out().strip().endsWith(" TYPE:REF"), "not PAY_NUMBER: " + text.out());
+    }
+
+    @Test
     void personFindsASubjectByTypeAndReferenceInAnyCase() throws IOException {
         Result json = triage("person", incidentId, "victim:ns-v-0001", "-o", "json");
         assertEquals(0, json.exit(), json.err());
@@ -69,13 +86,41 @@ class PartThreeCommandsTest {
         assertTrue(text.out().contains("Matched     not looked up: a VICTIM outside the workforce (subject_ref NS-V-0001),"
                 + " scored from the manifests alone"), text.out());
 
-        Result bare = triage("person", incidentId, "NS-V-0001");
-        assertEquals(3, bare.exit());
-        assertTrue(bare.err().contains("pay number NS-V-0001 is not in incident " + incidentId), bare.err());
+        // A bare subject_ref names the one subject with it, whatever their type.
+        Result bare = triage("person", incidentId, "NS-V-0003", "-o", "json");
+        assertEquals(0, bare.exit(), bare.err());
+        assertEquals("VICTIM:NS-V-0003", bare.json().path("payNumber").asText());
+        // MEDIUM is released automatically for staff; a victim's MEDIUM notice waits for an approver, and says why.
+        assertEquals("MEDIUM", bare.json().path("band").asText(), bare.out());
+        assertEquals("ONE", bare.json().path("art34").path("release").asText(), bare.out());
+        assertTrue(bare.json().path("art34").path("reason").asText().contains(
+                org.breachtriage.core.incident.S68Release.reason(org.breachtriage.core.model.Band.MEDIUM)), bare.out());
+        assertTrue(bare.json().path("notices").get(0).path("state").asText().equals("PLANNED"), bare.out());
+        Result nobody = triage("person", incidentId, "NS-X-0001");
+        assertEquals(3, nobody.exit());
+        assertTrue(nobody.err().contains("pay number NS-X-0001 is not in incident " + incidentId), nobody.err());
+        assertEquals(0, triage("letter", incidentId, "ns-w-0004").exit(), "letter takes a bare subject_ref too");
         Result staffPrefix = triage("person", incidentId, "STAFF:MP000001");
         assertEquals(3, staffPrefix.exit());
         assertTrue(staffPrefix.err().contains("the part before ':' must be one of VICTIM, WITNESS, SUSPECT, OTHER"),
                 staffPrefix.err());
+    }
+
+    @Test
+    void aBareSubjectRefThatSeveralSubjectsHaveIsRefusedListingTheirForms() throws IOException {
+        Path both = tmp.resolve("both.csv");
+        Files.writeString(both, "subject_type,subject_ref,exposed_fields\nVICTIM,X-1,name;home_address\n"
+                + "WITNESS,X-1,name;home_address\n");
+        Files.writeString(tmp.resolve("both.csv.incident.json"), "{\"reference\": \"BOTH-1\"}");
+        String bothId = triage("run", both.toString(), "-o", "json").json().path("incidentId").asText();
+        for (String[] args : List.of(new String[] {"person", bothId, "x-1"},
+                new String[] {"hold", bothId, "X-1", "--by", "Dana Dpo", "--reason", "x"},
+                new String[] {"letter", bothId, "X-1"})) {
+            Result ambiguous = triage(args);
+            assertEquals(3, ambiguous.exit(), args[0] + ": " + ambiguous.out());
+            assertTrue(ambiguous.err().contains("X-1 names more than one person of incident " + bothId
+                    + "; give one of: VICTIM:X-1, WITNESS:X-1"), args[0] + ": " + ambiguous.err());
+        }
     }
 
     @Test
@@ -98,6 +143,25 @@ class PartThreeCommandsTest {
         assertFalse(notices.contains("notice-VICTIM:NS-V-0001-"), "nothing published to them");
         assertTrue(notices.contains("\"provision\":\"DPA 2018 s.68\""), notices);
 
+        // Bare, for a restriction: the subject it names; a ref nobody has suggests the TYPE:REF form.
+        Result bareHeld = triage("hold", incidentId, "NS-V-0002", "--by", "Dana Dpo", "--reason", "investigation",
+                "--s68-7", "a");
+        assertEquals(0, bareHeld.exit(), bareHeld.err());
+        assertTrue(bareHeld.out().startsWith("Held VICTIM:NS-V-0002 in incident "), bareHeld.out());
+        Result unknown = triage("hold", incidentId, "NS-Q-0009", "--by", "Dana Dpo", "--reason", "x", "--s68-7", "a");
+        assertEquals(3, unknown.exit());
+        assertTrue(unknown.err().contains("named as TYPE:REF, for example VICTIM:NS-Q-0009"), unknown.err());
+        assertFalse(unknown.err().contains("not to staff"), unknown.err());
+
+        // A restriction on someone already told says so: here the witness's notice went with the release above.
+        Result late = triage("hold", incidentId, "WITNESS:NS-W-0004", "--by", "Dana Dpo", "--reason", "x", "--s68-7", "a");
+        assertEquals(0, late.exit(), late.err());
+        if (notices.contains("notice-WITNESS:NS-W-0004-")) {
+            assertTrue(late.out().contains("A notice to them was already published at "), late.out());
+            assertTrue(late.out().contains("; the restriction applies to any later notice."), late.out());
+        }
+        assertTrue(triage("unhold", incidentId, "WITNESS:NS-W-0004", "--by", "Dana Dpo").exit() == 0);
+
         Result badGround = triage("hold", incidentId, "WITNESS:NS-W-0004", "--by", "Dana Dpo", "--reason", "x",
                 "--s68-7", "because");
         assertEquals(3, badGround.exit());
@@ -117,15 +181,25 @@ class PartThreeCommandsTest {
         assertEquals(3, staff.exit());
         assertTrue(staff.err().contains("not to staff, who are told under UK GDPR Art. 34"), staff.err());
 
+        // A stated UK_GDPR does not make victims' data anything but law enforcement data: s.68(7) applies.
+        Path victims = tmp.resolve("victims.csv");
+        Files.writeString(victims, "subject_type,subject_ref,exposed_fields\nVICTIM,V-1,name;home_address;date_of_birth\n");
+        Files.writeString(tmp.resolve("victims.csv.incident.json"), "{\"reference\": \"GDPR-V\", \"regime\": \"UK_GDPR\"}");
+        String victimsId = triage("run", victims.toString(), "-o", "json").json().path("incidentId").asText();
+        Result kept = triage("hold", victimsId, "VICTIM:V-1", "--by", "Dana Dpo", "--reason", "x", "--s68-7", "a");
+        assertEquals(0, kept.exit(), kept.err());
+        assertTrue(triage("incident", victimsId, "--log").out().contains("states UK_GDPR, but the incident holds"
+                + " victims/witnesses/suspects: kept DPA 2018 Part 3"));
+
         Path stated = tmp.resolve("stated.csv");
-        Files.writeString(stated, "subject_type,subject_ref,exposed_fields\nVICTIM,V-1,name;home_address;date_of_birth\n");
+        Files.writeString(stated, "subject_type,subject_ref,exposed_fields\nOTHER,V-1,name;home_address;date_of_birth\n");
         Files.writeString(tmp.resolve("stated.csv.incident.json"), "{\"reference\": \"GDPR-1\", \"regime\": \"UK_GDPR\"}");
         String gdprId = triage("run", stated.toString(), "-o", "json").json().path("incidentId").asText();
-        Result gdpr = triage("hold", gdprId, "VICTIM:V-1", "--by", "Dana Dpo", "--reason", "x", "--s68-7", "a");
+        Result gdpr = triage("hold", gdprId, "OTHER:V-1", "--by", "Dana Dpo", "--reason", "x", "--s68-7", "a");
         assertEquals(3, gdpr.exit());
         assertTrue(gdpr.err().contains("is under UK_GDPR, not DPA 2018 Part 3: a s.68(7) restriction does not apply"),
                 gdpr.err());
-        assertEquals(0, triage("hold", gdprId, "VICTIM:V-1", "--by", "Dana Dpo", "--reason", "told by the officer in the"
+        assertEquals(0, triage("hold", gdprId, "OTHER:V-1", "--by", "Dana Dpo", "--reason", "told by the officer in the"
                 + " case").exit(), "an ordinary hold still works");
     }
 

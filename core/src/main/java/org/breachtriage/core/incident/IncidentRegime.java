@@ -5,8 +5,10 @@ import org.breachtriage.core.model.SubjectType;
 
 /**
  * The legal regime an incident is reported under, and why: stated by a manifest's metadata, or
- * derived because a manifest lists victims, witnesses or suspects. A stated regime wins over a derived
- * one; the first stated one stands (a later manifest that states another is noted, not applied).
+ * derived because a manifest lists victims, witnesses or suspects. Any victim, witness or suspect makes
+ * it DPA 2018 Part 3: a stated UK GDPR never downgrades it, whichever manifest came first (a warning is
+ * logged); a stated DPA 2018 Part 3 replaces a derived one and stays. Two stated regimes that disagree
+ * keep the first (the later is noted, not applied).
  *
  * @param derived true when no metadata stated it and it follows from the subjects listed
  */

@@ -84,8 +84,12 @@ public final class IncidentService {
     }
 
     /**
-     * A manifest's metadata states the regime: it replaces a derived one or none; an incident whose
-     * regime an earlier manifest stated keeps that one (a person must sort out the disagreement).
+     * A manifest's metadata states the regime: it replaces none, and a derived DPA 2018 Part 3 when it
+     * states DPA 2018 Part 3 too. It never downgrades a derived one: victims', witnesses' and suspects'
+     * data is law enforcement data whatever a staff supplier states, so a stated UK GDPR leaves the incident
+     * under Part 3, with a warning on the case and the incident. An incident whose regime an earlier manifest
+     * stated keeps that one (a person must sort out the disagreement). Whichever order the manifests come
+     * in, the incident ends under the same regime ({@link #deriveRegime} does the other half).
      *
      * @return the note for the case's decision log, or null when nothing needed saying (a re-run)
      */
@@ -93,7 +97,8 @@ public final class IncidentService {
         IncidentRegime[] before = new IncidentRegime[1];
         IncidentRecord after = update(c.incidentId(), current -> {
             before[0] = current.regime();
-            boolean replaceable = current.regime() == null || current.regime().derived();
+            boolean replaceable = current.regime() == null
+                    || current.regime().derived() && stated == Regime.DPA_2018_PART_3;
             return replaceable
                     ? current.withRegime(new IncidentRegime(stated, false, "stated in the incident metadata of manifest "
                             + c.source() + " (case " + c.caseId() + ")"))
@@ -104,6 +109,11 @@ public final class IncidentService {
                     + after.regime().reason() + ".");
             return "regime " + stated + " stated by this manifest's incident metadata: the incident is reported under it";
         }
+        if (after.regime().derived() && stated == Regime.UK_GDPR) {
+            String warning = keptPartThree("Manifest " + c.source() + " (case " + c.caseId() + ")");
+            logOnce(c.incidentId(), "regime warning", warning);
+            return warning;
+        }
         if (after.regime().regime() != stated) {
             return "regime " + stated + " stated by this manifest, but the incident's regime was stated earlier as "
                     + after.regime().regime() + " (" + after.regime().reason() + "); kept: a person should check which"
@@ -112,22 +122,37 @@ public final class IncidentService {
         return null;
     }
 
+    /** The warning when a stated UK GDPR meets victims, witnesses or suspects. */
+    public static String keptPartThree(String who) {
+        return who + " states UK_GDPR, but the incident holds victims/witnesses/suspects: kept DPA 2018 Part 3 (their"
+                + " data is law enforcement data whatever a supplier states); the report cites s.67 and their notices"
+                + " s.68.";
+    }
+
     /**
-     * A manifest that states no regime lists a victim, witness or suspect: the incident is DPA 2018 Part
-     * 3, unless a manifest stated its regime. Called by ingest before the batch holding that row is
-     * queued, so every notice scored from it already knows; a compare-and-set, so doing it again, or
-     * from two manifests at once, changes the incident once.
+     * A manifest lists a victim, witness or suspect: the incident is DPA 2018 Part 3, unless a manifest stated
+     * DPA 2018 Part 3 already. A stated UK GDPR is overridden (with a warning): it cannot downgrade law
+     * enforcement data. Called by ingest before the batch holding that row is queued, so every notice scored
+     * from it already knows; a compare-and-set, so doing it again, or from two manifests at once, changes
+     * the incident once.
      *
      * @return true if this call set it
      */
     public boolean deriveRegime(String incidentId) {
         IncidentRegime derived = new IncidentRegime(Regime.DPA_2018_PART_3, true, IncidentRegime.DERIVED_REASON);
         boolean[] changed = {false};
+        IncidentRegime[] overridden = new IncidentRegime[1];
         update(incidentId, current -> {
-            changed[0] = current.regime() == null;
+            IncidentRegime was = current.regime();
+            changed[0] = was == null || was.regime() == Regime.UK_GDPR;
+            overridden[0] = was;
             return changed[0] ? current.withRegime(derived) : null;
         });
         if (changed[0]) {
+            if (overridden[0] != null) {
+                log(incidentId, "regime warning", keptPartThree("The incident's regime (" + overridden[0].reason()
+                        + ")"));
+            }
             log(incidentId, "regime", "The incident is reported under DPA 2018 Part 3 (" + derived.reason() + "): the"
                     + " regulator's draft cites s.67, and notices to victims, witnesses and suspects cite s.68.");
         }
@@ -219,6 +244,15 @@ public final class IncidentService {
 
     public IncidentRecord require(String incidentId) {
         return incidents.find(incidentId).orElseThrow(() -> new IllegalStateException("no incident " + incidentId));
+    }
+
+    /** Logs on the incident unless the same entry is there already (a retried ingest says it once). */
+    private void logOnce(String incidentId, String decision, String reason) {
+        boolean there = incidents.decisions(incidentId).stream()
+                .anyMatch(d -> d.decision().equals(decision) && d.reason().equals(reason));
+        if (!there) {
+            log(incidentId, decision, reason);
+        }
     }
 
     public void log(String incidentId, String decision, String reason) {

@@ -51,11 +51,22 @@ public record IncidentView(
      * approvers, by band; {@code held}: people held and not yet told; {@code generalCommunication}:
      * people covered only by the general staff communication; {@code releasing}: notices released
      * and not yet published; {@code withdrawn}: notices replaced by one for a higher band before they
-     * went out. Once everything is released, {@code initial + held + generalCommunication} is
-     * {@code persons.total}.
+     * went out; {@code noIndividualNotice}: people outside the workforce with no individual notice (the
+     * general staff communication is not addressed to them, so they are not counted as covered by it);
+     * {@code generalCommunicationApplies}: false for an incident with nobody of the workforce, which gets no
+     * general staff communication. Once everything is released,
+     * {@code initial + held + generalCommunication + noIndividualNotice} is {@code persons.total}.
      */
     public record Notices(long initial, long escalation, Map<String, Long> awaitingRelease, long held,
-                          long generalCommunication, long releasing, long withdrawn, Instant generalCommunicationSentAt) {
+                          long generalCommunication, long releasing, long withdrawn, Instant generalCommunicationSentAt,
+                          long noIndividualNotice, boolean generalCommunicationApplies) {
+
+        /** The notices of an incident of staff only. */
+        public Notices(long initial, long escalation, Map<String, Long> awaitingRelease, long held,
+                       long generalCommunication, long releasing, long withdrawn, Instant generalCommunicationSentAt) {
+            this(initial, escalation, awaitingRelease, held, generalCommunication, releasing, withdrawn,
+                    generalCommunicationSentAt, 0, true);
+        }
     }
 
     /**
@@ -105,10 +116,13 @@ public record IncidentView(
                 bands,
                 new Notices(release.initial(), release.escalation(), release.awaitingByBand(), release.held(),
                         release.generalCommunication(), release.releasing(), release.withdrawn(),
-                        incident.generalCommunication() == null ? null : incident.generalCommunication().sentAt()),
+                        incident.generalCommunication() == null ? null : incident.generalCommunication().sentAt(),
+                        release.noIndividualNotice(), release.workforce() > 0),
                 new Art33(art33.required(), incident.art33Deadline(), hoursLeft(incident.art33Deadline(), now),
                         ico == null ? null : ico.submittedAt(), ico == null ? null : ico.icoReference(),
-                        ico == null ? null : ico.lateReason(), art33.verdict(), art33.provisional(), art33.reasoning()),
+                        ico == null ? null : ico.lateReason(), art33.verdict(), art33.provisional(),
+                        // A case opened before its rows said whose data it is: put in the incident's regime's words.
+                        org.breachtriage.core.report.PartThreeWording.reasoning(art33.reasoning(), incident.reportingRegime())),
                 incident.reports().size(),
                 incident.regime());
     }

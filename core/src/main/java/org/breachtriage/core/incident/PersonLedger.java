@@ -176,6 +176,9 @@ public final class PersonLedger {
         // Someone outside the workforce has no staff record: the manifest says how they are reached.
         NoticeDecision decision = member != null ? policy.decide(assessment, member)
                 : policy.decideFor(assessment, s.contactChannel());
+        if (S68Release.applies(s.regime(), s.subjectType(), s.incident().regime())) {
+            decision = S68Release.waitForApprover(decision, band); // s.68(7) must be decidable first
+        }
         Band told = current == null ? null : current.toldBand();
         if (!decision.sendsNotice() || !s.mayNotify() || told != null && band.compareTo(told) <= 0) {
             return notices;

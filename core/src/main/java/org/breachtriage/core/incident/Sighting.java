@@ -18,13 +18,23 @@ import org.breachtriage.core.model.StaffMember;
  *                  nobody is told on its strength alone
  * @param contactChannel how the manifest says a non-staff subject is reached (null for staff: the staff
  *                  table says it)
+ * @param regime    the incident's regime when the batch was scored (null: none yet), for the provision a
+ *                  notice cites and so whether it may go out without an approver ({@link S68Release})
  */
 public record Sighting(String incidentId, String caseId, long batchNo, String payNumber, Set<DataCategory> categories,
                        String echoedRank, String echoedVettingLevel, StaffMember member, IncidentMetadata incident,
-                       boolean mayNotify, ContactChannel contactChannel) {
+                       boolean mayNotify, ContactChannel contactChannel, IncidentRegime regime) {
 
     public Sighting {
         categories = Set.copyOf(categories);
+    }
+
+    /** A sighting scored before the incident's regime was known to it. */
+    public Sighting(String incidentId, String caseId, long batchNo, String payNumber, Set<DataCategory> categories,
+                    String echoedRank, String echoedVettingLevel, StaffMember member, IncidentMetadata incident,
+                    boolean mayNotify, ContactChannel contactChannel) {
+        this(incidentId, caseId, batchNo, payNumber, categories, echoedRank, echoedVettingLevel, member, incident,
+                mayNotify, contactChannel, null);
     }
 
     /** A staff member's sighting: {@code payNumber} is their pay number. */
@@ -32,7 +42,7 @@ public record Sighting(String incidentId, String caseId, long batchNo, String pa
                     String echoedRank, String echoedVettingLevel, StaffMember member, IncidentMetadata incident,
                     boolean mayNotify) {
         this(incidentId, caseId, batchNo, payNumber, categories, echoedRank, echoedVettingLevel, member, incident,
-                mayNotify, null);
+                mayNotify, null, null);
     }
 
     /** Whose data this is, from the key ({@link PersonKeys}). */

@@ -564,9 +564,35 @@ public final class IncidentMetadataLoader {
             return parsed.categories();
         }
 
+        /**
+         * What an error says a field held. The closed-vocabulary rule of manifest rows: a value is quoted only
+         * when it is token-shaped (a misspelt {@code UNKNOWN_RECIPENTS}); anything else, a name typed into
+         * {@code recipient} or a pay number, is described by its length and kind, since the error reaches
+         * the case.failed alert and the logs.
+         */
+        private static final java.util.regex.Pattern DATE_TIME_SHAPED =
+                java.util.regex.Pattern.compile("[0-9][0-9:/.TZ+-]{0,31}");
+
+        private static String shown(JsonNode node) {
+            if (node.isTextual() && DATE_TIME_SHAPED.matcher(node.asText().trim()).matches()) {
+                return "'" + node.asText().trim() + "'"; // a mistyped awareAt: digits and separators, no name
+            }
+            if (node.isTextual()) {
+                return RowRejection.quotedToken(node.asText()).orElse("a value of " + node.asText().length()
+                        + " characters " + RowRejection.NOT_QUOTED);
+            }
+            if (node.isBoolean() || node.isNull()) {
+                return node.toString();
+            }
+            if (node.isNumber()) {
+                return RowRejection.quotedToken(node.toString()).map(q -> node.toString())
+                        .orElse("a number of " + node.toString().length() + " characters " + RowRejection.NOT_QUOTED);
+            }
+            return node.isArray() ? "an array of " + node.size() + " item(s)" : "an object";
+        }
+
         private ManifestFormatException invalid(Field field, JsonNode node, String rule) {
-            String shown = node.isTextual() ? "'" + RowRejection.excerpt(node.asText()) + "'"
-                    : RowRejection.excerpt(node.toString());
+            String shown = shown(node);
             return new ManifestFormatException(source + ": incident field '" + name(field) + "' has " + shown
                     + ", which " + rule);
         }

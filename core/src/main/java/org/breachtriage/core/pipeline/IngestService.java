@@ -12,6 +12,7 @@ import org.breachtriage.core.cases.CaseOpening;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.RowBatch;
+import org.breachtriage.core.cases.Regime;
 import org.breachtriage.core.incident.IncidentRegime;
 import org.breachtriage.core.incident.IncidentService;
 import org.breachtriage.core.manifest.IncidentMetadata;
@@ -203,7 +204,7 @@ public final class IngestService implements IngestManifest {
         @Override
         public void accepted(ManifestRow row) {
             openCase();
-            if (!regimeDerived && incident.regime() == null && row.subjectType().lawEnforcementSubject()) {
+            if (!regimeDerived && row.subjectType().lawEnforcementSubject()) {
                 regimeDerived = true;
                 derivePartThree();
             }
@@ -223,18 +224,23 @@ public final class IngestService implements IngestManifest {
         }
 
         /**
-         * The first victim, witness or suspect in a manifest whose metadata states no regime: its incident is
-         * DPA 2018 Part 3. Set before the batch holding the row is queued, so no notice is planned, and no
-         * letter written, before the incident says which provision it cites.
+         * The first victim, witness or suspect in a manifest: its incident is DPA 2018 Part 3, whatever the
+         * manifest states (a stated UK GDPR is kept out, with a warning). Set before the batch holding the row
+         * is queued, so no notice is planned, and no letter written, before the incident says which provision
+         * it cites.
          */
         private void derivePartThree() {
             incidents.deriveRegime(caseRecord.incidentId());
             IncidentRegime regime = incidents.require(caseRecord.incidentId()).regime();
-            lifecycle.noteOnce(caseId, "regime", regime.derived()
-                    ? "DPA 2018 Part 3, " + IncidentRegime.DERIVED_REASON + " (the incident metadata states no regime);"
-                            + " the incident's report cites s.67 and its notices to them s.68."
-                    : "The manifest lists victims/witnesses/suspects, but the incident's regime is " + regime.regime()
-                            + ", " + regime.reason() + "; kept.");
+            if (incident.regime() == Regime.UK_GDPR) {
+                lifecycle.noteOnce(caseId, "regime", IncidentService.keptPartThree("This manifest"));
+            } else if (incident.regime() == null) {
+                lifecycle.noteOnce(caseId, "regime", regime.derived()
+                        ? "DPA 2018 Part 3, " + IncidentRegime.DERIVED_REASON + " (the incident metadata states no"
+                                + " regime); the incident's report cites s.67 and its notices to them s.68."
+                        : "The manifest lists victims/witnesses/suspects; the incident's regime is " + regime.regime()
+                                + ", " + regime.reason() + "; kept.");
+            }
         }
 
         CaseRecord openCase() {

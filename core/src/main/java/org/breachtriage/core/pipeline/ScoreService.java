@@ -80,7 +80,8 @@ public final class ScoreService implements ScoreBatch {
     @Override
     public BatchOutcome score(Command command) {
         RowBatch batch = command.batch();
-        IncidentManifest manifest = requireManifest(batch);
+        IncidentRecord incident = requireIncident(batch);
+        IncidentManifest manifest = requireManifest(incident, batch);
         Map<String, Exposure> people = mergeByPerson(batch);
         // Only staff are looked up: a victim or witness is scored from the manifest alone, and the staff
         // table is never asked about them.
@@ -93,7 +94,7 @@ public final class ScoreService implements ScoreBatch {
         for (Exposure exposure : people.values()) {
             Sighting sighting = new Sighting(batch.incidentId(), batch.caseId(), batch.batchNo(), exposure.payNumber(),
                     exposure.categories(), exposure.rank(), exposure.vettingLevel(), found.get(exposure.payNumber()),
-                    batch.incident(), !manifest.superseded(), exposure.contactChannel());
+                    batch.incident(), !manifest.superseded(), exposure.contactChannel(), incident.regime());
             IncidentPerson stored = write(sighting);
             Optional<PersonChange> change = stored.change(batch.caseId(), batch.batchNo());
             if (change.isEmpty()) {
@@ -124,10 +125,13 @@ public final class ScoreService implements ScoreBatch {
      * have, which its figures could never count. It also says whether a later manifest superseded this
      * one: its people are then recorded, but nobody is told on its strength.
      */
-    private IncidentManifest requireManifest(RowBatch batch) {
-        IncidentRecord incident = incidents.find(batch.incidentId()).orElseThrow(() -> new IllegalStateException(
+    private IncidentRecord requireIncident(RowBatch batch) {
+        return incidents.find(batch.incidentId()).orElseThrow(() -> new IllegalStateException(
                 "batch " + batch.batchNo() + " of case " + batch.caseId() + " names incident " + batch.incidentId()
                         + ", which does not exist: not scored"));
+    }
+
+    private static IncidentManifest requireManifest(IncidentRecord incident, RowBatch batch) {
         return incident.manifest(batch.caseId()).orElseThrow(() -> new IllegalStateException("batch "
                 + batch.batchNo() + " names case " + batch.caseId() + ", which is not a manifest of incident "
                 + batch.incidentId() + ": not scored"));

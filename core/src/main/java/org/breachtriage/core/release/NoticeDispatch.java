@@ -171,6 +171,13 @@ public final class NoticeDispatch {
     public boolean ensureGeneralCommunication(String incidentId) {
         String token = UUID.randomUUID().toString();
         Instant now = clock.instant();
+        IncidentRecord before = incidents.require(incidentId);
+        if (before.generalCommunication() == null && ReleaseFigures.read(before, persons).workforce() == 0) {
+            // "To everyone who works for the force" about a breach that affects none of them would be false
+            // and alarming: an incident of victims, witnesses and others only gets none (it is sent once a
+            // staff member is among its people).
+            return false;
+        }
         IncidentRecord planned = incidents.update(incidentId, current -> {
             GeneralCommunication existing = current.generalCommunication();
             if (existing != null && existing.taken(now)) {

@@ -14,9 +14,15 @@ import org.breachtriage.core.ports.PersonStore;
 /**
  * Where the incident's people stand on being told, read from their records. Each person counted
  * (those named only in superseded manifests are not) is in exactly one of: told (their initial notice
- * is published), held, covered by the general communication only (no individual notice), or waiting
- * (a notice planned, not yet out). So once everything is released,
- * {@code initial + held + generalCommunication} is every person.
+ * is published), held, covered by the general staff communication only (a member of the workforce with
+ * no individual notice), told nothing individually (someone outside the workforce with no individual
+ * notice: the general staff communication is not addressed to them), or waiting (a notice planned, not
+ * yet out). So once everything is released,
+ * {@code initial + held + generalCommunication + noIndividualNotice} is every person.
+ *
+ * @param noIndividualNotice people outside the workforce with no individual notice (not held, not told)
+ * @param workforce          people of the workforce counted (pay numbers): with none, the incident gets no
+ *                           general staff communication
  *
  * @param awaitingRelease notices waiting for approvers, by band (people held are not in it)
  * @param releasing       notices released and not yet published (a publisher is at work, or died)
@@ -24,10 +30,18 @@ import org.breachtriage.core.ports.PersonStore;
  * @param withdrawn       notices replaced by one for a higher band before they went out
  */
 public record ReleaseFigures(Map<Band, Long> awaitingRelease, long releasing, long initial, long escalation,
-                             long held, long generalCommunication, long waitingPeople, long withdrawn) {
+                             long held, long generalCommunication, long waitingPeople, long withdrawn,
+                             long noIndividualNotice, long workforce) {
 
     public ReleaseFigures {
         awaitingRelease = Map.copyOf(awaitingRelease);
+    }
+
+    /** Figures of an incident of staff only, as before people outside the workforce were counted apart. */
+    public ReleaseFigures(Map<Band, Long> awaitingRelease, long releasing, long initial, long escalation,
+                          long held, long generalCommunication, long waitingPeople, long withdrawn) {
+        this(awaitingRelease, releasing, initial, escalation, held, generalCommunication, waitingPeople, withdrawn, 0,
+                initial + held + generalCommunication + waitingPeople);
     }
 
     public long awaitingTotal() {
@@ -61,6 +75,8 @@ public record ReleaseFigures(Map<Band, Long> awaitingRelease, long releasing, lo
         private long general;
         private long waiting;
         private long withdrawn;
+        private long noIndividualNotice;
+        private long workforce;
 
         public Tally(Set<String> supersededCaseIds) {
             this.superseded = supersededCaseIds;
@@ -70,6 +86,8 @@ public record ReleaseFigures(Map<Band, Long> awaitingRelease, long releasing, lo
             if (p.noLongerListed(superseded)) {
                 return;
             }
+            boolean staff = p.subjectType().staff();
+            workforce += staff ? 1 : 0;
             boolean told = false;
             boolean live = false;
             for (PersonNotice n : p.notices()) {
@@ -96,15 +114,18 @@ public record ReleaseFigures(Map<Band, Long> awaitingRelease, long releasing, lo
             }
             if (p.held()) {
                 held++;
-            } else if (!live) {
+            } else if (!live && staff) {
                 general++;
+            } else if (!live) {
+                noIndividualNotice++;
             } else {
                 waiting++;
             }
         }
 
         public ReleaseFigures figures() {
-            return new ReleaseFigures(awaiting, releasing, initial, escalation, held, general, waiting, withdrawn);
+            return new ReleaseFigures(awaiting, releasing, initial, escalation, held, general, waiting, withdrawn,
+                    noIndividualNotice, workforce);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.breachtriage.core.release;
 
+import java.time.Instant;
 import java.util.Objects;
 import org.breachtriage.core.incident.Approver;
 import org.breachtriage.core.incident.S68Restriction;
@@ -62,8 +63,15 @@ public interface ReleaseNotices {
      * @param changed   false when the person was already held (or not held)
      * @param inFlight  notices already claimed by a publisher: on their way, too late to keep back
      * @param published notices an unhold published at once (their rule needs no approver)
+     * @param alreadyPublishedAt for a hold, when the person's last notice already published went out (null:
+     *                  none had): a hold cannot take it back, it applies to any later notice
      */
-    record HoldOutcome(boolean changed, int inFlight, int published) {
+    record HoldOutcome(boolean changed, int inFlight, int published, Instant alreadyPublishedAt) {
+
+        /** Nothing had been published to the person. */
+        public HoldOutcome(boolean changed, int inFlight, int published) {
+            this(changed, inFlight, published, null);
+        }
     }
 
     Approved approve(Approve command);

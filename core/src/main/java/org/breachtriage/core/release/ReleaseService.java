@@ -9,6 +9,8 @@ import java.util.Set;
 import org.breachtriage.core.incident.Approver;
 import org.breachtriage.core.cases.Regime;
 import org.breachtriage.core.incident.Hold;
+import org.breachtriage.core.incident.IncidentRegime;
+import org.breachtriage.core.model.SubjectType;
 import org.breachtriage.core.incident.S68Restriction;
 import org.breachtriage.core.manifest.PersonKeys;
 import org.breachtriage.core.incident.IncidentApproval;
@@ -132,40 +134,56 @@ public final class ReleaseService implements ReleaseNotices {
         Changed changed = change(command.incidentId(), command.payNumber(), current -> current.held() ? null
                 : current.withHold(hold, at));
         int inFlight = (int) changed.person().notices().stream().filter(n -> n.inFlight(at)).count();
+        Instant publishedAt = changed.person().notices().stream().filter(PersonNotice::published)
+                .map(PersonNotice::publishedAt).max(Instant::compareTo).orElse(null);
         if (changed.changed()) {
             String tail = (inFlight > 0 ? ". " + inFlight + " notice(s) already on their way could not be kept back" : "")
                     + ".";
+            // A hold cannot take back a letter already sent: say so rather than "nothing is published".
+            String published = publishedAt == null ? null : "a notice to them was already published at " + publishedAt
+                    + "; the " + (hold.restriction() != null ? "restriction" : "hold") + " applies to any later notice";
             if (hold.restriction() != null) {
                 incidents.log(command.incidentId(), "s.68(7) restriction", "The notice to "
                         + PersonKeys.describe(command.payNumber()) + " is withheld under " + hold.restriction().provision()
                         + ", " + hold.restriction().purpose() + ", decided by " + command.by() + " (identity "
-                        + command.identity() + "), because: " + hold.reason() + "; nothing is published to them until"
-                        + " the restriction is lifted (triage unhold)" + tail);
+                        + command.identity() + "), because: " + hold.reason() + "; " + (published != null ? published
+                        : "nothing is published to them until the restriction is lifted (triage unhold)") + tail);
             } else {
                 incidents.log(command.incidentId(), "person held", "Notices of " + PersonKeys.describe(command.payNumber())
                         + " held by " + command.by() + " (identity " + command.identity() + "), because: " + hold.reason()
-                        + tail);
+                        + (published != null ? "; " + published : "") + tail);
             }
         }
-        return new HoldOutcome(changed.changed(), inFlight, 0);
+        return new HoldOutcome(changed.changed(), inFlight, 0, publishedAt);
     }
 
     /**
-     * s.68(7) restricts what s.68 requires, so it exists only where s.68 applies: a victim, witness, suspect or
-     * other subject of an incident under DPA 2018 Part 3. Staff are told under UK GDPR Art. 34, which it
-     * does not cover (an ordinary hold still can keep their notice back).
+     * s.68(7) restricts what s.68 requires, so it exists only where a person's notice cites s.68
+     * ({@link IncidentRegime#forNotice}): a victim, witness or suspect of an incident under DPA 2018 Part 3,
+     * or another subject where a manifest stated that regime. Staff are told under UK GDPR Art. 34, which it
+     * does not cover, and so is an OTHER subject where the regime was only derived (an ordinary hold still
+     * can keep their notice back).
      */
     private void refuseRestrictionUnlessPartThree(HoldPerson command) {
         IncidentRecord incident = incidents.require(command.incidentId());
+        SubjectType subject = PersonKeys.subjectType(command.payNumber());
+        if (subject.staff()) {
+            throw new IllegalArgumentException("a s.68(7) restriction applies to victims, witnesses, suspects and"
+                    + " other subjects under DPA 2018 Part 3, not to staff, who are told under UK GDPR Art. 34 (hold"
+                    + " without --s68-7 to keep their notice back; for someone outside the workforce give TYPE:REF,"
+                    + " for example VICTIM:REF)");
+        }
         if (incident.reportingRegime() != Regime.DPA_2018_PART_3) {
             throw new IllegalArgumentException("incident " + command.incidentId() + " is under "
                     + incident.reportingRegime() + ", not DPA 2018 Part 3: a s.68(7) restriction does not apply (hold"
                     + " without --s68-7 to keep a notice back)");
         }
-        if (PersonKeys.subjectType(command.payNumber()).staff()) {
-            throw new IllegalArgumentException("a s.68(7) restriction applies to victims, witnesses, suspects and"
-                    + " other subjects under DPA 2018 Part 3, not to staff, who are told under UK GDPR Art. 34 (hold"
-                    + " without --s68-7 to keep their notice back)");
+        if (IncidentRegime.forNotice(incident.regime(), subject) != Regime.DPA_2018_PART_3) {
+            throw new IllegalArgumentException("the notice to " + PersonKeys.describe(command.payNumber())
+                    + " cites UK GDPR Art. 34, not DPA 2018 s.68: the incident is DPA 2018 Part 3 only because it lists"
+                    + " victims, witnesses or suspects (derived, not stated), and an " + subject + " subject's data"
+                    + " stays under UK GDPR, which s.68(7) does not restrict (hold without --s68-7 to keep the notice"
+                    + " back)");
         }
     }
 

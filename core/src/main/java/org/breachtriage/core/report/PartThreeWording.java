@@ -8,7 +8,7 @@ import org.breachtriage.core.cases.Regime;
  * (victims, witnesses, suspects, others), and the Art. 33 reasoning in the words of DPA 2018 s.67 where
  * Part 3 applies. A workforce-only incident reads exactly as before.
  */
-final class PartThreeWording {
+public final class PartThreeWording {
     private static final String WORKFORCE = "Members of the workforce of %s (police officers, police staff and others"
             + " such as special constables, PCSOs and contractors).";
 
@@ -42,7 +42,7 @@ final class PartThreeWording {
      * The case's Art. 33 reasoning, made when the case opened (before its rows said whose data it is),
      * with its UK GDPR citation put in s.67's words where the incident is under DPA 2018 Part 3.
      */
-    static String reasoning(String reasoning, Regime regime) {
+    public static String reasoning(String reasoning, Regime regime) {
         if (reasoning == null || regime != Regime.DPA_2018_PART_3) {
             return reasoning;
         }

@@ -107,6 +107,29 @@ class LettersTest {
         return words;
     }
 
+    /** A victim of a force's own disclosure (no supplier was breached), told by every template and channel. */
+    @ParameterizedTest(name = "{0} by {1}, {2}")
+    @MethodSource("everyNoticeTemplate")
+    void aLetterToSomeoneOutsideTheWorkforceStatesOnlyWhatIsTrueOfAnyBreach(Band band, ContactChannel channel,
+                                                                              NoticeKind kind) {
+        IncidentPerson victim = new IncidentPerson(INCIDENT.incidentId(), "VICTIM:NS-V-0001", false, null, null,
+                EnumSet.of(DataCategory.NAME, DataCategory.HOME_ADDRESS), new Assessment(4, 1, null, 4.5, band,
+                List.of()), List.of(), List.of(), List.of(), List.of(), null, 0);
+        PersonNotice notice = PersonNotice.planned(PersonNotice.idFor(INCIDENT.incidentId(), victim.payNumber(), kind,
+                band), kind, band, channel, POLICY.templateFor(band), band.atLeast(POLICY.noticeAtOrAbove()),
+                "BT-00000000000000a1", 0, AWARE, 0, false);
+        String text = english.forNotice(INCIDENT, victim, notice, null).text();
+        for (String untrue : List.of("has told us that its systems were breached", "connections to our systems",
+                "National Crime Agency", "a company that held information", "one of our suppliers",
+                "that the company held")) {
+            assertFalse(text.contains(untrue), "not true of a force's own disclosure: '" + untrue + "':\n" + text);
+        }
+        if (text.contains("What happened") || channel == ContactChannel.LETTER) {
+            assertTrue(text.contains("Information we hold about you was disclosed without authorisation"), text);
+        }
+        assertFalse(text.contains("{{") || text.contains("}}"), "no tag left unrendered:\n" + text);
+    }
+
     @ParameterizedTest(name = "{0} by {1}, {2}")
     @MethodSource("everyNoticeTemplate")
     void eachChannelSaysOnlyWhatItMay(Band band, ContactChannel channel, NoticeKind kind) {

@@ -104,6 +104,16 @@ public final class BadInputCorpus {
                 "{\"records\": [{\"pay_number\": \"" + PAY_NUMBER + "\", \"surname\": \"" + SURNAME + "\"}], \"incident\": {}}");
         refused(in, "envelope: broken incident", "broken-incident.json",
                 "{\"incident\": {\"supplier\": " + SURNAME + "}, \"records\": []}");
+        // Incident fields are closed vocabularies too: a name typed into one is described, never quoted.
+        refused(in, "envelope: a name as the recipient", "recipient-name.json",
+                "{\"incident\": {\"confidentiality\": \"KNOWN_RECIPIENTS\", \"recipient\": \"" + FORENAME + " "
+                        + SURNAME + " in HR\"}, \"records\": []}");
+        refused(in, "envelope: a name as the regime", "regime-name.json",
+                "{\"incident\": {\"regime\": \"Victim " + OTHER_FORENAME + " " + OTHER_SURNAME + "\"}, \"records\": []}");
+        refused(in, "envelope: a pay number as malicious", "malicious-pay.json",
+                "{\"incident\": {\"malicious\": \"" + PAY_NUMBER + "\"}, \"records\": []}");
+        refused(in, "envelope: an address as awareAt", "aware-address.json",
+                "{\"incident\": {\"awareAt\": \"" + ADDRESS + "\"}, \"records\": []}");
         withRejects(in, "JSON Lines: every kind of bad row", "rows.jsonl", String.join("\n",
                 "{\"pay_number\": \"" + VALID_PAY_NUMBER + "\", \"exposed_fields\": \"name;rank\"}",
                 "{\"pay_number\": " + PAY_NUMBER + "}",

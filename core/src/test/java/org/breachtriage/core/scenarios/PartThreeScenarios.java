@@ -161,10 +161,18 @@ public abstract class PartThreeScenarios {
         assertNoSubjectNamed(summary.toString());
         assertEquals("NONE", h.alerts(FederationSummary.EVENT_TYPE).getFirst().attributes().get("severity"));
 
-        // MEDIUM's information notices went at once; every notice is a subject's, citing s.68, keyed by subject_ref.
+        // Nothing went during the run, not even MEDIUM's notices (released automatically for staff): every notice
+        // to a victim or witness waits for an approver, so a person can restrict it under s.68(7) first.
         List<IncidentPerson> people = people(h, id);
         assertEquals(SAMPLE_PEOPLE, people.size());
         assertTrue(people.stream().allMatch(p -> !p.matched() && p.payNumber().matches("(VICTIM|WITNESS):NS-[VW]-\\d{4}")));
+        assertEquals(List.of(), personNotices(h), "no notice to a victim or witness is published before a release");
+        assertTrue(people.stream().anyMatch(p -> p.band() == org.breachtriage.core.model.Band.MEDIUM), bands(people));
+        for (IncidentPerson p : people) {
+            for (PersonNotice n : p.notices()) {
+                assertTrue(n.awaitingRelease() && n.approvalsNeeded() >= 1, p.payNumber() + " " + n);
+            }
+        }
         List<IncidentPerson> waiting = people.stream().filter(p -> p.notices().stream()
                 .anyMatch(PersonNotice::awaitingRelease)).toList();
         assertTrue(waiting.size() >= 2, "some victims are HIGH or above and wait for a person: " + bands(people));
@@ -204,6 +212,30 @@ public abstract class PartThreeScenarios {
                         letter);
             }
         }
+
+        // Nobody of the workforce is affected: no "to everyone who works for the force" communication, and the
+        // victims and witnesses with no individual notice are counted apart, not as covered by it.
+        assertTrue(h.published(Topic.NOTICES).stream().noneMatch(m -> m.eventType().equals(
+                org.breachtriage.core.pipeline.Messages.STAFF_COMMUNICATION)), "no general staff communication");
+        assertNull(h.backend().incidents().find(id).orElseThrow().generalCommunication());
+        IncidentView.Notices figures = h.view(id).notices();
+        assertFalse(figures.generalCommunicationApplies());
+        assertEquals(0, figures.generalCommunication());
+        assertEquals(SAMPLE_PEOPLE, figures.initial() + figures.held() + figures.generalCommunication() + figures.noIndividualNotice(),
+                figures.toString());
+
+        // A restriction placed on someone already told says so, rather than "nothing is published to them".
+        IncidentPerson toldAlready = waiting.stream().filter(p -> !p.payNumber().equals(restricted.payNumber()))
+                .findFirst().orElseThrow();
+        ReleaseNotices.HoldOutcome late = h.pipeline().release().hold(new ReleaseNotices.HoldPerson(id,
+                toldAlready.payNumber(), "Dana Dpo", "dana", "a suspect was identified", S68Restriction.INQUIRY));
+        assertNotNull(late.alreadyPublishedAt(), "their notice was published: " + late);
+        DecisionEntry lateLog = incidentLog(h, id).stream().filter(d -> d.decision().equals("s.68(7) restriction")
+                && d.reason().contains(org.breachtriage.core.manifest.PersonKeys.ref(toldAlready.payNumber())))
+                .findFirst().orElseThrow();
+        assertTrue(lateLog.reason().contains("already published at " + late.alreadyPublishedAt()
+                + "; the restriction applies to any later notice"), lateLog.reason());
+        assertFalse(lateLog.reason().contains("nothing is published to them"), lateLog.reason());
 
         // Lifting the restriction is logged too, and the notice then waits for a fresh release.
         assertTrue(h.pipeline().release().unhold(new ReleaseNotices.LiftHold(id, restricted.payNumber(), "Dana Dpo",
@@ -245,6 +277,13 @@ public abstract class PartThreeScenarios {
         assertTrue(h.backend().persons().find(id, "VICTIM:" + h.leaver).isPresent());
         assertEquals(Regime.DPA_2018_PART_3, h.backend().incidents().find(id).orElseThrow().reportingRegime());
 
+        // OTHER's notice cites Art. 34 here (the regime is derived from the victim): s.68(7) cannot restrict it.
+        IllegalArgumentException otherRefused = assertThrows(IllegalArgumentException.class, () -> h.pipeline().release()
+                .hold(new ReleaseNotices.HoldPerson(id, "OTHER:OT-1", "Dana Dpo", "dana", "investigation",
+                        S68Restriction.INQUIRY)));
+        assertTrue(otherRefused.getMessage().contains("cites UK GDPR Art. 34, not DPA 2018 s.68"), otherRefused.getMessage());
+        assertNull(h.backend().persons().find(id, "OTHER:OT-1").orElseThrow().hold(), "nothing was held");
+
         IllegalArgumentException staffRefused = assertThrows(IllegalArgumentException.class, () -> h.pipeline().release()
                 .hold(new ReleaseNotices.HoldPerson(id, h.c1, "Dana Dpo", "dana", "investigation", S68Restriction.INQUIRY)));
         assertTrue(staffRefused.getMessage().contains("not to staff"), staffRefused.getMessage());
@@ -270,21 +309,75 @@ public abstract class PartThreeScenarios {
             }
         }
 
-        // A stated UK GDPR incident has victims in it, but no s.68(7).
+        // A stated UK GDPR incident of members of the public only: no s.68(7).
         String gdprRef = h.reference("stated");
         JsonNode sidecar = Json.read(incident(gdprRef, AWARE_AT), JsonNode.class);
         ((com.fasterxml.jackson.databind.node.ObjectNode) sidecar).put("regime", "UK_GDPR");
         CaseRecord stated = h.runManifest(h.uploadText("stated.csv", Json.write(sidecar),
-                "subject_type,subject_ref,exposed_fields\nVICTIM,V-9,name;home_address;date_of_birth\n"));
+                "subject_type,subject_ref,exposed_fields\nOTHER,O-9,name;home_address;date_of_birth\n"));
         assertEquals(Regime.UK_GDPR, stated.regime());
         IncidentRecord gdpr = h.backend().incidents().find(stated.incidentId()).orElseThrow();
         assertEquals(Regime.UK_GDPR, gdpr.reportingRegime());
         assertFalse(gdpr.regime().derived());
         IllegalArgumentException gdprRefused = assertThrows(IllegalArgumentException.class, () -> h.pipeline().release()
-                .hold(new ReleaseNotices.HoldPerson(stated.incidentId(), "VICTIM:V-9", "Dana Dpo", "dana", "investigation",
+                .hold(new ReleaseNotices.HoldPerson(stated.incidentId(), "OTHER:O-9", "Dana Dpo", "dana", "investigation",
                         S68Restriction.INQUIRY)));
         assertTrue(gdprRefused.getMessage().contains("UK_GDPR, not DPA 2018 Part 3"), gdprRefused.getMessage());
         assertTrue(object(h, "reports/" + stated.incidentId() + "/ico-art33-draft.md").contains("Art. 33(3)(a)"));
+    }
+
+    @Test
+    void aStatedUkGdprNeverDowngradesVictimsDataWhicheverManifestComesFirst() throws Exception {
+        IncidentRecord staffFirst = staffAndVictims(true);
+        IncidentRecord victimsFirst = staffAndVictims(false);
+        assertEquals(new IncidentRegime(Regime.DPA_2018_PART_3, true, IncidentRegime.DERIVED_REASON), staffFirst.regime());
+        assertEquals(staffFirst.regime(), victimsFirst.regime(), "the outcome does not depend on manifest order");
+    }
+
+    /** A staff manifest stating UK_GDPR and a victims manifest stating nothing, in one incident, in this order. */
+    private IncidentRecord staffAndVictims(boolean staffFirst) throws Exception {
+        ScenarioHarness h = harness();
+        String ref = h.reference(staffFirst ? "staff-first" : "victims-first");
+        JsonNode gdpr = Json.read(incident(ref, AWARE_AT), JsonNode.class);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) gdpr).put("regime", "UK_GDPR");
+        String staffKey = h.uploadText("staff.csv", Json.write(gdpr), "pay_number,exposed_fields\n" + h.c1
+                + ",name;home_address;date_of_birth\n");
+        String victimsKey = h.uploadText("victims.csv", incident(ref, AWARE_AT),
+                "subject_type,subject_ref,exposed_fields\nVICTIM,V-1,name;home_address;date_of_birth\n");
+        CaseRecord first = h.runManifest(staffFirst ? staffKey : victimsKey);
+        CaseRecord second = h.runManifest(staffFirst ? victimsKey : staffKey);
+        String id = first.incidentId();
+        assertEquals(id, second.incidentId());
+        IncidentRecord incident = h.backend().incidents().find(id).orElseThrow();
+        assertEquals(Regime.DPA_2018_PART_3, incident.reportingRegime(), "order " + (staffFirst ? "staff first" : "victims first"));
+
+        String warning = "states UK_GDPR, but the incident holds victims/witnesses/suspects: kept DPA 2018 Part 3";
+        assertTrue(incidentLog(h, id).stream().anyMatch(d -> d.reason().contains(warning)), incidentLog(h, id).toString());
+        CaseRecord staffCase = staffFirst ? first : second;
+        CaseRecord victimsCase = staffFirst ? second : first;
+        assertTrue(h.backend().cases().decisions(staffFirst ? victimsCase.caseId() : staffCase.caseId()).stream()
+                .anyMatch(d -> d.decision().equals("regime")), "the case that met the other says which regime stands");
+
+        // The victim's notice cites s.68 and can be restricted; the officer's cites Art. 34.
+        ReleaseNotices.HoldOutcome held = h.pipeline().release().hold(new ReleaseNotices.HoldPerson(id, "VICTIM:V-1",
+                "Dana Dpo", "dana", "the suspect has not yet been arrested", S68Restriction.CRIME));
+        assertTrue(held.changed());
+        assertTrue(h.pipeline().release().unhold(new ReleaseNotices.LiftHold(id, "VICTIM:V-1", "Dana Dpo", "dana"))
+                .changed());
+        h.pipeline().release().approve(new Approve(id, ALICE, null, "checked"));
+        h.pipeline().release().approve(new Approve(id, BOB, null, "checked"));
+        h.releaseRequested();
+        List<JsonNode> notices = personNotices(h);
+        assertTrue(notices.stream().anyMatch(n -> n.path("subjectType").asText().equals("VICTIM")
+                && n.path("provision").asText().equals("DPA 2018 s.68")), notices.toString());
+        assertTrue(notices.stream().filter(n -> !n.path("subjectType").asText("STAFF").equals("VICTIM"))
+                .noneMatch(n -> n.path("provision").asText().contains("s.68")), notices.toString());
+        if (!staffFirst) {
+            // Staff first: the draft written then was the UK GDPR one of a staff-only incident (see the report).
+            String draft = object(h, "reports/" + id + "/ico-art33-draft.md");
+            assertTrue(draft.contains("section 67"), draft);
+        }
+        return h.backend().incidents().find(id).orElseThrow();
     }
 
     @Test
