@@ -485,10 +485,6 @@ class TemplateTest {
                     "ingest asks for the report itself when the case is complete as it finishes: no row accepted (no batch"
                             + " to score), every batch scored before ingest had counted them, or a re-run of a case left in"
                             + " SCORED (CaseLifecycle.ingested, foundAlreadyIngested)"),
-            new Unreached("ReleaseFunction", new Need("dynamodb:Query", "CaseTable", null),
-                    "a release request for a whole incident ({\"incidentId\"} alone, which SqsReleaseRequests reads and"
-                            + " `triage --aws invoke release` sends) lists the incident's people (DynamoPersonStore.forEach);"
-                            + " the score function asks per batch"),
             new Unreached("ReportFunction", new Need("s3:AbortMultipartUpload", "TriageBucket",
                     ReportService.keysFor("IN-0000000000000000", 1).get(0)), LARGE_OBJECTS),
             new Unreached("ReportFunction", new Need("s3:AbortMultipartUpload", "TriageBucket",
