@@ -86,9 +86,15 @@ class PrimingTest {
             assertEquals(content.length, wiring.adapters().outputs().head(key).orElseThrow().size(), "the emulator has the object");
             assertTrue(wiring.adapters().cases().find("BT-0000000000000001").isEmpty(), "no such case in the emulated table");
             wiring.adapters().reportRequests().request("BT-0000000000000001");
-            assertEquals(1, clients.sqs().receiveMessage(b -> b.queueUrl(stack.names().reportQueueUrl()).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1)).messages().stream().filter(m -> m.body().contains("BT-0000000000000001")).count(),
-                    "the report request reached the emulated queue");
+            List<software.amazon.awssdk.services.sqs.model.Message> received = clients.sqs().receiveMessage(b -> b
+                    .queueUrl(stack.names().reportQueueUrl()).maxNumberOfMessages(10).waitTimeSeconds(1)).messages().stream()
+                    .filter(m -> m.body().contains("BT-0000000000000001")).toList();
+            assertEquals(1, received.size(), "the report request reached the emulated queue");
+            // The queue is shared with the other tests of this stack: take the made-up request off it, or it
+            // comes back after its visibility timeout as a report trigger another test does not expect.
+            for (software.amazon.awssdk.services.sqs.model.Message m : received) {
+                clients.sqs().deleteMessage(b -> b.queueUrl(stack.names().reportQueueUrl()).receiptHandle(m.receiptHandle()));
+            }
             assertEquals(1, counter.calls("PutObject"));
             assertEquals(1, counter.calls("HeadObject"));
             assertEquals(1, counter.calls("GetItem"));
