@@ -97,6 +97,11 @@ public final class MvStorePersonStore implements PersonStore {
     }
 
     @Override
+    public Optional<IncidentPerson> findLocally(String incidentId, String payNumber) {
+        return find(incidentId, payNumber);
+    }
+
+    @Override
     public void forEach(String incidentId, Consumer<IncidentPerson> consumer) {
         People people = people(incidentId, false);
         if (people == null) {
