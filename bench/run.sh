@@ -13,6 +13,11 @@
 #   BENCH_PROBE_SECONDS=10       live-set probe period (a forced full GC); 0 turns it off
 #   BENCH_PROFILE=1              record the largest scenario's last run with JFR and summarise it
 #   BENCH_REBUILD=1              rebuild even when the classes look current
+#   BENCH_CLI=1                  also time the CLI (bench/cli.sh): `bin/triage run` vs `validate`, each a fresh
+#                                JVM on bin/triage's default heap, with peak resident memory; 0 skips it
+#   BENCH_CLI_ROWS=$BENCH_ROWS   manifest sizes for the CLI (against the BENCH_PEOPLE roster)
+#   BENCH_CLI_REPS=1             CLI repetitions per size
+#   BENCH_MET=1                  also the Met-scale CLI scenario (BENCH_MET_PEOPLE=50000, BENCH_MET_ROWS=47000)
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 . "$root/bin/java-env"
@@ -73,11 +78,36 @@ for r in $rows_list; do
   files+=("$results/$r.json")
 done
 
+cli_table=""
+if [ "${BENCH_CLI:-1}" = 1 ]; then
+  cli_args=()
+  data=$out/data-p$people-s$seed-i$invalid
+  for r in ${BENCH_CLI_ROWS:-$rows_list}; do
+    cli_args+=("$r rows, $people roster" "$data/roster.csv" "$data/manifest-$r.csv")
+  done
+  if [ "${BENCH_MET:-1}" = 1 ]; then
+    met_people=${BENCH_MET_PEOPLE:-50000} met_rows=${BENCH_MET_ROWS:-47000}
+    bench -cp "$cp" org.breachtriage.bench.BenchMain generate --out "$out" --people "$met_people" --seed "$seed" \
+      --invalid-fraction "$invalid" --rows "$met_rows"
+    met=$out/data-p$met_people-s$seed-i$invalid
+    cli_args+=("Met scale" "$met/roster.csv" "$met/manifest-$met_rows.csv")
+  fi
+  cli_table=$(BENCH_CLI_WORK="$work" "$root/bench/cli.sh" "${cli_args[@]}")
+fi
+
 {
   echo "Measured $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores ($(uname -m)); load average (1, 5, 15 min) before: $load_before"
   echo
   bench -cp "$cp" org.breachtriage.bench.BenchMain table "${files[@]}"
   echo
+  if [ -n "$cli_table" ]; then
+    echo "**The CLI** (\`bin/triage run\` vs \`bin/triage validate\` of the same file, each a fresh JVM on bin/triage's default"
+    echo "heap; wall clock including JVM start; peak RSS from GNU time; targets: run ≤ 4× validate at 1M rows, ≤ 2× at Met scale;"
+    echo "RSS ≤ 1 GB at 1M rows and within 10% of the 250k-row figure)"
+    echo
+    echo "$cli_table"
+    echo
+  fi
   echo "Load average (1, 5, 15 min) at the end: $(cut -d' ' -f1-3 /proc/loadavg); bench took $(( $(date +%s) - started )) s."
 } > "$out/results.md"
 if [ "${BENCH_PROFILE:-0}" = 1 ]; then

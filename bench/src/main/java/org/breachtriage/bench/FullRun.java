@@ -113,8 +113,10 @@ final class FullRun {
             pipeline.cases().forEachReject(caseId, reject -> rejectRows.add(reject.rowNumber()));
             var c = pipeline.cases().find(caseId).orElseThrow(
                     () -> new IllegalStateException("case " + caseId + " not in the store after the run"));
+            // The incident's Art. 33 verdict, as the run's summary gives it (LocalRun), not the case's provisional one.
+            var art33 = pipeline.services().queries().view(c.incidentId()).map(view -> view.art33()).orElse(null);
             stored = RunSummary.of(c, CaseNotices.read(c.incidentId(), caseId, pipeline.persons()),
-                    outcome.summary().notices().publishedThisRun());
+                    outcome.summary().notices().publishedThisRun(), art33);
         }
         if (!stored.equals(outcome.summary())) {
             throw new IllegalStateException("the stored case differs from the run's summary: " + stored + " vs "

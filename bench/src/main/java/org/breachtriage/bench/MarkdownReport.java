@@ -7,8 +7,8 @@ import org.breachtriage.core.pipeline.RunSummary;
 
 /** The scenarios side by side, as the Markdown tables docs/benchmarks.md shows. */
 final class MarkdownReport {
-    /** DESIGN §6: a full embedded run within 3× the time it takes just to parse the manifest. */
-    static final double TARGET_RATIO = 3.0;
+    /** Issue 9: a full embedded run within 6× the time it takes just to parse the manifest (DESIGN §6 aims at 3× after that). */
+    static final double TARGET_RATIO = 6.0;
 
     private MarkdownReport() {
     }
@@ -25,7 +25,7 @@ final class MarkdownReport {
                 + "cold JVM, later parses are warm; run #1 follows parse #1, so the reader is warm but scoring and "
                 + "the store are not)\n\n");
         md.append("| Manifest | Size | Parse-only | Full run | Run ÷ parse (medians) | Run #1 ÷ parse #1 (first of each) | ")
-                .append("Target ≤ 3× | CPU: run ÷ parse | Of the run: SHA-256 pass | Roster import (not in run) |\n");
+                .append("Target ≤ 6× | CPU: run ÷ parse | Of the run: SHA-256 pass | Roster import (not in run) |\n");
         md.append("|---|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
         for (ScenarioResult r : results) {
             List<Double> parse = walls(r.parses());

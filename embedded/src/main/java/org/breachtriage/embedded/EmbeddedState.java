@@ -79,6 +79,7 @@ public final class EmbeddedState implements AutoCloseable {
         this.lockKey = lockKey;
         this.store = store;
         this.staffDirectory = new MvStoreStaffDirectory(store);
+        store.setCacheSize(cacheMbLeftBeside(staffDirectory.count(), store.getCacheSize()));
         StoreMaps maps = new StoreMaps(store);
         this.caseStore = new MvStoreCaseStore(maps);
         this.incidentStore = new MvStoreIncidentStore(maps);
@@ -94,6 +95,26 @@ public final class EmbeddedState implements AutoCloseable {
         };
         this.meta = meta;
         this.recovered = CrashRecovery.onOpen(store, meta, incidentStore, personStore, Clock.systemUTC());
+    }
+
+    /** Heap besides the cache and the staff snapshot that stays live in a run: batches in flight, records being folded. */
+    static final long OTHER_LIVE_MB = 64;
+    /** Bytes of heap the staff snapshot takes per person (measured: 157 for the generated roster), with room. */
+    static final long SNAPSHOT_BYTES_PER_PERSON = 200;
+    static final int MIN_CACHE_MB = 32;
+
+    /**
+     * The page cache, sized to what the heap has left once the staff snapshot (which a run loads on its
+     * first lookup) is counted, never above the tuning's size: the live set is kept to half the heap, so
+     * that G1 has the other half for a run's allocation (43 GB in the benchmark's 1M-row run). Why: at
+     * -Xmx512m a 256 MB cache beside a 250,000-person snapshot left the live set at 361 MB and the run
+     * GC-bound (267 s of pauses in 621 s).
+     */
+    static int cacheMbLeftBeside(long staffCount, int tunedMb) {
+        long heapMb = Runtime.getRuntime().maxMemory() >> 20;
+        long snapshotMb = (staffCount * SNAPSHOT_BYTES_PER_PERSON) >> 20;
+        long left = heapMb / 2 - snapshotMb - OTHER_LIVE_MB;
+        return (int) Math.max(MIN_CACHE_MB, Math.min(tunedMb, left));
     }
 
     /**
@@ -202,6 +223,7 @@ public final class EmbeddedState implements AutoCloseable {
         }
         closed = true;
         try {
+            closeTopics();
             Throwable failed = backgroundFailure.get();
             if (failed != null || store.isClosed()) {
                 // The store stopped itself after a failed write: closing normally would try to write again.
@@ -217,6 +239,15 @@ public final class EmbeddedState implements AutoCloseable {
                     + " could not be closed cleanly: " + e.getMessage(), e);
         } finally {
             OPEN_IN_THIS_JVM.remove(lockKey);
+        }
+    }
+
+    /** Every line was written when its publish returned (no buffer), so a failed close loses nothing. */
+    private void closeTopics() {
+        try {
+            topics.close();
+        } catch (UncheckedIOException ignored) {
+            // nothing to flush: the store still closes
         }
     }
 

@@ -61,7 +61,8 @@ public final class PersonLedger {
         }
         StaffMember member = s.member();
         ManifestExposure before = current == null ? null : current.manifest(s.caseId()).orElse(null);
-        ManifestExposure exposure = exposureInThisManifest(before, s);
+        Assessed assessed = exposureInThisManifest(before, s);
+        ManifestExposure exposure = assessed.exposure();
 
         Set<DataCategory> union = EnumSet.noneOf(DataCategory.class);
         if (current != null) {
@@ -69,8 +70,9 @@ public final class PersonLedger {
         }
         union.addAll(exposure.categories());
         List<ManifestExposure> manifests = withExposure(current, exposure);
+        // The same inputs as this manifest's own assessment just made: the scorer is a pure function, so reuse it.
         Assessment rescored = sameInputs(union, exposure, manifests)
-                ? scorer.assess(input(exposure.categories(), member, exposure.echoedRank(), exposure.echoedVettingLevel(), s))
+                ? assessed.assessment()
                 : scorer.assess(input(union, member, firstEcho(manifests, true), firstEcho(manifests, false), s));
         List<String> notes = new ArrayList<>(current == null ? List.of() : current.reviewNotes());
         Assessment assessment = rescored;
@@ -108,7 +110,11 @@ public final class PersonLedger {
                 draft.reviewNotes(), draft.hold(), draft.version()));
     }
 
-    private ManifestExposure exposureInThisManifest(ManifestExposure before, Sighting s) {
+    /** This manifest's exposure of the person, and the assessment it alone gives. */
+    private record Assessed(ManifestExposure exposure, Assessment assessment) {
+    }
+
+    private Assessed exposureInThisManifest(ManifestExposure before, Sighting s) {
         Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
         categories.addAll(s.categories());
         String rank = s.echoedRank();
@@ -118,8 +124,9 @@ public final class PersonLedger {
             rank = before.echoedRank() != null ? before.echoedRank() : rank;
             vetting = before.echoedVettingLevel() != null ? before.echoedVettingLevel() : vetting;
         }
-        Band band = scorer.assess(input(categories, s.member(), rank, vetting, s)).band();
-        return new ManifestExposure(s.caseId(), categories, rank, vetting, band, s.member() != null);
+        Assessment assessment = scorer.assess(input(categories, s.member(), rank, vetting, s));
+        return new Assessed(new ManifestExposure(s.caseId(), categories, rank, vetting, assessment.band(),
+                s.member() != null), assessment);
     }
 
     private static List<ManifestExposure> withExposure(IncidentPerson current, ManifestExposure exposure) {

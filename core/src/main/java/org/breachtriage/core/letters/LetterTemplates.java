@@ -106,9 +106,39 @@ public final class LetterTemplates {
         }
     }
 
-    /** Blank lines left by sections that rendered nothing collapse to one; no trailing spaces. */
-    private static String tidy(String text) {
-        return text.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+    /**
+     * Blank lines left by sections that rendered nothing collapse to one; no trailing spaces. One pass
+     * by hand rather than two regular expressions: every notice of a run is rendered, and the regexes
+     * were a quarter of the release step's time in the benchmark's profile.
+     */
+    static String tidy(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int newlines = 0;
+        int blanksFrom = -1; // start of a run of spaces and tabs not yet known to end a line
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t') {
+                if (blanksFrom < 0) {
+                    blanksFrom = i;
+                }
+            } else if (c == '\n') {
+                blanksFrom = -1; // spaces before a newline go
+                newlines++;
+            } else {
+                out.repeat('\n', Math.min(newlines, 2));
+                newlines = 0;
+                if (blanksFrom >= 0) {
+                    out.append(text, blanksFrom, i);
+                    blanksFrom = -1;
+                }
+                out.append(c);
+            }
+        }
+        out.repeat('\n', Math.min(newlines, 2));
+        if (blanksFrom >= 0) {
+            out.append(text, blanksFrom, text.length());
+        }
+        return out.toString().strip();
     }
 
     private static final class PlainTextFactory extends DefaultMustacheFactory {

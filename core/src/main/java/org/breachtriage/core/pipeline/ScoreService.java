@@ -144,7 +144,7 @@ public final class ScoreService implements ScoreBatch {
      * @return the record as stored afterwards (with this batch's change, if it made one)
      */
     private IncidentPerson write(Sighting sighting) {
-        IncidentPerson current = null;
+        IncidentPerson current = persons.findLocally(sighting.incidentId(), sighting.payNumber()).orElse(null);
         for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
             Optional<IncidentPerson> next = ledger.apply(current, sighting);
             if (next.isEmpty()) {

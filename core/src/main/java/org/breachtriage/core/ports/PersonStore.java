@@ -30,6 +30,16 @@ public interface PersonStore {
 
     Optional<IncidentPerson> find(String incidentId, String payNumber);
 
+    /**
+     * The stored record if reading it costs no request (an embedded store reads its own file), else
+     * empty. Scoring asks this first, so that a person already stored is folded once rather than
+     * written blind, found present and folded again; where a read is a network request, scoring
+     * writes first instead, and this default keeps that request away.
+     */
+    default Optional<IncidentPerson> findLocally(String incidentId, String payNumber) {
+        return Optional.empty();
+    }
+
     /** Every person of the incident, in pay-number order. */
     void forEach(String incidentId, Consumer<IncidentPerson> consumer);
 

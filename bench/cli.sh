@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The CLI as an operator runs it: `bin/triage run` against `bin/triage validate` of the same file, on
+# the default heap (bin/triage bounds it), each a fresh JVM, wall clock and peak resident memory
+# (GNU time's maximum RSS of the java process: bin/triage execs it). Called by bench/run.sh; prints a
+# Markdown table to stdout.
+#
+# Usage: bench/cli.sh LABEL ROSTER MANIFEST [LABEL ROSTER MANIFEST ...]
+# Knobs: BENCH_CLI_REPS=1 (validate and run repetitions, interleaved validate, run, validate, run...)
+#        BENCH_CLI_WORK (scratch state dirs; default bench/out/work)
+set -euo pipefail
+root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
+reps=${BENCH_CLI_REPS:-1}
+work=${BENCH_CLI_WORK:-$root/bench/out/work}
+triage=$root/bin/triage
+say() { echo "bench: $*" >&2; }
+mkdir -p "$work"
+"$triage" --version >/dev/null # builds the CLI jar if it is stale, outside any timing
+
+# measure OUT -- CMD...: runs CMD with GNU time; appends "wall_s rss_kb exit" to OUT.
+measure() {
+  local out=$1; shift; shift
+  local t; t=$(mktemp)
+  local status=0
+  /usr/bin/time -f '%e %M' -o "$t" "$@" >/dev/null 2>"$t.err" || status=$?
+  echo "$(tail -1 "$t") $status" >> "$out"
+  rm -f "$t" "$t.err"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+echo "| Scenario | Rows | Roster | validate: wall s (median) | run: wall s (median) | run ÷ validate | validate: peak RSS MB | run: peak RSS MB | run exit codes |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
+while [ $# -ge 3 ]; do
+  label=$1 roster=$2 manifest=$3; shift 3
+  v=$(mktemp) r=$(mktemp)
+  for ((i = 1; i <= reps; i++)); do
+    state=$work/cli-$label-$i
+    rm -rf "$state"
+    "$triage" --state-dir "$state" staff import "$roster" >/dev/null
+    say "cli $label #$i: validate, load $(cut -d' ' -f1 /proc/loadavg)"
+    measure "$v" -- "$triage" --state-dir "$state" validate "$manifest"
+    say "cli $label #$i: run, load $(cut -d' ' -f1 /proc/loadavg)"
+    measure "$r" -- "$triage" --state-dir "$state" run "$manifest"
+    rm -rf "$state"
+  done
+  vt=$(cut -d' ' -f1 "$v" | median); rt=$(cut -d' ' -f1 "$r" | median)
+  vm=$(cut -d' ' -f2 "$v" | sort -n | tail -1); rm_=$(cut -d' ' -f2 "$r" | sort -n | tail -1)
+  rows=$(($(wc -l < "$manifest") - 1)); people=$(($(wc -l < "$roster") - 1))
+  codes=$(cut -d' ' -f3 "$r" | sort -u | tr '\n' ' ')
+  printf '| %s | %s | %s | %.2f | %.2f | %.1f× | %d | %d | %s|\n' "$label" "$rows" "$people" "$vt" "$rt" \
+    "$(echo "$rt / $vt" | bc -l)" $((vm / 1024)) $((rm_ / 1024)) "$codes"
+  rm -f "$v" "$r"
+done
