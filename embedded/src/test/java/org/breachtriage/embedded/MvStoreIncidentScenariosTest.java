@@ -1,29 +1,16 @@
 package org.breachtriage.embedded;
 
-import java.nio.file.Path;
 import org.breachtriage.core.scenarios.IncidentScenarios;
 import org.breachtriage.core.scenarios.ScenarioHarness;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The incident scenarios on the state directory ({@link ScenarioState}). */
+/** The incident scenarios on the state directory ({@link ScenarioState}), a fresh one per test. */
 class MvStoreIncidentScenariosTest extends IncidentScenarios {
-    @TempDir
-    Path stateDir;
-    private ScenarioState state;
+    @RegisterExtension
+    final ScenarioState state = new ScenarioState();
 
     @Override
     protected ScenarioHarness.Backend backend() {
-        if (state == null) {
-            state = new ScenarioState(stateDir);
-        }
         return state.backend();
-    }
-
-    @AfterEach
-    void closeState() {
-        if (state != null) {
-            state.close();
-        }
     }
 }
