@@ -73,8 +73,16 @@ public final class IcoArt33Drafts {
                 specialCategory(categories),
                 criminalOffence(categories));
 
-        List<String> consequences = consequences(figures, categories, incident);
-        Measures measures = new Measures(context.measuresTaken(), context.measuresProposed(),
+        long outside = subject.counter(Counters.PERSONS_NON_STAFF);
+        boolean workforce = outside < subject.counter(Counters.PERSONS_TOTAL);
+        List<String> consequences = consequences(figures, categories, incident, workforce, outside > 0);
+        // The default measures are a workforce breach's; a breach of nobody in the workforce gets ones
+        // that are true of it (still to be confirmed, like every default).
+        boolean defaults = context.measuresTaken() == ReportContext.DEFAULT_MEASURES_TAKEN;
+        Measures measures = new Measures(
+                defaults && !workforce ? ReportContext.DEFAULT_MEASURES_TAKEN_OUTSIDE_WORKFORCE : context.measuresTaken(),
+                context.measuresProposed() == ReportContext.DEFAULT_MEASURES_PROPOSED && !workforce
+                        ? ReportContext.DEFAULT_MEASURES_PROPOSED_OUTSIDE_WORKFORCE : context.measuresProposed(),
                 peopleTold(subject, figures, regime));
         String reasonsForDelay = late
                 ? "This report is made after the 72-hour deadline of " + Text.minutes(deadline) + " ("
@@ -282,8 +290,23 @@ public final class IcoArt33Drafts {
      * vetting level, hence the first statement.
      */
     static List<String> consequences(CaseFigures figures, Set<DataCategory> categories, IncidentMetadata incident) {
+        return consequences(figures, categories, incident, true, false);
+    }
+
+    /**
+     * @param workforce    anyone of the workforce is affected
+     * @param outsideIt    anyone outside it (victims, witnesses, suspects, others) is affected
+     */
+    static List<String> consequences(CaseFigures figures, Set<DataCategory> categories, IncidentMetadata incident,
+                                     boolean workforce, boolean outsideIt) {
         List<String> out = new ArrayList<>();
-        if (figures.bandTrulyNonZero(Band.VERY_HIGH) || figures.bandTrulyNonZero(Band.HIGH)) {
+        boolean atHighRisk = figures.bandTrulyNonZero(Band.VERY_HIGH) || figures.bandTrulyNonZero(Band.HIGH);
+        if (atHighRisk && outsideIt) {
+            out.add("People outside the workforce assessed HIGH or VERY_HIGH: victims, witnesses or suspects whose"
+                    + " identity, involvement in a case or whereabouts may reach offenders or others. Risk of"
+                    + " intimidation, reprisal or harm, of distress, and of prejudice to investigations and proceedings.");
+        }
+        if (atHighRisk && workforce) {
             out.add("People assessed HIGH or VERY_HIGH: their exposure could identify officers and staff in sensitive"
                     + " roles (covert, counter-terrorism, protection) or holders of higher vetting levels. Risk of being"
                     + " targeted, intimidated, coerced or harmed by organised crime groups, hostile state actors or"

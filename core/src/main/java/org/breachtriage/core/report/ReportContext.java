@@ -46,6 +46,19 @@ public record ReportContext(
             "Individual risk assessments and welfare support for people in sensitive roles",
             "Review the supplier's security and the data shared with it (e.g. stop sharing vetting levels)"));
 
+    /** The defaults for a breach of nobody in the workforce (victims, witnesses, suspects, others). */
+    public static final List<String> DEFAULT_MEASURES_TAKEN_OUTSIDE_WORKFORCE = confirm(List.of(
+            "The disclosure was stopped and the data withdrawn from wherever it was published or sent, as far as"
+                    + " possible; recipients were asked to delete it",
+            "Every affected person was identified and their risk assessed individually; people at high risk are"
+                    + " being told without undue delay, unless a restriction under DPA 2018 s.68(7) applies",
+            "Officers in charge of the affected cases were told, so that safeguarding can be reviewed"));
+
+    public static final List<String> DEFAULT_MEASURES_PROPOSED_OUTSIDE_WORKFORCE = confirm(List.of(
+            "Review safeguarding of victims and witnesses at high risk, with the officers in charge of their cases",
+            "Monitor for further publication of the data",
+            "Review how the data came to be disclosed (e.g. checks before information is released) and train staff"));
+
     public static final List<String> DEFAULT_OTHER_ORGANISATIONS = confirm(List.of(
             "National Crime Agency (NCA)",
             "The supplier",

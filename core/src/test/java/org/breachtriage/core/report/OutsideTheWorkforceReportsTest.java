@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.Counters;
@@ -54,6 +55,26 @@ class OutsideTheWorkforceReportsTest {
         IcoArt33Draft draft = IcoArt33Drafts.from(subject, CONTEXT);
         assertEquals("11", draft.natureOfBreach().approximatePeople(), "the regulator hears of everyone affected");
         assertEquals("<5", draft.natureOfBreach().peopleBySeverity().get("HIGH"), "with the same small-count rule");
+    }
+
+    @Test
+    void aDraftForVictimsAndWitnessesOnlyDescribesTheirRiskAndMeasuresNotTheWorkforces() {
+        ReportSubject subject = withSubjects(NO_STAFF, Map.of(SubjectType.VICTIM, Map.of(Band.HIGH, 4L, Band.MEDIUM, 3L),
+                SubjectType.WITNESS, Map.of(Band.LOW, 4L)));
+        String draft = IcoArt33Drafts.from(subject, ReportContext.defaults("Norfolk Constabulary",
+                ReportFixtures.GENERATED_IN_TIME, "p1")).toMarkdown();
+        assertTrue(draft.contains("victims, witnesses or suspects whose identity, involvement in a case or whereabouts"),
+                draft);
+        assertTrue(draft.contains("Officers in charge of the affected cases were told"), draft);
+        for (String workforceOnly : List.of("officers and staff in sensitive roles", "All staff were given advice",
+                "Reissue ID cards", "approaches to staff")) {
+            assertFalse(draft.contains(workforceOnly), "a victims-only draft says nothing of the workforce: " + workforceOnly);
+        }
+        // A workforce breach keeps its own words.
+        String staff = IcoArt33Drafts.from(ReportFixtures.idCardCase(), ReportContext.defaults("Metropolitan Police Service",
+                ReportFixtures.GENERATED_IN_TIME, "p1")).toMarkdown();
+        assertTrue(staff.contains("All staff were given advice"), staff);
+        assertFalse(staff.contains("victims, witnesses or suspects whose identity"), staff);
     }
 
     @Test
