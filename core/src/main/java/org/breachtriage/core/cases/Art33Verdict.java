@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.breachtriage.core.manifest.IncidentMetadata;
@@ -86,14 +87,14 @@ public record Art33Verdict(String verdict, boolean required, boolean provisional
             }
         }
         if (atRisk > 0) {
-            return new Art33Verdict(REQUIRED, true, false, atRisk + " of the " + people(total) + (atRisk == 1 ? " is" : " are")
+            return new Art33Verdict(REQUIRED, true, false, String.format(Locale.ROOT, "%,d", atRisk) + " of the " + people(total) + (atRisk == 1 ? " is" : " are")
                     + " assessed " + risk
                     + " or above (highest band " + highest + "): the breach is likely to result in a high risk to them,"
                     + " so it cannot be unlikely to result in a risk. The ICO must be told within 72 hours of awareness"
                     + " (" + law.dutyToNotify() + ").");
         }
         if (aboveLow > 0) {
-            return new Art33Verdict(REQUIRED, true, false, aboveLow + " of the " + people(total)
+            return new Art33Verdict(REQUIRED, true, false, String.format(Locale.ROOT, "%,d", aboveLow) + " of the " + people(total)
                     + (aboveLow == 1 ? " is" : " are") + " assessed above LOW (highest band " + highest + "): a"
                     + " medium severity means significant inconveniences to them (ENISA), which is a risk, so the"
                     + " breach is not unlikely to result in a risk. The ICO must be told within 72 hours of awareness ("
@@ -137,9 +138,9 @@ public record Art33Verdict(String verdict, boolean required, boolean provisional
         return exposed;
     }
 
-    /** "1 person", "25 people". */
+    /** "1 person", "25 people", "2,527 people". */
     private static String people(long n) {
-        return n == 1 ? "1 person" : n + " people";
+        return n == 1 ? "1 person" : String.format(Locale.ROOT, "%,d people", n);
     }
 
     private static boolean peopleScored(CaseRecord c) {
