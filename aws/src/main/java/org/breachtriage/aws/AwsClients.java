@@ -38,11 +38,11 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private final AwsSettings settings;
-    private final Lazy<SdkHttpClient> http;
-    private final Lazy<S3Client> s3;
-    private final Lazy<DynamoDbClient> dynamoDb;
-    private final Lazy<SqsClient> sqs;
-    private final Lazy<SnsClient> sns;
+    private final Once<SdkHttpClient> http;
+    private final Once<S3Client> s3;
+    private final Once<DynamoDbClient> dynamoDb;
+    private final Once<SqsClient> sqs;
+    private final Once<SnsClient> sns;
 
     public AwsClients(AwsSettings settings) {
         this(settings, () -> UrlConnectionHttpClient.builder()
@@ -53,11 +53,11 @@ public final class AwsClients implements AutoCloseable {
 
     private AwsClients(AwsSettings settings, Supplier<SdkHttpClient> http) {
         this.settings = settings;
-        this.http = new Lazy<>(http);
-        this.s3 = new Lazy<>(this::buildS3);
-        this.dynamoDb = new Lazy<>(() -> configure(DynamoDbClient.builder(), AwsService.DYNAMODB).build());
-        this.sqs = new Lazy<>(() -> configure(SqsClient.builder(), AwsService.SQS).build());
-        this.sns = new Lazy<>(() -> configure(SnsClient.builder(), AwsService.SNS).build());
+        this.http = new Once<>(http);
+        this.s3 = new Once<>(this::buildS3);
+        this.dynamoDb = new Once<>(() -> configure(DynamoDbClient.builder(), AwsService.DYNAMODB).build());
+        this.sqs = new Once<>(() -> configure(SqsClient.builder(), AwsService.SQS).build());
+        this.sns = new Once<>(() -> configure(SnsClient.builder(), AwsService.SNS).build());
     }
 
     /** The JVM-wide clients, configured from the environment. Never close them. */
@@ -103,9 +103,13 @@ public final class AwsClients implements AutoCloseable {
     @Override
     public void close() {
         List<RuntimeException> failures = new ArrayList<>();
-        for (Lazy<? extends SdkAutoCloseable> client : List.of(s3, dynamoDb, sqs, sns, http)) {
+        // Closing builds nothing: a client never used is never built.
+        for (Once<? extends SdkAutoCloseable> client : List.of(s3, dynamoDb, sqs, sns, http)) {
             try {
-                client.closeIfBuilt();
+                SdkAutoCloseable built = client.clear();
+                if (built != null) {
+                    built.close();
+                }
             } catch (RuntimeException e) {
                 failures.add(e);
             }
@@ -144,36 +148,5 @@ public final class AwsClients implements AutoCloseable {
         }
         builder.overrideConfiguration(override.build());
         return builder;
-    }
-
-    /** Builds a value once, on first use, thread-safely; remembers whether it was built so close() builds nothing. */
-    private static final class Lazy<T extends SdkAutoCloseable> {
-        private final Supplier<T> factory;
-        private volatile T value;
-
-        Lazy(Supplier<T> factory) {
-            this.factory = factory;
-        }
-
-        T get() {
-            T v = value;
-            if (v == null) {
-                synchronized (this) {
-                    v = value;
-                    if (v == null) {
-                        v = factory.get();
-                        value = v;
-                    }
-                }
-            }
-            return v;
-        }
-
-        synchronized void closeIfBuilt() {
-            if (value != null) {
-                value.close();
-                value = null;
-            }
-        }
     }
 }

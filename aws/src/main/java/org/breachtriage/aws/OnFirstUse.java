@@ -22,31 +22,6 @@ final class OnFirstUse {
     private OnFirstUse() {
     }
 
-    /** Builds a value once, on first use, thread-safely. */
-    static final class Once<T> implements Supplier<T> {
-        private final Supplier<T> factory;
-        private volatile T value;
-
-        Once(Supplier<T> factory) {
-            this.factory = factory;
-        }
-
-        @Override
-        public T get() {
-            T v = value;
-            if (v == null) {
-                synchronized (this) {
-                    v = value;
-                    if (v == null) {
-                        v = factory.get();
-                        value = v;
-                    }
-                }
-            }
-            return v;
-        }
-    }
-
     static final class Objects implements ObjectStore {
         private final Once<ObjectStore> store;
 
