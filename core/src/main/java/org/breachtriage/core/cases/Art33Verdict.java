@@ -57,7 +57,7 @@ public record Art33Verdict(String verdict, boolean required, boolean provisional
         }
         // Bands never go down, so someone already above LOW settles it however much is still being scored:
         // the ICO is told (HIGH or above anywhere is never left to a provisional "not required").
-        if (deciders.stream().anyMatch(c -> !peopleScored(c)) && !anyoneAboveLow(figures)) {
+        if (deciders.stream().anyMatch(c -> !peopleScored(c)) && peopleAtOrAbove(figures, Band.MEDIUM) == 0) {
             CaseRecord deciding = deciders.stream().filter(CaseRecord::art33Required).findFirst().orElse(deciders.getFirst());
             return new Art33Verdict(deciding.art33Required() ? REQUIRED : NOT_REQUIRED, deciding.art33Required(), true,
                     PROVISIONAL + deciding.art33Reasoning());
@@ -71,19 +71,12 @@ public record Art33Verdict(String verdict, boolean required, boolean provisional
         Regime law = regime == null ? Regime.UK_GDPR : regime;
         Band risk = noticeAtOrAbove.compareTo(Band.HIGH) < 0 ? noticeAtOrAbove : Band.HIGH;
         long total = figures.getOrDefault(Counters.PERSONS_TOTAL, 0L);
-        long atRisk = 0;
-        long aboveLow = 0;
+        long atRisk = peopleAtOrAbove(figures, risk);
+        long aboveLow = peopleAtOrAbove(figures, Band.MEDIUM);
         Band highest = null;
         for (Band band : Band.values()) {
-            long n = figures.getOrDefault(Counters.band(band), 0L);
-            if (n > 0) {
+            if (figures.getOrDefault(Counters.band(band), 0L) > 0) {
                 highest = band;
-            }
-            if (band.atLeast(risk)) {
-                atRisk += n;
-            }
-            if (band != Band.LOW) {
-                aboveLow += n;
             }
         }
         if (atRisk > 0) {
@@ -101,8 +94,9 @@ public record Art33Verdict(String verdict, boolean required, boolean provisional
                     + law.dutyToNotify() + ").");
         }
         Set<String> containing = new LinkedHashSet<>();
+        Set<DataCategory> exposed = exposedCategories(figures);
         for (IncidentMetadata incident : incidents) {
-            Mitigations.Containment containment = Mitigations.containment(incident, exposedCategories(figures));
+            Mitigations.Containment containment = Mitigations.containment(incident, exposed);
             if (!containment.contained()) {
                 return new Art33Verdict(REQUIRED, true, false, "None of the " + people(total) + " is assessed "
                         + risk + " or above (highest band " + (highest == null ? "none" : highest) + "), but "
@@ -118,13 +112,15 @@ public record Art33Verdict(String verdict, boolean required, boolean provisional
                 + " evidence arrives.");
     }
 
-    private static boolean anyoneAboveLow(Map<String, Long> figures) {
+    /** The incident's people in {@code lowest} or a higher band. */
+    private static long peopleAtOrAbove(Map<String, Long> figures, Band lowest) {
+        long n = 0;
         for (Band band : Band.values()) {
-            if (band != Band.LOW && figures.getOrDefault(Counters.band(band), 0L) > 0) {
-                return true;
+            if (band.atLeast(lowest)) {
+                n += figures.getOrDefault(Counters.band(band), 0L);
             }
         }
-        return false;
+        return n;
     }
 
     /** The categories exposed for anyone in the incident, from its per-category figures. */
