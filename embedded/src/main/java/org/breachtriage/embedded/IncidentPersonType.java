@@ -35,7 +35,9 @@ import org.h2.mvstore.type.BasicDataType;
  * StoreSchema} checks the file's constants line up); instants keep nanoseconds.
  */
 final class IncidentPersonType extends BasicDataType<IncidentPerson> {
-    private static final byte FORMAT = 2;
+    /** 3: repeated strings by number ({@link StringTable}); 2, still read: every string inline. */
+    private static final byte FORMAT = 3;
+    private static final byte INLINE_STRINGS_FORMAT = 2;
     private static final int MATCHED = 1;
     private static final int HAS_CB = 1 << 1;
     /** An Art. 34(3) exemption follows the reasons; records written before it existed have none. */
@@ -52,9 +54,75 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
     private static final int HOLD_WITH_RESTRICTION = 2;
 
     private final String incidentId;
+    private final StringTable strings;
 
-    IncidentPersonType(String incidentId) {
+    IncidentPersonType(String incidentId, StringTable strings) {
         this.incidentId = incidentId;
+        this.strings = strings;
+    }
+
+    /** Reads one string field: by number or inline (format 3), or always inline (format 2); also notice ids. */
+    private interface StringField {
+        String read(ByteBuffer buff);
+    }
+
+    /**
+     * Adds the strings of every field this type writes by number to the table: the record's writer
+     * calls it before the record is put (see {@link StringTable}). Pay numbers and the unique part of
+     * notice ids stay inline.
+     */
+    static void addStrings(IncidentPerson p, StringTable table) {
+        table.add(p.force());
+        p.assessment().reasons().forEach(table::add);
+        for (ManifestExposure m : p.manifests()) {
+            table.add(m.caseId());
+            table.add(m.echoedRank());
+            table.add(m.echoedVettingLevel());
+        }
+        String own = noticePrefix(p);
+        for (PersonNotice n : p.notices()) {
+            table.add(suffix(n.noticeId(), own));
+            table.add(n.templateId());
+            table.add(n.caseId());
+            for (NoticeApproval yes : n.approvals()) {
+                table.add(yes.approvalId());
+                table.add(yes.approverKey());
+                table.add(yes.name());
+                table.add(yes.identity());
+            }
+            table.add(n.claimedBy());
+            table.add(suffix(n.withdrawnBy(), own));
+        }
+        p.changes().forEach(c -> table.add(c.caseId()));
+        p.reviewNotes().forEach(table::add);
+        if (p.hold() != null) {
+            table.add(p.hold().by());
+            table.add(p.hold().identity());
+            table.add(p.hold().reason());
+        }
+    }
+
+    /** What every notice id of this person starts with ({@code PersonNotice.id}): kept out of the record. */
+    private static String noticePrefix(IncidentPerson p) {
+        return p.incidentId() + "-notice-" + p.payNumber() + "-";
+    }
+
+    /** The part of a notice id after the person's own prefix ("initial-HIGH"), or the whole id if it has none. */
+    private static String suffix(String noticeId, String prefix) {
+        return noticeId != null && noticeId.startsWith(prefix) ? noticeId.substring(prefix.length()) : noticeId;
+    }
+
+    /** A notice id as a byte (1: the person's prefix is left out) and its rest by number. */
+    private void putNoticeId(WriteBuffer buff, String noticeId, String prefix) {
+        boolean own = noticeId != null && noticeId.startsWith(prefix);
+        buff.put((byte) (own ? 1 : 0));
+        strings.put(buff, own ? noticeId.substring(prefix.length()) : noticeId);
+    }
+
+    private String getNoticeId(ByteBuffer buff, String prefix) {
+        boolean own = buff.get() != 0;
+        String rest = strings.get(buff);
+        return own ? prefix + rest : rest;
     }
 
     @Override
@@ -63,49 +131,50 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
         buff.put(FORMAT).put((byte) ((p.matched() ? MATCHED : 0) | (a.cb() != null ? HAS_CB : 0)
                 | (a.exempt() ? HAS_EXEMPTION : 0)));
         Bin.putString(buff, p.payNumber());
+        String own = noticePrefix(p);
         Bin.putEnum(buff, p.staffType());
-        Bin.putString(buff, p.force());
+        strings.put(buff, p.force());
         buff.putVarInt(Categories.mask(p.exposed()));
-        writeAssessment(buff, a);
+        writeAssessment(buff, a, strings);
         buff.putVarInt(p.manifests().size());
         for (ManifestExposure m : p.manifests()) {
-            Bin.putString(buff, m.caseId());
+            strings.put(buff, m.caseId());
             buff.putVarInt(Categories.mask(m.categories()));
-            Bin.putString(buff, m.echoedRank());
-            Bin.putString(buff, m.echoedVettingLevel());
+            strings.put(buff, m.echoedRank());
+            strings.put(buff, m.echoedVettingLevel());
             Bin.putEnum(buff, m.band());
             buff.put((byte) (m.matched() ? 1 : 0));
         }
         buff.putVarInt(p.notices().size());
         for (PersonNotice n : p.notices()) {
-            Bin.putString(buff, n.noticeId());
+            putNoticeId(buff, n.noticeId(), own);
             Bin.putEnum(buff, n.kind());
             Bin.putEnum(buff, n.band());
             Bin.putEnum(buff, n.channel());
-            Bin.putString(buff, n.templateId());
+            strings.put(buff, n.templateId());
             buff.put((byte) (n.art34() ? 1 : 0));
-            Bin.putString(buff, n.caseId());
+            strings.put(buff, n.caseId());
             buff.putVarLong(n.batchNo());
             Bin.putInstant(buff, n.plannedAt());
             Bin.putEnum(buff, n.state());
             buff.putVarInt(n.approvalsNeeded());
             buff.putVarInt(n.approvals().size());
             for (NoticeApproval yes : n.approvals()) {
-                Bin.putString(buff, yes.approvalId());
-                Bin.putString(buff, yes.approverKey());
-                Bin.putString(buff, yes.name());
-                Bin.putString(buff, yes.identity());
+                strings.put(buff, yes.approvalId());
+                strings.put(buff, yes.approverKey());
+                strings.put(buff, yes.name());
+                strings.put(buff, yes.identity());
                 Bin.putInstant(buff, yes.at());
             }
             Bin.putInstant(buff, n.releasedAt());
-            Bin.putString(buff, n.claimedBy());
+            strings.put(buff, n.claimedBy());
             Bin.putInstant(buff, n.claimedAt());
             Bin.putInstant(buff, n.publishedAt());
-            Bin.putString(buff, n.withdrawnBy());
+            putNoticeId(buff, n.withdrawnBy(), own);
         }
         buff.putVarInt(p.changes().size());
         for (PersonChange c : p.changes()) {
-            Bin.putString(buff, c.caseId());
+            strings.put(buff, c.caseId());
             buff.putVarLong(c.batchNo());
             putFigure(buff, c.before());
             putFigure(buff, c.after());
@@ -114,14 +183,14 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
         }
         buff.putVarInt(p.reviewNotes().size());
         for (String note : p.reviewNotes()) {
-            Bin.putString(buff, note);
+            strings.put(buff, note);
         }
         Hold hold = p.hold();
         buff.put((byte) (hold == null ? 0 : hold.restriction() != null ? HOLD_WITH_RESTRICTION : 1));
         if (hold != null) {
-            Bin.putString(buff, hold.by());
-            Bin.putString(buff, hold.identity());
-            Bin.putString(buff, hold.reason());
+            strings.put(buff, hold.by());
+            strings.put(buff, hold.identity());
+            strings.put(buff, hold.reason());
             Bin.putInstant(buff, hold.at());
             if (hold.restriction() != null) {
                 Bin.putEnum(buff, hold.restriction());
@@ -132,54 +201,61 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
 
     @Override
     public IncidentPerson read(ByteBuffer buff) {
-        Bin.checkFormat(buff, FORMAT, "incident person");
+        byte format = buff.get();
+        if (format != FORMAT && format != INLINE_STRINGS_FORMAT) {
+            throw new IllegalStateException("stored incident person has format " + format + ", this version reads "
+                    + INLINE_STRINGS_FORMAT + " and " + FORMAT);
+        }
+        StringField field = format == FORMAT ? strings::get : Bin::getString;
         int flags = buff.get();
         String payNumber = Bin.getString(buff);
+        String own = incidentId + "-notice-" + payNumber + "-";
+        StringField noticeId = format == FORMAT ? b -> getNoticeId(b, own) : Bin::getString;
         StaffType staffType = Bin.getEnum(buff, STAFF_TYPES);
-        String force = Bin.getString(buff);
+        String force = field.read(buff);
         var exposed = Categories.fromMask(DataUtils.readVarInt(buff));
-        Assessment assessment = readAssessment(buff, (flags & HAS_CB) != 0, (flags & HAS_EXEMPTION) != 0);
+        Assessment assessment = readAssessment(buff, field, (flags & HAS_CB) != 0, (flags & HAS_EXEMPTION) != 0);
         int manifestCount = DataUtils.readVarInt(buff);
         List<ManifestExposure> manifests = new ArrayList<>(manifestCount);
         for (int i = 0; i < manifestCount; i++) {
-            manifests.add(new ManifestExposure(Bin.getString(buff), Categories.fromMask(DataUtils.readVarInt(buff)),
-                    Bin.getString(buff), Bin.getString(buff), Bin.getEnum(buff, BANDS), buff.get() != 0));
+            manifests.add(new ManifestExposure(field.read(buff), Categories.fromMask(DataUtils.readVarInt(buff)),
+                    field.read(buff), field.read(buff), Bin.getEnum(buff, BANDS), buff.get() != 0));
         }
         int noticeCount = DataUtils.readVarInt(buff);
         List<PersonNotice> notices = new ArrayList<>(noticeCount);
         for (int i = 0; i < noticeCount; i++) {
-            notices.add(readNotice(buff));
+            notices.add(readNotice(buff, field, noticeId));
         }
         int changeCount = DataUtils.readVarInt(buff);
         List<PersonChange> changes = new ArrayList<>(changeCount);
+        // Figures do not store the subject type: the person's key says it (PersonKeys), and it never changes.
+        SubjectType subjectType = PersonKeys.subjectType(payNumber);
         for (int i = 0; i < changeCount; i++) {
-            // Figures do not store the subject type: the person's key says it (PersonKeys), and it never changes.
-            SubjectType subjectType = PersonKeys.subjectType(payNumber);
-            changes.add(new PersonChange(Bin.getString(buff), DataUtils.readVarLong(buff), getFigure(buff, subjectType),
+            changes.add(new PersonChange(field.read(buff), DataUtils.readVarLong(buff), getFigure(buff, subjectType),
                     getFigure(buff, subjectType), getCaseFigure(buff, subjectType), getCaseFigure(buff, subjectType)));
         }
         int noteCount = DataUtils.readVarInt(buff);
         List<String> notes = new ArrayList<>(noteCount);
         for (int i = 0; i < noteCount; i++) {
-            notes.add(Bin.getString(buff));
+            notes.add(field.read(buff));
         }
         int holdTag = buff.get();
         Hold hold = holdTag == 0 ? null
-                : new Hold(Bin.getString(buff), Bin.getString(buff), Bin.getString(buff), Bin.getInstant(buff),
+                : new Hold(field.read(buff), field.read(buff), field.read(buff), Bin.getInstant(buff),
                         holdTag == HOLD_WITH_RESTRICTION ? Bin.getEnum(buff, RESTRICTIONS) : null);
         int version = DataUtils.readVarInt(buff);
         return new IncidentPerson(incidentId, payNumber, (flags & MATCHED) != 0, staffType, force, exposed, assessment,
                 manifests, notices, changes, notes, hold, version);
     }
 
-    private static PersonNotice readNotice(ByteBuffer buff) {
-        String noticeId = Bin.getString(buff);
+    private static PersonNotice readNotice(ByteBuffer buff, StringField field, StringField noticeIds) {
+        String noticeId = noticeIds.read(buff);
         NoticeKind kind = Bin.getEnum(buff, KINDS);
         Band band = Bin.getEnum(buff, BANDS);
         ContactChannel channel = Bin.getEnum(buff, CHANNELS);
-        String templateId = Bin.getString(buff);
+        String templateId = field.read(buff);
         boolean art34 = buff.get() != 0;
-        String caseId = Bin.getString(buff);
+        String caseId = field.read(buff);
         long batchNo = DataUtils.readVarLong(buff);
         Instant plannedAt = Bin.getInstant(buff);
         NoticeState state = Bin.getEnum(buff, STATES);
@@ -187,15 +263,15 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
         int approvalCount = DataUtils.readVarInt(buff);
         List<NoticeApproval> approvals = new ArrayList<>(approvalCount);
         for (int i = 0; i < approvalCount; i++) {
-            approvals.add(new NoticeApproval(Bin.getString(buff), Bin.getString(buff), Bin.getString(buff),
-                    Bin.getString(buff), Bin.getInstant(buff)));
+            approvals.add(new NoticeApproval(field.read(buff), field.read(buff), field.read(buff),
+                    field.read(buff), Bin.getInstant(buff)));
         }
         return new PersonNotice(noticeId, kind, band, channel, templateId, art34, caseId, batchNo, plannedAt, state,
-                approvalsNeeded, approvals, Bin.getInstant(buff), Bin.getString(buff), Bin.getInstant(buff),
-                Bin.getInstant(buff), Bin.getString(buff));
+                approvalsNeeded, approvals, Bin.getInstant(buff), field.read(buff), Bin.getInstant(buff),
+                Bin.getInstant(buff), noticeIds.read(buff));
     }
 
-    private static void writeAssessment(WriteBuffer buff, Assessment a) {
+    private static void writeAssessment(WriteBuffer buff, Assessment a, StringTable strings) {
         buff.putDouble(a.dpc()).putDouble(a.ei());
         CircumstancesOfBreach cb = a.cb();
         if (cb != null) {
@@ -206,14 +282,14 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
         Bin.putEnum(buff, a.band());
         buff.putVarInt(a.reasons().size());
         for (String reason : a.reasons()) {
-            Bin.putString(buff, reason);
+            strings.put(buff, reason);
         }
         if (a.exempt()) {
             Bin.putEnum(buff, a.art34Exemption());
         }
     }
 
-    private static Assessment readAssessment(ByteBuffer buff, boolean hasCb, boolean hasExemption) {
+    private static Assessment readAssessment(ByteBuffer buff, StringField field, boolean hasCb, boolean hasExemption) {
         double dpc = buff.getDouble();
         double ei = buff.getDouble();
         CircumstancesOfBreach cb = hasCb
@@ -223,7 +299,7 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
         int count = DataUtils.readVarInt(buff);
         List<String> reasons = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            reasons.add(Bin.getString(buff));
+            reasons.add(field.read(buff));
         }
         Art34Exemption exemption = hasExemption ? Bin.getEnum(buff, EXEMPTIONS) : Art34Exemption.NONE;
         return new Assessment(dpc, ei, cb, score, band, reasons, exemption);
@@ -264,6 +340,8 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
 
     @Override
     public int getMemory(IncidentPerson p) {
+        // As if every string were its own copy: true of a record the scorer has just built, though one read
+        // back shares its strings with the table. Overcounting keeps the page cache inside its share of the heap.
         int memory = 320 + Bin.memory(p.payNumber()) + Bin.memory(p.force());
         for (String reason : p.assessment().reasons()) {
             memory += Bin.memory(reason);

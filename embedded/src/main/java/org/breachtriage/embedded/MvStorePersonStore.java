@@ -1,8 +1,11 @@
 package org.breachtriage.embedded;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -33,6 +36,7 @@ import org.h2.mvstore.type.StringDataType;
 public final class MvStorePersonStore implements PersonStore {
     private static final String LOG_PREFIX = "incident.persons/";
     private static final String INDEX_PREFIX = "incident.personIndex/";
+    private static final String STRINGS_PREFIX = "incident.personStrings/";
 
     private final StoreMaps maps;
     private final Map<String, People> byIncident = new ConcurrentHashMap<>();
@@ -41,11 +45,20 @@ public final class MvStorePersonStore implements PersonStore {
         this.maps = maps;
     }
 
-    /** An incident's log and index, opened together. */
-    private record People(MVMap<Long, IncidentPerson> log, MVMap<String, Long> index, AtomicLong nextSeq) {
+    /** An incident's log, index and string table, opened together. */
+    private record People(MVMap<Long, IncidentPerson> log, MVMap<String, Long> index, StringTable strings,
+                          AtomicLong nextSeq) {
         IncidentPerson at(long seq, String payNumber) {
             IncidentPerson person = log.get(seq);
             return person != null && person.payNumber().equals(payNumber) ? person : null;
+        }
+
+        /** Every write of a record goes through here first, so the strings it names by number are stored. */
+        IncidentPerson tabled(IncidentPerson person) {
+            if (person != null) {
+                IncidentPersonType.addStrings(person, strings);
+            }
+            return person;
         }
     }
 
@@ -62,7 +75,7 @@ public final class MvStorePersonStore implements PersonStore {
         }
         // Log first, index second: once the index names a sequence number, its record is there.
         long seq = people.nextSeq.getAndIncrement();
-        people.log.put(seq, person);
+        people.log.put(seq, people.tabled(person));
         while (true) {
             Long taken = people.index.putIfAbsent(payNumber, seq);
             if (taken == null || taken == seq) { // == seq: a crash-dangling entry that happens to name our slot
@@ -119,6 +132,64 @@ public final class MvStorePersonStore implements PersonStore {
         });
     }
 
+    /**
+     * The log in sequence order, each page read once. A record counts only if the index names its slot
+     * for its pay number: that leaves out a record left by a crash before its index entry was written, and
+     * one a racing first write took back. The index is read first, in one pass, into who owns each slot:
+     * asking it about every record was costlier than reading the records.
+     */
+    @Override
+    public void forEachAnyOrder(String incidentId, Consumer<IncidentPerson> consumer) {
+        People people = people(incidentId, false);
+        if (people == null) {
+            return;
+        }
+        maps.readingOneVersion(() -> {
+            SlotOwners owners = SlotOwners.of(people.index, people.nextSeq.get());
+            Cursor<Long, IncidentPerson> cursor = people.log.cursor(null);
+            while (cursor.hasNext()) {
+                long seq = cursor.next();
+                IncidentPerson person = cursor.getValue();
+                if (owners.owns(seq, person.payNumber())) {
+                    consumer.accept(person);
+                }
+            }
+        });
+    }
+
+    /**
+     * Which pay number's index entry names each log slot. Two entries can name one slot only after a
+     * crash (an entry left dangling, then its slot reused): those few are kept apart.
+     */
+    private record SlotOwners(String[] bySeq, Map<Long, Set<String>> shared) {
+        static SlotOwners of(MVMap<String, Long> index, long slots) {
+            String[] bySeq = new String[Math.toIntExact(slots)];
+            Map<Long, Set<String>> shared = new HashMap<>();
+            Cursor<String, Long> cursor = index.cursor(null);
+            while (cursor.hasNext()) {
+                String payNumber = cursor.next();
+                long seq = cursor.getValue();
+                if (seq < 0 || seq >= bySeq.length) {
+                    continue; // dangling past the log's end: no record to own
+                }
+                int slot = (int) seq;
+                if (bySeq[slot] == null) {
+                    bySeq[slot] = payNumber;
+                } else {
+                    shared.computeIfAbsent(seq, s -> new HashSet<>()).add(payNumber);
+                }
+            }
+            return new SlotOwners(bySeq, shared);
+        }
+
+        boolean owns(long seq, String payNumber) {
+            if (seq < 0 || seq >= bySeq.length) {
+                return false;
+            }
+            return payNumber.equals(bySeq[(int) seq]) || shared.getOrDefault(seq, Set.of()).contains(payNumber);
+        }
+    }
+
     @Override
     public boolean markPublished(String incidentId, String payNumber, String noticeId, Instant at) {
         return update(incidentId, requirePayNumber(payNumber), stored ->
@@ -160,7 +231,8 @@ public final class MvStorePersonStore implements PersonStore {
             return false;
         }
         return AtomicUpdate.apply(people.log, seq, stored ->
-                stored == null || !stored.payNumber().equals(payNumber) ? null : change.apply(stored)).isPresent();
+                stored == null || !stored.payNumber().equals(payNumber) ? null : people.tabled(change.apply(stored)))
+                .isPresent();
     }
 
     private People people(String incidentId, boolean create) {
@@ -175,13 +247,16 @@ public final class MvStorePersonStore implements PersonStore {
             return null;
         }
         return byIncident.computeIfAbsent(incidentId, id -> {
+            StringTable strings = new StringTable(maps.store().openMap(STRINGS_PREFIX + id,
+                    new MVMap.Builder<Long, String>().keyType(LongDataType.INSTANCE)
+                            .valueType(StringDataType.INSTANCE)));
             MVMap<Long, IncidentPerson> log = maps.store().openMap(LOG_PREFIX + id,
                     new MVMap.Builder<Long, IncidentPerson>().keyType(LongDataType.INSTANCE)
-                            .valueType(new IncidentPersonType(id)));
+                            .valueType(new IncidentPersonType(id, strings)));
             MVMap<String, Long> index = maps.store().openMap(INDEX_PREFIX + id, new MVMap.Builder<String, Long>()
                     .keyType(StringDataType.INSTANCE).valueType(LongDataType.INSTANCE));
             Long last = log.lastKey();
-            return new People(log, index, new AtomicLong(last == null ? 0 : last + 1));
+            return new People(log, index, strings, new AtomicLong(last == null ? 0 : last + 1));
         });
     }
 

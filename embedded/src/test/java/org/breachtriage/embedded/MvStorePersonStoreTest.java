@@ -62,6 +62,9 @@ class MvStorePersonStoreTest extends PersonStoreContract {
         List<String> listed = new ArrayList<>();
         store.forEach(incident, p -> listed.add(p.payNumber()));
         assertEquals(List.of("MP-ALICE"), listed);
+        List<String> walked = new ArrayList<>();
+        store.forEachAnyOrder(incident, p -> walked.add(p.payNumber()));
+        assertEquals(List.of("MP-ALICE"), walked, "the log walk counts Alice once, under her own entry only");
 
         IncidentPerson bob = ContractData.unmatchedPerson(incident, "MP-BOB", 0);
         assertEquals(Optional.empty(), store.putIfAbsent(bob));
@@ -71,6 +74,35 @@ class MvStorePersonStoreTest extends PersonStoreContract {
         listed.clear();
         store.forEach(incident, p -> listed.add(p.payNumber()));
         assertEquals(List.of("MP-ALICE", "MP-BOB", "MP-GONE"), listed);
+        walked.clear();
+        store.forEachAnyOrder(incident, p -> walked.add(p.payNumber()));
+        assertEquals(List.of("MP-ALICE", "MP-BOB", "MP-GONE"), walked.stream().sorted().toList());
+    }
+
+    @Test
+    void aRecordACrashLeftWithoutItsIndexEntryIsNotWalkedNorOneTwoEntriesName() {
+        String incident = ContractData.uniqueId("incident");
+        state.personStore().putIfAbsent(ContractData.matchedPerson(incident, "MP-ALICE", 0));
+        state.close();
+        // putIfAbsent writes the log first: a crash before the index entry leaves a record nobody owns.
+        try (var raw = MVStore.open(stateDir.resolve(EmbeddedState.STORE_FILE).toString())) {
+            StringTable strings = new StringTable(raw.openMap("incident.personStrings/" + incident,
+                    new MVMap.Builder<Long, String>().keyType(LongDataType.INSTANCE).valueType(StringDataType.INSTANCE)));
+            var log = raw.openMap("incident.persons/" + incident, new MVMap.Builder<Long, IncidentPerson>()
+                    .keyType(LongDataType.INSTANCE).valueType(new IncidentPersonType(incident, strings)));
+            log.put(log.lastKey() + 1, ContractData.unmatchedPerson(incident, "MP-ORPHAN", 0));
+            // And a dangling entry that sorts before Alice's own and names her slot.
+            var index = raw.openMap("incident.personIndex/" + incident, new MVMap.Builder<String, Long>()
+                    .keyType(StringDataType.INSTANCE).valueType(LongDataType.INSTANCE));
+            index.put("MP-AAA", index.get("MP-ALICE"));
+        }
+        state = EmbeddedState.open(stateDir);
+
+        List<String> walked = new ArrayList<>();
+        state.personStore().forEachAnyOrder(incident, p -> walked.add(p.payNumber()));
+        assertEquals(List.of("MP-ALICE"), walked, "Alice once, under her own entry; the orphan not at all");
+        assertEquals(Optional.empty(), state.personStore().find(incident, "MP-ORPHAN"));
+        assertEquals(Optional.empty(), state.personStore().find(incident, "MP-AAA"));
     }
 
     @Test

@@ -44,7 +44,7 @@ public final class IncidentFigures {
         long noLongerListed = 0;
         if (!superseded.isEmpty()) {
             long[] count = {0};
-            persons.forEach(incident.incidentId(), person -> {
+            persons.forEachAnyOrder(incident.incidentId(), person -> {
                 if (person.noLongerListed(superseded)) {
                     count[0]++;
                     person.figure().contribution().forEach((name, n) -> figures.merge(name, -n, Long::sum));

@@ -40,8 +40,18 @@ public interface PersonStore {
         return Optional.empty();
     }
 
-    /** Every person of the incident, in pay-number order. */
+    /** Every person of the incident, in pay-number order: for lists people read, and for a choice that must repeat. */
     void forEach(String incidentId, Consumer<IncidentPerson> consumer);
+
+    /**
+     * Every person of the incident once, in whatever order the store reads fastest: for counts and for
+     * sweeps whose outcome does not depend on the order (figures, what is claimable, what is waiting). An
+     * embedded store walks its file in the order the records were written, which reads each page once;
+     * pay-number order reads them at random. Stores with nothing faster keep this default.
+     */
+    default void forEachAnyOrder(String incidentId, Consumer<IncidentPerson> consumer) {
+        forEach(incidentId, consumer);
+    }
 
     /**
      * Marks one planned notice published and moves the record to its next version, so a writer

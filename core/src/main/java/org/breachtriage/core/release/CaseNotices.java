@@ -15,7 +15,7 @@ public record CaseNotices(long published, long awaitingRelease, long releasing, 
     /** One scan of the incident's people. */
     public static CaseNotices read(String incidentId, String caseId, PersonStore persons) {
         long[] counts = new long[5];
-        persons.forEach(incidentId, p -> {
+        persons.forEachAnyOrder(incidentId, p -> {
             for (PersonNotice n : p.notices()) {
                 if (!n.caseId().equals(caseId)) {
                     continue;

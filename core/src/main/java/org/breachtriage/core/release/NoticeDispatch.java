@@ -84,7 +84,7 @@ public final class NoticeDispatch {
     public List<IncidentPerson> claimable(String incidentId) {
         Instant now = clock.instant();
         List<IncidentPerson> found = new ArrayList<>();
-        persons.forEach(incidentId, p -> {
+        persons.forEachAnyOrder(incidentId, p -> {
             if (p.hasClaimable(now)) {
                 found.add(p);
             }

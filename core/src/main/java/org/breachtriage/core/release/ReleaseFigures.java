@@ -60,7 +60,7 @@ public record ReleaseFigures(Map<Band, Long> awaitingRelease, long releasing, lo
     /** Reads every person of the incident (one scan of its people). */
     public static ReleaseFigures read(IncidentRecord incident, PersonStore persons) {
         Tally tally = new Tally(incident.supersededCaseIds());
-        persons.forEach(incident.incidentId(), tally::add);
+        persons.forEachAnyOrder(incident.incidentId(), tally::add);
         return tally.figures();
     }
 

@@ -180,5 +180,26 @@ public abstract class PersonStoreContract {
         List<String> none = new ArrayList<>();
         store.forEach(ContractData.uniqueId("empty"), p -> none.add(p.payNumber()));
         assertEquals(List.of(), none);
+
+        List<String> anyOrder = new ArrayList<>();
+        store.forEachAnyOrder(incident, p -> anyOrder.add(p.payNumber()));
+        assertEquals(payNumbers.stream().sorted().toList(), anyOrder.stream().sorted().toList(),
+                "the walk in the store's own order names each person once, and only the incident's");
+        store.forEachAnyOrder(ContractData.uniqueId("empty"), p -> none.add(p.payNumber()));
+        assertEquals(List.of(), none);
+    }
+
+    @Test
+    void theWalkInTheStoresOwnOrderSeesEachPersonsLatestWrite() {
+        store.putIfAbsent(ContractData.unmatchedPerson(incident, "MP000020", 0));
+        store.putIfAbsent(ContractData.unmatchedPerson(incident, "MP000010", 0));
+        IncidentPerson changed = ContractData.matchedPerson(incident, "MP000020", 1);
+        assertTrue(store.replace(changed, 0));
+
+        List<IncidentPerson> seen = new ArrayList<>();
+        store.forEachAnyOrder(incident, seen::add);
+
+        assertEquals(2, seen.size());
+        assertTrue(seen.contains(changed), "the replaced record, not the first one");
     }
 }

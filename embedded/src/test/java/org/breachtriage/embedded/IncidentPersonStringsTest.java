@@ -1,0 +1,143 @@
+package org.breachtriage.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.breachtriage.core.incident.IncidentPerson;
+import org.breachtriage.core.model.Band;
+import org.breachtriage.core.model.DataCategory;
+import org.breachtriage.core.model.StaffType;
+import org.breachtriage.core.ports.contract.ContractData;
+import org.breachtriage.core.scoring.Art34Exemption;
+import org.breachtriage.core.scoring.Assessment;
+import org.breachtriage.core.scoring.CircumstancesOfBreach;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.LongDataType;
+import org.h2.mvstore.type.StringDataType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Person records name their repeated strings by number ({@link StringTable}): they read back equal,
+ * after a reopen too, are several times smaller, share the table's strings, and a record of the
+ * format before the table (every string inline) still reads.
+ */
+class IncidentPersonStringsTest {
+    @TempDir
+    Path stateDir;
+
+    private static StringTable freshTable() {
+        MVStore store = MVStore.open(null);
+        return new StringTable(store.openMap("strings", new MVMap.Builder<Long, String>()
+                .keyType(LongDataType.INSTANCE).valueType(StringDataType.INSTANCE)));
+    }
+
+    private static ByteBuffer written(IncidentPersonType type, IncidentPerson person) {
+        WriteBuffer buff = new WriteBuffer();
+        type.write(buff, person);
+        return buff.getBuffer().flip();
+    }
+
+    @Test
+    void aRecordReadsBackEqualAndTheRepeatedStringsCostANumberEach() {
+        String incident = ContractData.uniqueId("incident");
+        IncidentPerson person = ContractData.matchedPerson(incident, "MP000101", 4);
+        StringTable table = freshTable();
+        IncidentPersonType type = new IncidentPersonType(incident, table);
+
+        int inline = written(type, person).remaining(); // nothing added yet: every string is written inline
+        IncidentPersonType.addStrings(person, table);
+        ByteBuffer byNumber = written(type, person);
+        int size = byNumber.remaining();
+
+        assertEquals(person, type.read(byNumber));
+        assertTrue(size * 2 < inline, "by number " + size + " bytes, inline " + inline);
+    }
+
+    @Test
+    void aStringNotAddedIsWrittenInlineAndStillReads() {
+        String incident = ContractData.uniqueId("incident");
+        IncidentPerson person = ContractData.matchedPerson(incident, "MP000102", 2);
+        StringTable table = freshTable();
+        IncidentPersonType type = new IncidentPersonType(incident, table);
+        IncidentPersonType.addStrings(ContractData.matchedPerson(incident, "MP000103", 0), table); // some, not all
+
+        assertEquals(person, type.read(written(type, person)));
+    }
+
+    @Test
+    void recordsSurviveReopeningAndShareTheTablesStrings() {
+        String incident = ContractData.uniqueId("incident");
+        List<IncidentPerson> people = new ArrayList<>();
+        try (EmbeddedState state = EmbeddedState.open(stateDir)) {
+            for (int i = 0; i < 50; i++) {
+                IncidentPerson p = i % 2 == 0 ? ContractData.matchedPerson(incident, String.format("MP%06d", i), i % 5)
+                        : ContractData.unmatchedPerson(incident, String.format("MP%06d", i), 0);
+                people.add(p);
+                state.personStore().putIfAbsent(p);
+            }
+            IncidentPerson changed = ContractData.matchedPerson(incident, "MP000000", 3);
+            assertTrue(state.personStore().replace(changed, 0));
+            people.set(0, changed);
+        }
+        try (EmbeddedState state = EmbeddedState.open(stateDir)) {
+            for (IncidentPerson p : people) {
+                assertEquals(Optional.of(p), state.personStore().find(incident, p.payNumber()));
+            }
+            IncidentPerson a = state.personStore().find(incident, "MP000002").orElseThrow();
+            IncidentPerson b = state.personStore().find(incident, "MP000004").orElseThrow();
+            assertSame(a.assessment().reasons().getFirst(), b.assessment().reasons().getFirst(),
+                    "one string in the heap for a reason thousands of people share");
+        }
+    }
+
+    @Test
+    void aRecordOfTheFormatBeforeTheTableStillReads() {
+        String incident = ContractData.uniqueId("incident");
+        Assessment assessment = new Assessment(1.5, 1.0, new CircumstancesOfBreach(0.5, 0, 0, 0.5), 2.5, Band.MEDIUM,
+                List.of("Simple data is the most serious type exposed", "Malicious breach"), Art34Exemption.NONE);
+        IncidentPerson expected = new IncidentPerson(incident, "MP000104", true, StaffType.OFFICER,
+                "Metropolitan Police Service", Set.of(DataCategory.NAME, DataCategory.RANK), assessment, List.of(),
+                List.of(), List.of(), List.of("look again"), null, 7);
+        WriteBuffer v2 = new WriteBuffer();
+        v2.put((byte) 2).put((byte) (1 | 2)); // format 2; matched, has CB
+        Bin.putString(v2, "MP000104");
+        Bin.putEnum(v2, StaffType.OFFICER);
+        Bin.putString(v2, "Metropolitan Police Service");
+        v2.putVarInt(org.breachtriage.core.model.Categories.mask(expected.exposed()));
+        v2.putDouble(1.5).putDouble(1.0).putDouble(0.5).putDouble(0).putDouble(0).putDouble(0.5).putDouble(2.5);
+        Bin.putEnum(v2, Band.MEDIUM);
+        v2.putVarInt(2);
+        Bin.putString(v2, "Simple data is the most serious type exposed");
+        Bin.putString(v2, "Malicious breach");
+        v2.putVarInt(0).putVarInt(0).putVarInt(0); // manifests, notices, changes
+        v2.putVarInt(1);
+        Bin.putString(v2, "look again");
+        v2.put((byte) 0).putVarInt(7); // no hold; version
+
+        assertEquals(expected, new IncidentPersonType(incident, freshTable()).read(v2.getBuffer().flip()));
+    }
+
+    @Test
+    void aNumberTheTableLacksIsNamedAsDamageNotMisread() {
+        String incident = ContractData.uniqueId("incident");
+        IncidentPerson person = ContractData.matchedPerson(incident, "MP000105", 1);
+        StringTable full = freshTable();
+        IncidentPersonType.addStrings(person, full);
+        ByteBuffer bytes = written(new IncidentPersonType(incident, full), person);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new IncidentPersonType(incident, freshTable()).read(bytes));
+        assertTrue(e.getMessage().contains("the state file is damaged"), e.getMessage());
+    }
+}
