@@ -3,6 +3,7 @@ package org.breachtriage.core.letters;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheNotFoundException;
+import com.github.mustachejava.reflect.SimpleObjectHandler;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -144,6 +145,9 @@ public final class LetterTemplates {
     private static final class PlainTextFactory extends DefaultMustacheFactory {
         PlainTextFactory() {
             super(ROOT);
+            // The models are plain maps and lists: the default reflection handler's guarded lookups, built for
+            // arbitrary beans, were most of the render time in the benchmark's profile.
+            setObjectHandler(new SimpleObjectHandler());
         }
 
         @Override
