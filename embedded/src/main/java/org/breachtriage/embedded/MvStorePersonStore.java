@@ -45,12 +45,42 @@ public final class MvStorePersonStore implements PersonStore {
         this.maps = maps;
     }
 
-    /** An incident's log, index and string table, opened together. */
+    /**
+     * An incident's log, index and string table, opened together, and the slots this process has seen in
+     * the index. Why that copy: a run asks for a person once per row, and a lookup in the index (a B-tree
+     * of strings) cost more than reading the record itself. Why it cannot go stale: an index entry is
+     * written only once its record is in the log, and only replaced when the slot it names holds nobody's
+     * record but a crash's leftovers, so an entry seen in this process names its person's slot for good.
+     * A slot not seen yet is asked of the index.
+     */
     private record People(MVMap<Long, IncidentPerson> log, MVMap<String, Long> index, StringTable strings,
-                          AtomicLong nextSeq) {
+                          AtomicLong nextSeq, Map<String, Long> seenSlots) {
         IncidentPerson at(long seq, String payNumber) {
             IncidentPerson person = log.get(seq);
             return person != null && person.payNumber().equals(payNumber) ? person : null;
+        }
+
+        /** The person's slot, or null if the index has none. */
+        Long slotOf(String payNumber) {
+            Long seq = seenSlots.get(payNumber);
+            if (seq == null) {
+                seq = index.get(payNumber);
+                if (seq != null) {
+                    seenSlots.put(payNumber, seq);
+                }
+            }
+            return seq;
+        }
+
+        /** The person's record, or null. */
+        IncidentPerson find(String payNumber) {
+            Long seq = slotOf(payNumber);
+            return seq == null ? null : at(seq, payNumber);
+        }
+
+        /** Records an index entry this process has just written. */
+        void indexed(String payNumber, long seq) {
+            seenSlots.put(payNumber, seq);
         }
 
         /** Every write of a record goes through here first, so the strings it names by number are stored. */
@@ -68,8 +98,7 @@ public final class MvStorePersonStore implements PersonStore {
         People people = people(person.incidentId(), true);
         // Most rows name someone already stored (a million rows name a quarter of a million people):
         // answer those from the index, without appending a record only to take it back.
-        Long known = people.index.get(payNumber);
-        IncidentPerson stored = known == null ? null : people.at(known, payNumber);
+        IncidentPerson stored = people.find(payNumber);
         if (stored != null) {
             return Optional.of(stored);
         }
@@ -79,6 +108,7 @@ public final class MvStorePersonStore implements PersonStore {
         while (true) {
             Long taken = people.index.putIfAbsent(payNumber, seq);
             if (taken == null || taken == seq) { // == seq: a crash-dangling entry that happens to name our slot
+                people.indexed(payNumber, seq);
                 return Optional.empty();
             }
             IncidentPerson existing = people.at(taken, payNumber);
@@ -87,6 +117,7 @@ public final class MvStorePersonStore implements PersonStore {
                 return Optional.of(existing);
             }
             if (people.index.replace(payNumber, taken, seq)) { // dangling entry: take it over
+                people.indexed(payNumber, seq);
                 return Optional.empty();
             }
         }
@@ -105,8 +136,7 @@ public final class MvStorePersonStore implements PersonStore {
         if (people == null) {
             return Optional.empty();
         }
-        Long seq = people.index.get(payNumber);
-        return seq == null ? Optional.empty() : Optional.ofNullable(people.at(seq, payNumber));
+        return Optional.ofNullable(people.find(payNumber));
     }
 
     @Override
@@ -226,7 +256,7 @@ public final class MvStorePersonStore implements PersonStore {
     /** Atomically rewrites a stored record; {@code change} returns null to leave it. @return true if rewritten */
     private boolean update(String incidentId, String payNumber, UnaryOperator<IncidentPerson> change) {
         People people = people(incidentId, false);
-        Long seq = people == null ? null : people.index.get(payNumber);
+        Long seq = people == null ? null : people.slotOf(payNumber);
         if (seq == null) {
             return false;
         }
@@ -256,7 +286,7 @@ public final class MvStorePersonStore implements PersonStore {
             MVMap<String, Long> index = maps.store().openMap(INDEX_PREFIX + id, new MVMap.Builder<String, Long>()
                     .keyType(StringDataType.INSTANCE).valueType(LongDataType.INSTANCE));
             Long last = log.lastKey();
-            return new People(log, index, strings, new AtomicLong(last == null ? 0 : last + 1));
+            return new People(log, index, strings, new AtomicLong(last == null ? 0 : last + 1), new ConcurrentHashMap<>());
         });
     }
 
