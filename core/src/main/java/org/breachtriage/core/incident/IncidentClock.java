@@ -103,7 +103,8 @@ public final class IncidentClock {
             next = next.withReminder(new Reminder(threshold, State.PLANNED, now));
             return new IncidentRecord(next.incidentId(), next.force(), next.reference(), next.supplier(), next.openedAt(),
                     next.earliestAwareAt(), next.manifests(), next.reports(), next.reminders(), next.icoSubmission(),
-                    next.approvals(), next.generalCommunication(), current.version() + 1, next.regime());
+                    next.approvals(), next.generalCommunication(), current.version() + 1, next.regime(),
+                    next.workforceManifests());
         });
         Reminder reminder = planned.reminder(threshold).orElseThrow();
         if (reminder.done() || planned.icoSubmission() != null) {

@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
  * @param generalCommunication the general staff communication, once planned; null before
  * @param regime          the legal regime its reports and notices cite, once stated or derived; null
  *                        means UK GDPR (nothing has said otherwise)
+ * @param workforceManifests the case ids of its manifests that listed someone of the workforce (a
+ *                        staff row accepted), marked at ingest before their batches are queued; null
+ *                        for an incident opened before this was kept, whose people must be read to know
  */
 public record IncidentRecord(
         String incidentId,
@@ -38,7 +41,8 @@ public record IncidentRecord(
         List<IncidentApproval> approvals,
         GeneralCommunication generalCommunication,
         int version,
-        IncidentRegime regime) {
+        IncidentRegime regime,
+        Set<String> workforceManifests) {
 
     /** UK GDPR Art. 33(1), and DPA 2018 s.67: without undue delay and, where feasible, within 72 hours. */
     public static final Duration ART33_WINDOW = Duration.ofHours(72);
@@ -48,13 +52,14 @@ public record IncidentRecord(
         reports = reports == null ? List.of() : List.copyOf(reports);
         reminders = reminders == null ? List.of() : List.copyOf(reminders);
         approvals = approvals == null ? List.of() : List.copyOf(approvals);
+        workforceManifests = workforceManifests == null ? null : Set.copyOf(workforceManifests);
     }
 
     /** A new incident with its first manifest. */
     public static IncidentRecord open(String incidentId, String force, String reference, String supplier,
                                       IncidentManifest first, Instant now) {
         return new IncidentRecord(incidentId, force, reference, supplier, now, first.awareAt(), List.of(first),
-                List.of(), List.of(), null, List.of(), null, 0, null);
+                List.of(), List.of(), null, List.of(), null, 0, null, Set.of());
     }
 
     public Instant art33Deadline() {
@@ -100,7 +105,7 @@ public record IncidentRecord(
         more.add(manifest);
         Instant earliest = manifest.awareAt().isBefore(earliestAwareAt) ? manifest.awareAt() : earliestAwareAt;
         return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliest, more, reports, reminders,
-                icoSubmission, approvals, generalCommunication, version + 1, regime);
+                icoSubmission, approvals, generalCommunication, version + 1, regime, workforceManifests);
     }
 
     /**
@@ -118,7 +123,7 @@ public record IncidentRecord(
                 .map(m -> m.caseId().equals(caseId) ? m.withAwareAt(awareAt) : m).toList();
         Instant earliest = awareAt.isBefore(earliestAwareAt) ? awareAt : earliestAwareAt;
         return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliest, changed, reports, reminders,
-                icoSubmission, approvals, generalCommunication, version + 1, regime);
+                icoSubmission, approvals, generalCommunication, version + 1, regime, workforceManifests);
     }
 
     /** This record with {@code superseded} marked as replaced by {@code by}, and the next version. */
@@ -126,7 +131,7 @@ public record IncidentRecord(
         List<IncidentManifest> changed = manifests.stream()
                 .map(m -> m.caseId().equals(superseded) && !m.superseded() ? m.supersededBy(by) : m).toList();
         return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliestAwareAt, changed, reports,
-                reminders, icoSubmission, approvals, generalCommunication, version + 1, regime);
+                reminders, icoSubmission, approvals, generalCommunication, version + 1, regime, workforceManifests);
     }
 
     public IncidentRecord withReport(IncidentReport report) {
@@ -134,7 +139,7 @@ public record IncidentRecord(
         changed.add(report);
         changed.sort((a, b) -> Integer.compare(a.number(), b.number()));
         return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliestAwareAt, manifests, changed,
-                reminders, icoSubmission, approvals, generalCommunication, version + 1, regime);
+                reminders, icoSubmission, approvals, generalCommunication, version + 1, regime, workforceManifests);
     }
 
     public IncidentRecord withReminder(Reminder reminder) {
@@ -143,12 +148,12 @@ public record IncidentRecord(
         changed.add(reminder);
         changed.sort((a, b) -> a.threshold().compareTo(b.threshold()));
         return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliestAwareAt, manifests, reports,
-                changed, icoSubmission, approvals, generalCommunication, version + 1, regime);
+                changed, icoSubmission, approvals, generalCommunication, version + 1, regime, workforceManifests);
     }
 
     public IncidentRecord withIcoSubmission(IcoSubmission submission) {
         return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliestAwareAt, manifests, reports,
-                reminders, submission, approvals, generalCommunication, version + 1, regime);
+                reminders, submission, approvals, generalCommunication, version + 1, regime, workforceManifests);
     }
 
     /** This record with one more release decision, and the next version. */
@@ -156,18 +161,42 @@ public record IncidentRecord(
         List<IncidentApproval> more = new ArrayList<>(approvals);
         more.add(approval);
         return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliestAwareAt, manifests, reports,
-                reminders, icoSubmission, more, generalCommunication, version + 1, regime);
+                reminders, icoSubmission, more, generalCommunication, version + 1, regime, workforceManifests);
     }
 
     public IncidentRecord withGeneralCommunication(GeneralCommunication communication) {
         return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliestAwareAt, manifests, reports,
-                reminders, icoSubmission, approvals, communication, version + 1, regime);
+                reminders, icoSubmission, approvals, communication, version + 1, regime, workforceManifests);
     }
 
     /** This record with its regime set, and the next version. */
     public IncidentRecord withRegime(IncidentRegime decided) {
         return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliestAwareAt, manifests, reports,
-                reminders, icoSubmission, approvals, generalCommunication, version + 1, decided);
+                reminders, icoSubmission, approvals, generalCommunication, version + 1, decided, workforceManifests);
+    }
+
+    /** This record with the manifest marked as listing the workforce, and the next version; itself if it is already. */
+    public IncidentRecord withWorkforceManifest(String caseId) {
+        if (workforceManifests == null || workforceManifests.contains(caseId)) {
+            return this; // null: opened before manifests were marked, and its people are read instead
+        }
+        Set<String> more = new java.util.HashSet<>(workforceManifests);
+        more.add(caseId);
+        return new IncidentRecord(incidentId, force, reference, supplier, openedAt, earliestAwareAt, manifests, reports,
+                reminders, icoSubmission, approvals, generalCommunication, version + 1, regime, more);
+    }
+
+    /**
+     * Whether anyone of the workforce is among its people, if the record can say without reading them:
+     * true when a manifest not superseded listed staff, false when none did, empty for an incident opened
+     * before manifests were marked.
+     */
+    public Optional<Boolean> listsWorkforce() {
+        if (workforceManifests == null) {
+            return Optional.empty();
+        }
+        Set<String> superseded = supersededCaseIds();
+        return Optional.of(workforceManifests.stream().anyMatch(id -> !superseded.contains(id)));
     }
 
     /** The regime its reports cite: UK GDPR until a manifest states or implies another. */

@@ -160,6 +160,18 @@ public final class IncidentService {
     }
 
     /**
+     * A manifest lists someone of the workforce: marked on the incident before the batch holding that row is
+     * queued, so that the release step knows whether a general staff communication is due without reading
+     * every person. A compare-and-set; marking again changes nothing.
+     */
+    public void markWorkforceManifest(String incidentId, String caseId) {
+        update(incidentId, current -> {
+            IncidentRecord marked = current.withWorkforceManifest(caseId);
+            return marked == current ? null : marked;
+        });
+    }
+
+    /**
      * A manifest's corrected incident metadata says the force became aware earlier: moves that
      * manifest's awareness, and the incident's deadline if it is now the earliest, by compare-and-set
      * (the deadline only ever moves earlier). Logged on the incident when something changed.

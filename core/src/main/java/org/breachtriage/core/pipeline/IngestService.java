@@ -186,6 +186,7 @@ public final class IngestService implements IngestManifest {
         private final List<RowRejection> rejects = new ArrayList<>();
         private long batchesQueued;
         private boolean regimeDerived;
+        private boolean workforceMarked;
 
         BatchingVisitor(String caseId, String source, String version, IncidentMetadata incident) {
             this.caseId = caseId;
@@ -207,6 +208,10 @@ public final class IngestService implements IngestManifest {
             if (!regimeDerived && row.subjectType().lawEnforcementSubject()) {
                 regimeDerived = true;
                 derivePartThree();
+            }
+            if (!workforceMarked && row.subjectType().staff()) {
+                workforceMarked = true; // before the batch holding the row is queued: see markWorkforceManifest
+                incidents.markWorkforceManifest(caseRecord.incidentId(), caseId);
             }
             rows.add(row);
             if (rows.size() == RowBatch.MAX_ROWS) {

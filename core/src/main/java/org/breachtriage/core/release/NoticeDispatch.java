@@ -172,7 +172,7 @@ public final class NoticeDispatch {
         String token = UUID.randomUUID().toString();
         Instant now = clock.instant();
         IncidentRecord before = incidents.require(incidentId);
-        if (before.generalCommunication() == null && ReleaseFigures.read(before, persons).workforce() == 0) {
+        if (before.generalCommunication() == null && !listsWorkforce(before)) {
             // "To everyone who works for the force" about a breach that affects none of them would be false
             // and alarming: an incident of victims, witnesses and others only gets none (it is sent once a
             // staff member is among its people).
@@ -201,6 +201,15 @@ public final class NoticeDispatch {
                 + mine.templateId() + ") was published on the notices topic; it covers everyone the policy sends no"
                 + " individual notice. Text: " + letter.key() + ".");
         return true;
+    }
+
+    /**
+     * Whether someone of the workforce is among the incident's people: from the manifests ingest marked,
+     * and only for an incident opened before manifests were marked by reading its people (for an incident
+     * of victims and witnesses only, that read came with every release call).
+     */
+    private boolean listsWorkforce(IncidentRecord incident) {
+        return incident.listsWorkforce().orElseGet(() -> ReleaseFigures.read(incident, persons).workforce() > 0);
     }
 
     private void put(Letters.Letter letter) {

@@ -93,6 +93,8 @@ public abstract class IncidentScenarios {
         IncidentView incident = h.view(first.incidentId());
         assertEquals(2, incident.manifests().size());
         assertEquals(new IncidentView.Persons(5, 5, 0, 0), incident.persons());
+        assertEquals(Set.of(first.caseId(), second.caseId()), h.backend().incidents().find(first.incidentId())
+                .orElseThrow().workforceManifests(), "ingest marked both manifests as listing staff, and the backend kept it");
         assertEquals(Map.of("LOW", 0L, "MEDIUM", 3L, "HIGH", 0L, "VERY_HIGH", 2L), incident.bands());
         assertEquals(List.of(2L, 0L), told(incident));
         Map<String, List<OutboundMessage>> notices = h.noticesByPerson();

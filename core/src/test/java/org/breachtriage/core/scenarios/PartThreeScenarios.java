@@ -132,6 +132,8 @@ public abstract class PartThreeScenarios {
         IncidentView view = h.view(id);
         assertEquals(new IncidentView.Persons(SAMPLE_PEOPLE, 0, 0, 0, SAMPLE_PEOPLE), view.persons());
         assertEquals(List.of(), staff.asked, "the staff directory is never asked about a victim or witness");
+        assertEquals(java.util.Optional.of(false), h.backend().incidents().find(id).orElseThrow().listsWorkforce(),
+                "ingest marked no manifest as listing the workforce, and the backend kept the mark");
 
         // The regime was derived, and both decision logs say why.
         IncidentRecord incident = h.backend().incidents().find(id).orElseThrow();

@@ -125,7 +125,8 @@ public final class ContractData {
                 new GeneralCommunication("general-staff-v1", "letters/" + incidentId + "/general-communication.txt",
                         "token-1", openedAt.plusSeconds(120), openedAt.plusSeconds(121)), 0,
                 new org.breachtriage.core.incident.IncidentRegime(org.breachtriage.core.cases.Regime.DPA_2018_PART_3,
-                        true, org.breachtriage.core.incident.IncidentRegime.DERIVED_REASON));
+                        true, org.breachtriage.core.incident.IncidentRegime.DERIVED_REASON),
+                java.util.Set.of(first.caseId()));
     }
 
     /** An incident of one manifest that named no reference: the optional parts empty. */
