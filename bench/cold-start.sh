@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Breach Triage cold-start benchmark: the score function's first event in a fresh JVM, beside a bare
 # hello-world JVM, alternating in one run; with and without the AppCDS archive, and with and without
-# TieredStopAtLevel=1. Prints a Markdown table (also written to bench/out/cold-start.md).
+# TieredStopAtLevel=1. Prints a Markdown table (also written to bench/out/cold-start.md), then each
+# handler's classes by library (AWS SDK, Jackson, runtime client, ours, other libraries, JDK; lambda
+# classes apart) and how many the JVM and runtime client had loaded before the handler's first class.
 #
 # The function runs as Lambda's java21 runtime runs it: the deployment package
 # (functions/target/breach-triage-functions.jar) unpacked as the task root, the real Java runtime

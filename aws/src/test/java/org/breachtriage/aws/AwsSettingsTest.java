@@ -1,6 +1,7 @@
 package org.breachtriage.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,5 +53,20 @@ class AwsSettingsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> AwsSettings.fromEnvironment(Map.of("AWS_ENDPOINT_URL_SQS", "localhost:4566")));
         assertTrue(e.getMessage().startsWith("AWS_ENDPOINT_URL_SQS must be an absolute URL"), e.getMessage());
+    }
+
+    @Test
+    void environmentKeysAloneAreReadStraightFromTheEnvironmentElseTheChainDecides() {
+        assertTrue(AwsSettings.keysInEnvironment(Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "secret")));
+        assertFalse(AwsSettings.keysInEnvironment(Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")), "no secret: the chain's later steps");
+        assertFalse(AwsSettings.keysInEnvironment(Map.of("AWS_ACCESS_KEY_ID", " ", "AWS_SECRET_ACCESS_KEY", "secret")));
+        assertFalse(AwsSettings.keysInEnvironment(Map.of()), "no keys (a SnapStart function): the container provider, in the chain");
+        System.setProperty("aws.accessKeyId", "AKIDFROMPROPERTY");
+        try {
+            assertFalse(AwsSettings.keysInEnvironment(Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "secret")),
+                    "a system property comes before the environment in the chain");
+        } finally {
+            System.clearProperty("aws.accessKeyId");
+        }
     }
 }

@@ -53,11 +53,34 @@ final class ColdStartReport {
                     c.loaded(), c.fromCds(), c.fromDynamicArchive(),
                     v.handler() ? verdict(c.loaded() <= CLASS_TARGET, String.format(Locale.ROOT, "%,d over", c.loaded() - CLASS_TARGET)) : ""));
         }
+        out.append(byLibrary(variants, classes));
         out.append("\nEvery time, in run order (wall s / CPU s):\n\n");
         for (Variant v : variants) {
             List<String> each = new ArrayList<>();
             timings.get(v).forEach(t -> each.add(String.format(Locale.ROOT, "%.3f / %.2f", t.first(), t.cpu())));
             out.append("- ").append(v.name()).append(": ").append(String.join(", ", each)).append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * Each handler's classes by library (lambda classes among them in brackets), and how many the JVM
+     * and the runtime client had loaded before the handler's first class.
+     */
+    static String byLibrary(List<Variant> variants, Map<Variant, ClassCount> classes) {
+        StringBuilder out = new StringBuilder("\nClasses loaded by the first answer, by library (of them lambda classes):\n\n| JVM | before the handler's first class |");
+        ClassGroups.GROUPS.forEach(g -> out.append(' ').append(g).append(" |"));
+        out.append("\n|---|---:|").append("---:|".repeat(ClassGroups.GROUPS.size())).append('\n');
+        for (Variant v : variants) {
+            if (!v.handler()) {
+                continue;
+            }
+            ClassGroups groups = classes.get(v).groups();
+            out.append("| ").append(v.name()).append(String.format(Locale.ROOT, " | %,d |", groups.beforeHandler()));
+            for (String g : ClassGroups.GROUPS) {
+                out.append(String.format(Locale.ROOT, " %,d (%,d) |", groups.loaded().get(g), groups.lambdas().get(g)));
+            }
+            out.append('\n');
         }
         return out.toString();
     }
