@@ -52,8 +52,7 @@ final class PersonCommand implements Callable<Integer> {
             String key = Releases.personKey(backend, incidentId, payNumber, false);
             CaseRecord c = target.caseRecord();
             IncidentPerson p = backend.persons().find(incidentId, key).orElseThrow(() -> new InvalidInputException(
-                    PersonKeys.describe(key) + " is not in incident " + incidentId + " (was the row rejected? see: triage"
-                            + " rejects CASE_ID)"));
+                    notFound(key, incidentId)));
             if (c != null && p.manifest(c.caseId()).isEmpty()) {
                 throw new InvalidInputException(PersonKeys.describe(key) + " is in incident " + incidentId + " but not in case "
                         + c.caseId() + " (see: triage person " + incidentId + " " + key + ")");
@@ -69,6 +68,14 @@ final class PersonCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
+    }
+
+    /** A bare key that matched nobody may have been meant as either: say both were looked for. */
+    private static String notFound(String key, String incidentId) {
+        String who = key.indexOf(':') < 0 ? "no pay number or subject ref " + key + " is"
+                : PersonKeys.describe(key) + " is not";
+        return who + " in incident " + incidentId + " (was the row rejected? see: triage rejects CASE_ID; for someone"
+                + " outside the workforce, TYPE:REF names the type too, for example VICTIM:REF)";
     }
 
     private static void print(PrintWriter out, IncidentPerson p, CaseRecord c, PersonView view, Set<String> superseded,

@@ -98,7 +98,12 @@ class PartThreeCommandsTest {
         assertTrue(bare.json().path("notices").get(0).path("state").asText().equals("PLANNED"), bare.out());
         Result nobody = triage("person", incidentId, "NS-X-0001");
         assertEquals(3, nobody.exit());
-        assertTrue(nobody.err().contains("pay number NS-X-0001 is not in incident " + incidentId), nobody.err());
+        assertTrue(nobody.err().contains("no pay number or subject ref NS-X-0001 is in incident " + incidentId)
+                && nobody.err().contains("VICTIM:REF"), "a bare key is looked for as both, and the message says so: "
+                + nobody.err());
+        Result typed = triage("person", incidentId, "VICTIM:NS-X-0001");
+        assertEquals(3, typed.exit());
+        assertTrue(typed.err().contains("VICTIM subject NS-X-0001 is not in incident " + incidentId), typed.err());
         assertEquals(0, triage("letter", incidentId, "ns-w-0004").exit(), "letter takes a bare subject_ref too");
         Result staffPrefix = triage("person", incidentId, "STAFF:MP000001");
         assertEquals(3, staffPrefix.exit());
