@@ -38,6 +38,21 @@ class MvStoreStaffDirectoryTest extends StaffDirectoryContract {
     }
 
     @Test
+    void everyOneOfManySimilarPayNumbersIsFoundByHashAndNoOtherIs() {
+        MvStoreStaffDirectory directory = state.staffDirectory();
+        List<String> payNumbers = java.util.stream.IntStream.range(0, 20_000).mapToObj(i -> String.format("MP%06d", i * 3))
+                .toList();
+        directory.putAll(payNumbers.stream().map(ContractData::plainStaff).toList());
+
+        var found = directory.findAll(payNumbers);
+        assertEquals(payNumbers.size(), found.size());
+        payNumbers.forEach(pay -> assertEquals(pay, found.get(pay).payNumber()));
+        List<String> absent = java.util.stream.IntStream.range(0, 20_000).mapToObj(i -> String.format("MP%06d", i * 3 + 1))
+                .toList();
+        assertEquals(java.util.Map.of(), directory.findAll(absent), "a pay number between two stored ones is not found");
+    }
+
+    @Test
     void aMemberWithoutPayNumberIsRefused() {
         assertThrows(IllegalArgumentException.class,
                 () -> state.staffDirectory().putAll(List.of(ContractData.staff(""))));
