@@ -109,37 +109,40 @@ public final class LetterTemplates {
 
     /**
      * Blank lines left by sections that rendered nothing collapse to one; no trailing spaces. One pass
-     * by hand rather than two regular expressions: every notice of a run is rendered, and the regexes
-     * were a quarter of the release step's time in the benchmark's profile.
+     * by hand rather than two regular expressions (they were a quarter of the release step's time in the
+     * benchmark's profile), copying each line's text in one piece rather than a character at a time (the
+     * copying was most of what remained).
      */
     static String tidy(String text) {
         StringBuilder out = new StringBuilder(text.length());
         int newlines = 0;
-        int blanksFrom = -1; // start of a run of spaces and tabs not yet known to end a line
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ' ' || c == '\t') {
-                if (blanksFrom < 0) {
-                    blanksFrom = i;
-                }
-            } else if (c == '\n') {
-                blanksFrom = -1; // spaces before a newline go
-                newlines++;
-            } else {
+        int n = text.length();
+        int from = 0;
+        while (from <= n) {
+            int end = text.indexOf('\n', from);
+            if (end < 0) {
+                end = n;
+            }
+            int last = end; // spaces and tabs before the end of a line go
+            while (last > from && isBlank(text.charAt(last - 1))) {
+                last--;
+            }
+            if (last > from) {
                 out.repeat('\n', Math.min(newlines, 2));
                 newlines = 0;
-                if (blanksFrom >= 0) {
-                    out.append(text, blanksFrom, i);
-                    blanksFrom = -1;
-                }
-                out.append(c);
+                out.append(text, from, last);
             }
-        }
-        out.repeat('\n', Math.min(newlines, 2));
-        if (blanksFrom >= 0) {
-            out.append(text, blanksFrom, text.length());
+            if (end == n) {
+                break;
+            }
+            newlines++;
+            from = end + 1;
         }
         return out.toString().strip();
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
     }
 
     private static final class PlainTextFactory extends DefaultMustacheFactory {
