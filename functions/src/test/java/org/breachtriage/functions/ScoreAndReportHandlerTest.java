@@ -217,6 +217,8 @@ class ScoreAndReportHandlerTest {
                 "fixture", first.incident(), wiring.pipeline().settings().policy().version(), Clock.systemUTC().instant());
         CaseRecord opened = wiring.pipeline().lifecycle().open(candidate);
         wiring.pipeline().incidents().join(opened, PipelineTarget.FORCE);
+        // As ingest does at the first staff row: the fixture's rows are staff (the general communication needs it).
+        wiring.pipeline().incidents().markWorkforceManifest(incidentId, caseId);
         wiring.adapters().cases().finishIngest(caseId, 5, 5, 0, 2);
     }
 

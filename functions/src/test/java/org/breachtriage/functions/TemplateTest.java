@@ -485,6 +485,11 @@ class TemplateTest {
                     "ingest asks for the report itself when the case is complete as it finishes: no row accepted (no batch"
                             + " to score), every batch scored before ingest had counted them, or a re-run of a case left in"
                             + " SCORED (CaseLifecycle.ingested, foundAlreadyIngested)"),
+            new Unreached("ReleaseFunction", new Need("dynamodb:Query", "CaseTable", null),
+                    "a request for a whole incident ({\"incidentId\"} alone, which an operator sends to release what a"
+                            + " dead publisher left) lists the incident's people, and so does the general-communication"
+                            + " check of an incident opened before ingest marked the manifests that list staff"
+                            + " (IncidentRecord.workforceManifests null); the run's requests name their batch's people"),
             new Unreached("ReportFunction", new Need("s3:AbortMultipartUpload", "TriageBucket",
                     ReportService.keysFor("IN-0000000000000000", 1).get(0)), LARGE_OBJECTS),
             new Unreached("ReportFunction", new Need("s3:AbortMultipartUpload", "TriageBucket",
