@@ -101,7 +101,7 @@ public final class ScoreService implements ScoreBatch {
             change.get().counterDeltas(plannedHere, stored.noticesWithdrawnBy(batch.caseId(), batch.batchNo()))
                     .forEach((name, n) -> deltas.merge(name, n, Long::sum));
             planned += plannedHere.size();
-            if (plannedHere.stream().anyMatch(PersonNotice::released)) {
+            if (plannedHere.stream().anyMatch(PersonNotice::released) || waitsForAnotherManifestsRelease(stored, batch)) {
                 toRelease.add(stored.payNumber());
             }
         }
@@ -207,6 +207,17 @@ public final class ScoreService implements ScoreBatch {
         throw new IllegalStateException("a person of incident " + sighting.incidentId() + " kept changing under us ("
                 + MAX_WRITE_ATTEMPTS + " attempts); batch " + sighting.batchNo() + " of case " + sighting.caseId()
                 + " will be retried");
+    }
+
+    /**
+     * A notice released, not yet out, that another manifest of the incident planned for a person this batch
+     * also names. Its own release request found them no longer listed if that manifest had been superseded
+     * since (as the copy it was planned from did not yet say: {@link #needsFreshIncident}); they are listed
+     * again now, by this manifest, which plans no second notice for the same band. So this batch asks for
+     * their release too, or it would wait for the next release of the whole incident.
+     */
+    private static boolean waitsForAnotherManifestsRelease(IncidentPerson stored, RowBatch batch) {
+        return stored.notices().stream().anyMatch(n -> n.released() && !n.published() && !n.caseId().equals(batch.caseId()));
     }
 
     /**
