@@ -72,8 +72,9 @@ final class RequestTable {
      * notices fill requests of 10 across the batches of one invocation and the budget allows one partly
      * filled PublishBatch per release invocation ({@link #snsBudget}). Scoring's writes may be 1.05 per
      * distinct person plus the per-batch counters ({@link #writeBudget}). Scoring's reads as AWS would be
-     * sent them ({@link #scoringReads}) are printed, not asserted: the incident read per batch keeps them
-     * over the issue's 102 (docs/benchmarks.md, "AWS requests").
+     * sent them ({@link #scoringReads}) may be one staff lookup per 100 rows and two more ({@link #readBudget}):
+     * the scorer reads its incident once and keeps a copy, not once per batch (docs/design-notes.md, "The
+     * scorer's copy of the incident").
      */
     static void assertDesignBounds(PipelineScenario.Result result) {
         PipelineScenario.Counts c = result.counts();
@@ -103,6 +104,9 @@ final class RequestTable {
         assertTrue(publishes + c.calls("Sns", "Publish") <= snsBudget(result), publishes + " PublishBatch for " + notices
                 + " notices in " + result.releaseInvocations() + " release invocations: over the budget of " + snsBudget(result)
                 + " (10 notices a request across the batches of one invocation)");
+        assertTrue(scoringReads(result) <= readBudget(result), "scoring sent " + scoringReads(result)
+                + " DynamoDB reads (as AWS would be sent them) for " + accepted + " rows: over the budget of "
+                + readBudget(result) + " (1 staff lookup per 100 rows, and the incident read once per scorer)");
         assertTrue(scoringWrites(result) <= writeBudget(result), "scoring wrote " + scoringWrites(result) + " items for "
                 + result.summary().persons().total() + " people in " + batches + " batches: over the budget of "
                 + writeBudget(result));
@@ -132,6 +136,14 @@ final class RequestTable {
         return ceilDiv(result.notices(), 10) + ALERT_REQUESTS + GENERAL_COMMUNICATION_REQUESTS + result.releaseInvocations();
     }
 
+    /** The issue's read budget: one staff lookup per 100 accepted rows, and two more (the incident, once per scorer). */
+    static long readBudget(PipelineScenario.Result result) {
+        return ceilDiv(result.summary().rows().accepted(), 100) + INCIDENT_READS;
+    }
+
+    /** The incident, read by a scorer when it starts, and once more should it need to. */
+    private static final long INCIDENT_READS = 2;
+
     /** The issue's write budget: 1.05 per distinct person, plus one batch count per batch and the case's status moves. */
     static long writeBudget(PipelineScenario.Result result) {
         return (long) Math.floor(1.05 * result.summary().persons().total()) + result.batches() + SCORED_MOVE;
@@ -143,8 +155,9 @@ final class RequestTable {
         long sns = sum(result.counts(), "Sns", SNS_PUBLISHES);
         StringBuilder out = new StringBuilder("budgets (issue 9, part 4):\n");
         out.append(String.format("  DynamoDB reads, scoring, as AWS would be sent: %d (%d sent: %d emulator fallback GetItem);"
-                        + " BatchGetItem %d, GetItem %d%n", scoringReads(result), sum(s, "DynamoDb", DYNAMO_READS),
-                s.emulatorFallbacks("DynamoDb", "GetItem"), s.calls("DynamoDb", "BatchGetItem"), s.awsCalls("DynamoDb", "GetItem")));
+                        + " BatchGetItem %d, GetItem %d; budget %d%n", scoringReads(result), sum(s, "DynamoDb", DYNAMO_READS),
+                s.emulatorFallbacks("DynamoDb", "GetItem"), s.calls("DynamoDb", "BatchGetItem"), s.awsCalls("DynamoDb", "GetItem"),
+                readBudget(result)));
         out.append(String.format("  DynamoDB writes, scoring: %d for %d distinct people (%.3f per person) and %d batches; budget %d%n",
                 scoringWrites(result), persons, persons == 0 ? 0.0 : (double) scoringWrites(result) / persons, result.batches(),
                 writeBudget(result)));
