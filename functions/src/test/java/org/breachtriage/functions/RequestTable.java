@@ -31,8 +31,10 @@ final class RequestTable {
                         + " (%,d release requests)%n", label, rows, result.batches(), result.summary().persons().total(), notices,
                 result.releaseRequests()));
         out.append(String.format("%-44s %10s %12s%n", "requests (RequestCounter, functions' clients)", "measured", "naive"));
-        row(out, "DynamoDB reads: staff lookups (BatchGetItem)", c.calls("DynamoDb", "BatchGetItem"), rows + notices,
-                "1 GetItem per row and per letter");
+        row(out, "DynamoDB reads: staff and people (BatchGetItem)", c.calls("DynamoDb", "BatchGetItem"), rows + 2 * notices,
+                "1 GetItem per row, per letter and per person released");
+        row(out, "  of which by the release function", release(result).calls("DynamoDb", "BatchGetItem"), -1, "");
+        row(out, "  release function's GetItem (incident)", release(result).awsCalls("DynamoDb", "GetItem"), -1, "");
         row(out, "DynamoDB reads: case bookkeeping (Get/Query)", sum(c, "DynamoDb", List.of("GetItem", "Query", "Scan")), -1, "");
         row(out, "DynamoDB reads, all", sum(c, "DynamoDb", DYNAMO_READS), rows, "1 per row");
         row(out, "DynamoDB writes, all", sum(c, "DynamoDb", DYNAMO_WRITES), rows, "1 per row");
@@ -82,10 +84,15 @@ final class RequestTable {
         long batches = result.batches();
         long notices = result.notices();
         long lookups = c.calls("DynamoDb", "BatchGetItem");
-        // Scoring looks each batch's people up; each release request looks its people up again, for their letters.
-        assertTrue(lookups <= ceilDiv(accepted, 100) + result.releaseRequests(), "staff lookups: " + lookups
-                + " BatchGetItem for " + accepted + " rows and " + result.releaseRequests()
-                + " release requests, more than 1 per 100 rows and 1 per release request");
+        // Scoring looks each batch's people up; each release request reads its people (the case table) and
+        // looks them up again, for their letters (the staff table), each 100 a request.
+        assertTrue(lookups <= ceilDiv(accepted, 100) + 2 * result.releaseRequests(), "BatchGetItem: " + lookups
+                + " for " + accepted + " rows and " + result.releaseRequests() + " release requests, more than 1 per 100"
+                + " rows and 2 per release request");
+        long releaseGets = release(result).awsCalls("DynamoDb", "GetItem");
+        assertTrue(releaseGets <= RELEASE_INCIDENT_READS * result.releaseRequests() + 1, "the release function sent "
+                + releaseGets + " GetItem for " + result.releaseRequests() + " release requests: it reads a request's"
+                + " people 100 a BatchGetItem, not one GetItem each");
         assertTrue(c.maxEntries("BatchGetItem") <= 100, "a BatchGetItem asked for more than 100 keys");
         long sends = c.calls("Sqs", "SendMessageBatch");
         assertTrue(sends <= ceilDiv(batches, 10), sends + " SendMessageBatch for " + batches + " batches: more than 1 per 10");
@@ -120,6 +127,18 @@ final class RequestTable {
     private static PipelineScenario.Counts scoring(PipelineScenario.Result result) {
         return result.firstDeliveryByHandler().get(ScoreHandler.class);
     }
+
+    /** The release function's requests on the first delivery of every event. */
+    private static PipelineScenario.Counts release(PipelineScenario.Result result) {
+        return result.firstDeliveryByHandler().get(ReleaseHandler.class);
+    }
+
+    /**
+     * The release function's reads of the incident per part of up to 100 people (at most one part per
+     * scoring release request, merged or not): for the request, and twice for the general communication
+     * (is it sent; its plan by compare-and-set). Once more in all, when the general communication is marked sent.
+     */
+    private static final long RELEASE_INCIDENT_READS = 3;
 
     /** DynamoDB reads the scoring function would send AWS: the emulator's fallback GetItems left out. */
     static long scoringReads(PipelineScenario.Result result) {
