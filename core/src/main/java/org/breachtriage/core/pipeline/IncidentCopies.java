@@ -28,13 +28,26 @@ final class IncidentCopies {
         this.incidents = incidents;
     }
 
-    /** The copy held, if it already lists this manifest; else the incident read now (empty: no such incident). */
+    /**
+     * The copy held, if it already lists this manifest; else the incident read now (empty: no such incident).
+     * Batches scored at the same moment that find no copy share one read (a warm handler's concurrent
+     * invocations, the embedded run's workers): the first reads, the others wait for its copy.
+     */
     Optional<IncidentRecord> listing(String incidentId, String caseId) {
         IncidentRecord copy = copies.get(incidentId);
         if (copy != null && copy.manifest(caseId).isPresent()) {
             return Optional.of(copy);
         }
-        return read(incidentId);
+        if (copies.size() >= MAX_COPIES && copy == null) {
+            copies.clear();
+        }
+        IncidentRecord listed = copies.compute(incidentId, (id, held) -> held != null && held.manifest(caseId).isPresent()
+                ? held : newer(held, incidents.find(id).orElse(null)));
+        return Optional.ofNullable(listed);
+    }
+
+    private static IncidentRecord newer(IncidentRecord held, IncidentRecord read) {
+        return read == null || held != null && held.version() > read.version() ? held : read;
     }
 
     /** The incident read now, kept as the copy unless a newer one is held already. */

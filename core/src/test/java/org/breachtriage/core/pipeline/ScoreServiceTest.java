@@ -433,6 +433,34 @@ class ScoreServiceTest {
         assertEquals(3, releases.requested().size(), "each MEDIUM notice is planned released, as before");
     }
 
+    /** Batches scored at the same moment by one scorer with no copy yet share the one read. */
+    @Test
+    void batchesScoredAtTheSameMomentShareTheFirstRead() throws Exception {
+        CountingIncidents counted = new CountingIncidents(incidentStore, 200);
+        ScoreService scorer = service(counted, persons);
+        CaseRecord c = openCase("together.csv", MALICIOUS, 4);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<BatchOutcome>> running = new java.util.ArrayList<>();
+            for (int b = 0; b < 4; b++) {
+                RowBatch batch = batch(c, b, MALICIOUS, row(100L * b + 1, "SS-TOGETHER-" + b, "pay_number"));
+                running.add(pool.submit(() -> {
+                    start.await();
+                    return scorer.score(command(batch));
+                }));
+            }
+            start.countDown();
+            for (var f : running) {
+                f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, counted.finds, "one read, the others waited for its copy");
+        assertEquals(4, batchCounters(c).get(Counters.BATCHES_DONE));
+    }
+
     /**
      * The copy was read before a later manifest superseded this one. A person the later manifest names too
      * is not told on the old one's strength: the write that would plan their notice reads the incident
@@ -639,10 +667,17 @@ class ScoreServiceTest {
     /** An incident store that counts the reads of one incident, as a request counter would on DynamoDB. */
     private static final class CountingIncidents implements IncidentStore {
         private final IncidentStore delegate;
-        int finds;
+        private final long slowMillis;
+        volatile int finds;
 
         CountingIncidents(IncidentStore delegate) {
+            this(delegate, 0);
+        }
+
+        /** Each read takes {@code slowMillis}, as a request over the network does, so that callers overlap. */
+        CountingIncidents(IncidentStore delegate, long slowMillis) {
             this.delegate = delegate;
+            this.slowMillis = slowMillis;
         }
 
         @Override
@@ -651,8 +686,15 @@ class ScoreServiceTest {
         }
 
         @Override
-        public Optional<IncidentRecord> find(String incidentId) {
+        public synchronized Optional<IncidentRecord> find(String incidentId) {
             finds++;
+            if (slowMillis > 0) {
+                try {
+                    Thread.sleep(slowMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             return delegate.find(incidentId);
         }
 
