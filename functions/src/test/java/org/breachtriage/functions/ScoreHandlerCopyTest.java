@@ -2,12 +2,12 @@ package org.breachtriage.functions;
 
 import static org.breachtriage.core.scenarios.ScenarioHarness.AWARE_AT;
 import static org.breachtriage.core.scenarios.ScenarioHarness.incident;
+import static org.breachtriage.core.scenarios.ScenarioHarness.incidentStating;
+import static org.breachtriage.core.scenarios.ScenarioHarness.subjects;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,6 @@ import org.breachtriage.aws.testing.EmulatorStackExtension;
 import org.breachtriage.core.cases.Regime;
 import org.breachtriage.core.incident.IncidentPerson;
 import org.breachtriage.core.incident.PersonNotice;
-import org.breachtriage.core.json.Json;
 import org.breachtriage.core.model.ContactChannel;
 import org.breachtriage.core.model.NameRarity;
 import org.breachtriage.core.model.StaffMember;
@@ -99,12 +98,9 @@ class ScoreHandlerCopyTest {
                 String t1 = run.pay("T1");
                 run.q.wiring.adapters().staff().putAll(List.of(staff(t1)));
                 String ref = run.reference();
-                ObjectNode stated = (ObjectNode) Json.read(incident(ref, AWARE_AT), JsonNode.class);
-                stated.put("regime", "DPA2018_PART3");
-                String statedKey = run.upload("stated.csv", Json.write(stated),
-                        "subject_type,subject_ref,exposed_fields\nOTHER,O-2,name\n");
-                String plainKey = run.upload("plain.csv", incident(ref, AWARE_AT),
-                        "subject_type,subject_ref,exposed_fields\nOTHER,O-1,name;photo\n");
+                String statedKey = run.upload("stated.csv", incidentStating(ref, AWARE_AT, "DPA2018_PART3"),
+                        subjects("OTHER,O-2,name"));
+                String plainKey = run.upload("plain.csv", incident(ref, AWARE_AT), subjects("OTHER,O-1,name;photo"));
                 String id;
                 if (statedFirst) {
                     id = run.ingestAndScore(statedKey);

@@ -403,12 +403,9 @@ public abstract class PartThreeScenarios {
     private PersonNotice otherSubjectsNotice(boolean statedFirst) throws Exception {
         ScenarioHarness h = harness();
         String ref = h.reference(statedFirst ? "stated-first" : "stated-meanwhile");
-        JsonNode stated = Json.read(incident(ref, AWARE_AT), JsonNode.class);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) stated).put("regime", "DPA2018_PART3");
-        String statedKey = h.uploadText("stated.csv", Json.write(stated),
-                "subject_type,subject_ref,exposed_fields\nOTHER,O-2,name\n");
-        String plainKey = h.uploadText("plain.csv", incident(ref, AWARE_AT),
-                "subject_type,subject_ref,exposed_fields\nOTHER,O-1,name;photo\n");
+        String statedKey = h.uploadText("stated.csv", ScenarioHarness.incidentStating(ref, AWARE_AT, "DPA2018_PART3"),
+                ScenarioHarness.subjects("OTHER,O-2,name"));
+        String plainKey = h.uploadText("plain.csv", incident(ref, AWARE_AT), ScenarioHarness.subjects("OTHER,O-1,name;photo"));
         String id;
         if (statedFirst) {
             id = h.runManifest(statedKey).incidentId();
