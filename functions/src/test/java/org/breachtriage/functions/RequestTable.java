@@ -54,6 +54,8 @@ final class RequestTable {
                 result.noticeRequestsIfPerBatch() + ALERT_REQUESTS + GENERAL_COMMUNICATION_REQUESTS));
         out.append(budgets(result));
         out.append("all calls: ").append(new java.util.TreeMap<>(c.calls())).append('\n');
+        result.firstDeliveryByHandler().forEach((handler, counts) -> out.append("  by ").append(handler.getSimpleName())
+                .append(": ").append(new java.util.TreeMap<>(counts.calls())).append('\n'));
         out.append("of which emulator fallbacks (AWS returns the item; dynalite does not): ")
                 .append(new java.util.TreeMap<>(c.emulatorFallbacks())).append('\n');
         if (!result.redeliveryCalls().isEmpty()) {
