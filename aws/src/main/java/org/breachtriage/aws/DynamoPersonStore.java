@@ -7,7 +7,13 @@ import static org.breachtriage.aws.CaseTableSchema.PK;
 import static org.breachtriage.aws.CaseTableSchema.incidentPk;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.breachtriage.core.incident.IncidentPerson;
@@ -27,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  */
 public final class DynamoPersonStore implements PersonStore {
     private final DynamoTable table;
+    private final DynamoBatches batches;
 
     public DynamoPersonStore(DynamoDbClient dynamo, String table) {
         this(dynamo, table, null);
@@ -34,7 +41,14 @@ public final class DynamoPersonStore implements PersonStore {
 
     /** {@code queryPageSize} limits items per Query page (null: DynamoDB's 1 MB pages); tests make it small. */
     public DynamoPersonStore(DynamoDbClient dynamo, String table, Integer queryPageSize) {
+        this(dynamo, table, queryPageSize, Backoff.DEFAULT);
+    }
+
+    /** {@code backoff} paces the retries of keys a BatchGetItem hands back unprocessed; tests make it fast. */
+    public DynamoPersonStore(DynamoDbClient dynamo, String table, Integer queryPageSize, Backoff backoff) {
         this.table = new DynamoTable(dynamo, table, queryPageSize);
+        // Consistent, as find is: the release step reads people a batch has just written.
+        this.batches = new DynamoBatches(dynamo, table, backoff, true);
     }
 
     @Override
@@ -70,6 +84,20 @@ public final class DynamoPersonStore implements PersonStore {
     @Override
     public Optional<IncidentPerson> find(String incidentId, String payNumber) {
         return table.get(IncidentItems.personKey(incidentId, payNumber)).map(item -> IncidentItems.person(incidentId, item));
+    }
+
+    /** One consistent BatchGetItem per 100 people, unprocessed keys retried; in the order asked. */
+    @Override
+    public List<IncidentPerson> findAll(String incidentId, Collection<String> payNumbers) {
+        // BatchGetItem refuses a request that names the same key twice.
+        Set<String> asked = new LinkedHashSet<>(payNumbers);
+        List<Map<String, AttributeValue>> keys = asked.stream().map(p -> IncidentItems.personKey(incidentId, p)).toList();
+        Map<String, IncidentPerson> found = new HashMap<>();
+        batches.getAll(keys, item -> {
+            IncidentPerson person = IncidentItems.person(incidentId, item);
+            found.put(person.payNumber(), person);
+        });
+        return asked.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     @Override

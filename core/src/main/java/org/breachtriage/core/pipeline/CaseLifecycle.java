@@ -248,7 +248,9 @@ public final class CaseLifecycle {
         if (!cases.transition(caseRecord.caseId(), CaseStatus.SCORING, CaseStatus.SCORED, null)) {
             return false;
         }
-        CaseRecord scored = cases.find(caseRecord.caseId()).orElse(caseRecord.withStatus(CaseStatus.SCORED, null));
+        // Every batch is done in the record we hold, so its counters are final; the move changed only the
+        // status. No read back (one DynamoDB read a case).
+        CaseRecord scored = caseRecord.withStatus(CaseStatus.SCORED, null);
         alertOnce(scored.caseId(), List.of(scoredAlert(scored)));
         reports.request(caseRecord.caseId());
         return true;

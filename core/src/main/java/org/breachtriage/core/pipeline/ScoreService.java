@@ -31,7 +31,8 @@ import org.breachtriage.core.release.ReleaseRequest;
 import org.breachtriage.core.ports.StaffDirectory;
 
 /**
- * Scores one batch: checks it belongs to a manifest of its incident, looks everyone up in one call,
+ * Scores one batch: checks it belongs to a manifest of its incident (from this scorer's copy of the
+ * incident, read again only when a write needs it: {@link IncidentCopies}), looks everyone up in one call,
  * folds each person's rows into their incident record ({@link PersonLedger}), asks for the notices
  * those writes released at once to be published, and adds the batch's counts to its case once.
  *
@@ -52,21 +53,21 @@ public final class ScoreService implements ScoreBatch {
 
     private final StaffDirectory staff;
     private final CaseStore cases;
-    private final IncidentStore incidents;
     private final PersonStore persons;
     private final CaseLifecycle lifecycle;
     private final ReleaseRequests releases;
     private final PersonLedger ledger;
+    private final IncidentCopies copies;
 
     public ScoreService(StaffDirectory staff, CaseStore cases, IncidentStore incidents, PersonStore persons,
                         CaseLifecycle lifecycle, ReleaseRequests releases, PersonLedger ledger) {
         this.staff = staff;
         this.cases = cases;
-        this.incidents = incidents;
         this.persons = persons;
         this.lifecycle = lifecycle;
         this.releases = releases;
         this.ledger = ledger;
+        this.copies = new IncidentCopies(incidents);
     }
 
     /**
@@ -80,8 +81,7 @@ public final class ScoreService implements ScoreBatch {
     @Override
     public BatchOutcome score(Command command) {
         RowBatch batch = command.batch();
-        IncidentRecord incident = requireIncident(batch);
-        IncidentManifest manifest = requireManifest(incident, batch);
+        BatchIncident view = new BatchIncident(batch, requireIncident(copies.listing(batch.incidentId(), batch.caseId()), batch));
         Map<String, Exposure> people = mergeByPerson(batch);
         // Only staff are looked up: a victim or witness is scored from the manifest alone, and the staff
         // table is never asked about them.
@@ -92,10 +92,7 @@ public final class ScoreService implements ScoreBatch {
         int planned = 0;
         List<String> toRelease = new ArrayList<>();
         for (Exposure exposure : people.values()) {
-            Sighting sighting = new Sighting(batch.incidentId(), batch.caseId(), batch.batchNo(), exposure.payNumber(),
-                    exposure.categories(), exposure.rank(), exposure.vettingLevel(), found.get(exposure.payNumber()),
-                    batch.incident(), !manifest.superseded(), exposure.contactChannel(), incident.regime());
-            IncidentPerson stored = write(sighting);
+            IncidentPerson stored = write(exposure, found.get(exposure.payNumber()), view);
             Optional<PersonChange> change = stored.change(batch.caseId(), batch.batchNo());
             if (change.isEmpty()) {
                 continue; // nothing new about this person in this batch
@@ -104,7 +101,7 @@ public final class ScoreService implements ScoreBatch {
             change.get().counterDeltas(plannedHere, stored.noticesWithdrawnBy(batch.caseId(), batch.batchNo()))
                     .forEach((name, n) -> deltas.merge(name, n, Long::sum));
             planned += plannedHere.size();
-            if (plannedHere.stream().anyMatch(PersonNotice::released)) {
+            if (plannedHere.stream().anyMatch(PersonNotice::released) || waitsForAnotherManifestsRelease(stored, batch)) {
                 toRelease.add(stored.payNumber());
             }
         }
@@ -119,14 +116,50 @@ public final class ScoreService implements ScoreBatch {
     }
 
     /**
+     * The incident as one batch sees it: this scorer's copy ({@link IncidentCopies}), read again at most
+     * once per batch, when a write needs it fresh.
+     */
+    private final class BatchIncident {
+        private final RowBatch batch;
+        private IncidentRecord incident;
+        private IncidentManifest manifest;
+        private boolean readInThisBatch;
+
+        BatchIncident(RowBatch batch, IncidentRecord incident) {
+            this.batch = batch;
+            use(incident);
+        }
+
+        private void use(IncidentRecord record) {
+            incident = record;
+            manifest = requireManifest(record, batch);
+        }
+
+        boolean fresh() {
+            return readInThisBatch;
+        }
+
+        void readAgain() {
+            use(requireIncident(copies.read(batch.incidentId()), batch));
+            readInThisBatch = true;
+        }
+
+        Sighting sighting(Exposure exposure, StaffMember member) {
+            return new Sighting(batch.incidentId(), batch.caseId(), batch.batchNo(), exposure.payNumber(),
+                    exposure.categories(), exposure.rank(), exposure.vettingLevel(), member, batch.incident(),
+                    !manifest.superseded(), exposure.contactChannel(), incident.regime());
+        }
+    }
+
+    /**
      * The batch's manifest in its incident, which must be there: ingest joins a manifest to its incident
      * before it queues the first batch, so anything else is a message that is not ours (or a fixture
      * run by hand), and scoring it would record changes to people under a case the incident does not
      * have, which its figures could never count. It also says whether a later manifest superseded this
      * one: its people are then recorded, but nobody is told on its strength.
      */
-    private IncidentRecord requireIncident(RowBatch batch) {
-        return incidents.find(batch.incidentId()).orElseThrow(() -> new IllegalStateException(
+    private static IncidentRecord requireIncident(Optional<IncidentRecord> found, RowBatch batch) {
+        return found.orElseThrow(() -> new IllegalStateException(
                 "batch " + batch.batchNo() + " of case " + batch.caseId() + " names incident " + batch.incidentId()
                         + ", which does not exist: not scored"));
     }
@@ -138,15 +171,23 @@ public final class ScoreService implements ScoreBatch {
     }
 
     /**
-     * Folds the sighting into the person's record: written if absent, else replaced by compare-and-set,
-     * re-reading and re-applying when another writer got there first.
+     * Folds the person's sighting into their record: written if absent, else replaced by compare-and-set,
+     * re-reading and re-applying when another writer got there first. Before a write that plans a notice
+     * the incident copy could wrongly allow, the incident is read again and the sighting remade from it.
      *
      * @return the record as stored afterwards (with this batch's change, if it made one)
      */
-    private IncidentPerson write(Sighting sighting) {
-        IncidentPerson current = persons.findLocally(sighting.incidentId(), sighting.payNumber()).orElse(null);
+    private IncidentPerson write(Exposure exposure, StaffMember member, BatchIncident view) {
+        String incidentId = view.batch.incidentId();
+        Sighting sighting = view.sighting(exposure, member);
+        IncidentPerson current = persons.findLocally(incidentId, exposure.payNumber()).orElse(null);
         for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
             Optional<IncidentPerson> next = ledger.apply(current, sighting);
+            if (next.isPresent() && !view.fresh() && needsFreshIncident(next.get(), sighting)) {
+                view.readAgain();
+                sighting = view.sighting(exposure, member);
+                next = ledger.apply(current, sighting);
+            }
             if (next.isEmpty()) {
                 return current;
             }
@@ -159,13 +200,49 @@ public final class ScoreService implements ScoreBatch {
             } else if (persons.replace(next.get(), current.version())) {
                 return next.get();
             } else {
-                current = persons.find(sighting.incidentId(), sighting.payNumber()).orElseThrow(() ->
-                        new IllegalStateException("a person of incident " + sighting.incidentId() + " vanished"));
+                current = persons.find(incidentId, exposure.payNumber()).orElseThrow(() ->
+                        new IllegalStateException("a person of incident " + incidentId + " vanished"));
             }
         }
         throw new IllegalStateException("a person of incident " + sighting.incidentId() + " kept changing under us ("
                 + MAX_WRITE_ATTEMPTS + " attempts); batch " + sighting.batchNo() + " of case " + sighting.caseId()
                 + " will be retried");
+    }
+
+    /**
+     * A notice released, not yet out, that another manifest of the incident planned for a person this batch
+     * also names. Its own release request found them no longer listed if that manifest had been superseded
+     * since (as the copy it was planned from did not yet say: {@link #needsFreshIncident}); they are listed
+     * again now, by this manifest, which plans no second notice for the same band. So this batch asks for
+     * their release too, or it would wait for the next release of the whole incident.
+     */
+    private static boolean waitsForAnotherManifestsRelease(IncidentPerson stored, RowBatch batch) {
+        return stored.notices().stream().anyMatch(n -> n.released() && !n.published() && !n.caseId().equals(batch.caseId()));
+    }
+
+    /**
+     * True when this write plans a notice that an old copy of the incident could have allowed wrongly, and
+     * nothing later would catch. The copy can be wrong in one direction only: a manifest superseded, or a
+     * DPA 2018 Part 3 stated, since it was read. Two cases are left to later steps, which read the incident
+     * after this write and so know at least as much as a read here would:
+     * <ul>
+     *   <li>a person named by this manifest alone: if it has been superseded, the release step finds them
+     *       no longer listed and sends them nothing (it reads the incident when it claims);</li>
+     *   <li>a notice that waits for approvers already: a stated Part 3 would only make it wait (s.68(7)).</li>
+     * </ul>
+     * Read again, then, for a person some other manifest names too (their notice would go out on this
+     * manifest's strength), and for a notice to someone outside the workforce that needs no approver (a Part 3
+     * stated since would make it wait for one). Staff and the people of a one-manifest incident
+     * never need it, so a run costs one incident read per scorer, not one per batch.
+     */
+    static boolean needsFreshIncident(IncidentPerson next, Sighting sighting) {
+        List<PersonNotice> planning = next.noticesPlannedBy(sighting.caseId(), sighting.batchNo());
+        if (planning.isEmpty()) {
+            return false;
+        }
+        boolean namedElsewhere = next.manifests().stream().anyMatch(m -> !m.caseId().equals(sighting.caseId()));
+        boolean noApproverOutsideWorkforce = !sighting.subjectType().staff() && planning.stream().anyMatch(n -> n.approvalsNeeded() == 0);
+        return namedElsewhere || noApproverOutsideWorkforce;
     }
 
     /**

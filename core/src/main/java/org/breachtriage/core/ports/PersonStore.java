@@ -1,6 +1,10 @@
 package org.breachtriage.core.ports;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.breachtriage.core.incident.IncidentPerson;
@@ -29,6 +33,19 @@ public interface PersonStore {
     boolean replace(IncidentPerson updated, int expectedVersion);
 
     Optional<IncidentPerson> find(String incidentId, String payNumber);
+
+    /**
+     * The stored records of these people, in the order first asked, each once; those the incident does not
+     * have are left out. Read as {@link #find} reads (the latest write), for the release step, which is told
+     * about up to a batch's people at a time; a store that reads many in one request overrides it.
+     */
+    default List<IncidentPerson> findAll(String incidentId, Collection<String> payNumbers) {
+        List<IncidentPerson> found = new ArrayList<>();
+        for (String payNumber : new LinkedHashSet<>(payNumbers)) {
+            find(incidentId, payNumber).ifPresent(found::add);
+        }
+        return found;
+    }
 
     /**
      * The stored record if reading it costs no request (an embedded store reads its own file), else

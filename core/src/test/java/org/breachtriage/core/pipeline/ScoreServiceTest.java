@@ -18,7 +18,9 @@ import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.CaseStatus;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.cases.RowBatch;
+import org.breachtriage.core.cases.DecisionEntry;
 import org.breachtriage.core.incident.IncidentPerson;
+import org.breachtriage.core.incident.IncidentRecord;
 import org.breachtriage.core.incident.IncidentService;
 import org.breachtriage.core.incident.NoticeKind;
 import org.breachtriage.core.incident.NoticeState;
@@ -38,6 +40,8 @@ import org.breachtriage.core.model.StaffMember;
 import org.breachtriage.core.model.StaffType;
 import org.breachtriage.core.model.VettingLevel;
 import org.breachtriage.core.pipeline.ScoreService.BatchOutcome;
+import org.breachtriage.core.model.SubjectType;
+import org.breachtriage.core.ports.IncidentStore;
 import org.breachtriage.core.ports.OutboundMessage;
 import org.breachtriage.core.ports.PersonStore;
 import org.breachtriage.core.ports.Topic;
@@ -85,7 +89,11 @@ class ScoreServiceTest {
     private final IncidentService incidents = new IncidentService(incidentStore, clock);
 
     private ScoreService service(PersonStore store) {
-        return new ScoreService(staff, cases, incidentStore, store, lifecycle, releases,
+        return service(incidentStore, store);
+    }
+
+    private ScoreService service(IncidentStore incidentsRead, PersonStore store) {
+        return new ScoreService(staff, cases, incidentsRead, store, lifecycle, releases,
                 new PersonLedger(new SeverityScorer(POLICY), POLICY, clock));
     }
 
@@ -407,6 +415,135 @@ class ScoreServiceTest {
         assertEquals(null, batchCounters(c).get(Counters.NOTICES_PLANNED));
     }
 
+    // --- the scorer's copy of the incident -------------------------------------------------------
+
+    /** Every batch of a one-manifest incident is scored on one read of the incident: the scorer keeps a copy. */
+    @Test
+    void theBatchesOfAManifestAreScoredOnOneReadOfTheIncident() {
+        CountingIncidents counted = new CountingIncidents(incidentStore);
+        ScoreService scorer = service(counted, persons);
+        staff.putAll(List.of(policeStaff("SS-COPY-1"), policeStaff("SS-COPY-2"), policeStaff("SS-COPY-3")));
+        CaseRecord c = openCase("copy.csv", MALICIOUS, 3);
+
+        scorer.score(command(batch(c, 0, MALICIOUS, row(1, "SS-COPY-1", "name;photo"))));
+        scorer.score(command(batch(c, 1, MALICIOUS, row(101, "SS-COPY-2", "name;photo"))));
+        scorer.score(command(batch(c, 2, MALICIOUS, row(201, "SS-COPY-3", "name;photo"))));
+
+        assertEquals(1, counted.finds, "one read of the incident for three batches");
+        assertEquals(3, releases.requested().size(), "each MEDIUM notice is planned released, as before");
+    }
+
+    /** Batches scored at the same moment by one scorer with no copy yet share the one read. */
+    @Test
+    void batchesScoredAtTheSameMomentShareTheFirstRead() throws Exception {
+        CountingIncidents counted = new CountingIncidents(incidentStore, 200);
+        ScoreService scorer = service(counted, persons);
+        CaseRecord c = openCase("together.csv", MALICIOUS, 4);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<BatchOutcome>> running = new java.util.ArrayList<>();
+            for (int b = 0; b < 4; b++) {
+                RowBatch batch = batch(c, b, MALICIOUS, row(100L * b + 1, "SS-TOGETHER-" + b, "pay_number"));
+                running.add(pool.submit(() -> {
+                    start.await();
+                    return scorer.score(command(batch));
+                }));
+            }
+            start.countDown();
+            for (var f : running) {
+                f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, counted.finds, "one read, the others waited for its copy");
+        assertEquals(4, batchCounters(c).get(Counters.BATCHES_DONE));
+    }
+
+    /**
+     * The copy was read before a later manifest superseded this one. A person the later manifest names too
+     * is not told on the old one's strength: the write that would plan their notice reads the incident
+     * first. A person only the old manifest names is planned from the copy, and the release step, which
+     * reads the incident when it claims, finds them no longer listed (IncidentScenarios and the emulator
+     * test ScoreHandlerCopyTest send them nothing).
+     */
+    @Test
+    void aManifestSupersededAfterTheCopyWasReadTellsNobodyAnotherManifestNamesOnItsStrength() {
+        CountingIncidents counted = new CountingIncidents(incidentStore);
+        ScoreService scorer = service(counted, persons);
+        staff.putAll(List.of(officer("SS-BOTH", Set.of(RoleFlag.COVERT), VettingLevel.SC, NameRarity.COMMON),
+                officer("SS-OLD-ONLY", Set.of(RoleFlag.COVERT), VettingLevel.SC, NameRarity.COMMON),
+                policeStaff("SS-FIRST")));
+        CaseRecord old = openCase("old.csv", MALICIOUS, 2);
+        CaseRecord replacement = openCase("replacement.csv", MALICIOUS, 1);
+        scorer.score(command(batch(replacement, 0, MALICIOUS, row(1, "SS-BOTH", "pay_number"))));
+        scorer.score(command(batch(old, 0, MALICIOUS, row(1, "SS-FIRST", "pay_number"))));
+        assertEquals(1, counted.finds, "the copy lists both manifests");
+        incidents.update(old.incidentId(), i -> i.withSuperseded(old.caseId(), replacement.caseId()));
+
+        BatchOutcome outcome = scorer.score(command(batch(old, 1, MALICIOUS, row(101, "SS-OLD-ONLY", "name;rank;photo"),
+                row(102, "SS-BOTH", "name;rank;photo"))));
+
+        assertEquals(Band.VERY_HIGH, person(old, "SS-BOTH").band(), "recorded");
+        assertEquals(List.of(), person(old, "SS-BOTH").notices(), "but not told on the superseded manifest's strength");
+        IncidentPerson oldOnly = person(old, "SS-OLD-ONLY");
+        assertEquals(1, oldOnly.notices().size(), "planned from the copy, before the read");
+        assertTrue(oldOnly.noLongerListed(incidentStore.find(old.incidentId()).orElseThrow().supersededCaseIds()),
+                "which the release step sees, and sends them nothing");
+        assertEquals(1, outcome.noticesPlanned());
+        assertEquals(2, counted.finds, "read again before SS-BOTH's write, once");
+    }
+
+    /** A copy that already says superseded is trusted: a manifest is never un-superseded. */
+    @Test
+    void aCopyThatSaysSupersededIsNotReadAgain() {
+        CountingIncidents counted = new CountingIncidents(incidentStore);
+        ScoreService scorer = service(counted, persons);
+        staff.putAll(List.of(officer("SS-GONE-1", Set.of(RoleFlag.COVERT), VettingLevel.SC, NameRarity.COMMON),
+                officer("SS-GONE-2", Set.of(RoleFlag.COVERT), VettingLevel.SC, NameRarity.COMMON)));
+        CaseRecord old = openCase("old.csv", MALICIOUS, 2);
+        CaseRecord replacement = openCase("replacement.csv", MALICIOUS, 1);
+        incidents.update(old.incidentId(), i -> i.withSuperseded(old.caseId(), replacement.caseId()));
+        scorer.score(command(batch(replacement, 0, MALICIOUS, row(1, "SS-GONE-1", "pay_number"),
+                row(2, "SS-GONE-2", "pay_number"))));
+
+        scorer.score(command(batch(old, 0, MALICIOUS, row(1, "SS-GONE-1", "name;rank;photo"))));
+        scorer.score(command(batch(old, 1, MALICIOUS, row(101, "SS-GONE-2", "name;rank;photo"))));
+
+        assertEquals(1, counted.finds);
+        assertEquals(List.of(), person(old, "SS-GONE-1").notices());
+        assertEquals(List.of(), person(old, "SS-GONE-2").notices());
+    }
+
+    /**
+     * The copy was read before another manifest of the incident stated DPA 2018 Part 3. A notice to someone
+     * outside the workforce that the copy would release at once is planned on a fresh read: it waits for an
+     * approver, so that s.68(7) can be decided first. A staff member's is planned from the copy (staff are
+     * told under Art. 34 whatever the regime).
+     */
+    @Test
+    void aPartThreeStatedAfterTheCopyWasReadStillMakesAnOtherSubjectsNoticeWait() {
+        CountingIncidents counted = new CountingIncidents(incidentStore);
+        ScoreService scorer = service(counted, persons);
+        staff.putAll(List.of(policeStaff("SS-STAFF-1"), policeStaff("SS-STAFF-2")));
+        CaseRecord first = openCase("first.csv", MALICIOUS, 3);
+        scorer.score(command(batch(first, 0, MALICIOUS, row(1, "SS-STAFF-1", "name;photo"))));
+        IncidentMetadata partThree = MALICIOUS.withRegime(org.breachtriage.core.cases.Regime.DPA_2018_PART_3);
+        openCase("stated.csv", partThree, 1);
+        assertEquals(org.breachtriage.core.cases.Regime.DPA_2018_PART_3,
+                incidentStore.find(first.incidentId()).orElseThrow().reportingRegime());
+
+        scorer.score(command(batch(first, 1, MALICIOUS, row(101, "SS-STAFF-2", "name;photo"))));
+        assertEquals(1, counted.finds, "a staff member's notice needs no fresh read");
+        scorer.score(command(batch(first, 2, MALICIOUS, other(201, "O-1", "name;photo"))));
+
+        PersonNotice notice = person(first, "OTHER:O-1").notices().getLast();
+        assertEquals(1, notice.approvalsNeeded(), "waits for an approver: s.68(7) first");
+        assertEquals(0, person(first, "SS-STAFF-2").notices().getLast().approvalsNeeded());
+        assertEquals(2, counted.finds, "read again before the member of the public's write");
+    }
+
     // --- racing writers ------------------------------------------------------------------------
 
     /** Another writer changes the person between this batch's read and its write: it re-reads and folds again. */
@@ -518,6 +655,68 @@ class ScoreServiceTest {
             DataCategory.parse(field).ifPresent(categories::add);
         }
         return new ManifestRow(rowNumber, payNumber, categories, null, null, null, null);
+    }
+
+    /** A member of the public's row (subject type OTHER), reached by e-mail. */
+    private static ManifestRow other(long rowNumber, String ref, String fields) {
+        ManifestRow staffRow = row(rowNumber, null, fields);
+        return new ManifestRow(rowNumber, null, staffRow.exposedFields(), null, null, null, null, SubjectType.OTHER, ref,
+                ContactChannel.EMAIL);
+    }
+
+    /** An incident store that counts the reads of one incident, as a request counter would on DynamoDB. */
+    private static final class CountingIncidents implements IncidentStore {
+        private final IncidentStore delegate;
+        private final long slowMillis;
+        volatile int finds;
+
+        CountingIncidents(IncidentStore delegate) {
+            this(delegate, 0);
+        }
+
+        /** Each read takes {@code slowMillis}, as a request over the network does, so that callers overlap. */
+        CountingIncidents(IncidentStore delegate, long slowMillis) {
+            this.delegate = delegate;
+            this.slowMillis = slowMillis;
+        }
+
+        @Override
+        public CreateOutcome create(IncidentRecord candidate) {
+            return delegate.create(candidate);
+        }
+
+        @Override
+        public synchronized Optional<IncidentRecord> find(String incidentId) {
+            finds++;
+            if (slowMillis > 0) {
+                try {
+                    Thread.sleep(slowMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return delegate.find(incidentId);
+        }
+
+        @Override
+        public List<IncidentRecord> list() {
+            return delegate.list();
+        }
+
+        @Override
+        public boolean replace(IncidentRecord updated, int expectedVersion) {
+            return delegate.replace(updated, expectedVersion);
+        }
+
+        @Override
+        public void appendDecision(String incidentId, DecisionEntry entry) {
+            delegate.appendDecision(incidentId, entry);
+        }
+
+        @Override
+        public List<DecisionEntry> decisions(String incidentId) {
+            return delegate.decisions(incidentId);
+        }
     }
 
     private IncidentPerson person(CaseRecord c, String payNumber) {

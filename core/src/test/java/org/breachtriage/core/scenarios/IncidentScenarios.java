@@ -209,6 +209,48 @@ public abstract class IncidentScenarios {
         assertEquals(1, view.persons().total());
     }
 
+    /**
+     * The scorer's copy of the incident was read before the supersede (another manifest's batch filled it),
+     * and the old manifest's batches are scored after it: the outcome is that of a manifest superseded
+     * before its batches ran. S1, named only in the old manifest, is sent nothing (the release step reads
+     * the incident when it claims); C2, whom another manifest names, is not escalated on the old one's
+     * strength (scoring reads the incident again before that write); C1, whom the replacement names too, is
+     * told once, when the replacement lists them.
+     */
+    @Test
+    void aManifestSupersededWhileItsBatchesWaitToBeScoredTellsNobodyOnItsOwnStrength() throws Exception {
+        ScenarioHarness h = harness();
+        String ref = h.reference("superseded-meanwhile");
+        String oldKey = h.upload("first.csv", incident(ref, AWARE_AT),
+                row(h.c1, "name;photo"), row(h.s1, "name;rank;home_address"), row(h.c2, "name;photo"));
+        h.ingest(oldKey);
+        List<RowBatch> oldBatches = h.takeBatches();
+        CaseRecord other = h.runManifest(h.upload("other.csv", incident(ref, AWARE_AT), row(h.c2, "name")));
+        assertEquals(List.of(other.caseId()), h.backend().persons().find(other.incidentId(), h.c2).orElseThrow()
+                .notices().stream().map(PersonNotice::caseId).toList(), "C2 is told HIGH by the other manifest");
+        h.ingest(h.upload("replacement.csv", incident(ref, AWARE_AT, oldKey), row(h.c1, "name;photo")));
+        List<RowBatch> replacementBatches = h.takeBatches();
+
+        oldBatches.forEach(b -> h.score(b, false));
+        h.releaseRequested();
+        assertEquals(Set.of(h.c2), h.noticesByPerson().keySet(), "nobody is told on the superseded manifest's strength");
+        replacementBatches.forEach(b -> h.score(b, false));
+        h.releaseRequested();
+        h.reportRequested();
+
+        Map<String, List<OutboundMessage>> notices = h.noticesByPerson();
+        assertEquals(Set.of(h.c1, h.c2), notices.keySet(),
+                "C1 is told once the replacement lists them; S1, named only in the superseded manifest, is not");
+        assertEquals(1, notices.get(h.c1).size(), "C1 is told once");
+        assertEquals(1, notices.get(h.c2).size(), "C2 is not escalated on the superseded manifest's strength");
+        IncidentPerson c2 = h.backend().persons().find(other.incidentId(), h.c2).orElseThrow();
+        assertEquals(Band.VERY_HIGH, c2.band(), "what the superseded manifest says is recorded");
+        assertEquals(List.of(other.caseId()), c2.notices().stream().map(PersonNotice::caseId).toList());
+        IncidentView view = h.view(other.incidentId());
+        assertEquals(1, view.persons().noLongerListed());
+        assertEquals(2, view.persons().total());
+    }
+
     // --- concurrency, re-delivery, crashes ------------------------------------------------------
 
     @Test

@@ -382,6 +382,58 @@ public abstract class PartThreeScenarios {
         return h.backend().incidents().find(id).orElseThrow();
     }
 
+    /**
+     * A member of the public (OTHER) in a manifest that states no regime, and another manifest of the
+     * incident that states DPA 2018 Part 3: their notice cites s.68, so it waits for an approver (s.68(7)
+     * must be decidable first), whether the statement came before their manifest was ingested or while its
+     * batches waited, after the scorer's copy of the incident was read (a third manifest filled it).
+     */
+    @Test
+    void aPartThreeStatedByAnotherManifestMakesAMemberOfThePublicsNoticeWaitWhicheverCameFirst() throws Exception {
+        PersonNotice statedFirst = otherSubjectsNotice(true);
+        PersonNotice statedMeanwhile = otherSubjectsNotice(false);
+        assertEquals(1, statedFirst.approvalsNeeded(), statedFirst.toString());
+        assertTrue(statedFirst.awaitingRelease(), statedFirst.toString());
+        assertEquals(List.of(statedFirst.kind(), statedFirst.band(), statedFirst.approvalsNeeded(), statedFirst.awaitingRelease()),
+                List.of(statedMeanwhile.kind(), statedMeanwhile.band(), statedMeanwhile.approvalsNeeded(),
+                        statedMeanwhile.awaitingRelease()), "the outcome does not depend on the order");
+    }
+
+    /** OTHER:O-1's notice, after every release the scoring asked for; their s.68(7) restriction is then accepted. */
+    private PersonNotice otherSubjectsNotice(boolean statedFirst) throws Exception {
+        ScenarioHarness h = harness();
+        String ref = h.reference(statedFirst ? "stated-first" : "stated-meanwhile");
+        String statedKey = h.uploadText("stated.csv", ScenarioHarness.incidentStating(ref, AWARE_AT, "DPA2018_PART3"),
+                ScenarioHarness.subjects("OTHER,O-2,name"));
+        String plainKey = h.uploadText("plain.csv", incident(ref, AWARE_AT), ScenarioHarness.subjects("OTHER,O-1,name;photo"));
+        String id;
+        if (statedFirst) {
+            id = h.runManifest(statedKey).incidentId();
+            h.runManifest(plainKey);
+        } else {
+            id = h.ingest(plainKey).caseRecord().incidentId();
+            List<org.breachtriage.core.cases.RowBatch> waiting = h.takeBatches();
+            h.runManifest(h.uploadText("staff.csv", incident(ref, AWARE_AT), "pay_number,exposed_fields\n" + h.t1
+                    + ",name;photo\n")); // the scorer's copy: the incident lists the plain manifest, under no regime
+            h.ingest(statedKey);
+            List<org.breachtriage.core.cases.RowBatch> statedBatches = h.takeBatches();
+            waiting.forEach(b -> h.score(b, false));
+            statedBatches.forEach(b -> h.score(b, false));
+            h.releaseRequested();
+            h.reportRequested();
+        }
+        IncidentRecord incident = h.backend().incidents().find(id).orElseThrow();
+        assertEquals(Regime.DPA_2018_PART_3, incident.reportingRegime());
+        assertFalse(incident.regime().derived(), incident.regime().toString());
+        assertTrue(personNotices(h).stream().noneMatch(n -> n.path("subjectRef").asText().equals("O-1")),
+                "nothing went out to OTHER:O-1 before anyone could restrict it");
+        PersonNotice notice = h.backend().persons().find(id, "OTHER:O-1").orElseThrow().notices().getLast();
+        assertFalse(notice.published(), notice.toString());
+        assertTrue(h.pipeline().release().hold(new ReleaseNotices.HoldPerson(id, "OTHER:O-1", "Dana Dpo", "dana",
+                "an arrest is planned", S68Restriction.INQUIRY)).changed(), "a s.68(7) restriction applies to them");
+        return notice;
+    }
+
     @Test
     void theOldSpellingOfTheRegimeIsStatedToo() throws Exception {
         ScenarioHarness h = harness();

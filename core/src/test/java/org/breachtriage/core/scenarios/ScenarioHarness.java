@@ -168,6 +168,18 @@ public final class ScenarioHarness {
         return Json.write(json);
     }
 
+    /** The sidecar of {@link #incident} stating the regime (a spelling {@code Regime.parse} takes). */
+    public static String incidentStating(String reference, Instant awareAt, String regime) {
+        Map<String, Object> json = Json.read(incident(reference, awareAt), Map.class);
+        json.put("regime", regime);
+        return Json.write(json);
+    }
+
+    /** A manifest of people outside the workforce: {@code TYPE,REF,fields} rows under their header. */
+    public static String subjects(String... rows) {
+        return "subject_type,subject_ref,exposed_fields\n" + String.join("\n", rows) + "\n";
+    }
+
     /** Uploads a manifest of {@code pay_number,exposed_fields} rows with its sidecar; returns its key. */
     public String upload(String name, String incidentJson, String... rows) throws IOException {
         String key = "manifests/scenario/" + run + "/" + name;

@@ -26,14 +26,19 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class UnprocessedFaults implements ExecutionInterceptor {
 
-    private final String keyAttribute;
+    private final List<String> keyAttributes;
     private final AtomicInteger faultsLeft;
     private final boolean always;
     private final int writesToBounce;
     private final AtomicInteger injected = new AtomicInteger();
 
     public UnprocessedFaults(String keyAttribute, int faultyResponses, int writesToBounce) {
-        this.keyAttribute = keyAttribute;
+        this(List.of(keyAttribute), faultyResponses, writesToBounce);
+    }
+
+    /** For a table whose key has several attributes (the case table's partition and sort key). */
+    public UnprocessedFaults(List<String> keyAttributes, int faultyResponses, int writesToBounce) {
+        this.keyAttributes = List.copyOf(keyAttributes);
         this.faultsLeft = new AtomicInteger(faultyResponses);
         this.always = faultyResponses < 0;
         this.writesToBounce = writesToBounce;
@@ -69,7 +74,11 @@ public final class UnprocessedFaults implements ExecutionInterceptor {
             List<Map<String, AttributeValue>> handBack = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 if (always || i % 2 == 1) {
-                    handBack.add(Map.of(keyAttribute, items.get(i).get(keyAttribute)));
+                    Map<String, AttributeValue> key = new HashMap<>();
+                    for (String attribute : keyAttributes) {
+                        key.put(attribute, items.get(i).get(attribute));
+                    }
+                    handBack.add(key);
                 } else {
                     keep.add(items.get(i));
                 }

@@ -202,4 +202,33 @@ public abstract class PersonStoreContract {
         assertEquals(2, seen.size());
         assertTrue(seen.contains(changed), "the replaced record, not the first one");
     }
+
+    /**
+     * More people than one DynamoDB BatchGetItem takes (100), asked for out of order, with repeats, people
+     * the incident does not have and one of another incident's: each stored one comes back once, as last
+     * written, in the order first asked.
+     */
+    @Test
+    void manyPeopleAreReadAtOnceInTheOrderAskedEachOnce() {
+        List<String> stored = new ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            String pay = String.format("MP%06d", 9000 - i);
+            stored.add(pay);
+            store.putIfAbsent(ContractData.unmatchedPerson(incident, pay, 0));
+        }
+        IncidentPerson replaced = ContractData.matchedPerson(incident, stored.get(5), 1);
+        assertTrue(store.replace(replaced, 0));
+        store.putIfAbsent(ContractData.unmatchedPerson(ContractData.uniqueId("other"), "MP999999", 0));
+        List<String> asked = new ArrayList<>();
+        asked.add("MP999999");
+        asked.addAll(stored.reversed());
+        asked.add(stored.get(7));
+        asked.add("MP000000");
+
+        List<IncidentPerson> found = store.findAll(incident, asked);
+
+        assertEquals(stored.reversed(), found.stream().map(IncidentPerson::payNumber).toList());
+        assertEquals(replaced, found.get(found.size() - 6), "the latest write");
+        assertEquals(List.of(), store.findAll(incident, List.of()));
+    }
 }
