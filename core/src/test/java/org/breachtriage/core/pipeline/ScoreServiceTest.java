@@ -50,6 +50,7 @@ import org.breachtriage.core.scoring.ScoringPolicy;
 import org.breachtriage.core.scoring.SeverityScorer;
 import org.breachtriage.core.testing.InMemoryCaseStore;
 import org.breachtriage.core.testing.InMemoryIncidentStore;
+import org.breachtriage.core.testing.DelegatingPersonStore;
 import org.breachtriage.core.testing.InMemoryPersonStore;
 import org.breachtriage.core.testing.InMemoryStaff;
 import org.breachtriage.core.testing.MutableClock;
@@ -758,39 +759,5 @@ class ScoreServiceTest {
     private static StaffMember policeStaff(String pay) {
         return new StaffMember(pay, "Sam", "Jones", StaffType.STAFF, "Band D", "Finance", Set.of(), VettingLevel.NPPV3,
                 ContactChannel.EMAIL, null, FORCE, NameRarity.COMMON);
-    }
-
-    /** A person store that forwards everything, for tests that make one call behave as a rival writer would. */
-    private static class DelegatingPersonStore implements PersonStore {
-        private final PersonStore delegate;
-
-        DelegatingPersonStore(PersonStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Optional<IncidentPerson> putIfAbsent(IncidentPerson person) {
-            return delegate.putIfAbsent(person);
-        }
-
-        @Override
-        public boolean replace(IncidentPerson updated, int expectedVersion) {
-            return delegate.replace(updated, expectedVersion);
-        }
-
-        @Override
-        public Optional<IncidentPerson> find(String incidentId, String payNumber) {
-            return delegate.find(incidentId, payNumber);
-        }
-
-        @Override
-        public void forEach(String incidentId, Consumer<IncidentPerson> consumer) {
-            delegate.forEach(incidentId, consumer);
-        }
-
-        @Override
-        public boolean markPublished(String incidentId, String payNumber, String noticeId, Instant at) {
-            return delegate.markPublished(incidentId, payNumber, noticeId, at);
-        }
     }
 }

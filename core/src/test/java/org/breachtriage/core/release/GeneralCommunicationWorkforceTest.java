@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,9 +16,9 @@ import org.breachtriage.core.incident.IncidentRecord;
 import org.breachtriage.core.incident.IncidentService;
 import org.breachtriage.core.letters.LetterSettings;
 import org.breachtriage.core.letters.Letters;
-import org.breachtriage.core.ports.PersonStore;
 import org.breachtriage.core.ports.contract.ContractData;
 import org.breachtriage.core.scoring.ScoringPolicy;
+import org.breachtriage.core.testing.DelegatingPersonStore;
 import org.breachtriage.core.testing.InMemoryIncidentStore;
 import org.breachtriage.core.testing.InMemoryObjectStore;
 import org.breachtriage.core.testing.InMemoryPersonStore;
@@ -37,40 +36,23 @@ class GeneralCommunicationWorkforceTest {
     private static final String FORCE = "Metropolitan Police Service";
 
     /** Counts the walks over an incident's people. */
-    private static final class WalkCounting implements PersonStore {
-        private final PersonStore inner = new InMemoryPersonStore();
+    private static final class WalkCounting extends DelegatingPersonStore {
         final AtomicInteger walks = new AtomicInteger();
 
-        @Override
-        public Optional<IncidentPerson> putIfAbsent(IncidentPerson person) {
-            return inner.putIfAbsent(person);
-        }
-
-        @Override
-        public boolean replace(IncidentPerson updated, int expectedVersion) {
-            return inner.replace(updated, expectedVersion);
-        }
-
-        @Override
-        public Optional<IncidentPerson> find(String incidentId, String payNumber) {
-            return inner.find(incidentId, payNumber);
+        WalkCounting() {
+            super(new InMemoryPersonStore());
         }
 
         @Override
         public void forEach(String incidentId, Consumer<IncidentPerson> consumer) {
             walks.incrementAndGet();
-            inner.forEach(incidentId, consumer);
+            super.forEach(incidentId, consumer);
         }
 
         @Override
         public void forEachAnyOrder(String incidentId, Consumer<IncidentPerson> consumer) {
             walks.incrementAndGet();
-            inner.forEachAnyOrder(incidentId, consumer);
-        }
-
-        @Override
-        public boolean markPublished(String incidentId, String payNumber, String noticeId, Instant at) {
-            return inner.markPublished(incidentId, payNumber, noticeId, at);
+            super.forEachAnyOrder(incidentId, consumer);
         }
     }
 
