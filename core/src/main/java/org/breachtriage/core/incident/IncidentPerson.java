@@ -141,6 +141,19 @@ public record IncidentPerson(
         return withNotices(notices.stream().map(n -> n.claimedUnpublished() ? n.unclaimed() : n).toList(), hold);
     }
 
+    /**
+     * This record with one publisher's claims on unpublished notices dropped, or itself if it holds none: for
+     * a publisher that failed after claiming (a letter it could not write), so that the notices are claimable
+     * again at once rather than after {@link PersonNotice#CLAIM_LEASE}.
+     */
+    public IncidentPerson withClaimsDropped(String token) {
+        if (notices.stream().noneMatch(n -> n.claimedUnpublished() && token.equals(n.claimedBy()))) {
+            return this;
+        }
+        return withNotices(notices.stream().map(n -> n.claimedUnpublished() && token.equals(n.claimedBy())
+                ? n.unclaimed() : n).toList(), hold);
+    }
+
     /** The notices this publisher holds the claim of. */
     public List<PersonNotice> claimedBy(String token) {
         return notices.stream().filter(n -> n.released() && token.equals(n.claimedBy())).toList();

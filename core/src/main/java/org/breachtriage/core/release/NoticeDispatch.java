@@ -107,6 +107,16 @@ public final class NoticeDispatch {
         if (claimed.isEmpty()) {
             return new Dispatched(0, held);
         }
+        try {
+            return new Dispatched(send(incident, claimed, token), held);
+        } catch (RuntimeException e) {
+            dropClaims(claimed, token, e);
+            throw e;
+        }
+    }
+
+    /** Letters, one publish, and the marks, for the people this round claimed. @return notices published */
+    private int send(IncidentRecord incident, List<IncidentPerson> claimed, String token) {
         // Letters name staff from the staff table; nobody outside the workforce is looked up there.
         List<String> payNumbers = claimed.stream().filter(p -> p.subjectType().staff()).map(IncidentPerson::payNumber)
                 .toList();
@@ -128,7 +138,31 @@ public final class NoticeDispatch {
         for (int i = 0; i < notices.size(); i++) {
             persons.markPublished(incident.incidentId(), owners.get(i).payNumber(), notices.get(i).noticeId(), at);
         }
-        return new Dispatched(notices.size(), held);
+        return notices.size();
+    }
+
+    /**
+     * A round that failed after claiming (a letter the disk had no room for, a publish refused) gives its
+     * claims back, so that the notices are free for the next attempt at once: otherwise they wait out the
+     * claim lease, and a local run that ended cleanly after the failure (nothing says its claims are dead)
+     * left them unsent. Best effort: a store that cannot take the write leaves the lease to do it, and a
+     * notice that did go out is not sent twice (the topic's de-duplication by notice id).
+     */
+    private void dropClaims(List<IncidentPerson> claimed, String token, RuntimeException failure) {
+        for (IncidentPerson person : claimed) {
+            try {
+                for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
+                    IncidentPerson current = persons.find(person.incidentId(), person.payNumber()).orElse(null);
+                    IncidentPerson dropped = current == null ? null : current.withClaimsDropped(token);
+                    if (dropped == null || dropped == current || persons.replace(dropped, current.version())) {
+                        break;
+                    }
+                }
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+                return;
+            }
+        }
     }
 
     /**
