@@ -67,9 +67,10 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
     }
 
     /**
-     * Adds the strings of every field this type writes by number to the table: the record's writer
-     * calls it before the record is put (see {@link StringTable}). Pay numbers and the unique part of
-     * notice ids stay inline.
+     * Adds the strings of every field this type may write by number to the table: the record's writer
+     * calls it before the record is put (see {@link StringTable}). Pay numbers, the unique part of notice
+     * ids and claim tokens stay inline: a token is new with every release round, and a new string costs
+     * a commit before it is written by number.
      */
     static void addStrings(IncidentPerson p, StringTable table) {
         table.add(p.force());
@@ -90,7 +91,6 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
                 table.add(yes.name());
                 table.add(yes.identity());
             }
-            table.add(n.claimedBy());
             table.add(suffix(n.withdrawnBy(), own));
         }
         p.changes().forEach(c -> table.add(c.caseId()));

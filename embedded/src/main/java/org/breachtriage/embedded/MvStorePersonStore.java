@@ -15,6 +15,7 @@ import org.breachtriage.core.incident.PersonNotice;
 import org.breachtriage.core.ports.PersonStore;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.LongDataType;
 import org.h2.mvstore.type.StringDataType;
 
@@ -90,6 +91,16 @@ public final class MvStorePersonStore implements PersonStore {
             }
             return person;
         }
+
+        /**
+         * After a write that added strings, a commit, so that records name them by number from now on (see
+         * {@link StringTable}). Never from inside a map update: a commit waits for those to finish.
+         */
+        void stringsToDisk(MVStore store) {
+            if (strings.hasPending()) {
+                strings.makeDurable(store::commit);
+            }
+        }
     }
 
     @Override
@@ -104,7 +115,9 @@ public final class MvStorePersonStore implements PersonStore {
         }
         // Log first, index second: once the index names a sequence number, its record is there.
         long seq = people.nextSeq.getAndIncrement();
-        people.log.put(seq, people.tabled(person));
+        people.tabled(person);
+        people.stringsToDisk(maps.store());
+        people.log.put(seq, person);
         while (true) {
             Long taken = people.index.putIfAbsent(payNumber, seq);
             if (taken == null || taken == seq) { // == seq: a crash-dangling entry that happens to name our slot
@@ -260,9 +273,11 @@ public final class MvStorePersonStore implements PersonStore {
         if (seq == null) {
             return false;
         }
-        return AtomicUpdate.apply(people.log, seq, stored ->
+        boolean written = AtomicUpdate.apply(people.log, seq, stored ->
                 stored == null || !stored.payNumber().equals(payNumber) ? null : people.tabled(change.apply(stored)))
                 .isPresent();
+        people.stringsToDisk(maps.store());
+        return written;
     }
 
     private People people(String incidentId, boolean create) {

@@ -14,12 +14,14 @@ import org.h2.mvstore.WriteBuffer;
  * the biggest single cost of reading people back ({@code DataUtils.readString} was 13% of a run's
  * samples); a number decodes to a string already in the heap, shared by every record that names it.
  *
- * <p>Why a record never names a number its file lacks: a string is added (its entry put in this
- * table's map) by the thread writing the record, before that record is put. MVStore saves every map of
- * a store at one version, so any saved version holding the record holds the entry too; a crash in
- * between loses both or neither. {@link #add} is the only way in, and the value type writes a number
- * only for strings of the fields its writer adds ({@link IncidentPersonType#addStrings}); anything else
- * is written inline.
+ * <p>Why a record never names a number its file lacks: a string is written by number only once its
+ * entry is known to be on disk, that is once a commit that began after the entry was put has finished
+ * ({@link #makeDurable}); until then it is written inline. Putting the entry before the record is not
+ * enough: MVStore saves each map's root as it reaches it while a commit runs, so a saved version can hold
+ * a record written after its entry and not the entry. The person store commits as soon as a write has
+ * added a new string (new strings are rare once a run has seen its reasons), so records are written by
+ * number from then on; a record a commit saved with an inline copy is written by number when it next
+ * changes.
  */
 final class StringTable {
     /** Var-int codes on disk: 0 null, 1 an inline string follows, n ≥ 2 the table's string n − 2. */
@@ -32,6 +34,10 @@ final class StringTable {
     /** By id; replaced (never changed in place past {@link #size}) when it grows, so readers need no lock. */
     private volatile String[] byId;
     private volatile int size;
+    /** Entries below this are on disk; only they are written by number. */
+    private volatile int durable;
+    /** Not the monitor of {@link #addNew}: a writer inside a map update adds strings while a commit runs. */
+    private final Object committing = new Object();
 
     StringTable(MVMap<Long, String> stored) {
         this.stored = stored;
@@ -46,6 +52,7 @@ final class StringTable {
         }
         byId = loaded;
         size = count;
+        durable = count; // read from the file
     }
 
     /** Makes {@code s} codable by number, storing it first if it is new. Null is ignored. */
@@ -73,10 +80,30 @@ final class StringTable {
         ids.put(s, id);
     }
 
-    /** Writes a string its writer added as its number, or inline if it was not added (or is null). */
+    /** Whether strings were added that are not yet known to be on disk (and so are written inline). */
+    boolean hasPending() {
+        return durable < size;
+    }
+
+    /**
+     * Runs {@code commit} (a store commit) if strings were added since the last, and then lets them be
+     * written by number: every entry added before the commit began is in the version it saved.
+     */
+    void makeDurable(Runnable commit) {
+        synchronized (committing) {
+            int upTo = size;
+            if (upTo <= durable) {
+                return;
+            }
+            commit.run();
+            durable = upTo;
+        }
+    }
+
+    /** Writes a string by number if its entry is on disk, else inline (a null as null). */
     void put(WriteBuffer buff, String s) {
         Integer id = s == null ? null : ids.get(s);
-        if (id != null) {
+        if (id != null && id < durable) {
             buff.putVarInt(id + FIRST_ID);
         } else if (s == null) {
             buff.putVarInt(NULL);
