@@ -78,7 +78,7 @@ class FailedRoundGivesClaimsBackTest {
                 ScenarioHarness.row(h.s2, "name;photo;rank;vetting_level"), ScenarioHarness.row(h.t1, "name;photo;rank"),
                 ScenarioHarness.row(h.t2, "name;photo;rank"), ScenarioHarness.row(h.t3, "name;photo;rank"),
                 ScenarioHarness.row(h.t4, "name;photo;rank"));
-        var ingested = h.ingest(key);
+        h.ingest(key);
         h.takeBatches().forEach(b -> h.score(b, false));
         List<ReleaseRequest> requests = h.takeReleaseRequests();
         assertFalse(requests.isEmpty(), "everything is released automatically under this policy");
@@ -102,6 +102,5 @@ class FailedRoundGivesClaimsBackTest {
         assertTrue(people.stream().flatMap(p -> p.notices().stream()).filter(n -> !n.withdrawn())
                 .allMatch(PersonNotice::published), "every notice went out on the next attempt");
         assertEquals(planned, h.personNotices(), "each exactly once");
-        assertTrue(ingested.caseRecord() != null);
     }
 }
