@@ -1,6 +1,11 @@
 package org.breachtriage.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Optional;
+import org.breachtriage.core.letters.Letters;
+import org.breachtriage.core.ports.ObjectStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,7 +28,8 @@ import org.breachtriage.embedded.LocalStores;
 /**
  * The full run's work minus its storage: the very run {@code triage run} makes ({@link LocalRun}: the
  * same services, queue, worker count and manifest stream, hash included), but over plain maps for the
- * case store and staff table and topics that only count messages (the notice bodies are still built).
+ * case store and staff table, topics that only count messages (the notice bodies are still built) and
+ * letters that are rendered and then dropped.
  * Full run minus this floor is what MVStore and the JSON Lines topic files cost. Its heap holds every
  * person, so its heap figures say nothing about the real run.
  */
@@ -55,8 +61,40 @@ final class FloorRun {
 
     private static RunSummary run(StaffDirectory staff, Path manifest, Path outputs) throws IOException {
         LocalStores stores = new LocalStores(staff, new InMemoryCaseStore(), new InMemoryIncidentStore(),
-                new InMemoryPersonStore(), new FolderObjectStore(outputs), new CountingPublisher());
+                new InMemoryPersonStore(), new LettersDropped(new FolderObjectStore(outputs)), new CountingPublisher());
         return LocalRun.run(stores, PipelineSettings.fromEnvironment(), manifest, null, in -> in).summary();
+    }
+
+    /** Letters are rendered, then dropped (the real run keeps them in its state file); reports go to the folder. */
+    private static final class LettersDropped implements ObjectStore {
+        private final ObjectStore folder;
+
+        LettersDropped(ObjectStore folder) {
+            this.folder = folder;
+        }
+
+        @Override
+        public InputStream open(String key) throws IOException {
+            return folder.open(key);
+        }
+
+        @Override
+        public Optional<ObjectInfo> head(String key) throws IOException {
+            return folder.head(key);
+        }
+
+        @Override
+        public void put(String key, byte[] content, String contentType, Map<String, String> metadata)
+                throws IOException {
+            if (!key.startsWith(Letters.PREFIX)) {
+                folder.put(key, content, contentType, metadata);
+            }
+        }
+
+        @Override
+        public List<String> list(String prefix) throws IOException {
+            return folder.list(prefix);
+        }
     }
 
     private static final class CountingPublisher implements NoticePublisher {

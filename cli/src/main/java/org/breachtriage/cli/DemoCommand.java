@@ -59,8 +59,8 @@ final class DemoCommand implements Callable<Integer> {
                     first.published());
             out.printf("Release 2   by %s: %,d notice(s) published (VERY_HIGH needs a second, different one)%n",
                     SECOND_APPROVER, second.published());
-            out.printf("Letters     under letters/%s/ in the object store; read one: triage letter %s %s%n", incidentId,
-                    incidentId, heldPayNumber);
+            out.printf("Letters     under letters/%s/ in the state file; read one: triage letter %s %s (--stored for"
+                    + " a published one as sent)%n", incidentId, incidentId, heldPayNumber);
         }
     }
 

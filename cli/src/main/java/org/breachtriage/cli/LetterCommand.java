@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "letter",
         description = {"Render one person's notice as they would read it (the brief for the officer who tells them, for a notice given in person), for the restricted operator.",
-            "It renders their latest notice, published or still waiting, from the templates of the deployment's languages; someone with no individual notice gets the general staff communication. Nothing is sent or stored."},
+            "It renders their latest notice, published or still waiting, from the templates of the deployment's languages; someone with no individual notice gets the general staff communication. Nothing is sent or stored.",
+            "With --stored, it prints instead the copy stored when the notice was published, byte for byte (the local backend keeps letters in its state file; on AWS the bucket policy refuses reads of letters/ to all but the release function and the notice sender)."},
         mixinStandardHelpOptions = true)
 final class LetterCommand extends IncidentScopedCommand {
 
@@ -27,12 +28,18 @@ final class LetterCommand extends IncidentScopedCommand {
     @Option(names = "--format", paramLabel = "FORMAT", description = "The format: txt (the default), or html for one self-contained page.")
     Format format = Format.txt;
 
+    @Option(names = "--stored", description = "Print the letter stored when their latest notice was published (or the general staff communication's), not a fresh rendering.")
+    boolean stored;
+
     @Override
     int run(Backend backend, IncidentRecord incident, PrintWriter out) {
         String pay = Releases.personKey(backend, incident.incidentId(), payNumber, false);
         IncidentPerson person = backend.persons().find(incident.incidentId(), pay).orElseThrow(() ->
                 new InvalidInputException("incident " + incident.incidentId() + " has no person with "
                         + org.breachtriage.core.manifest.PersonKeys.describe(pay) + " (see: triage pending " + incident.incidentId() + " --people)"));
+        if (stored) {
+            return printStored(backend, incident, person, out);
+        }
         Letters letters = backend.services().letters();
         List<PersonNotice> live = person.notices().stream().filter(PersonNotice::live).toList();
         Letters.Letter letter;
@@ -56,6 +63,41 @@ final class LetterCommand extends IncidentScopedCommand {
                     + incident.incidentId();
         }
         out.print(format == Format.html ? Letters.html(title, letter.text()) : letter.text());
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** The stored copy of the person's latest published notice, or of the general communication when they have none. */
+    private int printStored(Backend backend, IncidentRecord incident, IncidentPerson person, PrintWriter out) {
+        String who = org.breachtriage.core.manifest.PersonKeys.describe(person.payNumber());
+        List<PersonNotice> published = person.notices().stream().filter(PersonNotice::published).toList();
+        String key;
+        String title;
+        if (!published.isEmpty()) {
+            PersonNotice latest = published.getLast();
+            key = Letters.noticeKey(incident.incidentId(), latest.noticeId());
+            title = latest.kind().wireName() + " notice, " + latest.band() + " by " + latest.channel() + ", incident "
+                    + incident.incidentId() + " (as stored)";
+        } else if (person.subjectType().staff() && person.notices().stream().noneMatch(PersonNotice::live)
+                && incident.generalCommunication() != null
+                && incident.generalCommunication().sent()) {
+            key = incident.generalCommunication().letterKey();
+            title = "General staff communication, incident " + incident.incidentId() + " (as stored)";
+        } else {
+            throw new InvalidInputException(who + " has no published notice in incident " + incident.incidentId()
+                    + ", so no letter was stored; without --stored this renders what they would get");
+        }
+        byte[] text;
+        try (java.io.InputStream in = backend.outputs().open(key)) {
+            text = in.readAllBytes();
+        } catch (org.breachtriage.core.ports.ObjectStore.ObjectNotFoundException e) {
+            throw new IllegalStateException("the letter of " + who + "'s published notice is not in the object store ("
+                    + key + ")", e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the stored letter " + key + ": " + e.getMessage(), e);
+        }
+        String body = new String(text, java.nio.charset.StandardCharsets.UTF_8);
+        out.print(format == Format.html ? Letters.html(title, body) : body);
         out.flush();
         return ExitCodes.OK;
     }

@@ -149,8 +149,27 @@ class ReleaseCommandsTest {
         Result html = triage("letter", incidentId, covert, "--format", "html");
         assertTrue(html.out().startsWith("<!DOCTYPE html>"), html.out());
         assertFalse(html.out().contains("<b>"), "text is escaped, not markup");
-        assertFalse(Files.exists(state.resolve("objects/letters/" + incidentId + "/" + incidentId + "-notice-" + covert
-                + "-initial-VERY_HIGH.txt")), "rendering a waiting notice stores nothing");
+        Result none = triage("letter", incidentId, covert, "--stored");
+        assertEquals(ExitCodes.INVALID_INPUT, none.exit(), "rendering a waiting notice stored nothing: " + none.out());
+        assertEquals("triage: invalid input: pay number " + covert + " has no published notice in incident " + incidentId + ", so no letter"
+                + " was stored; without --stored this renders what they would get", none.err().strip());
+    }
+
+    @Test
+    void letterStoredPrintsTheCopyThePublishedNoticeCarries() throws IOException {
+        String covert = waiting().stream().filter(p -> p.path("noticeBand").asText().equals("VERY_HIGH")).findFirst()
+                .orElseThrow().path("payNumber").asText();
+        triage("release", incidentId, "--by", "Alice Dpo");
+        triage("release", incidentId, "--by", "Bob Deputy");
+        Result stored = triage("letter", incidentId, covert, "--stored");
+        assertEquals(0, stored.exit(), stored.err());
+        assertEquals(triage("letter", incidentId, covert).out(), stored.out(),
+                "nothing changed since it was published, so the stored copy is what a fresh rendering gives");
+        assertFalse(Files.exists(state.resolve("objects/letters")), "letters are in the state file, not files");
+        String key = "letters/" + incidentId + "/" + incidentId + "-notice-" + covert + "-initial-VERY_HIGH.txt";
+        assertTrue(Files.readString(state.resolve("topics/notices.jsonl")).contains("\"letterKey\":\"" + key + "\""),
+                "the notice names the letter stored");
+        assertTrue(triage("letter", incidentId, covert, "--stored", "--format", "html").out().startsWith("<!DOCTYPE html>"));
     }
 
     @Test

@@ -18,7 +18,8 @@ import org.h2.mvstore.MVStoreException;
  * Everything a run on one machine keeps, under one state dir:
  * <pre>
  *   &lt;stateDir&gt;/triage.mv.db   staff table, cases, incidents and their people (one MVStore file, locked while open)
- *   &lt;stateDir&gt;/objects/      the object store (manifests, rejects, reports)
+ *   &lt;stateDir&gt;/objects/      the object store's files (manifests, rejects, reports); letters are in the store
+ *                               file ({@link StateObjectStore})
  *   &lt;stateDir&gt;/topics/       what the alerts and notices topics received, as JSON Lines
  * </pre>
  * Close it to commit; MVStore also commits in the background (about every second, and whenever
@@ -64,7 +65,7 @@ public final class EmbeddedState implements AutoCloseable {
     private final MvStoreCaseStore caseStore;
     private final MvStoreIncidentStore incidentStore;
     private final MvStorePersonStore personStore;
-    private final FolderObjectStore objectStore;
+    private final StateObjectStore objectStore;
     private final JsonLinesTopicSink topics;
     private final NoticePublisher publisher;
     private final MVMap<String, String> meta;
@@ -84,7 +85,7 @@ public final class EmbeddedState implements AutoCloseable {
         this.caseStore = new MvStoreCaseStore(maps);
         this.incidentStore = new MvStoreIncidentStore(maps);
         this.personStore = new MvStorePersonStore(maps);
-        this.objectStore = new FolderObjectStore(stateDir.resolve(OBJECTS_DIR));
+        this.objectStore = new StateObjectStore(new FolderObjectStore(stateDir.resolve(OBJECTS_DIR)), store);
         this.topics = new JsonLinesTopicSink(stateDir.resolve(TOPICS_DIR));
         // Nothing reaches a topic before the state that planned it is on disk: MVStore commits in
         // the background about once a second, and a crash that lost a claimed notice's claim after
@@ -192,7 +193,7 @@ public final class EmbeddedState implements AutoCloseable {
         return personStore;
     }
 
-    public FolderObjectStore objectStore() {
+    public StateObjectStore objectStore() {
         return objectStore;
     }
 

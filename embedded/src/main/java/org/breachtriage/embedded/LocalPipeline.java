@@ -107,7 +107,7 @@ public final class LocalPipeline implements AutoCloseable {
         return state.staffDirectory();
     }
 
-    public FolderObjectStore outputs() {
+    public StateObjectStore outputs() {
         return state.objectStore();
     }
 
@@ -121,7 +121,7 @@ public final class LocalPipeline implements AutoCloseable {
 
     /** Where an incident's outputs are, for people to open. */
     public String describeOutputs(String incidentId) {
-        return state.objectStore().root().resolve("reports").resolve(incidentId) + "/, "
+        return state.objectStore().folder().root().resolve("reports").resolve(incidentId) + "/, "
                 + state.topics().dir() + "/{alerts,notices}.jsonl";
     }
 
