@@ -80,12 +80,18 @@ public final class LocalRun {
         }
         String caseId = ingested.caseRecord().caseId();
         long publishedThisRun = 0;
-        for (ReleaseRequest requested : releaseRequests.drain()) {
-            publishedThisRun += pipeline.release().publishReleased(requested).published();
-        }
         CaseRecord c = require(stores, caseId);
+        // The scorers' requests name people of this run's incident, and the sweep of the whole incident below
+        // publishes all of them and whatever a run that died left released: one walk in the store's order, so a
+        // round's writes share pages, instead of one read and one round per batch. Only a request for another
+        // incident (none is made today) is published on its own.
+        for (ReleaseRequest requested : releaseRequests.drain()) {
+            if (!requested.incidentId().equals(c.incidentId())) {
+                publishedThisRun += pipeline.release().publishReleased(requested).published();
+            }
+        }
         if (c.incidentId() != null) {
-            // Whatever a run that died left released goes now; the general communication too, if it has not.
+            // The general communication too, if it has not gone.
             publishedThisRun += pipeline.release().publishReleased(ReleaseRequest.forIncident(c.incidentId())).published();
         }
         pipeline.lifecycle().scoredIfComplete(require(stores, caseId));

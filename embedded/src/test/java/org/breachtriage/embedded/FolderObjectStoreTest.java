@@ -43,6 +43,17 @@ class FolderObjectStoreTest extends ObjectStoreContract {
         assertFalse(Files.exists(root.getParent().resolve("outside.csv")));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"a/..b/c.csv", "a/.b", "a/.../c.csv", "x./y.csv", "..x", ".hidden/y.txt", "a/b..", "a/b/."
+            + "c"})
+    void dotsInsideANameAreOrdinaryCharacters(String key) throws Exception {
+        FolderObjectStore store = new FolderObjectStore(root);
+        store.put(key, new byte[] {3}, "text/plain", Map.of());
+        try (var in = store.open(key)) {
+            assertArrayEquals(new byte[] {3}, in.readAllBytes());
+        }
+    }
+
     @Test
     void aBackslashInAFileNameIsAnOrdinaryCharacter() throws Exception {
         FolderObjectStore store = new FolderObjectStore(root);

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.letters.Letters;
 import org.breachtriage.core.ports.ObjectStore;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +91,40 @@ class StateObjectStoreTest {
             assertEquals("an older letter", new String(read(objects, "letters/IN-1/IN-1-notice-MP0-initial-HIGH.txt"),
                     StandardCharsets.UTF_8));
             assertEquals(15, objects.head("letters/IN-1/IN-1-notice-MP0-initial-HIGH.txt").orElseThrow().size());
+        }
+    }
+
+    /**
+     * What a crash in the middle of a put can leave (MVStore saves each map as it reaches it): a key with
+     * no object, or an object with no key. Neither is read as a letter, and later puts number past both.
+     */
+    @Test
+    void halfAPutLeftByACrashIsNeitherReadNorOverwritten() throws IOException {
+        Path stateDir = tmp.resolve("state");
+        try (EmbeddedState state = EmbeddedState.open(stateDir)) {
+            state.objectStore().put(LETTER, "one".getBytes(StandardCharsets.UTF_8), Letters.CONTENT_TYPE, Map.of());
+        }
+        try (MVStore raw = MVStore.open(stateDir.resolve(EmbeddedState.STORE_FILE).toString())) {
+            raw.<Long, String>openMap(StateObjectStore.KEYS_MAP).put(2L, "letters/IN-1/key-without-object.txt");
+            raw.<Long, String>openMap(StateObjectStore.KEYS_MAP).put(3L, "letters/IN-1/key-of-another-object.txt");
+            raw.<Long, byte[]>openMap(StateObjectStore.OBJECTS_MAP).put(4L, raw.<Long, byte[]>openMap(
+                    StateObjectStore.OBJECTS_MAP).get(1L)); // the first letter again, under a number no key has
+        }
+        try (EmbeddedState state = EmbeddedState.open(stateDir)) {
+            StateObjectStore objects = state.objectStore();
+            assertTrue(objects.head("letters/IN-1/key-without-object.txt").isEmpty());
+            assertEquals(List.of(LETTER), objects.list("letters/"), "only whole letters are listed");
+            objects.put("letters/IN-1/after.txt", "two".getBytes(StandardCharsets.UTF_8), Letters.CONTENT_TYPE, Map.of());
+            objects.put("letters/IN-1/key-of-another-object.txt", "three".getBytes(StandardCharsets.UTF_8),
+                    Letters.CONTENT_TYPE, Map.of());
+            assertEquals("one", new String(read(objects, LETTER), StandardCharsets.UTF_8), "not overwritten");
+            assertEquals("two", new String(read(objects, "letters/IN-1/after.txt"), StandardCharsets.UTF_8));
+            assertEquals("three", new String(read(objects, "letters/IN-1/key-of-another-object.txt"),
+                    StandardCharsets.UTF_8), "a key put again reads its latest object");
+        }
+        try (MVStore raw = MVStore.open(stateDir.resolve(EmbeddedState.STORE_FILE).toString())) {
+            assertEquals(6L, raw.<Long, byte[]>openMap(StateObjectStore.OBJECTS_MAP).lastKey(),
+                    "numbered past the object no key named");
         }
     }
 

@@ -39,6 +39,8 @@ import org.breachtriage.core.ports.Topic;
 public final class NoticeDispatch {
     /** People claimed, lettered and published together: bounded memory, and 10 messages per publish request. */
     static final int PEOPLE_PER_ROUND = 100;
+    /** People a whole-incident walk gathers before it dispatches them: ten rounds. */
+    static final int PEOPLE_PER_SWEEP = 10 * PEOPLE_PER_ROUND;
     private static final int MAX_CLAIM_ATTEMPTS = 16;
 
     private final PersonStore persons;
@@ -80,16 +82,28 @@ public final class NoticeDispatch {
         return total;
     }
 
-    /** Every person of the incident with a claimable notice, read now: what a whole-incident dispatch looks at. */
-    public List<IncidentPerson> claimable(String incidentId) {
+    /**
+     * Publishes every claimable notice of the incident, walking its people once in the store's own order and
+     * dispatching them {@value #PEOPLE_PER_SWEEP} at a time as they are found. Why not collect them first: a
+     * million-row run releases 190,000 people at its end, whose records would all be in the heap at once. Why
+     * the store's order: people the walk finds together are stored together (the embedded log keeps them in
+     * the order they were first written), so a round's claims and marks land on a few pages, not one page
+     * each. Each person is re-checked when claimed, so a record the walk read before a write is still safe.
+     */
+    public Dispatched dispatchClaimable(IncidentRecord incident) {
         Instant now = clock.instant();
         List<IncidentPerson> found = new ArrayList<>();
-        persons.forEachAnyOrder(incidentId, p -> {
+        Dispatched[] total = {Dispatched.NOTHING};
+        persons.forEachAnyOrder(incident.incidentId(), p -> {
             if (p.hasClaimable(now)) {
                 found.add(p);
+                if (found.size() == PEOPLE_PER_SWEEP) {
+                    total[0] = total[0].plus(dispatch(incident, found));
+                    found.clear();
+                }
             }
         });
-        return found;
+        return total[0].plus(dispatch(incident, found));
     }
 
     private Dispatched round(IncidentRecord incident, List<IncidentPerson> people) {

@@ -77,7 +77,7 @@ public final class ReleaseService implements ReleaseNotices {
                 : ", because: " + command.reason().strip()) + ". It covers the " + waiting.size()
                 + " notice(s) waiting for release when it was given; it counted on " + counted + " (the others already"
                 + " had this approver's yes or had changed since) and met the release rule of " + released + ".");
-        NoticeDispatch.Dispatched published = dispatch.dispatch(recorded, dispatch.claimable(incident.incidentId()));
+        NoticeDispatch.Dispatched published = dispatch.dispatchClaimable(recorded);
         dispatch.ensureGeneralCommunication(incident.incidentId());
         return new Approved(approval.approvalId(), waiting.size(), counted, released, published.published(),
                 figures(incident.incidentId()));
@@ -231,9 +231,8 @@ public final class ReleaseService implements ReleaseNotices {
     public NoticeDispatch.Dispatched publishReleased(ReleaseRequest request) {
         IncidentRecord incident = incidents.require(request.incidentId());
         // A batch's people in one read where the store can (DynamoDB: BatchGetItem of up to 100), not one each.
-        List<IncidentPerson> people = request.wholeIncident() ? dispatch.claimable(request.incidentId())
-                : persons.findAll(request.incidentId(), request.payNumbers());
-        NoticeDispatch.Dispatched done = dispatch.dispatch(incident, people);
+        NoticeDispatch.Dispatched done = request.wholeIncident() ? dispatch.dispatchClaimable(incident)
+                : dispatch.dispatch(incident, persons.findAll(request.incidentId(), request.payNumbers()));
         dispatch.ensureGeneralCommunication(request.incidentId());
         return done;
     }
