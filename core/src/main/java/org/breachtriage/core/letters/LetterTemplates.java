@@ -69,9 +69,13 @@ public final class LetterTemplates {
                 throw new IllegalStateException("no letter template " + ROOT + "/" + path(language, templateId, channelName)
                         + " on the class path (language " + language + ")", e);
             }
-            StringWriter out = new StringWriter();
+            // Sized for a whole letter (about 2 KB), so the writer does not grow and copy a dozen times per notice.
+            StringWriter out = new StringWriter(4096);
             mustache.execute(out, model);
             parts.add(tidy(out.toString()));
+        }
+        if (parts.size() == 1) {
+            return parts.getFirst() + "\n"; // what the join below gives for one language, without its copies
         }
         return String.join("\n\n" + "-".repeat(40) + "\n\n", parts) + "\n";
     }

@@ -9,6 +9,9 @@ import java.util.StringJoiner;
  * often; a 12-bit mask is cheaper than a set object in every store.
  */
 public final class Categories {
+    /** {@code values()} copies the array on every call, and every person record read decodes a mask (3% of a run's allocation). */
+    private static final DataCategory[] ALL = DataCategory.values();
+
     private Categories() {
     }
 
@@ -22,7 +25,7 @@ public final class Categories {
 
     public static EnumSet<DataCategory> fromMask(int mask) {
         EnumSet<DataCategory> set = EnumSet.noneOf(DataCategory.class);
-        for (DataCategory c : DataCategory.values()) {
+        for (DataCategory c : ALL) {
             if ((mask & (1 << c.ordinal())) != 0) {
                 set.add(c);
             }
