@@ -1,22 +1,21 @@
 package org.breachtriage.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Map;
-import java.util.Optional;
-import org.breachtriage.core.letters.Letters;
-import org.breachtriage.core.ports.ObjectStore;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.breachtriage.core.letters.Letters;
 import org.breachtriage.core.pipeline.PipelineSettings;
 import org.breachtriage.core.pipeline.RunSummary;
 import org.breachtriage.core.ports.NoticePublisher;
+import org.breachtriage.core.ports.ObjectStore;
 import org.breachtriage.core.ports.OutboundMessage;
 import org.breachtriage.core.ports.StaffDirectory;
 import org.breachtriage.core.ports.Topic;
 import org.breachtriage.core.staff.RosterImport;
 import org.breachtriage.core.staff.RosterReader;
+import org.breachtriage.core.testing.DelegatingObjectStore;
 import org.breachtriage.core.testing.InMemoryCaseStore;
 import org.breachtriage.core.testing.InMemoryIncidentStore;
 import org.breachtriage.core.testing.InMemoryPersonStore;
@@ -66,34 +65,17 @@ final class FloorRun {
     }
 
     /** Letters are rendered, then dropped (the real run keeps them in its state file); reports go to the folder. */
-    private static final class LettersDropped implements ObjectStore {
-        private final ObjectStore folder;
-
+    private static final class LettersDropped extends DelegatingObjectStore {
         LettersDropped(ObjectStore folder) {
-            this.folder = folder;
-        }
-
-        @Override
-        public InputStream open(String key) throws IOException {
-            return folder.open(key);
-        }
-
-        @Override
-        public Optional<ObjectInfo> head(String key) throws IOException {
-            return folder.head(key);
+            super(folder);
         }
 
         @Override
         public void put(String key, byte[] content, String contentType, Map<String, String> metadata)
                 throws IOException {
             if (!key.startsWith(Letters.PREFIX)) {
-                folder.put(key, content, contentType, metadata);
+                super.put(key, content, contentType, metadata);
             }
-        }
-
-        @Override
-        public List<String> list(String prefix) throws IOException {
-            return folder.list(prefix);
         }
     }
 

@@ -6,18 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.breachtriage.core.incident.IncidentPerson;
 import org.breachtriage.core.incident.PersonNotice;
 import org.breachtriage.core.letters.Letters;
-import org.breachtriage.core.ports.ObjectStore;
 import org.breachtriage.core.scenarios.ScenarioHarness;
+import org.breachtriage.core.testing.DelegatingObjectStore;
 import org.breachtriage.core.testing.InMemoryCaseStore;
 import org.breachtriage.core.testing.InMemoryIncidentStore;
 import org.breachtriage.core.testing.InMemoryObjectStore;
@@ -35,20 +33,13 @@ import org.junit.jupiter.api.Test;
 class FailedRoundGivesClaimsBackTest {
 
     /** Objects as in memory, but letters fail while {@code full} is set, after the first {@code room} of them. */
-    private static final class FillingDisk implements ObjectStore {
-        private final ObjectStore inner = new InMemoryObjectStore();
+    private static final class FillingDisk extends DelegatingObjectStore {
         private final AtomicInteger letters = new AtomicInteger();
         volatile boolean full;
         volatile int room;
 
-        @Override
-        public InputStream open(String key) throws IOException {
-            return inner.open(key);
-        }
-
-        @Override
-        public Optional<ObjectInfo> head(String key) throws IOException {
-            return inner.head(key);
+        FillingDisk() {
+            super(new InMemoryObjectStore());
         }
 
         @Override
@@ -56,12 +47,7 @@ class FailedRoundGivesClaimsBackTest {
             if (full && key.startsWith(Letters.PREFIX) && letters.incrementAndGet() > room) {
                 throw new IOException("No space left on device");
             }
-            inner.put(key, content, contentType, metadata);
-        }
-
-        @Override
-        public List<String> list(String prefix) throws IOException {
-            return inner.list(prefix);
+            super.put(key, content, contentType, metadata);
         }
     }
 
