@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.breachtriage.core.incident.PersonNotice;
 import org.breachtriage.core.synthetic.SampleEvents;
+import org.breachtriage.embedded.LocalPipeline;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,6 +172,27 @@ class ReleaseCommandsTest {
         assertTrue(Files.readString(state.resolve("topics/notices.jsonl")).contains("\"letterKey\":\"" + key + "\""),
                 "the notice names the letter stored");
         assertTrue(triage("letter", incidentId, covert, "--stored", "--format", "html").out().startsWith("<!DOCTYPE html>"));
+    }
+
+    @Test
+    void letterStoredForSomeoneWithNoNoticeOfTheirOwnIsTheGeneralCommunication() throws IOException {
+        String covered;
+        try (LocalPipeline pipeline = LocalPipeline.open(state)) {
+            List<String> found = new ArrayList<>();
+            pipeline.persons().forEach(incidentId, p -> {
+                if (p.subjectType().staff() && p.notices().stream().noneMatch(PersonNotice::live)) {
+                    found.add(p.payNumber());
+                }
+            });
+            assertFalse(found.isEmpty(), "the sample incident has staff the general communication alone covers");
+            covered = found.getFirst();
+        }
+        Result stored = triage("letter", incidentId, covered, "--stored");
+        assertEquals(0, stored.exit(), stored.err());
+        assertTrue(stored.out().startsWith("To everyone who works for "), stored.out());
+        assertTrue(Files.readString(state.resolve("topics/notices.jsonl")).contains("\"letterKey\":\"letters/" + incidentId
+                + "/general-communication.txt\""), "the communication published names the letter stored");
+        assertEquals(triage("letter", incidentId, covered).out(), stored.out(), "as rendered, since nothing changed");
     }
 
     @Test
