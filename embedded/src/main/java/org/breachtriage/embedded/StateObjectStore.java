@@ -31,9 +31,10 @@ import org.h2.mvstore.MVStore;
  * <p>Why letters are not files: a release writes one per notice, 48,000 for a 250,000-row manifest, and
  * creating that many files was the largest single cost of a run on this project's machines. On ext4
  * without a journal, each new file's inode is found by scanning past every inode deleted in the last
- * minutes, so a run after a deleted state dir (or a benchmark repetition) spent 2.5 to 9 s creating
- * 48,000 files (perf: {@code ext4_create} → {@code recently_deleted}), where the rest of the release
- * step took about as long. In the state file a letter is one map entry, and it is on disk before its
+ * minutes (perf: {@code ext4_create} → {@code recently_deleted}), so 48,000 files took 9.4 s right after
+ * as many had been deleted (a state dir, a benchmark repetition) and 2.6 s when none had been freed since:
+ * as long as, or longer than, the rest of the release step. In the state file a letter is two appended map
+ * entries (see below), and it is on disk before its
  * notice is published: the state's publisher commits the store before each publish
  * ({@link EmbeddedState#publisher()}). Nobody outside the restricted operator reads a letter; the
  * operator reads the stored copy with {@code triage letter --stored}.
