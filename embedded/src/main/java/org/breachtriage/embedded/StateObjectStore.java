@@ -15,8 +15,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.letters.Letters;
@@ -68,8 +68,12 @@ public final class StateObjectStore implements ObjectStore {
     private final MVMap<Long, String> keys;
     private final MVMap<Long, byte[]> objects;
     private final AtomicLong lastNumber;
-    /** Key → number of its latest put; built on the first read or listing, then kept up to date by puts. */
-    private TreeMap<String, Long> index;
+    /**
+     * Key → number of its latest put; built on the first read or listing, then kept up to date by puts. A
+     * concurrent map, because reads and listings walk it without the lock that a build and a put's update
+     * take (a release round puts letters while another thread may list them).
+     */
+    private ConcurrentSkipListMap<String, Long> index;
 
     StateObjectStore(FolderObjectStore folder, MVStore store) {
         this.folder = folder;
@@ -154,9 +158,9 @@ public final class StateObjectStore implements ObjectStore {
         return stored.key().equals(key) ? stored : null;
     }
 
-    private synchronized TreeMap<String, Long> index() {
+    private synchronized ConcurrentSkipListMap<String, Long> index() {
         if (index == null) {
-            TreeMap<String, Long> built = new TreeMap<>();
+            ConcurrentSkipListMap<String, Long> built = new ConcurrentSkipListMap<>();
             for (Map.Entry<Long, String> entry : keys.entrySet()) {
                 built.merge(entry.getValue(), entry.getKey(), Math::max);
             }
@@ -194,8 +198,9 @@ public final class StateObjectStore implements ObjectStore {
             if (layout != PLAIN && layout != WITH_METADATA) {
                 throw new IllegalArgumentException("layout " + layout);
             }
-            String key = new String(value, in.position() + Integer.BYTES, in.getInt(), StandardCharsets.UTF_8);
-            in.position(in.position() + key.getBytes(StandardCharsets.UTF_8).length);
+            int keyLength = in.getInt();
+            String key = new String(value, in.position(), keyLength, StandardCharsets.UTF_8);
+            in.position(in.position() + keyLength);
             Map<String, String> metadata = Map.of();
             if (layout == WITH_METADATA) {
                 int length = in.getInt();
