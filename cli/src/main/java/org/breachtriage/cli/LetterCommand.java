@@ -1,13 +1,19 @@
 package org.breachtriage.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.breachtriage.core.incident.IncidentPerson;
 import org.breachtriage.core.incident.IncidentRecord;
 import org.breachtriage.core.incident.PersonNotice;
 import org.breachtriage.core.letters.Letters;
+import org.breachtriage.core.manifest.PersonKeys;
 import org.breachtriage.core.model.StaffMember;
+import org.breachtriage.core.ports.ObjectStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,7 +42,7 @@ final class LetterCommand extends IncidentScopedCommand {
         String pay = Releases.personKey(backend, incident.incidentId(), payNumber, false);
         IncidentPerson person = backend.persons().find(incident.incidentId(), pay).orElseThrow(() ->
                 new InvalidInputException("incident " + incident.incidentId() + " has no person with "
-                        + org.breachtriage.core.manifest.PersonKeys.describe(pay) + " (see: triage pending " + incident.incidentId() + " --people)"));
+                        + PersonKeys.describe(pay) + " (see: triage pending " + incident.incidentId() + " --people)"));
         if (stored) {
             return printStored(backend, incident, person, out);
         }
@@ -46,58 +52,64 @@ final class LetterCommand extends IncidentScopedCommand {
         String title;
         if (live.isEmpty() && !person.subjectType().staff()) {
             // The general staff communication is addressed to the workforce: it is not this person's letter.
-            throw new InvalidInputException(org.breachtriage.core.manifest.PersonKeys.describe(pay) + " has no"
+            throw new InvalidInputException(PersonKeys.describe(pay) + " has no"
                     + " individual notice, and the general staff communication is for the workforce, not for them:"
                     + " there is no letter to show");
         }
         if (live.isEmpty()) {
             letter = letters.general(incident, backend.services().settings().policy().generalCommunicationTemplate());
-            title = "General staff communication, incident " + incident.incidentId();
+            title = generalTitle(incident);
         } else {
             PersonNotice latest = live.getLast();
             // Someone outside the workforce is not in the staff table, and it is not asked about them.
             Map<String, StaffMember> member = person.subjectType().staff()
                     ? backend.services().adapters().staff().findAll(List.of(pay)) : Map.of();
             letter = letters.forNotice(incident, person, latest, member.get(pay));
-            title = latest.kind().wireName() + " notice, " + latest.band() + " by " + latest.channel() + ", incident "
-                    + incident.incidentId();
+            title = noticeTitle(incident, latest);
         }
-        out.print(format == Format.html ? Letters.html(title, letter.text()) : letter.text());
-        out.flush();
-        return ExitCodes.OK;
+        return print(out, title, letter.text());
     }
 
     /** The stored copy of the person's latest published notice, or of the general communication when they have none. */
     private int printStored(Backend backend, IncidentRecord incident, IncidentPerson person, PrintWriter out) {
-        String who = org.breachtriage.core.manifest.PersonKeys.describe(person.payNumber());
+        String who = PersonKeys.describe(person.payNumber());
         List<PersonNotice> published = person.notices().stream().filter(PersonNotice::published).toList();
         String key;
         String title;
         if (!published.isEmpty()) {
             PersonNotice latest = published.getLast();
             key = Letters.noticeKey(incident.incidentId(), latest.noticeId());
-            title = latest.kind().wireName() + " notice, " + latest.band() + " by " + latest.channel() + ", incident "
-                    + incident.incidentId() + " (as stored)";
+            title = noticeTitle(incident, latest) + " (as stored)";
         } else if (person.subjectType().staff() && person.notices().stream().noneMatch(PersonNotice::live)
                 && incident.generalCommunication() != null
                 && incident.generalCommunication().sent()) {
             key = incident.generalCommunication().letterKey();
-            title = "General staff communication, incident " + incident.incidentId() + " (as stored)";
+            title = generalTitle(incident) + " (as stored)";
         } else {
             throw new InvalidInputException(who + " has no published notice in incident " + incident.incidentId()
                     + ", so no letter was stored; without --stored this renders what they would get");
         }
-        byte[] text;
-        try (java.io.InputStream in = backend.outputs().open(key)) {
-            text = in.readAllBytes();
-        } catch (org.breachtriage.core.ports.ObjectStore.ObjectNotFoundException e) {
+        try (InputStream in = backend.outputs().open(key)) {
+            return print(out, title, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (ObjectStore.ObjectNotFoundException e) {
             throw new IllegalStateException("the letter of " + who + "'s published notice is not in the object store ("
                     + key + ")", e);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the stored letter " + key + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the stored letter " + key + ": " + e.getMessage(), e);
         }
-        String body = new String(text, java.nio.charset.StandardCharsets.UTF_8);
-        out.print(format == Format.html ? Letters.html(title, body) : body);
+    }
+
+    private static String noticeTitle(IncidentRecord incident, PersonNotice notice) {
+        return notice.kind().wireName() + " notice, " + notice.band() + " by " + notice.channel() + ", incident "
+                + incident.incidentId();
+    }
+
+    private static String generalTitle(IncidentRecord incident) {
+        return "General staff communication, incident " + incident.incidentId();
+    }
+
+    private int print(PrintWriter out, String title, String text) {
+        out.print(format == Format.html ? Letters.html(title, text) : text);
         out.flush();
         return ExitCodes.OK;
     }

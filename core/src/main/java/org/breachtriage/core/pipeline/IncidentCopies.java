@@ -38,9 +38,7 @@ final class IncidentCopies {
         if (copy != null && copy.manifest(caseId).isPresent()) {
             return Optional.of(copy);
         }
-        if (copies.size() >= MAX_COPIES && copy == null) {
-            copies.clear();
-        }
+        makeRoomFor(incidentId);
         IncidentRecord listed = copies.compute(incidentId, (id, held) -> held != null && held.manifest(caseId).isPresent()
                 ? held : newer(held, incidents.find(id).orElse(null)));
         return Optional.ofNullable(listed);
@@ -58,9 +56,14 @@ final class IncidentCopies {
     }
 
     private void keep(IncidentRecord read) {
-        if (copies.size() >= MAX_COPIES && !copies.containsKey(read.incidentId())) {
+        makeRoomFor(read.incidentId());
+        copies.merge(read.incidentId(), read, (held, fresh) -> fresh.version() >= held.version() ? fresh : held);
+    }
+
+    /** Drops every copy when a new incident would take the copies past {@link #MAX_COPIES}. */
+    private void makeRoomFor(String incidentId) {
+        if (copies.size() >= MAX_COPIES && !copies.containsKey(incidentId)) {
             copies.clear();
         }
-        copies.merge(read.incidentId(), read, (held, fresh) -> fresh.version() >= held.version() ? fresh : held);
     }
 }
