@@ -124,7 +124,7 @@ final class IncidentItems {
                 matched != null && Boolean.TRUE.equals(matched.bool()),
                 staffType == null ? null : StaffType.valueOf(staffType),
                 s(item, "force"),
-                Categories.fromMask((int) n(item, "exposed", 0)),
+                Categories.ofMask((int) n(item, "exposed", 0)),
                 Json.read(s(item, "assessment"), Assessment.class),
                 read(item, "manifests", MANIFESTS),
                 notices,

@@ -213,12 +213,12 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
         StringField noticeId = format == FORMAT ? b -> getNoticeId(b, own) : Bin::getString;
         StaffType staffType = Bin.getEnum(buff, STAFF_TYPES);
         String force = field.read(buff);
-        var exposed = Categories.fromMask(DataUtils.readVarInt(buff));
+        var exposed = Categories.ofMask(DataUtils.readVarInt(buff));
         Assessment assessment = readAssessment(buff, field, (flags & HAS_CB) != 0, (flags & HAS_EXEMPTION) != 0);
         int manifestCount = DataUtils.readVarInt(buff);
         List<ManifestExposure> manifests = new ArrayList<>(manifestCount);
         for (int i = 0; i < manifestCount; i++) {
-            manifests.add(new ManifestExposure(field.read(buff), Categories.fromMask(DataUtils.readVarInt(buff)),
+            manifests.add(new ManifestExposure(field.read(buff), Categories.ofMask(DataUtils.readVarInt(buff)),
                     field.read(buff), field.read(buff), Bin.getEnum(buff, BANDS), buff.get() != 0));
         }
         int noticeCount = DataUtils.readVarInt(buff);

@@ -1,7 +1,9 @@
 package org.breachtriage.embedded;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.breachtriage.core.model.ContactChannel;
 import org.breachtriage.core.model.NameRarity;
@@ -23,6 +25,11 @@ final class StaffMemberType extends BasicDataType<StaffMember> {
     private static final ContactChannel[] CHANNELS = ContactChannel.values();
     private static final NameRarity[] RARITIES = NameRarity.values();
     private static final RoleFlag[] ROLE_FLAGS = RoleFlag.values();
+    /**
+     * The immutable set of each combination of role flags, made once: {@link StaffMember} keeps an immutable
+     * copy, and a run decodes a member for every row it scores and every letter it writes.
+     */
+    private static final List<Set<RoleFlag>> ROLE_SETS = roleSets();
 
     private StaffMemberType() {
     }
@@ -58,15 +65,28 @@ final class StaffMemberType extends BasicDataType<StaffMember> {
         String rank = Bin.getString(buff);
         String unit = Bin.getString(buff);
         int roles = DataUtils.readVarInt(buff);
-        Set<RoleFlag> roleFlags = EnumSet.noneOf(RoleFlag.class);
-        for (RoleFlag flag : ROLE_FLAGS) {
-            if ((roles & (1 << flag.ordinal())) != 0) {
-                roleFlags.add(flag);
-            }
+        if (roles < 0 || roles >= ROLE_SETS.size()) {
+            throw new IllegalStateException("stored staff member names role flags " + Integer.toBinaryString(roles)
+                    + ", and this version has only " + ROLE_FLAGS.length);
         }
+        Set<RoleFlag> roleFlags = ROLE_SETS.get(roles);
         return new StaffMember(payNumber, forename, surname, staffType, rank, unit, roleFlags,
                 Bin.getEnum(buff, VETTING_LEVELS), Bin.getEnum(buff, CHANNELS), Bin.getString(buff),
                 Bin.getString(buff), Bin.getEnum(buff, RARITIES));
+    }
+
+    private static List<Set<RoleFlag>> roleSets() {
+        List<Set<RoleFlag>> sets = new ArrayList<>();
+        for (int roles = 0; roles < 1 << ROLE_FLAGS.length; roles++) {
+            Set<RoleFlag> set = EnumSet.noneOf(RoleFlag.class);
+            for (RoleFlag flag : ROLE_FLAGS) {
+                if ((roles & (1 << flag.ordinal())) != 0) {
+                    set.add(flag);
+                }
+            }
+            sets.add(Set.copyOf(set)); // what StaffMember would copy it to; copying that again is free
+        }
+        return List.copyOf(sets);
     }
 
     @Override

@@ -46,7 +46,7 @@ public record IncidentPerson(
         int version) {
 
     public IncidentPerson {
-        exposed = Set.copyOf(exposed);
+        exposed = Categories.immutable(exposed);
         manifests = List.copyOf(manifests);
         notices = notices == null ? List.of() : List.copyOf(notices);
         changes = changes == null ? List.of() : List.copyOf(changes);

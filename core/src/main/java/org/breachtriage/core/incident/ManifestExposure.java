@@ -2,6 +2,7 @@ package org.breachtriage.core.incident;
 
 import java.util.Set;
 import org.breachtriage.core.model.Band;
+import org.breachtriage.core.model.Categories;
 import org.breachtriage.core.model.DataCategory;
 import org.breachtriage.core.model.SubjectType;
 
@@ -15,7 +16,7 @@ public record ManifestExposure(String caseId, Set<DataCategory> categories, Stri
                                String echoedVettingLevel, Band band, boolean matched) {
 
     public ManifestExposure {
-        categories = Set.copyOf(categories);
+        categories = Categories.immutable(categories);
     }
 
     /** @param subjectType the person's (their key says it, so each manifest's exposure need not) */

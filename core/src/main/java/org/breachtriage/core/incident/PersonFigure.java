@@ -25,7 +25,7 @@ public record PersonFigure(Band band, boolean matched, StaffType staffType, int 
         // The staff-type breakdown is the workforce's (the Federation reads it); others count by subject type.
         counts.put(subjectType == null || subjectType.staff() ? Counters.staffTypeBand(staffType, band)
                 : Counters.subjectTypeBand(subjectType, band), 1L);
-        for (DataCategory category : Categories.fromMask(categories)) {
+        for (DataCategory category : Categories.ofMask(categories)) {
             counts.put(Counters.category(category), 1L);
         }
         return counts;

@@ -3,6 +3,7 @@ package org.breachtriage.core.incident;
 import java.util.Set;
 import org.breachtriage.core.manifest.IncidentMetadata;
 import org.breachtriage.core.manifest.PersonKeys;
+import org.breachtriage.core.model.Categories;
 import org.breachtriage.core.model.ContactChannel;
 import org.breachtriage.core.model.DataCategory;
 import org.breachtriage.core.model.SubjectType;
@@ -26,7 +27,7 @@ public record Sighting(String incidentId, String caseId, long batchNo, String pa
                        boolean mayNotify, ContactChannel contactChannel, IncidentRegime regime) {
 
     public Sighting {
-        categories = Set.copyOf(categories);
+        categories = Categories.immutable(categories);
     }
 
     /** A sighting scored before the incident's regime was known to it. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.breachtriage.core.model.Categories;
 import org.breachtriage.core.model.DataCategory;
 
 /**
@@ -61,6 +62,6 @@ final class DataCategories {
             }
             categories.add(category.get());
         }
-        return new Parsed(Set.copyOf(categories), null);
+        return new Parsed(Categories.immutable(categories), null);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.breachtriage.core.cases.Regime;
+import org.breachtriage.core.model.Categories;
 import org.breachtriage.core.model.DataCategory;
 
 /**
@@ -38,7 +39,7 @@ public record IncidentMetadata(
 
     public IncidentMetadata {
         mitigations = mitigations == null ? Mitigations.NONE : mitigations;
-        defaultExposedFields = defaultExposedFields == null ? Set.of() : Set.copyOf(defaultExposedFields);
+        defaultExposedFields = defaultExposedFields == null ? Categories.ofMask(0) : Categories.immutable(defaultExposedFields);
         assumptions = assumptions == null ? List.of() : List.copyOf(assumptions);
         force = force == null || force.isBlank() ? null : force.trim();
         supersedes = supersedes == null ? List.of() : List.copyOf(supersedes);

@@ -2,6 +2,7 @@ package org.breachtriage.core.manifest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Set;
+import org.breachtriage.core.model.Categories;
 import org.breachtriage.core.model.ContactChannel;
 import org.breachtriage.core.model.DataCategory;
 import org.breachtriage.core.model.SubjectType;
@@ -30,7 +31,7 @@ public record ManifestRow(
         @JsonInclude(JsonInclude.Include.NON_NULL) ContactChannel contactChannel) {
 
     public ManifestRow {
-        exposedFields = exposedFields == null ? Set.of() : Set.copyOf(exposedFields);
+        exposedFields = exposedFields == null ? Categories.ofMask(0) : Categories.immutable(exposedFields);
         subjectType = subjectType == null ? SubjectType.STAFF : subjectType;
     }
 

@@ -1,5 +1,6 @@
 package org.breachtriage.core.model;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -16,6 +17,9 @@ public final class Categories {
     }
 
     public static int mask(Set<DataCategory> categories) {
+        if (categories instanceof CategorySet set) {
+            return set.mask;
+        }
         int mask = 0;
         for (DataCategory c : categories) {
             mask |= 1 << c.ordinal();
@@ -23,6 +27,22 @@ public final class Categories {
         return mask;
     }
 
+    /**
+     * An immutable copy, for records to hold: it iterates in declaration order, equals any set with the same
+     * categories, and knows its mask ({@link CategorySet} says why this and not {@code Set.copyOf}).
+     *
+     * @throws NullPointerException if {@code categories} holds a null
+     */
+    public static Set<DataCategory> immutable(Collection<DataCategory> categories) {
+        return CategorySet.of(categories);
+    }
+
+    /** The immutable set a mask stands for (see {@link #immutable}). */
+    public static Set<DataCategory> ofMask(int mask) {
+        return CategorySet.ofMask(mask);
+    }
+
+    /** A set to add to: use {@link #ofMask} for one to keep. */
     public static EnumSet<DataCategory> fromMask(int mask) {
         EnumSet<DataCategory> set = EnumSet.noneOf(DataCategory.class);
         for (DataCategory c : ALL) {
