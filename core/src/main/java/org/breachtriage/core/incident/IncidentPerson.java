@@ -1,6 +1,7 @@
 package org.breachtriage.core.incident;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -66,16 +67,37 @@ public record IncidentPerson(
         return PersonKeys.subjectType(payNumber);
     }
 
+    // The lookups below are loops, not streams: a run asks them of every person it folds or releases, and the
+    // lists hold one to four entries, where a stream's set-up cost more than the search.
     public Optional<ManifestExposure> manifest(String caseId) {
-        return manifests.stream().filter(m -> m.caseId().equals(caseId)).findFirst();
+        for (ManifestExposure m : manifests) {
+            if (m.caseId().equals(caseId)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<PersonChange> change(String caseId, long batchNo) {
-        return changes.stream().filter(c -> c.madeBy(caseId, batchNo)).findFirst();
+        for (PersonChange c : changes) {
+            if (c.madeBy(caseId, batchNo)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     public List<PersonNotice> noticesPlannedBy(String caseId, long batchNo) {
-        return notices.stream().filter(n -> n.plannedBy(caseId, batchNo)).toList();
+        List<PersonNotice> planned = null;
+        for (PersonNotice n : notices) {
+            if (n.plannedBy(caseId, batchNo)) {
+                if (planned == null) {
+                    planned = new ArrayList<>(2);
+                }
+                planned.add(n);
+            }
+        }
+        return planned == null ? List.of() : List.copyOf(planned);
     }
 
     public Optional<PersonNotice> notice(String noticeId) {

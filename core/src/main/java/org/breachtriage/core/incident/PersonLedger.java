@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.breachtriage.core.manifest.PersonKeys;
 import org.breachtriage.core.model.Band;
+import org.breachtriage.core.model.Categories;
 import org.breachtriage.core.model.DataCategory;
 import org.breachtriage.core.model.StaffMember;
 import org.breachtriage.core.scoring.Assessment;
@@ -93,21 +95,24 @@ public final class PersonLedger {
         String force = member != null ? member.force() : current == null ? null : current.force();
         List<PersonNotice> notices = planNotices(current, s, assessment, member);
 
-        IncidentPerson draft = new IncidentPerson(s.incidentId(), s.payNumber(), matched, staffType, force, union,
-                assessment, manifests, notices, current == null ? List.of() : current.changes(), notes,
-                current == null ? null : current.hold(), current == null ? 0 : current.version() + 1);
+        // The figure the record will have, computed before it is built, so that the record is built once with
+        // its change in it (building it twice copied every list of a person's record twice per sighting).
+        PersonFigure after = new PersonFigure(assessment.band(), matched, staffType, Categories.mask(union),
+                PersonKeys.subjectType(s.payNumber()));
         PersonChange change = new PersonChange(s.caseId(), s.batchNo(), current == null ? null : current.figure(),
-                draft.figure(), before == null ? null : before.figure(s.subjectType()), exposure.figure(s.subjectType()));
+                after, before == null ? null : before.figure(s.subjectType()), exposure.figure(s.subjectType()));
         boolean nothingNew = current != null && exposure.equals(before) && change.before().equals(change.after())
                 && notices.size() == current.notices().size() && assessment.equals(current.assessment());
         if (nothingNew) {
             return Optional.empty();
         }
-        List<PersonChange> changes = new ArrayList<>(draft.changes());
+        List<PersonChange> changes = new ArrayList<>(current == null ? List.of() : current.changes());
         changes.add(change);
-        return Optional.of(new IncidentPerson(draft.incidentId(), draft.payNumber(), draft.matched(), draft.staffType(),
-                draft.force(), draft.exposed(), draft.assessment(), draft.manifests(), draft.notices(), changes,
-                draft.reviewNotes(), draft.hold(), draft.version()));
+        IncidentPerson next = new IncidentPerson(s.incidentId(), s.payNumber(), matched, staffType, force, union,
+                assessment, manifests, notices, changes, notes, current == null ? null : current.hold(),
+                current == null ? 0 : current.version() + 1);
+        assert next.figure().equals(after) : "the figure computed ahead is the record's own";
+        return Optional.of(next);
     }
 
     /** This manifest's exposure of the person, and the assessment it alone gives. */
