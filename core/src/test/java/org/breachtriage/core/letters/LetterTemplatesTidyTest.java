@@ -31,35 +31,4 @@ class LetterTemplatesTidyTest {
             assertEquals(byRegex(text.toString()), LetterTemplates.tidy(text.toString()), text.toString());
         }
     }
-
-    /** Mustache writes a letter in pieces: split anywhere, by any of the writer's methods, the text is the same. */
-    @Test
-    void theWriterSaysTheSameWhereverTheTextIsSplit() {
-        Random random = new Random(11);
-        char[] alphabet = {' ', '\t', '\n', '\r', 'a', 'b', '\u00a0'};
-        for (int n = 0; n < 20_000; n++) {
-            StringBuilder text = new StringBuilder();
-            for (int i = random.nextInt(40); i > 0; i--) {
-                text.append(alphabet[random.nextInt(alphabet.length)]);
-            }
-            String whole = text.toString();
-            TidyWriter out = new TidyWriter(4);
-            for (int at = 0; at < whole.length(); ) {
-                int piece = Math.min(whole.length() - at, random.nextInt(6));
-                switch (random.nextInt(4)) {
-                    case 0 -> out.write(whole, at, piece);
-                    case 1 -> out.write(whole.substring(at, at + piece).toCharArray(), 0, piece);
-                    case 2 -> whole.substring(at, at + piece).chars().forEach(out::write);
-                    default -> out.write(whole.substring(at, at + piece));
-                }
-                at += piece;
-            }
-            String expected = byRegex(whole);
-            if (random.nextBoolean()) {
-                assertEquals(expected, out.text(), whole);
-            } else {
-                assertEquals(expected + "\n", out.textAndNewline(), whole);
-            }
-        }
-    }
 }
