@@ -1,0 +1,142 @@
+package org.breachtriage.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/startup-cache, the JVM start-up cache bin/triage uses on JDK 25 and later, on the CLI jar the build has
+ * just made (a copy, so the repository's own cache is left alone): trained once from the demo, accepted by this
+ * JVM for that jar, not retrained while it is current, not used once the jar is newer, ignored without a word
+ * by a JVM it does not fit, and a failed training neither breaks the command nor repeats on every run.
+ */
+class StartupCacheIT {
+    private static final Path JAR = Path.of(System.getProperty("triage.cli.jar", "target/triage.jar"));
+    private static final Path SCRIPT = Path.of(System.getProperty("triage.repo.root", "..")).resolve("bin/startup-cache");
+    private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
+
+    @TempDir
+    Path dir;
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    @BeforeAll
+    static void needsJdk25() {
+        Assumptions.assumeTrue(Runtime.version().feature() >= 25, () -> "SKIPPED: AOT caches need JDK 25 or later; this JVM is "
+                + Runtime.version() + ", and bin/triage uses no cache on it (nothing to test)");
+        assertTrue(Files.isRegularFile(JAR), "the CLI jar is built before the integration tests: " + JAR);
+    }
+
+    @Test
+    void trainsOnceIsAcceptedAndIsLeftAloneOnceTheJarChanges() throws Exception {
+        Path jar = Files.copy(JAR, dir.resolve("triage.jar"));
+        Path cache = Path.of(shell("startup_cache_path '" + jar + "'").out().strip());
+        assertTrue(cache.startsWith(dir), cache.toString());
+        assertEquals(0, shell("startup_cache_supported").exit(), "JDK " + Runtime.version() + " has AOT caches");
+
+        Result trained = shell("startup_cache_prepare '" + jar + "' '" + cache + "'");
+        assertEquals(0, trained.exit(), trained.err());
+        assertTrue(trained.err().contains("preparing the JVM start-up cache"), trained.err());
+        assertTrue(Files.size(cache) > 1_000_000, "a cache of the demo's classes: " + Files.size(cache) + " bytes");
+        try (var left = Files.list(cache.getParent())) {
+            assertEquals(List.of(cache), left.toList(), "no partial file or training state dir left behind");
+        }
+
+        Result again = shell("startup_cache_prepare '" + jar + "' '" + cache + "'");
+        assertEquals("", again.err(), "a current cache is not made again");
+
+        List<String> flags = flags(jar, cache);
+        assertFalse(flags.isEmpty());
+        // AOTMode=on makes the JVM fail where it cannot use the cache: this proves it maps it for this jar.
+        Result withCache = java(flags, List.of("-XX:AOTMode=on"), jar, "--version");
+        assertEquals(0, withCache.exit(), withCache.err());
+        assertTrue(withCache.out().startsWith("triage "), withCache.out());
+
+        Path elsewhere = Files.copy(jar, dir.resolve("other.jar"));
+        Result misfit = java(flags, List.of(), elsewhere, "--version");
+        assertEquals(0, misfit.exit(), misfit.err());
+        assertEquals("", misfit.err(), "a cache that does not fit is ignored without a message");
+
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(5)));
+        assertEquals(List.of(), flags(jar, cache), "a jar newer than its cache starts without it");
+    }
+
+    @Test
+    void aFailedTrainingLeavesItsLogAndIsNotRetriedUntilTheJarChanges() throws Exception {
+        Path notTheCli = Files.writeString(dir.resolve("broken.jar"), "not a jar");
+        Path cache = dir.resolve("cache/jdk.aot");
+        Result failed = shell("startup_cache_prepare '" + notTheCli + "' '" + cache + "'");
+        assertEquals(0, failed.exit(), "the command goes on without a cache: " + failed.err());
+        assertTrue(failed.err().contains("preparing"), failed.err());
+        assertFalse(Files.exists(cache));
+        assertTrue(Files.readString(cache.resolveSibling("jdk.aot.failed")).contains("Invalid or corrupt jarfile"),
+                "the training's own output says why");
+        assertEquals(List.of(), flags(notTheCli, cache));
+
+        assertEquals("", shell("startup_cache_prepare '" + notTheCli + "' '" + cache + "'").err(), "not retried");
+        Files.setLastModifiedTime(notTheCli, FileTime.from(Instant.now().plusSeconds(5)));
+        assertTrue(shell("startup_cache_prepare '" + notTheCli + "' '" + cache + "'").err().contains("preparing"),
+                "retried once the jar has changed");
+    }
+
+    @Test
+    void turnedOffByTheEnvironment() throws Exception {
+        assertEquals(1, run(List.of("bash", "-c", ". '" + SCRIPT + "' && startup_cache_supported"), "0").exit());
+    }
+
+    private List<String> flags(Path jar, Path cache) throws Exception {
+        String out = shell("startup_cache_flags '" + jar + "' '" + cache + "'").out().strip();
+        return out.isEmpty() ? List.of() : List.of(out.split(" "));
+    }
+
+    private Result shell(String call) throws Exception {
+        return run(List.of("bash", "-c", "set -euo pipefail; . '" + SCRIPT + "'; " + call), null);
+    }
+
+    private Result java(List<String> flags, List<String> more, Path jar, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(JAVA_HOME.resolve("bin/java").toString());
+        command.addAll(flags);
+        command.addAll(more);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(List.of(args));
+        return run(command, null);
+    }
+
+    private Result run(List<String> command, String startupCacheSetting) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        builder.environment().put("JAVA_HOME", JAVA_HOME.toString());
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        if (startupCacheSetting != null) {
+            builder.environment().put("TRIAGE_STARTUP_CACHE", startupCacheSetting);
+        }
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("timed out: " + command);
+        }
+        Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return result;
+    }
+}
