@@ -14,7 +14,18 @@ work=${BENCH_CLI_WORK:-$root/bench/out/work}
 triage=$root/bin/triage
 say() { echo "bench: $*" >&2; }
 mkdir -p "$work"
-"$triage" --version >/dev/null # builds the CLI jar if it is stale, outside any timing
+"$triage" --version >/dev/null # builds the CLI jar if it is stale (and its start-up cache), outside any timing
+. "$root/bin/java-env"
+. "$root/bin/startup-cache"
+cache_note="bin/triage's JVM start-up cache: none (JDK $(sed -n 's/^JAVA_VERSION="\([^"]*\)"/\1/p' "$JAVA_HOME/release"), or TRIAGE_STARTUP_CACHE=0)"
+if startup_cache_supported; then
+  jar=$root/cli/target/triage.jar cache=$(startup_cache_path "$root/cli/target/triage.jar")
+  if [ -n "$(startup_cache_flags "$jar" "$cache")" ]; then
+    cache_note="bin/triage's JVM start-up cache: used ($(du -m "$cache" | cut -f1) MB, trained by the demo; bin/startup-cache)"
+  else
+    cache_note="bin/triage's JVM start-up cache: none (its training failed: $cache.failed)"
+  fi
+fi
 
 # measure OUT -- CMD...: runs CMD with GNU time; appends "wall_s rss_kb exit" to OUT.
 measure() {
@@ -51,3 +62,5 @@ while [ $# -ge 3 ]; do
     "$(echo "$rt / $vt" | bc -l)" $((vm / 1024)) $((rm_ / 1024)) "$codes"
   rm -f "$v" "$r"
 done
+echo
+echo "$cache_note"
