@@ -1,6 +1,5 @@
 package org.breachtriage.embedded;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,17 +9,19 @@ import org.breachtriage.core.ports.StaffDirectory;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.StringDataType;
 
 /**
  * {@link StaffDirectory} on an MVStore map, pay number → staff member in a compact binary form.
  *
  * <p>Lookups are served from a read-only snapshot of the table, loaded on the first lookup and
- * dropped by any write: the pay numbers in an array with a hash table of their indexes, and every
- * member's binary form in one byte array (about 100 bytes a person), decoded on lookup. Why: a run looks up one person per
+ * dropped by any write: the pay numbers in an array with a hash table of their indexes, and the members
+ * themselves, decoded once as the map is read, with the strings many people share (rank, unit, staff
+ * association, force) held once (about 230 bytes a person in all: 57 MB for 250,000). Why: a run looks up one person per
  * manifest row, at random, and through MVStore's page cache those lookups competed with the writes of
- * the run for the same cache; the profile had them at a fifth of the run's CPU.
+ * the run for the same cache; the profile had them at a fifth of the run's CPU. The snapshot first held
+ * each member's binary form (about 100 bytes) and decoded it on every lookup: at a million rows that
+ * decoding, and the encoding of the table into it at load, were a tenth of the run.
  */
 public final class MvStoreStaffDirectory implements StaffDirectory {
     private static final String STAFF = "staff";
@@ -42,12 +43,13 @@ public final class MvStoreStaffDirectory implements StaffDirectory {
      * string for a hit.
      *
      * @param payNumbers as the map sorts them
-     * @param starts     where each member's binary form starts in {@code members}; one more entry, the end
+     * @param members    the member of each pay number, at the same index
      * @param slots      index + 1 of the pay number hashed there, 0 for an empty slot; a power of two long
      * @param slotHashes the hash of the pay number in each slot
+     * @param sharedBytes the heap the shared strings take, each counted once
      */
-    record Snapshot(String[] payNumbers, int[] starts, byte[] members, int[] slots, int[] slotHashes) {
-        static Snapshot of(String[] payNumbers, int[] starts, byte[] members) {
+    record Snapshot(String[] payNumbers, StaffMember[] members, int[] slots, int[] slotHashes, long sharedBytes) {
+        static Snapshot of(String[] payNumbers, StaffMember[] members, long sharedBytes) {
             int capacity = Integer.highestOneBit(Math.max(2, payNumbers.length) * 2 - 1) << 1; // at most half full
             int[] slots = new int[capacity];
             int[] hashes = new int[capacity];
@@ -60,13 +62,12 @@ public final class MvStoreStaffDirectory implements StaffDirectory {
                 slots[slot] = i + 1;
                 hashes[slot] = hash;
             }
-            return new Snapshot(payNumbers, starts, members, slots, hashes);
+            return new Snapshot(payNumbers, members, slots, hashes, sharedBytes);
         }
 
         StaffMember find(String payNumber) {
             int i = indexOf(payNumber);
-            return i < 0 ? null : StaffMemberType.INSTANCE.read(
-                    ByteBuffer.wrap(members, starts[i], starts[i + 1] - starts[i]));
+            return i < 0 ? null : members[i];
         }
 
         private int indexOf(String payNumber) {
@@ -87,14 +88,30 @@ public final class MvStoreStaffDirectory implements StaffDirectory {
             return h ^ (h >>> 13);
         }
 
-        /** Heap the snapshot holds, in bytes (arrays and pay-number strings, object headers included). */
+        /**
+         * Heap the snapshot holds, in bytes: the arrays, the pay numbers (each member's own, shared with the
+         * key array), each member's record and names, and the shared strings once. Object headers included;
+         * references of 4 bytes (compressed, as on any heap under 32 GB).
+         */
         long bytes() {
-            long keys = 16L + 4L * payNumbers.length;
-            for (String payNumber : payNumbers) {
-                keys += 24 + 16 + payNumber.length();
+            long total = 2 * (16 + 4L * payNumbers.length) + 2 * (16 + 4L * slots.length) + sharedBytes;
+            for (StaffMember m : members) {
+                total += MEMBER_BYTES + stringBytes(m.payNumber()) + stringBytes(m.forename()) + stringBytes(m.surname());
             }
-            return keys + 16 + 4L * starts.length + 16 + members.length + 2 * (16 + 4L * slots.length);
+            return total;
         }
+    }
+
+    /** A StaffMember's own object: a header and twelve references or enum fields. */
+    private static final int MEMBER_BYTES = 64;
+
+    /** A string's heap: its object and its byte array (Latin-1, one byte a character; two for any other text). */
+    static long stringBytes(String s) {
+        if (s == null) {
+            return 0;
+        }
+        boolean latin1 = s.chars().allMatch(c -> c < 256);
+        return 24 + 16 + (long) s.length() * (latin1 ? 1 : 2);
     }
 
     @Override
@@ -143,25 +160,45 @@ public final class MvStoreStaffDirectory implements StaffDirectory {
         return table;
     }
 
-    /** One pass over the map in key order: the binary forms are copied as MVStore's type writes them. */
+    /**
+     * One pass over the map in key order, keeping each member as the map decodes it, with the strings that
+     * repeat from person to person replaced by one copy of each.
+     */
     private Snapshot load() {
         int size = (int) staff.sizeAsLong();
         String[] payNumbers = new String[size];
-        int[] starts = new int[size + 1];
-        WriteBuffer members = new WriteBuffer(Math.max(1024, size * 96));
+        StaffMember[] members = new StaffMember[size];
+        SharedStrings shared = new SharedStrings();
         int n = 0;
         Cursor<String, StaffMember> cursor = staff.cursor(null);
         while (cursor.hasNext() && n < size) {
-            payNumbers[n] = cursor.next();
-            starts[n] = members.position();
-            StaffMemberType.INSTANCE.write(members, cursor.getValue());
+            String payNumber = cursor.next();
+            StaffMember m = cursor.getValue();
+            members[n] = new StaffMember(m.payNumber(), m.forename(), m.surname(), m.staffType(), shared.of(m.rank()),
+                    shared.of(m.unit()), m.roleFlags(), m.vettingLevel(), m.contactChannel(), shared.of(m.association()),
+                    shared.of(m.force()), m.nameRarity());
+            payNumbers[n] = payNumber.equals(m.payNumber()) ? m.payNumber() : payNumber;
             n++;
         }
-        starts[n] = members.position();
-        ByteBuffer written = members.getBuffer();
-        byte[] bytes = new byte[written.position()];
-        written.flip().get(bytes);
-        return Snapshot.of(Arrays.copyOf(payNumbers, n), Arrays.copyOf(starts, n + 1), bytes);
+        return Snapshot.of(Arrays.copyOf(payNumbers, n), Arrays.copyOf(members, n), shared.bytes);
+    }
+
+    /** One copy of each distinct value, for the fields that a force's people share (a rank, a unit, the force). */
+    private static final class SharedStrings {
+        private final Map<String, String> copies = new HashMap<>();
+        long bytes;
+
+        String of(String s) {
+            if (s == null) {
+                return null;
+            }
+            String copy = copies.putIfAbsent(s, s);
+            if (copy == null) {
+                bytes += stringBytes(s);
+                return s;
+            }
+            return copy;
+        }
     }
 
     private static String requirePayNumber(String payNumber) {
