@@ -16,6 +16,7 @@ class LetterTemplatesTidyTest {
         for (String text : new String[] {"", "  ", "a", "a  \n  b", "a\n \t\n\n\nb", "\n\n\na\n\n\n", "a\r\n\r\n\r\nb",
                 "x\t\n\t\n\t", "Dear A,\n\n\n\n   Your data\t \n\n\n--\n"}) {
             assertEquals(byRegex(text), LetterTemplates.tidy(text), () -> "for " + text.replace("\n", "\\n"));
+            assertEquals(byRegex(text) + "\n", LetterTemplates.tidy(text, true), () -> "for " + text.replace("\n", "\\n"));
         }
     }
 
@@ -29,6 +30,7 @@ class LetterTemplatesTidyTest {
                 text.append(alphabet[random.nextInt(alphabet.length)]);
             }
             assertEquals(byRegex(text.toString()), LetterTemplates.tidy(text.toString()), text.toString());
+            assertEquals(byRegex(text.toString()) + "\n", LetterTemplates.tidy(text.toString(), true), text.toString());
         }
     }
 }
