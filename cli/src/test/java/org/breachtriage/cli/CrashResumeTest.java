@@ -11,6 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -29,7 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * same commands again: every person ends told exactly as by a run that never crashed, no notice or
  * alert is on its topic twice, the store's record of what went out matches the topic file line for
  * line, and the counters balance ({@link IncidentSteps#assertSameAsClean}). Prints one table row per
- * scenario: duplicates and losses, both 0.
+ * scenario: duplicates and losses, both 0. On two data sets: the workforce's (staff, most notices released
+ * automatically, then two approvers' releases), and an incident of victims and witnesses only, under DPA 2018
+ * Part 3, whose every notice waits for an approver (s.68(7)), so the kills land in approved releases.
  *
  * <p>And a disk that fills: the state directory on a small tmpfs (mounted in a user and mount
  * namespace of its own, {@code unshare -Urm}, so no privilege is needed), the run ends with one clear
@@ -45,13 +50,40 @@ class CrashResumeTest {
 
     @TempDir
     static Path tmp;
-    private IncidentSteps steps;
-    private Path imported;
-    private Outcome reference;
-    private final Map<Step, Long> referenceNoticeBytes = new EnumMap<>(Step.class);
-    private long referenceStoreBytes;
+    private DataSet workforce;
+    private DataSet partThree;
+    private DataSet using; // the data set of the scenario running, which the moments measure against
     private Path current;
     private int scenarios;
+
+    /**
+     * One data set and its run that met no fault, which every crash scenario on it is compared with: what the
+     * topics held after each step and how big the store file grew, for the moments to aim at.
+     */
+    private final class DataSet {
+        final IncidentSteps steps;
+        final Path imported; // the state dir each scenario starts from a copy of: the staff imported, or nothing
+        final Map<Step, Long> noticeBytes = new EnumMap<>(Step.class);
+        Outcome reference;
+        long storeBytes;
+        long pagesAfterRun;
+
+        DataSet(String name, Path manifest, Path imported) throws IOException {
+            this.steps = new IncidentSteps(manifest);
+            this.imported = imported;
+            Path clean = copyOf(this, name + "-reference");
+            for (Step step : Step.values()) {
+                steps.complete(clean, step);
+                noticeBytes.put(step, size(clean.resolve("topics/notices.jsonl")));
+                if (step == Step.RUN) {
+                    storeBytes = size(clean.resolve(EmbeddedState.STORE_FILE));
+                    pagesAfterRun = SmallDisk.pages(clean);
+                }
+            }
+            reference = IncidentSteps.outcome(clean);
+            assertTrue(reference.noticeIds().size() > 1_000, "the data set must give the kills room");
+        }
+    }
 
     @BeforeAll
     void importStaffAndRunOnceWithoutACrash() throws IOException {
@@ -59,22 +91,39 @@ class CrashResumeTest {
         Result generate = new Cli(tmp.resolve("unused")).run("generate", "--people", String.valueOf(PEOPLE),
                 "--manifest-rows", String.valueOf(PEOPLE), "--out", generated.toString());
         assertEquals(0, generate.exit(), generate.err());
-        steps = new IncidentSteps(generated.resolve("manifest.csv"));
-        imported = tmp.resolve("imported");
+        Path imported = tmp.resolve("imported");
         Result staff = new Cli(imported).run("staff", "import", generated.resolve("roster.csv").toString());
         assertEquals(0, staff.exit(), staff.err());
+        workforce = new DataSet("workforce", generated.resolve("manifest.csv"), imported);
+        partThree = new DataSet("part3", partThreeManifest(tmp.resolve("part3")), null);
+    }
 
-        Path clean = copyOfImported("reference");
-        for (Step step : Step.values()) {
-            steps.complete(clean, step);
-            referenceNoticeBytes.put(step, size(clean.resolve("topics/notices.jsonl")));
-            if (step == Step.RUN) {
-                referenceStoreBytes = size(clean.resolve(EmbeddedState.STORE_FILE));
-                referencePagesAfterRun = SmallDisk.pages(clean);
+    /**
+     * Victims and witnesses only (the Norfolk & Suffolk shape, at 3,000 people): the incident is DPA 2018 Part 3,
+     * so every notice waits for an approver (s.68(7)). The run tells nobody, the first release sends the MEDIUM and
+     * HIGH notices (one approver), the second the VERY_HIGH ones (two): the kills land in the approved releases.
+     */
+    private static Path partThreeManifest(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Random random = new Random(5);
+        List<String> fields = List.of("name", "home_address", "date_of_birth", "phone", "email", "health",
+                "criminal_offence", "location");
+        List<String> channels = List.of("", "LETTER", "PHONE", "IN_PERSON", "EMAIL");
+        StringBuilder csv = new StringBuilder("subject_type,subject_ref,forename,surname,exposed_fields,contact_channel\n");
+        for (int i = 0; i < PEOPLE; i++) {
+            String type = random.nextInt(3) == 0 ? "WITNESS" : "VICTIM";
+            Set<String> exposed = new TreeSet<>(List.of("name"));
+            for (int n = 1 + random.nextInt(4); n > 0; n--) {
+                exposed.add(fields.get(random.nextInt(fields.size())));
             }
+            csv.append(type).append(',').append(type.charAt(0)).append(String.format("-%05d", i)).append(",Fore")
+                    .append(i).append(",Sur").append(i).append(',').append(String.join(";", exposed)).append(',')
+                    .append(channels.get(random.nextInt(channels.size()))).append('\n');
         }
-        reference = IncidentSteps.outcome(clean);
-        assertTrue(reference.noticeIds().size() > 1_000, "the data set must give the kills room");
+        Path manifest = Files.writeString(dir.resolve("victims.csv"), csv);
+        Files.writeString(dir.resolve("victims.csv.incident.json"), Files.readString(
+                Path.of("..", "events", "part3", "norfolk-suffolk-2021.csv.incident.json")).replace("NSC-2021-FOI-SYNTH", "P3-CRASH"));
+        return manifest;
     }
 
     /** A kill: the step it interrupts and the moment, as a fraction of what the clean run wrote. */
@@ -101,15 +150,38 @@ class CrashResumeTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("kills")
     void aKilledRunResumedTellsEveryoneExactlyOnce(List<Kill> kills) throws Exception {
-        current = copyOfImported("crash-" + scenarios++);
+        killAndResume(workforce, kills);
+    }
+
+    static Stream<List<Kill>> partThreeKills() {
+        return Stream.of(
+                List.of(new Kill("Part 3 run: scoring, store file half grown", Step.RUN, t -> t.storeGrown(0.5))),
+                List.of(new Kill("Part 3 first release (one approver): 30% out", Step.FIRST_RELEASE,
+                                t -> t.noticesOut(Step.FIRST_RELEASE, 0.3)),
+                        new Kill("second release (two approvers): 60% of VERY_HIGH out", Step.SECOND_RELEASE,
+                                t -> t.noticesOut(Step.SECOND_RELEASE, 0.6))),
+                List.of(new Kill("Part 3 first release (one approver): 90% out", Step.FIRST_RELEASE,
+                        t -> t.noticesOut(Step.FIRST_RELEASE, 0.9))));
+    }
+
+    /** The same kills on an incident of victims and witnesses, whose notices go out only once approved (s.68(7)). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("partThreeKills")
+    void aKilledPartThreeReleaseResumedTellsEveryApprovedPersonExactlyOnce(List<Kill> kills) throws Exception {
+        killAndResume(partThree, kills);
+    }
+
+    private void killAndResume(DataSet dataSet, List<Kill> kills) throws Exception {
+        using = dataSet;
+        current = copyOf(dataSet, "crash-" + scenarios++);
         Map<Step, Kill> killAt = kills.stream().collect(Collectors.toMap(Kill::step, k -> k));
         for (Step step : Step.values()) {
             Kill kill = killAt.get(step);
             if (kill != null) {
                 new ChildTriage(current, tmp.resolve("logs-" + current.getFileName() + "-" + step))
-                        .killAt(kill.moment().apply(this), steps.args(current, step));
+                        .killAt(kill.moment().apply(this), dataSet.steps.args(current, step));
             }
-            Result again = steps.complete(current, step); // the operator runs the same command again
+            Result again = dataSet.steps.complete(current, step); // the operator runs the same command again
             if (kill != null && step == Step.RUN) {
                 assertTrue(again.err().contains("triage: note: the last command on " + current + " did not finish"),
                         "the re-run says it carries on after a crash: " + again.err());
@@ -117,8 +189,8 @@ class CrashResumeTest {
         }
         Outcome after = IncidentSteps.outcome(current);
         System.out.printf("crash-resume: | %s | %d | %d |%n", kills.stream().map(Kill::name)
-                .collect(Collectors.joining("; then ")), after.duplicates(), after.lostAgainst(reference).size());
-        IncidentSteps.assertSameAsClean(reference, after);
+                .collect(Collectors.joining("; then ")), after.duplicates(), after.lostAgainst(dataSet.reference).size());
+        IncidentSteps.assertSameAsClean(dataSet.reference, after);
     }
 
     /** A tmpfs too small for the run, in bytes as tmpfs counts them (whole pages per file). */
@@ -132,17 +204,16 @@ class CrashResumeTest {
     static Stream<FullDisk> fullDisks() {
         return Stream.of(
                 new FullDisk("the store's disk fills while scoring", t -> t.importedPages() + 256 * 1024),
-                new FullDisk("the disk fills while letters and notices are written", t -> t.referencePagesAfterRun / 2));
+                new FullDisk("the disk fills while letters and notices are written", t -> t.workforce.pagesAfterRun / 2));
     }
-
-    private long referencePagesAfterRun;
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fullDisks")
     void aFullDiskEndsTheRunWithOneClearLineAndTheRerunResumes(FullDisk disk) throws Exception {
+        using = workforce;
         Path out = tmp.resolve("full-" + scenarios++);
         SmallDisk.Result first = SmallDisk.runThenGrow(tmp.resolve("mnt-" + scenarios), disk.bytes().apply(this),
-                imported.resolve(EmbeddedState.STORE_FILE), out, steps.args(out, Step.RUN));
+                workforce.imported.resolve(EmbeddedState.STORE_FILE), out, workforce.steps.args(out, Step.RUN));
         List<String> errLines = first.firstErr().lines().toList();
         assertEquals(1, first.firstExit(), "the run that hit the full disk fails: " + errLines);
         assertEquals(1, errLines.size(), "one line, no stack trace: " + errLines);
@@ -152,19 +223,19 @@ class CrashResumeTest {
         assertEquals(0, first.resumeExit(), "after space returns the same command resumes: " + first.resumeErr());
         Path state = first.state();
         assertTrue(Files.readString(state.resolve("topics/notices.jsonl")).endsWith("\n"), "no torn last line");
-        steps.complete(state, Step.FIRST_RELEASE);
-        steps.complete(state, Step.SECOND_RELEASE);
+        workforce.steps.complete(state, Step.FIRST_RELEASE);
+        workforce.steps.complete(state, Step.SECOND_RELEASE);
         Outcome after = IncidentSteps.outcome(state);
         System.out.printf("disk-full: | %s (%,d KiB tmpfs) | failed after %.1f s in all, %s | %d | %d |%n",
                 disk.name(), disk.bytes().apply(this) / 1024, first.firstSeconds(),
                 Double.isNaN(first.secondsAfterFull()) ? "df never showed it full (the failing write was larger)"
                         : String.format("%.2f s after df showed it full", first.secondsAfterFull()), after.duplicates(),
-                after.lostAgainst(reference).size());
-        IncidentSteps.assertSameAsClean(reference, after);
+                after.lostAgainst(workforce.reference).size());
+        IncidentSteps.assertSameAsClean(workforce.reference, after);
     }
 
     private long importedPages() {
-        return SmallDisk.pages(imported);
+        return SmallDisk.pages(workforce.imported);
     }
 
     private ChildTriage.Moment alertSeen(String eventType) {
@@ -174,15 +245,15 @@ class CrashResumeTest {
     }
 
     private ChildTriage.Moment storeGrown(double fraction) {
-        long from = size(imported.resolve(EmbeddedState.STORE_FILE));
+        long from = using.imported == null ? 0 : size(using.imported.resolve(EmbeddedState.STORE_FILE));
         Path file = current.resolve(EmbeddedState.STORE_FILE);
         return moment("store file " + fraction + " of the way",
-                () -> size(file) >= from + (long) ((referenceStoreBytes - from) * fraction));
+                () -> size(file) >= from + (long) ((using.storeBytes - from) * fraction));
     }
 
     private ChildTriage.Moment noticesOut(Step step, double fraction) {
-        long from = step == Step.RUN ? 0 : referenceNoticeBytes.get(Step.values()[step.ordinal() - 1]);
-        long to = referenceNoticeBytes.get(step);
+        long from = step == Step.RUN ? 0 : using.noticeBytes.get(Step.values()[step.ordinal() - 1]);
+        long to = using.noticeBytes.get(step);
         Path file = current.resolve("topics/notices.jsonl");
         return moment(fraction + " of " + step + "'s notices",
                 () -> size(file) >= from + Math.max(1, (long) ((to - from) * fraction)));
@@ -206,11 +277,14 @@ class CrashResumeTest {
         };
     }
 
-    private Path copyOfImported(String name) throws IOException {
+    /** A new state dir for a scenario: a copy of the data set's starting state (nothing, for one without staff). */
+    private static Path copyOf(DataSet dataSet, String name) throws IOException {
         Path copy = tmp.resolve(name);
         Files.createDirectories(copy);
-        Files.copy(imported.resolve(EmbeddedState.STORE_FILE), copy.resolve(EmbeddedState.STORE_FILE),
-                StandardCopyOption.REPLACE_EXISTING);
+        if (dataSet.imported != null) {
+            Files.copy(dataSet.imported.resolve(EmbeddedState.STORE_FILE), copy.resolve(EmbeddedState.STORE_FILE),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
         return copy;
     }
 

@@ -3,6 +3,7 @@ package org.breachtriage.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -123,8 +124,18 @@ final class IncidentSteps {
         JsonNode incident = after.incidentJson();
         assertEquals(incident.path("persons").path("total").asLong(), incident.path("notices").path("initial").asLong()
                 + incident.path("notices").path("held").asLong()
-                + incident.path("notices").path("generalCommunication").asLong(),
-                "everyone told, held, or covered by the general communication");
+                + incident.path("notices").path("generalCommunication").asLong()
+                + incident.path("notices").path("noIndividualNotice").asLong(),
+                "everyone told, held, covered by the general communication, or (outside the workforce) due no notice");
+        assertEquals(noticeFigures(reference.incidentJson()), noticeFigures(incident),
+                "the incident's notice figures as without the fault");
+    }
+
+    /** The incident's notice figures, without the moment the general communication went out (a clock reading). */
+    private static JsonNode noticeFigures(JsonNode incident) {
+        ObjectNode figures = incident.path("notices").deepCopy();
+        figures.remove("generalCommunicationSentAt");
+        return figures;
     }
 
     /** Equal as sets; on failure says how many differ each way and shows a few, not thousands. */
