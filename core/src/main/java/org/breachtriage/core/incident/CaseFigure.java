@@ -14,6 +14,11 @@ import org.breachtriage.core.model.SubjectType;
  */
 public record CaseFigure(Band band, boolean matched, SubjectType subjectType) {
 
+    /** {@link #contribution()}'s names, as an array (see {@link PersonFigure#counterNames}). */
+    String[] counterNames() {
+        return new String[] {Counters.PERSONS_TOTAL, PersonFigure.personCounter(matched, subjectType), Counters.band(band)};
+    }
+
     public Map<String, Long> contribution() {
         Map<String, Long> counts = new HashMap<>();
         counts.put(Counters.PERSONS_TOTAL, 1L);

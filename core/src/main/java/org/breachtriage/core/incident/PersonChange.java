@@ -3,6 +3,7 @@ package org.breachtriage.core.incident;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.breachtriage.core.cases.Counters;
 
 /**
@@ -21,6 +22,9 @@ import org.breachtriage.core.cases.Counters;
 public record PersonChange(String caseId, long batchNo, PersonFigure before, PersonFigure after,
                            CaseFigure caseBefore, CaseFigure caseAfter) {
 
+    /** The counters of a person not counted yet: none. */
+    private static final String[] NOBODY = {};
+
     public boolean madeBy(String caseId, long batchNo) {
         return this.caseId.equals(caseId) && this.batchNo == batchNo;
     }
@@ -31,10 +35,11 @@ public record PersonChange(String caseId, long batchNo, PersonFigure before, Per
      * {@code withdrawnHere} the lower ones those replaced, which leave the incident's notice figures.
      */
     public Map<String, Long> counterDeltas(List<PersonNotice> plannedHere, List<PersonNotice> withdrawnHere) {
-        Map<String, Long> deltas = new HashMap<>(PersonFigure.delta(
-                caseBefore == null ? null : caseBefore.contribution(), caseAfter.contribution()));
-        PersonFigure.delta(before == null ? null : before.contribution(), after.contribution())
-                .forEach((name, n) -> deltas.put(Counters.incident(name), n));
+        Map<String, Long> deltas = new HashMap<>();
+        PersonFigure.addDelta(caseBefore == null ? NOBODY : caseBefore.counterNames(), caseAfter.counterNames(), deltas,
+                UnaryOperator.identity());
+        PersonFigure.addDelta(before == null ? NOBODY : before.counterNames(), after.counterNames(), deltas,
+                Counters::incident);
         for (PersonNotice notice : plannedHere) {
             deltas.merge(Counters.NOTICES_PLANNED, 1L, Long::sum);
             deltas.merge(Counters.incident(Counters.notices(notice.kind().wireName())), 1L, Long::sum);

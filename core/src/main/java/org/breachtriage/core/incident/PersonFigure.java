@@ -2,6 +2,7 @@ package org.breachtriage.core.incident;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.model.Categories;
@@ -31,22 +32,56 @@ public record PersonFigure(Band band, boolean matched, StaffType staffType, int 
         return counts;
     }
 
+    /**
+     * The counters this figure adds one to: {@link #contribution()}'s names, as an array. A change's deltas are
+     * computed from these, since a map per figure was most of what counting a change cost.
+     */
+    String[] counterNames() {
+        String[] names = new String[4 + Integer.bitCount(categories)];
+        names[0] = Counters.PERSONS_TOTAL;
+        names[1] = personCounter(matched, subjectType);
+        names[2] = Counters.band(band);
+        names[3] = subjectType == null || subjectType.staff() ? Counters.staffTypeBand(staffType, band)
+                : Counters.subjectTypeBand(subjectType, band);
+        int i = 4;
+        for (DataCategory category : Categories.ofMask(categories)) {
+            names[i++] = Counters.category(category);
+        }
+        return names;
+    }
+
+    /**
+     * Adds after − before to {@code into}, each name through {@code name}: +1 for a counter only {@code after}
+     * has, −1 for one only {@code before} has, nothing for one both have: the difference of the two
+     * {@link #contribution()}s, without a zero. Each figure names a counter at most once.
+     */
+    static void addDelta(String[] before, String[] after, Map<String, Long> into, UnaryOperator<String> name) {
+        for (String counter : after) {
+            if (!holds(before, counter)) {
+                into.merge(name.apply(counter), 1L, Long::sum);
+            }
+        }
+        for (String counter : before) {
+            if (!holds(after, counter)) {
+                into.merge(name.apply(counter), -1L, Long::sum);
+            }
+        }
+    }
+
+    private static boolean holds(String[] names, String name) {
+        for (String n : names) {
+            if (n.equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Matched or unmatched for staff (null: records written before non-staff subjects), else non-staff. */
     static String personCounter(boolean matched, SubjectType subjectType) {
         if (subjectType != null && !subjectType.staff()) {
             return Counters.PERSONS_NON_STAFF;
         }
         return matched ? Counters.PERSONS_MATCHED : Counters.PERSONS_UNMATCHED;
-    }
-
-    /** after − before, leaving out what does not move; {@code before} null for a person new here. */
-    static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
-        Map<String, Long> delta = new HashMap<>();
-        after.forEach((name, n) -> delta.merge(name, n, Long::sum));
-        if (before != null) {
-            before.forEach((name, n) -> delta.merge(name, -n, Long::sum));
-        }
-        delta.values().removeIf(n -> n == 0);
-        return delta;
     }
 }
