@@ -35,11 +35,7 @@ final class CategorySet extends AbstractSet<DataCategory> {
         if (categories instanceof CategorySet set) {
             return set;
         }
-        int mask = 0;
-        for (DataCategory c : categories) {
-            mask |= 1 << c.ordinal(); // a null element throws here, as Set.copyOf's would
-        }
-        return ofMask(mask);
+        return ofMask(Categories.mask(categories)); // a null element throws there, as Set.copyOf's would
     }
 
     @Override
