@@ -1,6 +1,5 @@
 package org.breachtriage.core.incident;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.breachtriage.core.cases.Counters;
 import org.breachtriage.core.model.Band;
@@ -20,10 +19,6 @@ public record CaseFigure(Band band, boolean matched, SubjectType subjectType) {
     }
 
     public Map<String, Long> contribution() {
-        Map<String, Long> counts = new HashMap<>();
-        counts.put(Counters.PERSONS_TOTAL, 1L);
-        counts.put(PersonFigure.personCounter(matched, subjectType), 1L);
-        counts.put(Counters.band(band), 1L);
-        return counts;
+        return PersonFigure.onePerName(counterNames());
     }
 }

@@ -19,28 +19,19 @@ public record PersonFigure(Band band, boolean matched, StaffType staffType, int 
 
     /** The counters this figure contributes (names as on a case; {@link IncidentFigures} sums them). */
     public Map<String, Long> contribution() {
-        Map<String, Long> counts = new HashMap<>();
-        counts.put(Counters.PERSONS_TOTAL, 1L);
-        counts.put(personCounter(matched, subjectType), 1L);
-        counts.put(Counters.band(band), 1L);
-        // The staff-type breakdown is the workforce's (the Federation reads it); others count by subject type.
-        counts.put(subjectType == null || subjectType.staff() ? Counters.staffTypeBand(staffType, band)
-                : Counters.subjectTypeBand(subjectType, band), 1L);
-        for (DataCategory category : Categories.ofMask(categories)) {
-            counts.put(Counters.category(category), 1L);
-        }
-        return counts;
+        return onePerName(counterNames());
     }
 
     /**
-     * The counters this figure adds one to: {@link #contribution()}'s names, as an array. A change's deltas are
-     * computed from these, since a map per figure was most of what counting a change cost.
+     * The counters this figure adds one to, each once: {@link #contribution()}'s names, as an array. A change's
+     * deltas are computed from these, since a map per figure was most of what counting a change cost.
      */
     String[] counterNames() {
         String[] names = new String[4 + Integer.bitCount(categories)];
         names[0] = Counters.PERSONS_TOTAL;
         names[1] = personCounter(matched, subjectType);
         names[2] = Counters.band(band);
+        // The staff-type breakdown is the workforce's (the Federation reads it); others count by subject type.
         names[3] = subjectType == null || subjectType.staff() ? Counters.staffTypeBand(staffType, band)
                 : Counters.subjectTypeBand(subjectType, band);
         int i = 4;
@@ -48,6 +39,15 @@ public record PersonFigure(Band band, boolean matched, StaffType staffType, int 
             names[i++] = Counters.category(category);
         }
         return names;
+    }
+
+    /** A contribution: one for each counter named. */
+    static Map<String, Long> onePerName(String[] names) {
+        Map<String, Long> counts = HashMap.newHashMap(names.length);
+        for (String name : names) {
+            counts.put(name, 1L);
+        }
+        return counts;
     }
 
     /**

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A change's counter deltas, computed from the figures' counter names ({@link PersonFigure#addDelta}), are what
- * the difference of the two figures' contribution maps says, for any pair of figures: the way they were computed
- * before, kept here as the reference.
+ * the difference of the two figures' contribution maps says, for any pair of figures: the arithmetic they were
+ * computed with before, kept here as the reference (the names themselves are {@code CounterNamesTest}'s).
  */
 class PersonChangeDeltasTest {
     private static final Band[] BANDS = Band.values();
