@@ -17,7 +17,7 @@ mkdir -p "$work"
 "$triage" --version >/dev/null # builds the CLI jar if it is stale (and its start-up cache), outside any timing
 . "$root/bin/java-env"
 . "$root/bin/startup-cache"
-cache_note="bin/triage's JVM start-up cache: none (JDK $(sed -n 's/^JAVA_VERSION="\([^"]*\)"/\1/p' "$JAVA_HOME/release"), or TRIAGE_STARTUP_CACHE=0)"
+cache_note="bin/triage's JVM start-up cache: none (JDK $(startup_cache_jdk_version), or TRIAGE_STARTUP_CACHE=0)"
 if startup_cache_supported; then
   jar=$root/cli/target/triage.jar cache=$(startup_cache_path "$root/cli/target/triage.jar")
   if [ -n "$(startup_cache_flags "$jar" "$cache")" ]; then

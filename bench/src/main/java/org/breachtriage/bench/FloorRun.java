@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.breachtriage.core.letters.Letters;
 import org.breachtriage.core.pipeline.PipelineSettings;
 import org.breachtriage.core.pipeline.RunSummary;
 import org.breachtriage.core.ports.NoticePublisher;
@@ -23,6 +22,7 @@ import org.breachtriage.core.testing.InMemoryStaff;
 import org.breachtriage.embedded.FolderObjectStore;
 import org.breachtriage.embedded.LocalRun;
 import org.breachtriage.embedded.LocalStores;
+import org.breachtriage.embedded.StateObjectStore;
 
 /**
  * The full run's work minus its storage: the very run {@code triage run} makes ({@link LocalRun}: the
@@ -64,7 +64,7 @@ final class FloorRun {
         return LocalRun.run(stores, PipelineSettings.fromEnvironment(), manifest, null, in -> in).summary();
     }
 
-    /** Letters are rendered, then dropped (the real run keeps them in its state file); reports go to the folder. */
+    /** What the real run keeps in its state file (letters) is rendered, then dropped; reports go to the folder. */
     private static final class LettersDropped extends DelegatingObjectStore {
         LettersDropped(ObjectStore folder) {
             super(folder);
@@ -73,7 +73,7 @@ final class FloorRun {
         @Override
         public void put(String key, byte[] content, String contentType, Map<String, String> metadata)
                 throws IOException {
-            if (!key.startsWith(Letters.PREFIX)) {
+            if (!StateObjectStore.keptInState(key)) {
                 super.put(key, content, contentType, metadata);
             }
         }
