@@ -95,8 +95,67 @@ class StartupCacheIT {
     }
 
     @Test
-    void turnedOffByTheEnvironment() throws Exception {
-        assertEquals(1, run(List.of("bash", "-c", ". '" + SCRIPT + "' && startup_cache_supported"), "0").exit());
+    void turnedOffByTheEnvironmentAndABadSettingIsNamed() throws Exception {
+        List<String> supported = List.of("bash", "-c", ". '" + SCRIPT + "' && startup_cache_supported");
+        for (String off : List.of("0", "false", "no", "off")) {
+            assertEquals(1, run(supported, off).exit(), off);
+        }
+        assertEquals(0, run(supported, "1").exit());
+        Result odd = run(supported, "maybe");
+        assertEquals(0, odd.exit(), "a setting it does not know leaves the cache on");
+        assertTrue(odd.err().contains("TRIAGE_STARTUP_CACHE is 'maybe', not 0 or 1; the start-up cache stays on"),
+                odd.err());
+    }
+
+    /** Ctrl-C in the middle of the training: the terminal's SIGINT reaches the whole process group. */
+    @Test
+    void anInterruptedTrainingLeavesNoPartialFileAndNoFailureMarker() throws Exception {
+        Path jar = Files.copy(JAR, dir.resolve("triage.jar"));
+        Path cache = dir.resolve("startup-cache/jdk.aot");
+        Path scratch = Files.createDirectories(dir.resolve("scratch"));
+        ProcessBuilder builder = new ProcessBuilder("setsid", "bash", "-c", ". '" + SCRIPT + "'; startup_cache_prepare '"
+                + jar + "' '" + cache + "'").directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("interrupted.log").toFile());
+        builder.environment().put("JAVA_HOME", JAVA_HOME.toString());
+        builder.environment().put("TMPDIR", scratch.toString()); // where mktemp makes the training's state dir
+        Process training = builder.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(cache.resolveSibling("jdk.aot." + training.pid() + ".partial.config"))
+                && !hasChildren(scratch) && training.isAlive()) {
+            assertTrue(System.nanoTime() < deadline, "the training never started");
+            Thread.sleep(20);
+        }
+        assertTrue(training.isAlive(), "interrupted in the middle, not after: " + Files.readString(dir.resolve("interrupted.log")));
+        Thread.sleep(1_000); // into the demo
+        assertEquals(0, new ProcessBuilder("kill", "-INT", "--", "-" + training.pid()).start().waitFor());
+        assertTrue(training.waitFor(2, TimeUnit.MINUTES), "the interrupted training ended");
+        try (var left = Files.list(cache.getParent())) {
+            List<String> names = left.map(p -> p.getFileName().toString()).toList();
+            assertTrue(names.stream().noneMatch(n -> n.contains(".partial") || n.endsWith(".failed")),
+                    "no partial file and no failure marker (the next command trains again): " + names);
+        }
+        assertFalse(hasChildren(scratch), "the training's scratch state dir is gone");
+    }
+
+    private static boolean hasChildren(Path dir) throws IOException {
+        try (var children = Files.list(dir)) {
+            return children.findAny().isPresent();
+        }
+    }
+
+    @Test
+    void theLeftoversOfAKilledTrainingAreRemovedAndOnlyThose() throws Exception {
+        Path cache = Files.createDirectories(dir.resolve("startup-cache")).resolve("jdk.aot");
+        Path dead = Files.writeString(cache.resolveSibling("jdk.aot.999999999.partial.config"), "left by a kill -9");
+        Process alive = new ProcessBuilder("sleep", "30").start();
+        try {
+            Path live = Files.writeString(cache.resolveSibling("jdk.aot." + alive.pid() + ".partial"), "still training");
+            assertEquals(0, shell("startup_cache_drop_orphans '" + cache + "'").exit());
+            assertFalse(Files.exists(dead), "a dead training's file goes");
+            assertTrue(Files.exists(live), "a live training's file stays");
+        } finally {
+            alive.destroyForcibly();
+        }
     }
 
     private List<String> flags(Path jar, Path cache) throws Exception {
