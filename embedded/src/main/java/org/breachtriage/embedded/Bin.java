@@ -29,6 +29,22 @@ final class Bin {
         return len < 0 ? null : DataUtils.readString(buff, len);
     }
 
+    /**
+     * Moves past a string {@link #putString} wrote, without making it: each character is one byte below
+     * 0x80, three from 0xE0, else two ({@code WriteBuffer.putStringData}'s encoding).
+     */
+    static void skipString(ByteBuffer buff) {
+        int len = DataUtils.readVarInt(buff) - 1;
+        for (int i = 0; i < len; i++) {
+            int lead = buff.get() & 0xFF;
+            if (lead >= 0xE0) {
+                buff.position(buff.position() + 2);
+            } else if (lead >= 0x80) {
+                buff.get();
+            }
+        }
+    }
+
     /** Ordinal + 1 as a var-int, so 0 can mean null. */
     static void putEnum(WriteBuffer buff, Enum<?> e) {
         buff.putVarInt(e == null ? 0 : e.ordinal() + 1);
@@ -57,6 +73,13 @@ final class Bin {
 
     static Instant getInstant(ByteBuffer buff) {
         return buff.get() == 0 ? null : Instant.ofEpochSecond(buff.getLong(), DataUtils.readVarInt(buff));
+    }
+
+    static void skipInstant(ByteBuffer buff) {
+        if (buff.get() != 0) {
+            buff.getLong();
+            DataUtils.readVarInt(buff);
+        }
     }
 
     static void checkFormat(ByteBuffer buff, byte expected, String what) {

@@ -33,6 +33,9 @@ import org.h2.mvstore.type.BasicDataType;
  * names would multiply the file size. Each incident has its own persons map, so the incident id is a
  * property of this type rather than repeated in every value. Enums are stored by ordinal ({@link
  * StoreSchema} checks the file's constants line up); instants keep nanoseconds.
+ *
+ * <p>The log keeps records in this form in memory too ({@link #pack}, {@link PackedPersonType}); as a
+ * map value type of its own it is what files before that were written with, byte for byte.
  */
 final class IncidentPersonType extends BasicDataType<IncidentPerson> {
     /** 3: repeated strings by number ({@link StringTable}); 2, still read: every string inline. */
@@ -52,6 +55,9 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
     private static final S68Restriction[] RESTRICTIONS = S68Restriction.values();
     /** The hold byte: 0 none, 1 a hold, 2 a hold that is a DPA 2018 s.68(7) restriction (its ground follows). */
     private static final int HOLD_WITH_RESTRICTION = 2;
+
+    /** Each writer thread's buffer for {@link #pack}: a record is encoded where it is written, not at commit. */
+    private static final ThreadLocal<WriteBuffer> PACKING = ThreadLocal.withInitial(() -> new WriteBuffer(1024));
 
     private final String incidentId;
     private final StringTable strings;
@@ -123,6 +129,24 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
         boolean own = buff.get() != 0;
         String rest = strings.get(buff);
         return own ? prefix + rest : rest;
+    }
+
+    /**
+     * The record as the log keeps it ({@link PackedPerson}). Its strings are written by number or inline as
+     * {@link StringTable#put} decides now; since the table's entries only ever become durable, a number
+     * written now names an entry already on disk whenever the record reaches it.
+     */
+    PackedPerson pack(IncidentPerson p) {
+        WriteBuffer buff = PACKING.get().clear();
+        write(buff, p);
+        ByteBuffer written = buff.getBuffer();
+        byte[] bytes = new byte[written.position()];
+        written.get(0, bytes);
+        return new PackedPerson(bytes);
+    }
+
+    IncidentPerson unpack(PackedPerson packed) {
+        return read(ByteBuffer.wrap(packed.bytes()));
     }
 
     @Override
@@ -246,6 +270,120 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
         int version = DataUtils.readVarInt(buff);
         return new IncidentPerson(incidentId, payNumber, (flags & MATCHED) != 0, staffType, force, exposed, assessment,
                 manifests, notices, changes, notes, hold, version);
+    }
+
+    /** Moves past one string field, as {@link StringField} reads it, without making the string. */
+    private interface StringSkip {
+        void skip(ByteBuffer buff);
+    }
+
+    /**
+     * Moves past one record without building it: the field walk of {@link #read}, each string, list and
+     * object passed over. It is what finding a record's end costs when a page of them is read from disk
+     * ({@link PackedPersonType}); decoding them all was a sixth of a million-row run's samples. The two
+     * walks are kept in step by a test that skips records of every shape {@link #write} makes.
+     */
+    void skip(ByteBuffer buff) {
+        byte format = buff.get();
+        if (format != FORMAT && format != INLINE_STRINGS_FORMAT) {
+            throw new IllegalStateException("stored incident person has format " + format + ", this version reads "
+                    + INLINE_STRINGS_FORMAT + " and " + FORMAT);
+        }
+        StringSkip field = format == FORMAT ? StringTable::skip : Bin::skipString;
+        StringSkip noticeId = format == FORMAT ? b -> {
+            b.get();
+            StringTable.skip(b);
+        } : Bin::skipString;
+        int flags = buff.get();
+        Bin.skipString(buff); // pay number
+        DataUtils.readVarInt(buff); // staff type
+        field.skip(buff); // force
+        DataUtils.readVarInt(buff); // exposed
+        skipAssessment(buff, field, (flags & HAS_CB) != 0, (flags & HAS_EXEMPTION) != 0);
+        for (int i = DataUtils.readVarInt(buff); i > 0; i--) { // manifests
+            field.skip(buff);
+            DataUtils.readVarInt(buff);
+            field.skip(buff);
+            field.skip(buff);
+            DataUtils.readVarInt(buff);
+            buff.get();
+        }
+        for (int i = DataUtils.readVarInt(buff); i > 0; i--) {
+            skipNotice(buff, field, noticeId);
+        }
+        for (int i = DataUtils.readVarInt(buff); i > 0; i--) { // changes
+            field.skip(buff);
+            DataUtils.readVarLong(buff);
+            skipFigure(buff);
+            skipFigure(buff);
+            skipCaseFigure(buff);
+            skipCaseFigure(buff);
+        }
+        for (int i = DataUtils.readVarInt(buff); i > 0; i--) { // review notes
+            field.skip(buff);
+        }
+        int holdTag = buff.get();
+        if (holdTag != 0) {
+            field.skip(buff);
+            field.skip(buff);
+            field.skip(buff);
+            Bin.skipInstant(buff);
+            if (holdTag == HOLD_WITH_RESTRICTION) {
+                DataUtils.readVarInt(buff);
+            }
+        }
+        DataUtils.readVarInt(buff); // version
+    }
+
+    private static void skipNotice(ByteBuffer buff, StringSkip field, StringSkip noticeId) {
+        noticeId.skip(buff);
+        DataUtils.readVarInt(buff); // kind
+        DataUtils.readVarInt(buff); // band
+        DataUtils.readVarInt(buff); // channel
+        field.skip(buff); // template
+        buff.get(); // art34
+        field.skip(buff); // case
+        DataUtils.readVarLong(buff); // batch
+        Bin.skipInstant(buff); // planned
+        DataUtils.readVarInt(buff); // state
+        DataUtils.readVarInt(buff); // approvals needed
+        for (int i = DataUtils.readVarInt(buff); i > 0; i--) {
+            field.skip(buff);
+            field.skip(buff);
+            field.skip(buff);
+            field.skip(buff);
+            Bin.skipInstant(buff);
+        }
+        Bin.skipInstant(buff); // released
+        field.skip(buff); // claimed by
+        Bin.skipInstant(buff); // claimed
+        Bin.skipInstant(buff); // published
+        noticeId.skip(buff); // withdrawn by
+    }
+
+    private static void skipAssessment(ByteBuffer buff, StringSkip field, boolean hasCb, boolean hasExemption) {
+        buff.position(buff.position() + (hasCb ? 7 : 3) * Double.BYTES); // dpc, ei, [cb's four], score
+        DataUtils.readVarInt(buff); // band
+        for (int i = DataUtils.readVarInt(buff); i > 0; i--) {
+            field.skip(buff);
+        }
+        if (hasExemption) {
+            DataUtils.readVarInt(buff);
+        }
+    }
+
+    private static void skipFigure(ByteBuffer buff) {
+        if (buff.get() != 0) {
+            DataUtils.readVarInt(buff);
+            DataUtils.readVarInt(buff);
+            DataUtils.readVarInt(buff);
+        }
+    }
+
+    private static void skipCaseFigure(ByteBuffer buff) {
+        if (buff.get() != 0) {
+            DataUtils.readVarInt(buff);
+        }
     }
 
     private static PersonNotice readNotice(ByteBuffer buff, StringField field, StringField noticeIds) {

@@ -31,6 +31,10 @@ import org.h2.mvstore.type.StringDataType;
  * person's if its own pay number matches, so an index entry left dangling by a crash between the two
  * writes reads as absent and is reused.
  *
+ * <p>The log holds each record as its encoded bytes ({@link PackedPerson}), packed by the writer and
+ * decoded by the reader, so that a quarter of a million people fit the page cache and a commit copies
+ * records rather than encoding them again.
+ *
  * <p>Every conditional write is one {@link MVMap#operate} on one entry, which MVStore applies
  * atomically, so scorer threads need no lock of ours.
  */
@@ -57,11 +61,11 @@ public final class MvStorePersonStore implements PersonStore {
      * not seen is not there. That spares a run on a new incident one B-tree search per new person (a
      * million-row run has a quarter of a million); only this process writes while it holds the state dir.
      */
-    private record People(MVMap<Long, IncidentPerson> log, MVMap<String, Long> index, StringTable strings,
-                          AtomicLong nextSeq, Map<String, Long> seenSlots, boolean allSeen) {
+    private record People(MVMap<Long, PackedPerson> log, MVMap<String, Long> index, StringTable strings,
+                          IncidentPersonType codec, AtomicLong nextSeq, Map<String, Long> seenSlots, boolean allSeen) {
         IncidentPerson at(long seq, String payNumber) {
-            IncidentPerson person = log.get(seq);
-            return person != null && person.payNumber().equals(payNumber) ? person : null;
+            PackedPerson packed = log.get(seq);
+            return packed != null && packed.isOf(payNumber) ? codec.unpack(packed) : null;
         }
 
         /** The person's slot, or null if the index has none. */
@@ -87,12 +91,17 @@ public final class MvStorePersonStore implements PersonStore {
             seenSlots.put(payNumber, seq);
         }
 
-        /** Every write of a record goes through here first, so the strings it names by number are stored. */
-        IncidentPerson tabled(IncidentPerson person) {
-            if (person != null) {
-                IncidentPersonType.addStrings(person, strings);
+        /**
+         * An update's record, its strings stored in the table first, then packed: inside a map update no
+         * commit can run, so its new strings go inline until the record next changes. Null stays null (an
+         * update that declined).
+         */
+        PackedPerson packed(IncidentPerson person) {
+            if (person == null) {
+                return null;
             }
-            return person;
+            IncidentPersonType.addStrings(person, strings);
+            return codec.pack(person);
         }
 
         /**
@@ -118,9 +127,9 @@ public final class MvStorePersonStore implements PersonStore {
         }
         // Log first, index second: once the index names a sequence number, its record is there.
         long seq = people.nextSeq.getAndIncrement();
-        people.tabled(person);
-        people.stringsToDisk(maps.store());
-        people.log.put(seq, person);
+        IncidentPersonType.addStrings(person, people.strings);
+        people.stringsToDisk(maps.store()); // before packing, so that its new strings are written by number
+        people.log.put(seq, people.codec.pack(person));
         while (true) {
             Long taken = people.index.putIfAbsent(payNumber, seq);
             if (taken == null || taken == seq) { // == seq: a crash-dangling entry that happens to name our slot
@@ -192,12 +201,12 @@ public final class MvStorePersonStore implements PersonStore {
         }
         maps.readingOneVersion(() -> {
             SlotOwners owners = SlotOwners.of(people.index, people.nextSeq.get());
-            Cursor<Long, IncidentPerson> cursor = people.log.cursor(null);
+            Cursor<Long, PackedPerson> cursor = people.log.cursor(null);
             while (cursor.hasNext()) {
                 long seq = cursor.next();
-                IncidentPerson person = cursor.getValue();
-                if (owners.owns(seq, person.payNumber())) {
-                    consumer.accept(person);
+                PackedPerson packed = cursor.getValue();
+                if (owners.owns(seq, packed.payNumber())) {
+                    consumer.accept(people.codec.unpack(packed));
                 }
             }
         });
@@ -276,9 +285,8 @@ public final class MvStorePersonStore implements PersonStore {
         if (seq == null) {
             return false;
         }
-        boolean written = AtomicUpdate.apply(people.log, seq, stored ->
-                stored == null || !stored.payNumber().equals(payNumber) ? null : people.tabled(change.apply(stored)))
-                .isPresent();
+        boolean written = AtomicUpdate.apply(people.log, seq, stored -> stored == null || !stored.isOf(payNumber) ? null
+                : people.packed(change.apply(people.codec.unpack(stored)))).isPresent();
         people.stringsToDisk(maps.store());
         return written;
     }
@@ -298,13 +306,14 @@ public final class MvStorePersonStore implements PersonStore {
             StringTable strings = new StringTable(maps.store().openMap(STRINGS_PREFIX + id,
                     new MVMap.Builder<Long, String>().keyType(LongDataType.INSTANCE)
                             .valueType(StringDataType.INSTANCE)));
-            MVMap<Long, IncidentPerson> log = maps.store().openMap(LOG_PREFIX + id,
-                    new MVMap.Builder<Long, IncidentPerson>().keyType(LongDataType.INSTANCE)
-                            .valueType(new IncidentPersonType(id, strings)));
+            IncidentPersonType codec = new IncidentPersonType(id, strings);
+            MVMap<Long, PackedPerson> log = maps.store().openMap(LOG_PREFIX + id,
+                    new MVMap.Builder<Long, PackedPerson>().keyType(LongDataType.INSTANCE)
+                            .valueType(new PackedPersonType(codec)));
             MVMap<String, Long> index = maps.store().openMap(INDEX_PREFIX + id, new MVMap.Builder<String, Long>()
                     .keyType(StringDataType.INSTANCE).valueType(LongDataType.INSTANCE));
             Long last = log.lastKey();
-            return new People(log, index, strings, new AtomicLong(last == null ? 0 : last + 1), new ConcurrentHashMap<>(),
+            return new People(log, index, strings, codec, new AtomicLong(last == null ? 0 : last + 1), new ConcurrentHashMap<>(),
                     index.sizeAsLong() == 0);
         });
     }

@@ -113,6 +113,13 @@ final class StringTable {
         }
     }
 
+    /** Moves past a string {@link #put} wrote, without looking it up. */
+    static void skip(ByteBuffer buff) {
+        if (DataUtils.readVarInt(buff) == INLINE) {
+            Bin.skipString(buff);
+        }
+    }
+
     String get(ByteBuffer buff) {
         int code = DataUtils.readVarInt(buff);
         if (code == NULL) {

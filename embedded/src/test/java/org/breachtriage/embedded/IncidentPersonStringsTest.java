@@ -144,7 +144,49 @@ class IncidentPersonStringsTest {
         Bin.putString(v2, "look again");
         v2.put((byte) 0).putVarInt(7); // no hold; version
 
-        assertEquals(expected, new IncidentPersonType(incident, freshTable()).read(v2.getBuffer().flip()));
+        ByteBuffer bytes = v2.getBuffer().flip();
+        assertEquals(expected, new IncidentPersonType(incident, freshTable()).read(bytes.duplicate()));
+        new IncidentPersonType(incident, freshTable()).skip(bytes);
+        assertEquals(0, bytes.remaining(), "skip walks a format-2 record to its end");
+    }
+
+    /**
+     * Finding where a record ends without decoding it ({@link IncidentPersonType#skip}, what reading a page
+     * from disk does) must walk exactly the fields {@link IncidentPersonType#write} wrote: checked on records
+     * of every shape the contract has (an assessment with and without its circumstances, an exemption, a
+     * hold with and without a restriction, approvals, withdrawn notices, changes from nothing, notes), with
+     * characters of one, two and three bytes, their strings inline and by number, and two records back to back.
+     */
+    @Test
+    void skippingARecordEndsExactlyWhereItsWritingEnded() {
+        String incident = ContractData.uniqueId("incident");
+        IncidentPerson rich = ContractData.matchedPerson(incident, "MP000106", 9);
+        Assessment noCb = new Assessment(2, 0.5, null, 1.0, Band.MEDIUM, List.of("Ó’Briain — a rare name: EI 0.5"),
+                Art34Exemption.NONE);
+        IncidentPerson accented = new IncidentPerson(incident, "MPÉ0107", true, StaffType.STAFF, "Heddlu Dyfed-Powys",
+                rich.exposed(), noCb, rich.manifests(), rich.notices(), rich.changes(), List.of("Zoë €5 — review"), null, 3);
+        List<IncidentPerson> people = List.of(rich, accented, ContractData.unmatchedPerson(incident, "MP000108", 0),
+                ContractData.restrictedVictim(incident, "V-109", 2));
+        for (boolean byNumber : new boolean[] {false, true}) {
+            StringTable table = freshTable();
+            if (byNumber) {
+                people.forEach(p -> IncidentPersonType.addStrings(p, table));
+                table.makeDurable(() -> { });
+            }
+            IncidentPersonType type = new IncidentPersonType(incident, table);
+            for (IncidentPerson p : people) {
+                WriteBuffer two = new WriteBuffer();
+                type.write(two, p);
+                int first = two.position();
+                type.write(two, p);
+                ByteBuffer bytes = two.getBuffer().flip();
+                type.skip(bytes);
+                assertEquals(first, bytes.position(), p.payNumber() + (byNumber ? ", strings by number" : ", inline"));
+                type.skip(bytes);
+                assertEquals(0, bytes.remaining(), p.payNumber() + ": the second record too");
+                assertEquals(p, type.unpack(type.pack(p)), p.payNumber() + " packs and unpacks");
+            }
+        }
     }
 
     @Test
