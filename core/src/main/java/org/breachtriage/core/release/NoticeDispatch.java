@@ -135,24 +135,37 @@ public final class NoticeDispatch {
         List<String> payNumbers = claimed.stream().filter(p -> p.subjectType().staff()).map(IncidentPerson::payNumber)
                 .toList();
         Map<String, StaffMember> members = payNumbers.isEmpty() ? Map.of() : staff.findAll(payNumbers);
-        List<OutboundMessage> messages = new ArrayList<>();
-        List<IncidentPerson> owners = new ArrayList<>();
-        List<PersonNotice> notices = new ArrayList<>();
+        List<Addressed> addressed = new ArrayList<>();
         for (IncidentPerson person : claimed) {
             for (PersonNotice notice : person.claimedBy(token)) {
-                Letters.Letter letter = letters.forNotice(incident, person, notice, members.get(person.payNumber()));
-                put(letter);
-                messages.add(Messages.notice(incident, person, notice, letter.key()));
-                owners.add(person);
-                notices.add(notice);
+                addressed.add(new Addressed(person, notice));
             }
+        }
+        // A letter and its message are pure work on what the round has read (no store, no clock), and they
+        // were most of the release's time, on one core of two: written side by side, kept in the round's order.
+        List<Written> written = addressed.parallelStream().map(a -> {
+            Letters.Letter letter = letters.forNotice(incident, a.person(), a.notice(), members.get(a.person().payNumber()));
+            return new Written(letter, Messages.notice(incident, a.person(), a.notice(), letter.key()));
+        }).toList();
+        List<OutboundMessage> messages = new ArrayList<>(written.size());
+        for (Written w : written) {
+            put(w.letter());
+            messages.add(w.message());
         }
         publisher.publish(Topic.NOTICES, messages);
         Instant at = clock.instant();
-        for (int i = 0; i < notices.size(); i++) {
-            persons.markPublished(incident.incidentId(), owners.get(i).payNumber(), notices.get(i).noticeId(), at);
+        for (Addressed a : addressed) {
+            persons.markPublished(incident.incidentId(), a.person().payNumber(), a.notice().noticeId(), at);
         }
-        return notices.size();
+        return addressed.size();
+    }
+
+    /** One claimed notice and the person it goes to. */
+    private record Addressed(IncidentPerson person, PersonNotice notice) {
+    }
+
+    /** A notice's letter and the message that names it. */
+    private record Written(Letters.Letter letter, OutboundMessage message) {
     }
 
     /**
