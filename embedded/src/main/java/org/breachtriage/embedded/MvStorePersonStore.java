@@ -62,7 +62,7 @@ public final class MvStorePersonStore implements PersonStore {
      * million-row run has a quarter of a million); only this process writes while it holds the state dir.
      */
     private record People(MVMap<Long, PackedPerson> log, MVMap<String, Long> index, StringTable strings,
-                          IncidentPersonType codec, AtomicLong nextSeq, Map<String, Long> seenSlots, boolean allSeen) {
+                          IncidentPersonCodec codec, AtomicLong nextSeq, Map<String, Long> seenSlots, boolean allSeen) {
         IncidentPerson at(long seq, String payNumber) {
             PackedPerson packed = log.get(seq);
             return packed != null && packed.isOf(payNumber) ? codec.unpack(packed) : null;
@@ -100,7 +100,7 @@ public final class MvStorePersonStore implements PersonStore {
             if (person == null) {
                 return null;
             }
-            IncidentPersonType.addStrings(person, strings);
+            IncidentPersonCodec.addStrings(person, strings);
             return codec.pack(person);
         }
 
@@ -127,7 +127,7 @@ public final class MvStorePersonStore implements PersonStore {
         }
         // Log first, index second: once the index names a sequence number, its record is there.
         long seq = people.nextSeq.getAndIncrement();
-        IncidentPersonType.addStrings(person, people.strings);
+        IncidentPersonCodec.addStrings(person, people.strings);
         people.stringsToDisk(maps.store()); // before packing, so that its new strings are written by number
         people.log.put(seq, people.codec.pack(person));
         while (true) {
@@ -306,7 +306,7 @@ public final class MvStorePersonStore implements PersonStore {
             StringTable strings = new StringTable(maps.store().openMap(STRINGS_PREFIX + id,
                     new MVMap.Builder<Long, String>().keyType(LongDataType.INSTANCE)
                             .valueType(StringDataType.INSTANCE)));
-            IncidentPersonType codec = new IncidentPersonType(id, strings);
+            IncidentPersonCodec codec = new IncidentPersonCodec(id, strings);
             MVMap<Long, PackedPerson> log = maps.store().openMap(LOG_PREFIX + id,
                     new MVMap.Builder<Long, PackedPerson>().keyType(LongDataType.INSTANCE)
                             .valueType(new PackedPersonType(codec)));

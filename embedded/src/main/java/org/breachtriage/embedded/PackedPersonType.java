@@ -5,17 +5,17 @@ import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
 /**
- * The log's value type: a {@link PackedPerson}'s bytes, written as they are. The file holds the same
- * bytes {@link IncidentPersonType} wrote when it was the log's value type, so files written before
- * read unchanged, and records of either of its formats are kept in the one they were written in.
+ * The log's value type: a {@link PackedPerson}'s bytes, written as they are. They are the bytes of
+ * {@link IncidentPersonCodec}, which the log's value type wrote before records were kept packed, so files
+ * written before read unchanged, and records of either of its formats are kept in the one they were written in.
  */
 final class PackedPersonType extends BasicDataType<PackedPerson> {
     /** An object header and its field, and the array's header. */
     private static final int OVERHEAD = 32;
 
-    private final IncidentPersonType codec;
+    private final IncidentPersonCodec codec;
 
-    PackedPersonType(IncidentPersonType codec) {
+    PackedPersonType(IncidentPersonCodec codec) {
         this.codec = codec;
     }
 
@@ -25,7 +25,7 @@ final class PackedPersonType extends BasicDataType<PackedPerson> {
     }
 
     /**
-     * The record's bytes, whose end is found by walking its fields ({@link IncidentPersonType#skip}): the
+     * The record's bytes, whose end is found by walking its fields ({@link IncidentPersonCodec#skip}): the
      * form has no length of its own. A record is decoded when it is read, not when its page is.
      */
     @Override

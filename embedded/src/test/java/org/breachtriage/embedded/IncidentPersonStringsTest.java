@@ -42,7 +42,7 @@ class IncidentPersonStringsTest {
                 .keyType(LongDataType.INSTANCE).valueType(StringDataType.INSTANCE)));
     }
 
-    private static ByteBuffer written(IncidentPersonType type, IncidentPerson person) {
+    private static ByteBuffer written(IncidentPersonCodec type, IncidentPerson person) {
         WriteBuffer buff = new WriteBuffer();
         type.write(buff, person);
         return buff.getBuffer().flip();
@@ -53,10 +53,10 @@ class IncidentPersonStringsTest {
         String incident = ContractData.uniqueId("incident");
         IncidentPerson person = ContractData.matchedPerson(incident, "MP000101", 4);
         StringTable table = freshTable();
-        IncidentPersonType type = new IncidentPersonType(incident, table);
+        IncidentPersonCodec type = new IncidentPersonCodec(incident, table);
 
         int inline = written(type, person).remaining(); // nothing added yet: every string is written inline
-        IncidentPersonType.addStrings(person, table);
+        IncidentPersonCodec.addStrings(person, table);
         table.makeDurable(() -> { }); // as after a commit of the table's map
         ByteBuffer byNumber = written(type, person);
         int size = byNumber.remaining();
@@ -70,13 +70,13 @@ class IncidentPersonStringsTest {
         String incident = ContractData.uniqueId("incident");
         IncidentPerson person = ContractData.matchedPerson(incident, "MP000106", 3);
         StringTable table = freshTable();
-        IncidentPersonType.addStrings(person, table); // entries put, no commit has finished since
+        IncidentPersonCodec.addStrings(person, table); // entries put, no commit has finished since
         assertTrue(table.hasPending());
-        ByteBuffer bytes = written(new IncidentPersonType(incident, table), person);
+        ByteBuffer bytes = written(new IncidentPersonCodec(incident, table), person);
 
         // A commit may save the record and not yet the table's entries (each map as it reaches it): a store
         // reopened from such a version has none of them, and the record must read all the same.
-        assertEquals(person, new IncidentPersonType(incident, freshTable()).read(bytes));
+        assertEquals(person, new IncidentPersonCodec(incident, freshTable()).read(bytes));
         int[] commits = {0};
         table.makeDurable(() -> commits[0]++);
         table.makeDurable(() -> commits[0]++);
@@ -88,8 +88,8 @@ class IncidentPersonStringsTest {
         String incident = ContractData.uniqueId("incident");
         IncidentPerson person = ContractData.matchedPerson(incident, "MP000102", 2);
         StringTable table = freshTable();
-        IncidentPersonType type = new IncidentPersonType(incident, table);
-        IncidentPersonType.addStrings(ContractData.matchedPerson(incident, "MP000103", 0), table); // some, not all
+        IncidentPersonCodec type = new IncidentPersonCodec(incident, table);
+        IncidentPersonCodec.addStrings(ContractData.matchedPerson(incident, "MP000103", 0), table); // some, not all
 
         assertEquals(person, type.read(written(type, person)));
     }
@@ -145,14 +145,14 @@ class IncidentPersonStringsTest {
         v2.put((byte) 0).putVarInt(7); // no hold; version
 
         ByteBuffer bytes = v2.getBuffer().flip();
-        assertEquals(expected, new IncidentPersonType(incident, freshTable()).read(bytes.duplicate()));
-        new IncidentPersonType(incident, freshTable()).skip(bytes);
+        assertEquals(expected, new IncidentPersonCodec(incident, freshTable()).read(bytes.duplicate()));
+        new IncidentPersonCodec(incident, freshTable()).skip(bytes);
         assertEquals(0, bytes.remaining(), "skip walks a format-2 record to its end");
     }
 
     /**
-     * Finding where a record ends without decoding it ({@link IncidentPersonType#skip}, what reading a page
-     * from disk does) must walk exactly the fields {@link IncidentPersonType#write} wrote: checked on records
+     * Finding where a record ends without decoding it ({@link IncidentPersonCodec#skip}, what reading a page
+     * from disk does) must walk exactly the fields {@link IncidentPersonCodec#write} wrote: checked on records
      * of every shape the contract has (an assessment with and without its circumstances, an exemption, a
      * hold with and without a restriction, approvals, withdrawn notices, changes from nothing, notes), with
      * characters of one, two and three bytes, their strings inline and by number, and two records back to back.
@@ -170,10 +170,10 @@ class IncidentPersonStringsTest {
         for (boolean byNumber : new boolean[] {false, true}) {
             StringTable table = freshTable();
             if (byNumber) {
-                people.forEach(p -> IncidentPersonType.addStrings(p, table));
+                people.forEach(p -> IncidentPersonCodec.addStrings(p, table));
                 table.makeDurable(() -> { });
             }
-            IncidentPersonType type = new IncidentPersonType(incident, table);
+            IncidentPersonCodec type = new IncidentPersonCodec(incident, table);
             for (IncidentPerson p : people) {
                 WriteBuffer two = new WriteBuffer();
                 type.write(two, p);
@@ -194,12 +194,12 @@ class IncidentPersonStringsTest {
         String incident = ContractData.uniqueId("incident");
         IncidentPerson person = ContractData.matchedPerson(incident, "MP000105", 1);
         StringTable full = freshTable();
-        IncidentPersonType.addStrings(person, full);
+        IncidentPersonCodec.addStrings(person, full);
         full.makeDurable(() -> { });
-        ByteBuffer bytes = written(new IncidentPersonType(incident, full), person);
+        ByteBuffer bytes = written(new IncidentPersonCodec(incident, full), person);
 
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new IncidentPersonType(incident, freshTable()).read(bytes));
+                () -> new IncidentPersonCodec(incident, freshTable()).read(bytes));
         assertTrue(e.getMessage().contains("the state file is damaged"), e.getMessage());
     }
 }

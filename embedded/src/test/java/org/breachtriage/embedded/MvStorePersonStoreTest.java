@@ -88,9 +88,10 @@ class MvStorePersonStoreTest extends PersonStoreContract {
         try (var raw = MVStore.open(stateDir.resolve(EmbeddedState.STORE_FILE).toString())) {
             StringTable strings = new StringTable(raw.openMap("incident.personStrings/" + incident,
                     new MVMap.Builder<Long, String>().keyType(LongDataType.INSTANCE).valueType(StringDataType.INSTANCE)));
-            var log = raw.openMap("incident.persons/" + incident, new MVMap.Builder<Long, IncidentPerson>()
-                    .keyType(LongDataType.INSTANCE).valueType(new IncidentPersonType(incident, strings)));
-            log.put(log.lastKey() + 1, ContractData.unmatchedPerson(incident, "MP-ORPHAN", 0));
+            IncidentPersonCodec codec = new IncidentPersonCodec(incident, strings);
+            var log = raw.openMap("incident.persons/" + incident, new MVMap.Builder<Long, PackedPerson>()
+                    .keyType(LongDataType.INSTANCE).valueType(new PackedPersonType(codec)));
+            log.put(log.lastKey() + 1, codec.pack(ContractData.unmatchedPerson(incident, "MP-ORPHAN", 0)));
             // And a dangling entry that sorts before Alice's own and names her slot.
             var index = raw.openMap("incident.personIndex/" + incident, new MVMap.Builder<String, Long>()
                     .keyType(StringDataType.INSTANCE).valueType(LongDataType.INSTANCE));

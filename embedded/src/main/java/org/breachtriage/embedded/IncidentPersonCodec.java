@@ -26,7 +26,6 @@ import org.breachtriage.core.scoring.Assessment;
 import org.breachtriage.core.scoring.CircumstancesOfBreach;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
-import org.h2.mvstore.type.BasicDataType;
 
 /**
  * Compact binary form of an {@link IncidentPerson}: a run writes one per person, so JSON with field
@@ -34,10 +33,10 @@ import org.h2.mvstore.type.BasicDataType;
  * property of this type rather than repeated in every value. Enums are stored by ordinal ({@link
  * StoreSchema} checks the file's constants line up); instants keep nanoseconds.
  *
- * <p>The log keeps records in this form in memory too ({@link #pack}, {@link PackedPersonType}); as a
- * map value type of its own it is what files before that were written with, byte for byte.
+ * <p>The log keeps records in this form in memory too ({@link #pack}, {@link PackedPersonType}), byte for
+ * byte what the log's value type wrote before records were kept packed, so older files read unchanged.
  */
-final class IncidentPersonType extends BasicDataType<IncidentPerson> {
+final class IncidentPersonCodec {
     /** 3: repeated strings by number ({@link StringTable}); 2, still read: every string inline. */
     private static final byte FORMAT = 3;
     private static final byte INLINE_STRINGS_FORMAT = 2;
@@ -62,7 +61,7 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
     private final String incidentId;
     private final StringTable strings;
 
-    IncidentPersonType(String incidentId, StringTable strings) {
+    IncidentPersonCodec(String incidentId, StringTable strings) {
         this.incidentId = incidentId;
         this.strings = strings;
     }
@@ -149,8 +148,7 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
         return read(ByteBuffer.wrap(packed.bytes()));
     }
 
-    @Override
-    public void write(WriteBuffer buff, IncidentPerson p) {
+    void write(WriteBuffer buff, IncidentPerson p) {
         Assessment a = p.assessment();
         buff.put(FORMAT).put((byte) ((p.matched() ? MATCHED : 0) | (a.cb() != null ? HAS_CB : 0)
                 | (a.exempt() ? HAS_EXEMPTION : 0)));
@@ -223,8 +221,7 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
         buff.putVarInt(p.version());
     }
 
-    @Override
-    public IncidentPerson read(ByteBuffer buff) {
+    IncidentPerson read(ByteBuffer buff) {
         byte format = buff.get();
         if (format != FORMAT && format != INLINE_STRINGS_FORMAT) {
             throw new IllegalStateException("stored incident person has format " + format + ", this version reads "
@@ -474,28 +471,5 @@ final class IncidentPersonType extends BasicDataType<IncidentPerson> {
     private static CaseFigure getCaseFigure(ByteBuffer buff, SubjectType subjectType) {
         int tag = buff.get();
         return tag == 0 ? null : new CaseFigure(Bin.getEnum(buff, BANDS), tag == 2, subjectType);
-    }
-
-    @Override
-    public int getMemory(IncidentPerson p) {
-        // As if every string were its own copy: true of a record the scorer has just built, though one read
-        // back shares its strings with the table. Overcounting keeps the page cache inside its share of the heap.
-        int memory = 320 + Bin.memory(p.payNumber()) + Bin.memory(p.force());
-        for (String reason : p.assessment().reasons()) {
-            memory += Bin.memory(reason);
-        }
-        memory += 120 * p.manifests().size() + 80 * p.changes().size();
-        for (PersonNotice n : p.notices()) {
-            memory += 260 + 160 * n.approvals().size();
-        }
-        for (String note : p.reviewNotes()) {
-            memory += Bin.memory(note);
-        }
-        return memory;
-    }
-
-    @Override
-    public IncidentPerson[] createStorage(int size) {
-        return new IncidentPerson[size];
     }
 }
