@@ -221,12 +221,18 @@ final class IncidentPersonCodec {
         buff.putVarInt(p.version());
     }
 
-    IncidentPerson read(ByteBuffer buff) {
+    /** The record's format byte, refused unless this version reads it. */
+    private static byte format(ByteBuffer buff) {
         byte format = buff.get();
         if (format != FORMAT && format != INLINE_STRINGS_FORMAT) {
             throw new IllegalStateException("stored incident person has format " + format + ", this version reads "
                     + INLINE_STRINGS_FORMAT + " and " + FORMAT);
         }
+        return format;
+    }
+
+    IncidentPerson read(ByteBuffer buff) {
+        byte format = format(buff);
         StringField field = format == FORMAT ? strings::get : Bin::getString;
         int flags = buff.get();
         String payNumber = Bin.getString(buff);
@@ -281,11 +287,7 @@ final class IncidentPersonCodec {
      * walks are kept in step by a test that skips records of every shape {@link #write} makes.
      */
     void skip(ByteBuffer buff) {
-        byte format = buff.get();
-        if (format != FORMAT && format != INLINE_STRINGS_FORMAT) {
-            throw new IllegalStateException("stored incident person has format " + format + ", this version reads "
-                    + INLINE_STRINGS_FORMAT + " and " + FORMAT);
-        }
+        byte format = format(buff);
         StringSkip field = format == FORMAT ? StringTable::skip : Bin::skipString;
         StringSkip noticeId = format == FORMAT ? b -> {
             b.get();
