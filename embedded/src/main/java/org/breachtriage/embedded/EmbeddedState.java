@@ -21,6 +21,7 @@ import org.h2.mvstore.MVStoreException;
  *   &lt;stateDir&gt;/objects/      the object store's files (manifests, rejects, reports); letters are in the store
  *                               file ({@link StateObjectStore})
  *   &lt;stateDir&gt;/topics/       what the alerts and notices topics received, as JSON Lines
+ *   &lt;stateDir&gt;/heap-hint     the heap bin/triage gives a command here ({@link HeapHint})
  * </pre>
  * Close it to commit; MVStore also commits in the background (about every second, and whenever
  * the commit buffer of {@link Tuning} is full), so a crash loses at most the last moments of work,
@@ -115,7 +116,11 @@ public final class EmbeddedState implements AutoCloseable {
      * GC-bound (267 s of pauses in 621 s).
      */
     static int cacheMbLeftBeside(long staffCount, int tunedMb) {
-        long heapMb = Runtime.getRuntime().maxMemory() >> 20;
+        return cacheMbLeftBeside(Runtime.getRuntime().maxMemory() >> 20, staffCount, tunedMb);
+    }
+
+    /** As {@link #cacheMbLeftBeside(long, int)}, for a heap of this many MB. */
+    static int cacheMbLeftBeside(long heapMb, long staffCount, int tunedMb) {
         long snapshotMb = (staffCount * SNAPSHOT_BYTES_PER_PERSON) >> 20;
         long left = heapMb / 2 - snapshotMb - OTHER_LIVE_MB;
         return (int) Math.max(MIN_CACHE_MB, Math.min(tunedMb, left));
@@ -237,6 +242,7 @@ public final class EmbeddedState implements AutoCloseable {
                         + " could not be written" + (failed == null ? "" : ": " + failed.getMessage()), failed);
             }
             CrashRecovery.onClose(meta);
+            HeapHint.write(stateDir, staffDirectory.count());
             store.close();
         } catch (MVStoreException e) {
             throw new IllegalStateException("state file " + stateDir.resolve(STORE_FILE)

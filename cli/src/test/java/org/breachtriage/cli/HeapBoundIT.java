@@ -1,0 +1,149 @@
+package org.breachtriage.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/heap-bound, which bin/triage sources: the heap a command is given comes from the heap-hint the store left
+ * in the state dir the command will use (found as TriageCommand finds it), 640m where there is none or it is
+ * damaged, and at least 640m for a staff import; the heap starts at that bound unless TRIAGE_JAVA_OPTS sizes it;
+ * and bin/triage really starts the JVM so.
+ */
+class HeapBoundIT {
+    private static final Path REPO = Path.of(System.getProperty("triage.repo.root", ".."));
+    private static final Path SCRIPT = REPO.resolve("bin/heap-bound");
+
+    @TempDir
+    Path dir;
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    @Test
+    void theStateDirIsFoundAsTheCliFindsIt() throws Exception {
+        Path named = hinted("named", "512m");
+        Path home = hinted("home", "448m");
+        Path userHome = hinted("user/.breach-triage", "416m");
+        Map<String, String> withHome = Map.of("TRIAGE_HOME", home.toString(), "HOME", dir.resolve("user").toString());
+        assertEquals("512m", bound(withHome, "--state-dir", named.toString(), "run", "m.csv"));
+        assertEquals("512m", bound(withHome, "run", "--state-dir=" + named, "m.csv"), "the option is inherited");
+        assertEquals("448m", bound(withHome, "run", "m.csv"), "$TRIAGE_HOME");
+        assertEquals("416m", bound(Map.of("TRIAGE_HOME", " ", "HOME", dir.resolve("user").toString()), "run", "m.csv"),
+                "a blank TRIAGE_HOME is not a state dir: ~/.breach-triage");
+        assertEquals("448m", bound(withHome, "run", "--", "--state-dir", named.toString()),
+                "after --, a manifest's name, not the option");
+    }
+
+    @Test
+    void noHintOrADamagedOneGivesTheDefaultAndAStaffImportNeverLess() throws Exception {
+        Map<String, String> env = Map.of("HOME", dir.toString());
+        Path empty = Files.createDirectories(dir.resolve("new"));
+        assertEquals("640m", bound(env, "--state-dir", empty.toString(), "run", "m.csv"), "a new state dir");
+        assertEquals("640m", bound(env, "--state-dir", hinted("damaged", "lots of memory").toString(), "status"));
+        assertEquals("640m", bound(env, "--state-dir", hinted("flag", "-Xmx2g").toString(), "status"),
+                "only a size is taken, never another JVM option");
+        Path small = hinted("small", "384m");
+        assertEquals("384m", bound(env, "--state-dir", small.toString(), "run", "m.csv"));
+        assertEquals("640m", bound(env, "--state-dir", small.toString(), "staff", "import", "roster.csv"),
+                "an import holds the whole new roster");
+        assertEquals("640m", bound(env, "staff", "--state-dir", small.toString(), "import", "roster.csv"));
+        assertEquals("896m", bound(env, "--state-dir", hinted("big", "896m").toString(), "staff", "import", "r.csv"),
+                "a bigger hint stands for an import too");
+    }
+
+    @Test
+    void theHeapStartsAtTheBoundUnlessTheJavaOptionsSizeIt() throws Exception {
+        Path state = hinted("state", "448m");
+        Map<String, String> env = Map.of("HOME", dir.toString());
+        assertEquals("-Xms448m -Xmx448m", flags(env, "--state-dir", state.toString(), "run", "m.csv"));
+        assertEquals("-Xms700m -Xmx700m", flags(Map.of("TRIAGE_HEAP", "700m"), "--state-dir", state.toString(), "run"));
+        for (String sized : List.of("-Xmx256m", "-Xms64m", "-XX:+UseG1GC -XX:MaxHeapSize=300m", "-XX:InitialHeapSize=1g")) {
+            assertEquals("", flags(Map.of("TRIAGE_JAVA_OPTS", sized), "--state-dir", state.toString(), "run"), sized);
+        }
+        assertEquals("-Xms448m -Xmx448m", flags(Map.of("TRIAGE_JAVA_OPTS", "-XX:+PrintCommandLineFlags"),
+                "--state-dir", state.toString(), "run"), "other options leave the heap to the hint");
+    }
+
+    @Test
+    void binTriageStartsTheJvmWithTheBoundAndTheJavaOptionsCanReplaceIt() throws Exception {
+        Path state = hinted("state", "448m");
+        long mb = 1024L * 1024;
+        Result hinted = triage(Map.of(), "", "--state-dir", state.toString(), "--version");
+        assertEquals(0, hinted.exit(), hinted.err());
+        assertTrue(hinted.out().contains("-XX:MaxHeapSize=" + 448 * mb), hinted.out());
+        assertTrue(hinted.out().contains("-XX:InitialHeapSize=" + 448 * mb), hinted.out());
+        Result overridden = triage(Map.of("TRIAGE_HEAP", "700m"), "", "--state-dir", state.toString(), "--version");
+        assertEquals(0, overridden.exit(), overridden.err());
+        assertTrue(overridden.out().contains("-XX:MaxHeapSize=" + 700 * mb), overridden.out());
+        // A smaller -Xmx than the hint: the JVM would refuse to start beside an -Xms of the hint's size.
+        Result smaller = triage(Map.of(), "-Xmx256m", "--state-dir", state.toString(), "--version");
+        assertEquals(0, smaller.exit(), smaller.err());
+        assertTrue(smaller.out().contains("-XX:MaxHeapSize=" + 256 * mb), smaller.out());
+    }
+
+    private Path hinted(String name, String line) throws IOException {
+        Path state = Files.createDirectories(dir.resolve(name));
+        Files.writeString(state.resolve("heap-hint"), line + "\n# a comment line\n");
+        return state;
+    }
+
+    private String bound(Map<String, String> env, String... args) throws Exception {
+        return call("heap_bound", env, args);
+    }
+
+    private String flags(Map<String, String> env, String... args) throws Exception {
+        return call("heap_bound_flags", env, args);
+    }
+
+    private String call(String function, Map<String, String> env, String... args) throws Exception {
+        StringBuilder call = new StringBuilder("set -euo pipefail; . '" + SCRIPT + "'; " + function);
+        for (String arg : args) {
+            call.append(" '").append(arg).append('\'');
+        }
+        Result result = run(List.of("bash", "-c", call.toString()), env);
+        assertEquals(0, result.exit(), result.err());
+        assertEquals("", result.err());
+        return result.out().strip();
+    }
+
+    private Result triage(Map<String, String> env, String javaOptions, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(REPO.resolve("bin/triage").toString()));
+        command.addAll(List.of(args));
+        Map<String, String> withFlags = new java.util.HashMap<>(env);
+        withFlags.put("TRIAGE_JAVA_OPTS", ("-XX:+PrintCommandLineFlags " + javaOptions).strip());
+        withFlags.put("TRIAGE_STARTUP_CACHE", "0"); // not this test's business, and a first training takes seconds
+        return run(command, withFlags);
+    }
+
+    private Result run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        builder.environment().remove("TRIAGE_HOME");
+        builder.environment().remove("TRIAGE_HEAP");
+        builder.environment().remove("TRIAGE_JAVA_OPTS");
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().putAll(env);
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("timed out: " + command);
+        }
+        Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return result;
+    }
+}

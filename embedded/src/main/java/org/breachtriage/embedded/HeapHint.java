@@ -1,0 +1,83 @@
+package org.breachtriage.embedded;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The heap a command over this state dir should be given, written into the state dir at each clean close for
+ * {@code bin/triage}, which must choose {@code -Xmx} before the JVM starts and so before anyone can ask the
+ * store how many staff it holds.
+ *
+ * <p>Why from the staff table: what a run keeps live is the staff snapshot (a fixed cost per person), the page
+ * cache and the batches in flight; nothing grows with the manifest. A fixed bound is too big for a small roster
+ * (G1 grows into whatever it is allowed on a long run, so a big manifest's run took more memory than a small
+ * one's over the same roster) and too small for a big one (a million staff would leave no page cache). The
+ * bound is the heap at which {@link EmbeddedState#cacheMbLeftBeside} gives the run a {@value #RUN_CACHE_MB} MB
+ * page cache with the live set at half the heap: 512 MB for the benchmark's 250,000-person roster, the heap its
+ * in-JVM figures are measured on.
+ *
+ * <p>The file is a hint, not state: a missing, damaged or unwritable one only means bin/triage's default.
+ */
+public final class HeapHint {
+    /** Its name in the state dir. */
+    public static final String FILE = "heap-hint";
+    /** The page cache a run gets at the hinted heap. */
+    static final long RUN_CACHE_MB = 128;
+    /** Never less: a command over an empty staff table still opens the store and folds batches. */
+    static final long MIN_HEAP_MB = 384;
+    private static final long ROUNDING_MB = 32;
+    private static final Pattern FORM = Pattern.compile("[0-9]{1,7}m");
+
+    private HeapHint() {
+    }
+
+    /** The bound for a staff table of this size, in MB: a multiple of 32, at least {@value #MIN_HEAP_MB}. */
+    public static long heapMbFor(long staffCount) {
+        // whole MB, as the cache's sizing counts it, so that the cache it leaves is exactly the one intended
+        long snapshotMb = (staffCount * EmbeddedState.SNAPSHOT_BYTES_PER_PERSON) >> 20;
+        long needed = 2 * (snapshotMb + EmbeddedState.OTHER_LIVE_MB + RUN_CACHE_MB);
+        return Math.max(MIN_HEAP_MB, ceilDiv(needed, ROUNDING_MB) * ROUNDING_MB);
+    }
+
+    /**
+     * Writes the hint for this many staff, unless the file already says it. Replaced whole (written aside,
+     * then renamed), so bin/triage never reads half a line. A failure is not reported: the next command then
+     * starts on the default bound, which is what it did before hints existed.
+     */
+    static void write(Path stateDir, long staffCount) {
+        String line = heapMbFor(staffCount) + "m";
+        Path file = stateDir.resolve(FILE);
+        try {
+            if (read(stateDir).filter(line::equals).isPresent()) {
+                return;
+            }
+            Path aside = stateDir.resolve(FILE + ".new");
+            Files.writeString(aside, line + "\n# -Xmx for bin/triage: " + staffCount
+                    + " staff at the last clean close (HeapHint)\n", StandardCharsets.UTF_8);
+            Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | UnsupportedOperationException e) {
+            // a hint: the default bound serves
+        }
+    }
+
+    /** The hinted bound ("512m"), if the state dir has a well-formed one. */
+    static Optional<String> read(Path stateDir) throws IOException {
+        try {
+            String first = Files.readAllLines(stateDir.resolve(FILE), StandardCharsets.UTF_8).stream()
+                    .findFirst().orElse("");
+            return FORM.matcher(first).matches() ? Optional.of(first) : Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static long ceilDiv(long n, long d) {
+        return (n + d - 1) / d;
+    }
+}
