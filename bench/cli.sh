@@ -39,8 +39,10 @@ measure() {
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-echo "| Scenario | Rows | Roster | validate: wall s (median) | run: wall s (median) | run ÷ validate | validate: peak RSS MB | run: peak RSS MB | run exit codes |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
+echo "| Scenario | Rows | Roster | validate: wall s (median) | run: wall s (median) | run ÷ validate | validate: peak RSS MB | run: peak RSS MB | run RSS against the first scenario on this roster | run exit codes |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+# The first scenario's run RSS per roster: a run's memory should follow its roster, not its manifest.
+declare -A first_rss=()
 while [ $# -ge 3 ]; do
   label=$1 roster=$2 manifest=$3; shift 3
   v=$(mktemp) r=$(mktemp)
@@ -58,8 +60,13 @@ while [ $# -ge 3 ]; do
   vm=$(cut -d' ' -f2 "$v" | sort -n | tail -1); rm_=$(cut -d' ' -f2 "$r" | sort -n | tail -1)
   rows=$(($(wc -l < "$manifest") - 1)); people=$(($(wc -l < "$roster") - 1))
   codes=$(cut -d' ' -f3 "$r" | sort -u | tr '\n' ' ')
-  printf '| %s | %s | %s | %.2f | %.2f | %.1f× | %d | %d | %s|\n' "$label" "$rows" "$people" "$vt" "$rt" \
-    "$(echo "$rt / $vt" | bc -l)" $((vm / 1024)) $((rm_ / 1024)) "$codes"
+  if [ -z "${first_rss[$roster]:-}" ]; then
+    first_rss[$roster]=$rm_ against="(the first)"
+  else
+    against=$(printf '%+.1f%%' "$(echo "100 * $rm_ / ${first_rss[$roster]} - 100" | bc -l)")
+  fi
+  printf '| %s | %s | %s | %.2f | %.2f | %.1f× | %d | %d | %s | %s|\n' "$label" "$rows" "$people" "$vt" "$rt" \
+    "$(echo "$rt / $vt" | bc -l)" $((vm / 1024)) $((rm_ / 1024)) "$against" "$codes"
   rm -f "$v" "$r"
 done
 echo
