@@ -62,6 +62,8 @@ while [ $# -ge 3 ]; do
   codes=$(cut -d' ' -f3 "$r" | sort -u | tr '\n' ' ')
   if [ -z "${first_rss[$roster]:-}" ]; then
     first_rss[$roster]=$rm_ against="(the first)"
+  elif [ "${first_rss[$roster]}" -le 0 ] 2>/dev/null || [ "$rm_" -le 0 ] 2>/dev/null; then
+    against="not measured"
   else
     against=$(printf '%+.1f%%' "$(echo "100 * $rm_ / ${first_rss[$roster]} - 100" | bc -l)")
   fi

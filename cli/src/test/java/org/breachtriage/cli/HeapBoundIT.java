@@ -33,16 +33,23 @@ class HeapBoundIT {
     @Test
     void theStateDirIsFoundAsTheCliFindsIt() throws Exception {
         Path named = hinted("named", "512m");
-        Path home = hinted("home", "448m");
-        Path userHome = hinted("user/.breach-triage", "416m");
-        Map<String, String> withHome = Map.of("TRIAGE_HOME", home.toString(), "HOME", dir.resolve("user").toString());
+        Path other = hinted("other", "448m");
+        Path home = hinted("home", "416m");
+        Map<String, String> withHome = Map.of("TRIAGE_HOME", home.toString());
         assertEquals("512m", bound(withHome, "--state-dir", named.toString(), "run", "m.csv"));
         assertEquals("512m", bound(withHome, "run", "--state-dir=" + named, "m.csv"), "the option is inherited");
-        assertEquals("448m", bound(withHome, "run", "m.csv"), "$TRIAGE_HOME");
-        assertEquals("416m", bound(Map.of("TRIAGE_HOME", " ", "HOME", dir.resolve("user").toString()), "run", "m.csv"),
-                "a blank TRIAGE_HOME is not a state dir: ~/.breach-triage");
-        assertEquals("448m", bound(withHome, "run", "--", "--state-dir", named.toString()),
+        assertEquals("448m", bound(withHome, "--state-dir", named.toString(), "incidents", "--state-dir", other.toString()),
+                "given at two levels, the later one counts (picocli's inherited option)");
+        assertEquals("416m", bound(withHome, "run", "m.csv"), "$TRIAGE_HOME");
+        assertEquals("416m", bound(withHome, "run", "--", "--state-dir", named.toString()),
                 "after --, a manifest's name, not the option");
+        assertEquals(".", call("heap_bound_state_dir", withHome, "--state-dir=", "run"), "empty: the working directory");
+        // ~/.breach-triage as Java's user.home has it (the account's home), even where $HOME says otherwise.
+        String userHome = Path.of(System.getProperty("user.home"), ".breach-triage").toString();
+        for (String blank : List.of(" ", "\t")) {
+            assertEquals(userHome, call("heap_bound_state_dir", Map.of("TRIAGE_HOME", blank, "HOME", dir.toString()), "run"),
+                    "a blank TRIAGE_HOME is not a state dir");
+        }
     }
 
     @Test
@@ -53,6 +60,10 @@ class HeapBoundIT {
         assertEquals("640m", bound(env, "--state-dir", hinted("damaged", "lots of memory").toString(), "status"));
         assertEquals("640m", bound(env, "--state-dir", hinted("flag", "-Xmx2g").toString(), "status"),
                 "only a size is taken, never another JVM option");
+        assertEquals("640m", bound(env, "--state-dir", hinted("tiny", "1m").toString(), "status"),
+                "well-formed but under the floor: damaged (an -Xmx1m JVM would not start)");
+        Path notAFile = Files.createDirectories(dir.resolve("dir-hint/heap-hint")).getParent();
+        assertEquals("640m", bound(env, "--state-dir", notAFile.toString(), "status"), "not a plain file: nothing read, nothing said");
         Path small = hinted("small", "384m");
         assertEquals("384m", bound(env, "--state-dir", small.toString(), "run", "m.csv"));
         assertEquals("640m", bound(env, "--state-dir", small.toString(), "staff", "import", "roster.csv"),
@@ -68,11 +79,14 @@ class HeapBoundIT {
         Map<String, String> env = Map.of("HOME", dir.toString());
         assertEquals("-Xms448m -Xmx448m", flags(env, "--state-dir", state.toString(), "run", "m.csv"));
         assertEquals("-Xms700m -Xmx700m", flags(Map.of("TRIAGE_HEAP", "700m"), "--state-dir", state.toString(), "run"));
-        for (String sized : List.of("-Xmx256m", "-Xms64m", "-XX:+UseG1GC -XX:MaxHeapSize=300m", "-XX:InitialHeapSize=1g")) {
+        for (String sized : List.of("-Xmx256m", "-Xms64m", "-XX:+UseG1GC -XX:MaxHeapSize=300m", "-XX:InitialHeapSize=1g",
+                "-XX:+UseG1GC\t-Xmx256m", "-XX:MaxRAMPercentage=50", "-XX:MaxRAM=2g")) {
             assertEquals("", flags(Map.of("TRIAGE_JAVA_OPTS", sized), "--state-dir", state.toString(), "run"), sized);
         }
-        assertEquals("-Xms448m -Xmx448m", flags(Map.of("TRIAGE_JAVA_OPTS", "-XX:+PrintCommandLineFlags"),
-                "--state-dir", state.toString(), "run"), "other options leave the heap to the hint");
+        for (String other : List.of("-XX:+PrintCommandLineFlags", "-Dnote=-XX:MaxHeapSize=1m", "-Xlog:gc*")) {
+            assertEquals("-Xms448m -Xmx448m", flags(Map.of("TRIAGE_JAVA_OPTS", other), "--state-dir", state.toString(), "run"),
+                    "other options leave the heap to the hint: " + other);
+        }
     }
 
     @Test

@@ -242,7 +242,7 @@ public final class EmbeddedState implements AutoCloseable {
                         + " could not be written" + (failed == null ? "" : ": " + failed.getMessage()), failed);
             }
             CrashRecovery.onClose(meta);
-            HeapHint.write(stateDir, staffDirectory.count());
+            HeapHint.write(stateDir, staffDirectory::count); // while the state dir is still ours; never throws
             store.close();
         } catch (MVStoreException e) {
             throw new IllegalStateException("state file " + stateDir.resolve(STORE_FILE)

@@ -1,12 +1,13 @@
 package org.breachtriage.embedded;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -19,8 +20,9 @@ import java.util.regex.Pattern;
  * (G1 grows into whatever it is allowed on a long run, so a big manifest's run took more memory than a small
  * one's over the same roster) and too small for a big one (a million staff would leave no page cache). The
  * bound is the heap at which {@link EmbeddedState#cacheMbLeftBeside} gives the run a {@value #RUN_CACHE_MB} MB
- * page cache with the live set at half the heap: 512 MB for the benchmark's 250,000-person roster, the heap its
- * in-JVM figures are measured on.
+ * page cache with the live set at half the heap (on G1; the serial collector, which the JVM picks on one CPU or
+ * under 1,792 MB of memory, reports a survivor space less, and leaves a few MB less cache): 512 MB for the
+ * benchmark's 250,000-person roster, the heap its in-JVM figures are measured on.
  *
  * <p>The file is a hint, not state: a missing, damaged or unwritable one only means bin/triage's default.
  */
@@ -39,42 +41,62 @@ public final class HeapHint {
 
     /** The bound for a staff table of this size, in MB: a multiple of 32, at least {@value #MIN_HEAP_MB}. */
     public static long heapMbFor(long staffCount) {
-        // whole MB, as the cache's sizing counts it, so that the cache it leaves is exactly the one intended
+        // whole MB, as the cache's sizing counts it, so that the cache it leaves is the one intended
         long snapshotMb = (staffCount * EmbeddedState.SNAPSHOT_BYTES_PER_PERSON) >> 20;
         long needed = 2 * (snapshotMb + EmbeddedState.OTHER_LIVE_MB + RUN_CACHE_MB);
         return Math.max(MIN_HEAP_MB, ceilDiv(needed, ROUNDING_MB) * ROUNDING_MB);
     }
 
     /**
-     * Writes the hint for this many staff, unless the file already says it. Replaced whole (written aside,
-     * then renamed), so bin/triage never reads half a line. A failure is not reported: the next command then
-     * starts on the default bound, which is what it did before hints existed.
+     * Writes the hint for the staff table's size, unless the file already says it. Replaced whole (written aside,
+     * then renamed), so bin/triage never reads half a line. Never throws: a hint that cannot be written (a
+     * full disk, something else in its place) leaves the next command on bin/triage's default bound, which is
+     * what every command had before hints existed, and the store must still close.
      */
-    static void write(Path stateDir, long staffCount) {
-        String line = heapMbFor(staffCount) + "m";
-        Path file = stateDir.resolve(FILE);
+    static void write(Path stateDir, LongSupplier staffTableSize) {
+        Path aside = stateDir.resolve(FILE + ".new");
         try {
-            if (read(stateDir).filter(line::equals).isPresent()) {
+            long staffCount = staffTableSize.getAsLong();
+            String line = heapMbFor(staffCount) + "m";
+            if (line.equals(firstLine(stateDir).orElse(null))) {
                 return;
             }
-            Path aside = stateDir.resolve(FILE + ".new");
             Files.writeString(aside, line + "\n# -Xmx for bin/triage: " + staffCount
-                    + " staff at the last clean close (HeapHint)\n", StandardCharsets.UTF_8);
-            Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | UnsupportedOperationException e) {
-            // a hint: the default bound serves
+                    + " staff at the last clean close (HeapHint)\n", StandardCharsets.US_ASCII);
+            Files.move(aside, stateDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(aside);
+            } catch (IOException | RuntimeException ignored) {
+                // the hint's own leftover; the next write replaces it
+            }
         }
     }
 
     /** The hinted bound ("512m"), if the state dir has a well-formed one. */
-    static Optional<String> read(Path stateDir) throws IOException {
-        try {
-            String first = Files.readAllLines(stateDir.resolve(FILE), StandardCharsets.UTF_8).stream()
-                    .findFirst().orElse("");
-            return FORM.matcher(first).matches() ? Optional.of(first) : Optional.empty();
-        } catch (NoSuchFileException e) {
+    static Optional<String> read(Path stateDir) {
+        return firstLine(stateDir).filter(line -> FORM.matcher(line).matches());
+    }
+
+    /**
+     * The file's first line, read as bin/triage reads it (its first 16 bytes, as Latin-1 so that no byte is
+     * malformed); empty when there is no readable plain file, so that a damaged hint is written again.
+     */
+    private static Optional<String> firstLine(Path stateDir) {
+        Path file = stateDir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
+        byte[] head = new byte[16];
+        int length;
+        try (InputStream in = Files.newInputStream(file)) {
+            length = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        String text = new String(head, 0, length, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf('\n');
+        return Optional.of(end < 0 ? text : text.substring(0, end));
     }
 
     private static long ceilDiv(long n, long d) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,20 +65,25 @@ class HeapHintTest {
             Files.writeString(stateDir.resolve(HeapHint.FILE), damaged + "\n");
             assertEquals(Optional.empty(), HeapHint.read(stateDir), "'" + damaged + "'");
         }
-        try (EmbeddedState state = EmbeddedState.open(stateDir)) {
-            state.staffDirectory().putAll(staff(10));
+        // Well-formed but far too small (bin/heap-bound refuses it), and bytes that are no text at all.
+        for (byte[] damaged : List.of("1m\n".getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xff, (byte) 0xfe, '\n'})) {
+            Files.write(stateDir.resolve(HeapHint.FILE), damaged);
+            try (EmbeddedState state = EmbeddedState.open(stateDir)) {
+                state.staffDirectory().putAll(staff(10));
+            }
+            assertEquals(Optional.of("384m"), HeapHint.read(stateDir), "rewritten at the close");
         }
-        assertEquals(Optional.of("384m"), HeapHint.read(stateDir));
     }
 
     @Test
-    void aStateDirWhereTheHintCannotBeWrittenStillClosesCleanly() throws IOException {
+    void aStateDirWhereTheHintCannotBeWrittenStillClosesCleanlyAndLeavesNothingAside() throws IOException {
         Path stateDir = tmp.resolve("state");
-        // A directory where the file would go: the rename fails, as on a full or read-only disk.
+        // A directory with something in it where the file would go: the rename fails, as on a full disk.
         Files.createDirectories(stateDir.resolve(HeapHint.FILE).resolve("in-the-way"));
         try (EmbeddedState state = EmbeddedState.open(stateDir)) {
             state.staffDirectory().putAll(staff(10));
         }
+        assertFalse(Files.exists(stateDir.resolve(HeapHint.FILE + ".new")), "the file written aside is gone");
         try (EmbeddedState state = EmbeddedState.open(stateDir)) {
             assertEquals(10, state.staffDirectory().count(), "the store closed and reopens as written");
         }
