@@ -37,7 +37,7 @@ interface Backend extends AutoCloseable {
         CaseNotices notices = c.incidentId() == null ? CaseNotices.NONE
                 : CaseNotices.read(c.incidentId(), c.caseId(), persons());
         var incident = c.incidentId() == null ? null
-                : services().queries().view(c.incidentId()).map(view -> view.art33()).orElse(null);
+                : services().queries().art33(c.incidentId()).orElse(null);
         return RunSummary.of(c, notices, publishedThisRun, incident);
     }
 

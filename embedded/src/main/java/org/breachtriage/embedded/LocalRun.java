@@ -102,7 +102,7 @@ public final class LocalRun {
         CaseNotices notices = done.incidentId() == null ? CaseNotices.NONE
                 : CaseNotices.read(done.incidentId(), caseId, stores.persons());
         var incident = done.incidentId() == null ? null
-                : pipeline.queries().view(done.incidentId()).map(view -> view.art33()).orElse(null);
+                : pipeline.queries().art33(done.incidentId()).orElse(null);
         return new Outcome(RunSummary.of(done, notices, publishedThisRun, incident), ingested.alreadyIngested(),
                 ingested.warnings());
     }

@@ -46,6 +46,18 @@ public final class IncidentQueries {
                 noticeAtOrAbove);
     }
 
+    /**
+     * The incident's Art. 33 verdict and deadline, as its {@link #view} gives them, without the view's scan of
+     * every person for its notice figures: what a run's summary needs, read at the end of every run.
+     */
+    public Optional<IncidentView.Art33> art33(String incidentId) {
+        return incidents.find(incidentId).map(incident -> {
+            List<CaseRecord> all = casesOf(incident);
+            return IncidentView.art33Of(incident, all, IncidentFigures.of(incident, all, persons), clock.instant(),
+                    noticeAtOrAbove);
+        });
+    }
+
     public List<CaseRecord> casesOf(IncidentRecord incident) {
         List<CaseRecord> found = new ArrayList<>();
         incident.manifests().forEach(m -> cases.find(m.caseId()).ifPresent(found::add));

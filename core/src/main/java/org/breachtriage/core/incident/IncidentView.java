@@ -104,9 +104,6 @@ public record IncidentView(
         for (Band band : Band.values()) {
             bands.put(band.name(), figures.getOrDefault(Counters.band(band), 0L));
         }
-        List<CaseRecord> active = cases.stream().filter(c -> !incident.supersededCaseIds().contains(c.caseId())).toList();
-        Art33Verdict art33 = Art33Verdict.decide(active, figures, noticeAtOrAbove, incident.reportingRegime());
-        IcoSubmission ico = incident.icoSubmission();
         return new IncidentView(incident.incidentId(), incident.reference(), incident.force(), incident.supplier(),
                 incident.earliestAwareAt(), manifests,
                 new Persons(figures.getOrDefault(Counters.PERSONS_TOTAL, 0L), figures.getOrDefault(Counters.PERSONS_MATCHED, 0L),
@@ -118,13 +115,25 @@ public record IncidentView(
                         release.generalCommunication(), release.releasing(), release.withdrawn(),
                         incident.generalCommunication() == null ? null : incident.generalCommunication().sentAt(),
                         release.noIndividualNotice(), release.workforce() > 0),
-                new Art33(art33.required(), incident.art33Deadline(), hoursLeft(incident.art33Deadline(), now),
-                        ico == null ? null : ico.submittedAt(), ico == null ? null : ico.icoReference(),
-                        ico == null ? null : ico.lateReason(), art33.verdict(), art33.provisional(),
-                        // A case opened before its rows said whose data it is: put in the incident's regime's words.
-                        org.breachtriage.core.report.PartThreeWording.reasoning(art33.reasoning(), incident.reportingRegime())),
+                art33Of(incident, cases, figures, now, noticeAtOrAbove),
                 incident.reports().size(),
                 incident.regime());
+    }
+
+    /**
+     * The view's Art. 33 part on its own: it needs the incident's figures, not the notice figures that cost the
+     * view a scan of the incident's people (see {@link IncidentQueries#art33}).
+     */
+    static Art33 art33Of(IncidentRecord incident, List<CaseRecord> cases, Map<String, Long> figures, Instant now,
+                         Band noticeAtOrAbove) {
+        List<CaseRecord> active = cases.stream().filter(c -> !incident.supersededCaseIds().contains(c.caseId())).toList();
+        Art33Verdict art33 = Art33Verdict.decide(active, figures, noticeAtOrAbove, incident.reportingRegime());
+        IcoSubmission ico = incident.icoSubmission();
+        return new Art33(art33.required(), incident.art33Deadline(), hoursLeft(incident.art33Deadline(), now),
+                ico == null ? null : ico.submittedAt(), ico == null ? null : ico.icoReference(),
+                ico == null ? null : ico.lateReason(), art33.verdict(), art33.provisional(),
+                // A case opened before its rows said whose data it is: put in the incident's regime's words.
+                org.breachtriage.core.report.PartThreeWording.reasoning(art33.reasoning(), incident.reportingRegime()));
     }
 
     /** Whole hours to the deadline, negative once it has passed (rounded towards the deadline). */

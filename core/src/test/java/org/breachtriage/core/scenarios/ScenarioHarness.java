@@ -258,8 +258,15 @@ public final class ScenarioHarness {
         return backend.cases().find(ingested.caseRecord().caseId()).orElseThrow();
     }
 
+    /**
+     * The incident's view; and, in every scenario that looks at one, a check that the Art. 33 part a run's
+     * summary reads on its own ({@code IncidentQueries.art33}, without the view's scan of everyone) is the view's.
+     */
     public IncidentView view(String incidentId) {
-        return pipeline.queries().view(incidentId).orElseThrow();
+        IncidentView view = pipeline.queries().view(incidentId).orElseThrow();
+        org.junit.jupiter.api.Assertions.assertEquals(view.art33(), pipeline.queries().art33(incidentId).orElseThrow(),
+                "the Art. 33 part on its own is the view's");
+        return view;
     }
 
     public List<OutboundMessage> published(Topic topic) {
