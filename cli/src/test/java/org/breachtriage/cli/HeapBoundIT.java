@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +25,6 @@ class HeapBoundIT {
     @TempDir
     Path dir;
 
-    private record Result(int exit, String out, String err) {
-    }
 
     @Test
     void theStateDirIsFoundAsTheCliFindsIt() throws Exception {
@@ -93,15 +89,15 @@ class HeapBoundIT {
     void binTriageStartsTheJvmWithTheBoundAndTheJavaOptionsCanReplaceIt() throws Exception {
         Path state = hinted("state", "448m");
         long mb = 1024L * 1024;
-        Result hinted = triage(Map.of(), "", "--state-dir", state.toString(), "--version");
+        FinishedProcess hinted = triage(Map.of(), "", "--state-dir", state.toString(), "--version");
         assertEquals(0, hinted.exit(), hinted.err());
         assertTrue(hinted.out().contains("-XX:MaxHeapSize=" + 448 * mb), hinted.out());
         assertTrue(hinted.out().contains("-XX:InitialHeapSize=" + 448 * mb), hinted.out());
-        Result overridden = triage(Map.of("TRIAGE_HEAP", "700m"), "", "--state-dir", state.toString(), "--version");
+        FinishedProcess overridden = triage(Map.of("TRIAGE_HEAP", "700m"), "", "--state-dir", state.toString(), "--version");
         assertEquals(0, overridden.exit(), overridden.err());
         assertTrue(overridden.out().contains("-XX:MaxHeapSize=" + 700 * mb), overridden.out());
         // A smaller -Xmx than the hint: the JVM would refuse to start beside an -Xms of the hint's size.
-        Result smaller = triage(Map.of(), "-Xmx256m", "--state-dir", state.toString(), "--version");
+        FinishedProcess smaller = triage(Map.of(), "-Xmx256m", "--state-dir", state.toString(), "--version");
         assertEquals(0, smaller.exit(), smaller.err());
         assertTrue(smaller.out().contains("-XX:MaxHeapSize=" + 256 * mb), smaller.out());
     }
@@ -125,13 +121,13 @@ class HeapBoundIT {
         for (String arg : args) {
             call.append(" '").append(arg).append('\'');
         }
-        Result result = run(List.of("bash", "-c", call.toString()), env);
+        FinishedProcess result = run(List.of("bash", "-c", call.toString()), env);
         assertEquals(0, result.exit(), result.err());
         assertEquals("", result.err());
         return result.out().strip();
     }
 
-    private Result triage(Map<String, String> env, String javaOptions, String... args) throws Exception {
+    private FinishedProcess triage(Map<String, String> env, String javaOptions, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(REPO.resolve("bin/triage").toString()));
         command.addAll(List.of(args));
         Map<String, String> withFlags = new java.util.HashMap<>(env);
@@ -140,24 +136,13 @@ class HeapBoundIT {
         return run(command, withFlags);
     }
 
-    private Result run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+    private FinishedProcess run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().remove("TRIAGE_HOME");
         builder.environment().remove("TRIAGE_HEAP");
         builder.environment().remove("TRIAGE_JAVA_OPTS");
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().putAll(env);
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("timed out: " + command);
-        }
-        Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
-        Files.delete(out);
-        Files.delete(err);
-        return result;
+        return FinishedProcess.run(builder, dir);
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -32,8 +31,6 @@ class StartupCacheIT {
     @TempDir
     Path dir;
 
-    private record Result(int exit, String out, String err) {
-    }
 
     @BeforeAll
     static void needsJdk25() {
@@ -49,7 +46,7 @@ class StartupCacheIT {
         assertTrue(cache.startsWith(dir), cache.toString());
         assertEquals(0, shell("startup_cache_supported").exit(), "JDK " + Runtime.version() + " has AOT caches");
 
-        Result trained = shell("startup_cache_prepare '" + jar + "' '" + cache + "'");
+        FinishedProcess trained = shell("startup_cache_prepare '" + jar + "' '" + cache + "'");
         assertEquals(0, trained.exit(), trained.err());
         assertTrue(trained.err().contains("preparing the JVM start-up cache"), trained.err());
         assertTrue(Files.size(cache) > 1_000_000, "a cache of the demo's classes: " + Files.size(cache) + " bytes");
@@ -57,18 +54,18 @@ class StartupCacheIT {
             assertEquals(List.of(cache), left.toList(), "no partial file or training state dir left behind");
         }
 
-        Result again = shell("startup_cache_prepare '" + jar + "' '" + cache + "'");
+        FinishedProcess again = shell("startup_cache_prepare '" + jar + "' '" + cache + "'");
         assertEquals("", again.err(), "a current cache is not made again");
 
         List<String> flags = flags(jar, cache);
         assertFalse(flags.isEmpty());
         // AOTMode=on makes the JVM fail where it cannot use the cache: this proves it maps it for this jar.
-        Result withCache = java(flags, List.of("-XX:AOTMode=on"), jar, "--version");
+        FinishedProcess withCache = java(flags, List.of("-XX:AOTMode=on"), jar, "--version");
         assertEquals(0, withCache.exit(), withCache.err());
         assertTrue(withCache.out().startsWith("triage "), withCache.out());
 
         Path elsewhere = Files.copy(jar, dir.resolve("other.jar"));
-        Result misfit = java(flags, List.of(), elsewhere, "--version");
+        FinishedProcess misfit = java(flags, List.of(), elsewhere, "--version");
         assertEquals(0, misfit.exit(), misfit.err());
         assertEquals("", misfit.err(), "a cache that does not fit is ignored without a message");
 
@@ -80,7 +77,7 @@ class StartupCacheIT {
     void aFailedTrainingLeavesItsLogAndIsNotRetriedUntilTheJarChanges() throws Exception {
         Path notTheCli = Files.writeString(dir.resolve("broken.jar"), "not a jar");
         Path cache = dir.resolve("cache/jdk.aot");
-        Result failed = shell("startup_cache_prepare '" + notTheCli + "' '" + cache + "'");
+        FinishedProcess failed = shell("startup_cache_prepare '" + notTheCli + "' '" + cache + "'");
         assertEquals(0, failed.exit(), "the command goes on without a cache: " + failed.err());
         assertTrue(failed.err().contains("preparing"), failed.err());
         assertFalse(Files.exists(cache));
@@ -101,7 +98,7 @@ class StartupCacheIT {
             assertEquals(1, run(supported, off).exit(), off);
         }
         assertEquals(0, run(supported, "1").exit());
-        Result odd = run(supported, "maybe");
+        FinishedProcess odd = run(supported, "maybe");
         assertEquals(0, odd.exit(), "a setting it does not know leaves the cache on");
         assertTrue(odd.err().contains("TRIAGE_STARTUP_CACHE is 'maybe', not 0 or 1; the start-up cache stays on"),
                 odd.err());
@@ -163,11 +160,11 @@ class StartupCacheIT {
         return out.isEmpty() ? List.of() : List.of(out.split(" "));
     }
 
-    private Result shell(String call) throws Exception {
+    private FinishedProcess shell(String call) throws Exception {
         return run(List.of("bash", "-c", "set -euo pipefail; . '" + SCRIPT + "'; " + call), null);
     }
 
-    private Result java(List<String> flags, List<String> more, Path jar, String... args) throws Exception {
+    private FinishedProcess java(List<String> flags, List<String> more, Path jar, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(JAVA_HOME.resolve("bin/java").toString());
         command.addAll(flags);
@@ -178,24 +175,13 @@ class StartupCacheIT {
         return run(command, null);
     }
 
-    private Result run(List<String> command, String startupCacheSetting) throws IOException, InterruptedException {
+    private FinishedProcess run(List<String> command, String startupCacheSetting) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().put("JAVA_HOME", JAVA_HOME.toString());
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         if (startupCacheSetting != null) {
             builder.environment().put("TRIAGE_STARTUP_CACHE", startupCacheSetting);
         }
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("timed out: " + command);
-        }
-        Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
-        Files.delete(out);
-        Files.delete(err);
-        return result;
+        return FinishedProcess.run(builder, dir);
     }
 }
