@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -43,11 +44,27 @@ public final class MvStorePersonStore implements PersonStore {
     private static final String INDEX_PREFIX = "incident.personIndex/";
     private static final String STRINGS_PREFIX = "incident.personStrings/";
 
+    /** Heap one entry of {@link People#seenSlots} takes: measured 123 bytes for a million 9-character pay numbers. */
+    static final long SLOT_BYTES = 123;
+
     private final StoreMaps maps;
     private final Map<String, People> byIncident = new ConcurrentHashMap<>();
+    private final int slotsKeptPerIncident;
 
+    /**
+     * Keeps the slots seen in at most an eighth of the heap per incident (at a 512 MB heap about 545,000 people,
+     * twice the benchmark's million-row incident). Why a bound: the roster bounds the heap bin/triage gives a run
+     * ({@link HeapHint}), but not the people of an incident who are not on it; a manifest of a million and a half
+     * victims over a small staff table would otherwise fill the heap with this map alone.
+     */
     MvStorePersonStore(StoreMaps maps) {
+        this(maps, (int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 8 / SLOT_BYTES));
+    }
+
+    /** With this many slots kept per incident; past it, people not kept are looked up in the index. */
+    MvStorePersonStore(StoreMaps maps, int slotsKeptPerIncident) {
         this.maps = maps;
+        this.slotsKeptPerIncident = Math.max(0, slotsKeptPerIncident);
     }
 
     /**
@@ -60,9 +77,12 @@ public final class MvStorePersonStore implements PersonStore {
      * then every entry in it was written here, and seen as it was written ({@link #indexed}), so a person
      * not seen is not there. That spares a run on a new incident one B-tree search per new person (a
      * million-row run has a quarter of a million); only this process writes while it holds the state dir.
+     * At most {@code slotsKept} slots are kept (see the constructor); once a slot is not, a person not kept is
+     * asked of the index, whatever the index held at open.
      */
     private record People(MVMap<Long, PackedPerson> log, MVMap<String, Long> index, StringTable strings,
-                          IncidentPersonCodec codec, AtomicLong nextSeq, Map<String, Long> seenSlots, boolean allSeen) {
+                          IncidentPersonCodec codec, AtomicLong nextSeq, Map<String, Long> seenSlots, int slotsKept,
+                          AtomicBoolean allSeen) {
         IncidentPerson at(long seq, String payNumber) {
             PackedPerson packed = log.get(seq);
             return packed != null && packed.isOf(payNumber) ? codec.unpack(packed) : null;
@@ -71,10 +91,10 @@ public final class MvStorePersonStore implements PersonStore {
         /** The person's slot, or null if the index has none. */
         Long slotOf(String payNumber) {
             Long seq = seenSlots.get(payNumber);
-            if (seq == null && !allSeen) {
+            if (seq == null && !allSeen.get()) {
                 seq = index.get(payNumber);
                 if (seq != null) {
-                    seenSlots.put(payNumber, seq);
+                    remember(payNumber, seq);
                 }
             }
             return seq;
@@ -88,7 +108,24 @@ public final class MvStorePersonStore implements PersonStore {
 
         /** Records an index entry this process has just written. */
         void indexed(String payNumber, long seq) {
-            seenSlots.put(payNumber, seq);
+            remember(payNumber, seq);
+        }
+
+        /**
+         * Keeps the slot, unless the map is full: then it is not kept, and a person not in the map may no longer
+         * be taken as absent, so lookups that miss go to the index. A lookup racing the entry's write may still
+         * find nobody, as it may before the map is full (the entry is written before it is kept): the write that
+         * follows it finds the entry when it takes its own ({@link #putIfAbsent}).
+         */
+        private void remember(String payNumber, long seq) {
+            if (seenSlots.replace(payNumber, seq) != null) {
+                return; // kept already (a dangling entry taken over): the map must name the slot the index now names
+            }
+            if (seenSlots.size() < slotsKept) {
+                seenSlots.put(payNumber, seq);
+            } else {
+                allSeen.set(false);
+            }
         }
 
         /**
@@ -314,7 +351,7 @@ public final class MvStorePersonStore implements PersonStore {
                     .keyType(StringDataType.INSTANCE).valueType(LongDataType.INSTANCE));
             Long last = log.lastKey();
             return new People(log, index, strings, codec, new AtomicLong(last == null ? 0 : last + 1), new ConcurrentHashMap<>(),
-                    index.sizeAsLong() == 0);
+                    slotsKeptPerIncident, new AtomicBoolean(index.sizeAsLong() == 0));
         });
     }
 
