@@ -26,9 +26,9 @@ import java.util.regex.Pattern;
  *
  * <p>The file is a hint, not state: a missing, damaged or unwritable one only means bin/triage's default.
  */
-public final class HeapHint {
+final class HeapHint {
     /** Its name in the state dir. */
-    public static final String FILE = "heap-hint";
+    static final String FILE = "heap-hint";
     /** The page cache a run gets at the hinted heap. */
     static final long RUN_CACHE_MB = 128;
     /** Never less: a command over an empty staff table still opens the store and folds batches. */
@@ -40,11 +40,11 @@ public final class HeapHint {
     }
 
     /** The bound for a staff table of this size, in MB: a multiple of 32, at least {@value #MIN_HEAP_MB}. */
-    public static long heapMbFor(long staffCount) {
+    static long heapMbFor(long staffCount) {
         // whole MB, as the cache's sizing counts it, so that the cache it leaves is the one intended
         long snapshotMb = (staffCount * EmbeddedState.SNAPSHOT_BYTES_PER_PERSON) >> 20;
         long needed = 2 * (snapshotMb + EmbeddedState.OTHER_LIVE_MB + RUN_CACHE_MB);
-        return Math.max(MIN_HEAP_MB, ceilDiv(needed, ROUNDING_MB) * ROUNDING_MB);
+        return Math.max(MIN_HEAP_MB, Math.ceilDiv(needed, ROUNDING_MB) * ROUNDING_MB);
     }
 
     /**
@@ -97,9 +97,5 @@ public final class HeapHint {
         String text = new String(head, 0, length, StandardCharsets.ISO_8859_1);
         int end = text.indexOf('\n');
         return Optional.of(end < 0 ? text : text.substring(0, end));
-    }
-
-    private static long ceilDiv(long n, long d) {
-        return (n + d - 1) / d;
     }
 }
