@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,10 +28,17 @@ final class ChildTriage {
 
     private final Path stateDir;
     private final Path logDir;
+    private final Map<String, String> systemProperties;
 
     ChildTriage(Path stateDir, Path logDir) {
+        this(stateDir, logDir, Map.of());
+    }
+
+    /** A child given these system properties ({@code -Dname=value}) besides bin/triage's own flags. */
+    ChildTriage(Path stateDir, Path logDir, Map<String, String> systemProperties) {
         this.stateDir = stateDir;
         this.logDir = logDir;
+        this.systemProperties = Map.copyOf(systemProperties);
     }
 
     /**
@@ -69,6 +77,8 @@ final class ChildTriage {
 
     private Process start(String... args) throws IOException {
         List<String> command = new ArrayList<>(javaCommand());
+        int beforeClassPath = command.indexOf("-cp");
+        systemProperties.forEach((name, value) -> command.add(beforeClassPath, "-D" + name + "=" + value));
         command.addAll(List.of("--state-dir", stateDir.toString()));
         command.addAll(List.of(args));
         java.nio.file.Files.createDirectories(logDir);

@@ -21,6 +21,7 @@ import org.breachtriage.cli.Cli.Result;
 import org.breachtriage.cli.IncidentSteps.Outcome;
 import org.breachtriage.cli.IncidentSteps.Step;
 import org.breachtriage.embedded.EmbeddedState;
+import org.breachtriage.embedded.MvStorePersonStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrashResumeTest {
     private static final int PEOPLE = 3_000;
+    private static final int SLOTS_KEPT = 300;
 
     @TempDir
     static Path tmp;
@@ -171,14 +173,46 @@ class CrashResumeTest {
         killAndResume(partThree, kills);
     }
 
+    static Stream<List<Kill>> fullSlotMapKills() {
+        return Stream.of(
+                List.of(new Kill("slot map full: run: scoring, store file half grown", Step.RUN, t -> t.storeGrown(0.5))),
+                List.of(new Kill("slot map full: run: 10% of the automatic notices out", Step.RUN,
+                                t -> t.noticesOut(Step.RUN, 0.1)),
+                        new Kill("first release: 30% of HIGH out", Step.FIRST_RELEASE,
+                                t -> t.noticesOut(Step.FIRST_RELEASE, 0.3))));
+    }
+
+    /**
+     * The same kills with the person store keeping only {@value #SLOTS_KEPT} of the 3,000 people's slots in the
+     * heap, in the killed child and in the commands that resume it: the run fills the map a tenth of the way in,
+     * and from then on looks people up in the index (as a run over a small roster does whose incident names far
+     * more people than it holds). The kill lands with the map full, and the resumed run meets the dead run's
+     * records and index entries with its own map full too.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fullSlotMapKills")
+    void aKilledRunWithItsSlotMapFullResumedTellsEveryoneExactlyOnce(List<Kill> kills) throws Exception {
+        String property = MvStorePersonStore.SLOTS_KEPT_PROPERTY;
+        System.setProperty(property, String.valueOf(SLOTS_KEPT)); // for the resuming commands, run in this JVM
+        try {
+            killAndResume(workforce, kills, Map.of(property, String.valueOf(SLOTS_KEPT)));
+        } finally {
+            System.clearProperty(property);
+        }
+    }
+
     private void killAndResume(DataSet dataSet, List<Kill> kills) throws Exception {
+        killAndResume(dataSet, kills, Map.of());
+    }
+
+    private void killAndResume(DataSet dataSet, List<Kill> kills, Map<String, String> childProperties) throws Exception {
         using = dataSet;
         current = copyOf(dataSet, "crash-" + scenarios++);
         Map<Step, Kill> killAt = kills.stream().collect(Collectors.toMap(Kill::step, k -> k));
         for (Step step : Step.values()) {
             Kill kill = killAt.get(step);
             if (kill != null) {
-                new ChildTriage(current, tmp.resolve("logs-" + current.getFileName() + "-" + step))
+                new ChildTriage(current, tmp.resolve("logs-" + current.getFileName() + "-" + step), childProperties)
                         .killAt(kill.moment().apply(this), dataSet.steps.args(current, step));
             }
             Result again = dataSet.steps.complete(current, step); // the operator runs the same command again

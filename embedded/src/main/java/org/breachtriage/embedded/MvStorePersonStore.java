@@ -58,7 +58,30 @@ public final class MvStorePersonStore implements PersonStore {
      * victims over a small staff table would otherwise fill the heap with this map alone.
      */
     MvStorePersonStore(StoreMaps maps) {
-        this(maps, (int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 8 / SLOT_BYTES));
+        this(maps, slotsKeptPerIncident(Runtime.getRuntime().maxMemory(), System.getProperty(SLOTS_KEPT_PROPERTY)));
+    }
+
+    /**
+     * Sets the number of slots kept per incident in place of the heap's eighth. It is for tests. A kill test
+     * runs a child triage with room for a few hundred slots, so that the kill lands with the map full and the
+     * resumed run fills it again (CrashResumeTest). An operator has no use for it.
+     */
+    public static final String SLOTS_KEPT_PROPERTY = "breachtriage.store.slotsKeptPerIncident";
+
+    static int slotsKeptPerIncident(long maxHeapBytes, String override) {
+        if (override != null) {
+            try {
+                int slots = Integer.parseInt(override.trim());
+                if (slots >= 0) {
+                    return slots;
+                }
+            } catch (NumberFormatException ignored) {
+                // falls through to the message below
+            }
+            throw new IllegalArgumentException("system property " + SLOTS_KEPT_PROPERTY + " must be a whole number"
+                    + " of 0 or more, not \"" + override + "\"");
+        }
+        return (int) Math.min(Integer.MAX_VALUE, maxHeapBytes / 8 / SLOT_BYTES);
     }
 
     /** With this many slots kept per incident; past it, people not kept are looked up in the index. */

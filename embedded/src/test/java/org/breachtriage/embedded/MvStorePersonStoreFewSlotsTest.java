@@ -1,6 +1,7 @@
 package org.breachtriage.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -85,5 +86,18 @@ class MvStorePersonStoreFewSlotsTest extends PersonStoreContract {
         }
         assertEquals(Optional.empty(), persons.putIfAbsent(ContractData.matchedPerson(incident, "MP-X", 0)));
         assertEquals("MP-X", persons.find(incident, "MP-X").orElseThrow(() -> new AssertionError("lost")).payNumber());
+    }
+
+    /** The bound: an eighth of the heap, unless a test sets it; a setting that is not a count is refused by name. */
+    @Test
+    void theBoundIsAnEighthOfTheHeapUnlessATestSetsIt() {
+        assertEquals(545_600, MvStorePersonStore.slotsKeptPerIncident(512L << 20, null));
+        assertEquals(300, MvStorePersonStore.slotsKeptPerIncident(512L << 20, " 300 "));
+        assertEquals(0, MvStorePersonStore.slotsKeptPerIncident(512L << 20, "0"));
+        for (String bad : List.of("-1", "many", "")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> MvStorePersonStore.slotsKeptPerIncident(512L << 20, bad));
+            assertTrue(e.getMessage().contains(MvStorePersonStore.SLOTS_KEPT_PROPERTY), e.getMessage());
+        }
     }
 }
