@@ -121,8 +121,33 @@ public record IncidentPerson(
 
     /** The notices withdrawn because a notice this batch planned replaced them. */
     public List<PersonNotice> noticesWithdrawnBy(String caseId, long batchNo) {
-        List<String> plannedHere = noticesPlannedBy(caseId, batchNo).stream().map(PersonNotice::noticeId).toList();
-        return notices.stream().filter(n -> n.withdrawn() && plannedHere.contains(n.withdrawnBy())).toList();
+        return noticesWithdrawnFor(noticesPlannedBy(caseId, batchNo));
+    }
+
+    /** The notices withdrawn because one of {@code plannedHere} (this record's own) replaced them. */
+    public List<PersonNotice> noticesWithdrawnFor(List<PersonNotice> plannedHere) {
+        if (plannedHere.isEmpty()) {
+            return List.of();
+        }
+        List<PersonNotice> withdrawn = null;
+        for (PersonNotice n : notices) {
+            if (n.withdrawn() && replacedByOneOf(n, plannedHere)) {
+                if (withdrawn == null) {
+                    withdrawn = new ArrayList<>(2);
+                }
+                withdrawn.add(n);
+            }
+        }
+        return withdrawn == null ? List.of() : List.copyOf(withdrawn);
+    }
+
+    private static boolean replacedByOneOf(PersonNotice withdrawn, List<PersonNotice> plannedHere) {
+        for (PersonNotice planned : plannedHere) {
+            if (planned.noticeId().equals(withdrawn.withdrawnBy())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Named only by manifests that were superseded since: no longer listed, for a person to review. */
@@ -178,12 +203,26 @@ public record IncidentPerson(
 
     /** The notices this publisher holds the claim of. */
     public List<PersonNotice> claimedBy(String token) {
-        return notices.stream().filter(n -> n.released() && token.equals(n.claimedBy())).toList();
+        List<PersonNotice> claimed = null;
+        for (PersonNotice n : notices) {
+            if (n.released() && token.equals(n.claimedBy())) {
+                if (claimed == null) {
+                    claimed = new ArrayList<>(2);
+                }
+                claimed.add(n);
+            }
+        }
+        return claimed == null ? List.of() : List.copyOf(claimed);
     }
 
-    /** A notice is released and free for a publisher to take. */
+    /** A notice is released and free for a publisher to take. (A loop: the release asks it of every person.) */
     public boolean hasClaimable(Instant now) {
-        return notices.stream().anyMatch(n -> n.claimable(now));
+        for (PersonNotice n : notices) {
+            if (n.claimable(now)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -36,6 +36,16 @@ public record PersonChange(String caseId, long batchNo, PersonFigure before, Per
      */
     public Map<String, Long> counterDeltas(List<PersonNotice> plannedHere, List<PersonNotice> withdrawnHere) {
         Map<String, Long> deltas = new HashMap<>();
+        addCounterDeltas(plannedHere, withdrawnHere, deltas);
+        return deltas;
+    }
+
+    /**
+     * Adds {@link #counterDeltas} to {@code deltas} (summing with what is there), without a map of its own: a
+     * batch sums the deltas of every person it changes, and a map per person was most of that sum's cost.
+     */
+    public void addCounterDeltas(List<PersonNotice> plannedHere, List<PersonNotice> withdrawnHere,
+                                 Map<String, Long> deltas) {
         PersonFigure.addDelta(caseBefore == null ? NOBODY : caseBefore.counterNames(), caseAfter.counterNames(), deltas,
                 UnaryOperator.identity());
         PersonFigure.addDelta(before == null ? NOBODY : before.counterNames(), after.counterNames(), deltas,
@@ -47,6 +57,5 @@ public record PersonChange(String caseId, long batchNo, PersonFigure before, Per
         for (PersonNotice notice : withdrawnHere) {
             deltas.merge(Counters.incident(Counters.notices(notice.kind().wireName())), -1L, Long::sum);
         }
-        return deltas;
     }
 }

@@ -76,7 +76,7 @@ public final class PersonLedger {
         Assessment rescored = sameInputs(union, exposure, manifests)
                 ? assessed.assessment()
                 : scorer.assess(input(union, member, firstEcho(manifests, true), firstEcho(manifests, false), s));
-        List<String> notes = new ArrayList<>(current == null ? List.of() : current.reviewNotes());
+        List<String> notes = current == null ? List.of() : current.reviewNotes(); // copied only to add to
         Assessment assessment = rescored;
         if (current != null && rescored.score() < current.assessment().score()) {
             assessment = current.assessment();
@@ -85,6 +85,7 @@ public final class PersonLedger {
                         + rescored.band() + " (milder circumstances or fewer echoes); kept at " + current.band()
                         + ": review";
                 if (!notes.contains(note)) {
+                    notes = new ArrayList<>(notes);
                     notes.add(note);
                 }
             }
@@ -99,13 +100,16 @@ public final class PersonLedger {
         // its change in it (building it twice copied every list of a person's record twice per sighting).
         PersonFigure after = new PersonFigure(assessment.band(), matched, staffType, Categories.mask(union),
                 PersonKeys.subjectType(s.payNumber()));
-        PersonChange change = new PersonChange(s.caseId(), s.batchNo(), current == null ? null : current.figure(),
-                after, before == null ? null : before.figure(s.subjectType()), exposure.figure(s.subjectType()));
-        boolean nothingNew = current != null && exposure.equals(before) && change.before().equals(change.after())
-                && notices.size() == current.notices().size() && assessment.equals(current.assessment());
+        PersonFigure previous = current == null ? null : current.figure();
+        // Most sightings of a big manifest add nothing (a million rows name a quarter of a million people), so the
+        // test is made before the change is built, cheapest comparison first.
+        boolean nothingNew = current != null && notices.size() == current.notices().size() && after.equals(previous)
+                && exposure.equals(before) && assessment.equals(current.assessment());
         if (nothingNew) {
             return Optional.empty();
         }
+        PersonChange change = new PersonChange(s.caseId(), s.batchNo(), previous, after,
+                before == null ? null : before.figure(s.subjectType()), exposure.figure(s.subjectType()));
         List<PersonChange> changes = new ArrayList<>(current == null ? List.of() : current.changes());
         changes.add(change);
         IncidentPerson next = new IncidentPerson(s.incidentId(), s.payNumber(), matched, staffType, force, union,
@@ -182,7 +186,8 @@ public final class PersonLedger {
      * or on its way, it is an {@code escalation}. None from a superseded manifest.
      */
     private List<PersonNotice> planNotices(IncidentPerson current, Sighting s, Assessment assessment, StaffMember member) {
-        List<PersonNotice> notices = new ArrayList<>(current == null ? List.of() : current.notices());
+        // The stored list itself when nothing is planned (it is immutable); a copy only to add to it.
+        List<PersonNotice> notices = current == null ? List.of() : current.notices();
         Band band = assessment.band();
         // An Art. 34(3) exemption sends no individual notice: the general communication covers them.
         // Someone outside the workforce has no staff record: the manifest says how they are reached.
@@ -196,15 +201,30 @@ public final class PersonLedger {
             return notices;
         }
         Instant now = clock.instant();
-        boolean outOrOnItsWay = notices.stream().anyMatch(n -> n.published() || n.inFlight(now));
-        NoticeKind kind = outOrOnItsWay ? NoticeKind.ESCALATION : NoticeKind.INITIAL;
+        NoticeKind kind = outOrOnItsWay(notices, now) ? NoticeKind.ESCALATION : NoticeKind.INITIAL;
         String id = PersonNotice.idFor(s.incidentId(), s.payNumber(), kind, band);
-        if (notices.stream().anyMatch(n -> n.noticeId().equals(id))) {
-            return notices;
+        for (PersonNotice n : notices) {
+            if (n.noticeId().equals(id)) {
+                return notices;
+            }
         }
-        notices.replaceAll(n -> n.awaitingRelease() || n.released() && !n.inFlight(now) ? n.withdrawnFor(id) : n);
+        List<PersonNotice> stored = notices;
+        notices = new ArrayList<>(stored.size() + 1);
+        for (PersonNotice n : stored) {
+            notices.add(n.awaitingRelease() || n.released() && !n.inFlight(now) ? n.withdrawnFor(id) : n);
+        }
         notices.add(PersonNotice.planned(id, kind, band, decision.channel(), decision.templateId(), decision.required(),
                 s.caseId(), s.batchNo(), now, decision.release().approvalsNeeded(), current != null && current.held()));
         return notices;
+    }
+
+    /** A notice is out, or claimed and on its way: a new one is then an escalation. */
+    private static boolean outOrOnItsWay(List<PersonNotice> notices, Instant now) {
+        for (PersonNotice n : notices) {
+            if (n.published() || n.inFlight(now)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

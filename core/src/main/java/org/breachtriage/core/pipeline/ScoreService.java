@@ -13,6 +13,7 @@ import org.breachtriage.core.cases.RowBatch;
 import org.breachtriage.core.incident.IncidentManifest;
 import org.breachtriage.core.incident.IncidentPerson;
 import org.breachtriage.core.incident.IncidentRecord;
+import org.breachtriage.core.incident.ManifestExposure;
 import org.breachtriage.core.incident.PersonChange;
 import org.breachtriage.core.incident.PersonLedger;
 import org.breachtriage.core.incident.PersonNotice;
@@ -98,10 +99,9 @@ public final class ScoreService implements ScoreBatch {
                 continue; // nothing new about this person in this batch
             }
             List<PersonNotice> plannedHere = stored.noticesPlannedBy(batch.caseId(), batch.batchNo());
-            change.get().counterDeltas(plannedHere, stored.noticesWithdrawnBy(batch.caseId(), batch.batchNo()))
-                    .forEach((name, n) -> deltas.merge(name, n, Long::sum));
+            change.get().addCounterDeltas(plannedHere, stored.noticesWithdrawnFor(plannedHere), deltas);
             planned += plannedHere.size();
-            if (plannedHere.stream().anyMatch(PersonNotice::released) || waitsForAnotherManifestsRelease(stored, batch)) {
+            if (anyReleased(plannedHere) || waitsForAnotherManifestsRelease(stored, batch)) {
                 toRelease.add(stored.payNumber());
             }
         }
@@ -217,7 +217,23 @@ public final class ScoreService implements ScoreBatch {
      * their release too, or it would wait for the next release of the whole incident.
      */
     private static boolean waitsForAnotherManifestsRelease(IncidentPerson stored, RowBatch batch) {
-        return stored.notices().stream().anyMatch(n -> n.released() && !n.published() && !n.caseId().equals(batch.caseId()));
+        for (PersonNotice n : stored.notices()) {
+            if (n.released() && !n.published() && !n.caseId().equals(batch.caseId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Loops rather than streams here and below: they run for every person a batch changes, on lists of one
+    // to four notices, where setting up a stream cost more than the search (JFR, 1M-row run).
+    private static boolean anyReleased(List<PersonNotice> notices) {
+        for (PersonNotice n : notices) {
+            if (n.released()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -240,9 +256,20 @@ public final class ScoreService implements ScoreBatch {
         if (planning.isEmpty()) {
             return false;
         }
-        boolean namedElsewhere = next.manifests().stream().anyMatch(m -> !m.caseId().equals(sighting.caseId()));
-        boolean noApproverOutsideWorkforce = !sighting.subjectType().staff() && planning.stream().anyMatch(n -> n.approvalsNeeded() == 0);
-        return namedElsewhere || noApproverOutsideWorkforce;
+        for (ManifestExposure m : next.manifests()) {
+            if (!m.caseId().equals(sighting.caseId())) {
+                return true; // named elsewhere
+            }
+        }
+        if (sighting.subjectType().staff()) {
+            return false;
+        }
+        for (PersonNotice n : planning) {
+            if (n.approvalsNeeded() == 0) {
+                return true; // no approver, outside the workforce
+            }
+        }
+        return false;
     }
 
     /**

@@ -65,6 +65,9 @@ public final class VettingLevelText {
 
     /** Upper-case letters and digits only, so blanks, hyphens, dots and case do not matter. */
     private static String lettersAndDigits(String text) {
+        if (alreadyKey(text)) {
+            return text; // "SC", "NPPV2A": what most echoes are; the scorer asks for every sighting
+        }
         StringBuilder key = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -75,5 +78,15 @@ public final class VettingLevelText {
             }
         }
         return key.toString();
+    }
+
+    private static boolean alreadyKey(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return true;
     }
 }
