@@ -3,7 +3,6 @@ package org.breachtriage.core.incident;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,12 +65,13 @@ public final class PersonLedger {
         Assessed assessed = exposureInThisManifest(before, s);
         ManifestExposure exposure = assessed.exposure();
 
-        Set<DataCategory> union = EnumSet.noneOf(DataCategory.class);
-        if (current != null) {
-            union.addAll(current.exposed());
-        }
-        union.addAll(exposure.categories());
-        List<ManifestExposure> manifests = withExposure(current, exposure);
+        // Sets as masks, and the stored set or list itself where the sighting leaves it as it was: most sightings
+        // of a big manifest add nothing, and building equal copies to compare was much of what they cost.
+        int storedMask = current == null ? 0 : Categories.mask(current.exposed());
+        int unionMask = storedMask | Categories.mask(exposure.categories());
+        Set<DataCategory> union = current != null && unionMask == storedMask ? current.exposed()
+                : Categories.ofMask(unionMask);
+        List<ManifestExposure> manifests = exposure.equals(before) ? current.manifests() : withExposure(current, exposure);
         // The same inputs as this manifest's own assessment just made: the scorer is a pure function, so reuse it.
         Assessment rescored = sameInputs(union, exposure, manifests)
                 ? assessed.assessment()
@@ -124,12 +124,13 @@ public final class PersonLedger {
     }
 
     private Assessed exposureInThisManifest(ManifestExposure before, Sighting s) {
-        Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
-        categories.addAll(s.categories());
+        int mask = Categories.mask(s.categories());
+        Set<DataCategory> categories = Categories.ofMask(mask);
         String rank = s.echoedRank();
         String vetting = s.echoedVettingLevel();
         if (before != null) {
-            categories.addAll(before.categories());
+            int beforeMask = Categories.mask(before.categories());
+            categories = (mask | beforeMask) == beforeMask ? before.categories() : Categories.ofMask(mask | beforeMask);
             rank = before.echoedRank() != null ? before.echoedRank() : rank;
             vetting = before.echoedVettingLevel() != null ? before.echoedVettingLevel() : vetting;
         }

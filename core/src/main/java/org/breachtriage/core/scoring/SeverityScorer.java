@@ -12,6 +12,7 @@ import org.breachtriage.core.manifest.Mitigations;
 import org.breachtriage.core.manifest.Recipient;
 import org.breachtriage.core.manifest.Unintelligible;
 import org.breachtriage.core.model.Band;
+import org.breachtriage.core.model.Categories;
 import org.breachtriage.core.model.DataCategory;
 import org.breachtriage.core.model.NameRarity;
 import org.breachtriage.core.model.RoleFlag;
@@ -863,10 +864,6 @@ public final class SeverityScorer {
         if (categories == null) {
             return 0;
         }
-        int mask = 0;
-        for (DataCategory c : categories) {
-            mask |= 1 << c.ordinal();
-        }
-        return mask;
+        return Categories.mask(categories); // free for the record's own sets, which hold their mask
     }
 }

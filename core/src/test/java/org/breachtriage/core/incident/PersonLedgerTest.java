@@ -191,4 +191,34 @@ class PersonLedgerTest {
         assertEquals(-1L, deltas.get(Counters.band(Band.LOW)));
         assertEquals(1L, deltas.get(Counters.band(Band.HIGH)));
     }
+
+    // The ledger answers most sightings of a big manifest from the record as stored (no new sets or lists):
+    // these pin what that must still give, a sighting that adds nothing and one that adds only an echo.
+    @Test
+    void aLaterBatchOfTheSameManifestThatAddsNothingChangesNothing() {
+        IncidentPerson first = apply(null, sighting("BT-a", 0, MALICIOUS, true, DataCategory.NAME, DataCategory.RANK));
+
+        assertTrue(ledger.apply(first, sighting("BT-a", 5, MALICIOUS, true, DataCategory.NAME)).isEmpty(),
+                "a row naming fields the manifest already exposed, in a later batch");
+        assertTrue(ledger.apply(first, sighting("BT-a", 6, MALICIOUS, true, DataCategory.RANK, DataCategory.NAME))
+                .isEmpty(), "the same fields again");
+        IncidentPerson widened = apply(first, sighting("BT-a", 7, MALICIOUS, true, DataCategory.PHOTO));
+        assertEquals(EnumSet.of(DataCategory.NAME, DataCategory.RANK, DataCategory.PHOTO), widened.exposed());
+        assertEquals(widened.exposed(), widened.manifest("BT-a").orElseThrow().categories());
+        assertEquals(first.version() + 1, widened.version());
+    }
+
+    @Test
+    void aLaterBatchThatOnlyEchoesAVettingLevelTheManifestLackedIsRecorded() {
+        IncidentPerson first = apply(null, sighting("BT-a", 0, MALICIOUS, true, DataCategory.NAME));
+        Sighting echo = new Sighting(INCIDENT, "BT-a", 1, "MP1", EnumSet.of(DataCategory.NAME), null, "DV", COVERT,
+                MALICIOUS, true);
+
+        IncidentPerson echoed = apply(first, echo);
+
+        assertEquals("DV", echoed.manifest("BT-a").orElseThrow().echoedVettingLevel());
+        assertEquals(first.exposed(), echoed.exposed(), "no field added");
+        assertTrue(ledger.apply(echoed, new Sighting(INCIDENT, "BT-a", 2, "MP1", EnumSet.of(DataCategory.NAME), null,
+                "SC", COVERT, MALICIOUS, true)).isEmpty(), "the manifest's first echo stands");
+    }
 }
