@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.model.Categories;
 import org.breachtriage.core.model.DataCategory;
@@ -88,16 +89,21 @@ public record IncidentPerson(
     }
 
     public List<PersonNotice> noticesPlannedBy(String caseId, long batchNo) {
-        List<PersonNotice> planned = null;
+        return noticesWhere(n -> n.plannedBy(caseId, batchNo));
+    }
+
+    /** The notices that pass, in order: a list only when one does (most people's lists are short, most asks empty). */
+    private List<PersonNotice> noticesWhere(Predicate<PersonNotice> test) {
+        List<PersonNotice> found = null;
         for (PersonNotice n : notices) {
-            if (n.plannedBy(caseId, batchNo)) {
-                if (planned == null) {
-                    planned = new ArrayList<>(2);
+            if (test.test(n)) {
+                if (found == null) {
+                    found = new ArrayList<>(2);
                 }
-                planned.add(n);
+                found.add(n);
             }
         }
-        return planned == null ? List.of() : List.copyOf(planned);
+        return found == null ? List.of() : List.copyOf(found);
     }
 
     public Optional<PersonNotice> notice(String noticeId) {
@@ -129,16 +135,7 @@ public record IncidentPerson(
         if (plannedHere.isEmpty()) {
             return List.of();
         }
-        List<PersonNotice> withdrawn = null;
-        for (PersonNotice n : notices) {
-            if (n.withdrawn() && replacedByOneOf(n, plannedHere)) {
-                if (withdrawn == null) {
-                    withdrawn = new ArrayList<>(2);
-                }
-                withdrawn.add(n);
-            }
-        }
-        return withdrawn == null ? List.of() : List.copyOf(withdrawn);
+        return noticesWhere(n -> n.withdrawn() && replacedByOneOf(n, plannedHere));
     }
 
     private static boolean replacedByOneOf(PersonNotice withdrawn, List<PersonNotice> plannedHere) {
@@ -203,16 +200,7 @@ public record IncidentPerson(
 
     /** The notices this publisher holds the claim of. */
     public List<PersonNotice> claimedBy(String token) {
-        List<PersonNotice> claimed = null;
-        for (PersonNotice n : notices) {
-            if (n.released() && token.equals(n.claimedBy())) {
-                if (claimed == null) {
-                    claimed = new ArrayList<>(2);
-                }
-                claimed.add(n);
-            }
-        }
-        return claimed == null ? List.of() : List.copyOf(claimed);
+        return noticesWhere(n -> n.released() && token.equals(n.claimedBy()));
     }
 
     /** A notice is released and free for a publisher to take. (A loop: the release asks it of every person.) */

@@ -65,13 +65,11 @@ public final class PersonLedger {
         Assessed assessed = exposureInThisManifest(before, s);
         ManifestExposure exposure = assessed.exposure();
 
-        // Sets as masks, and the stored set or list itself where the sighting leaves it as it was: most sightings
-        // of a big manifest add nothing, and building equal copies to compare was much of what they cost.
-        int storedMask = current == null ? 0 : Categories.mask(current.exposed());
-        int unionMask = storedMask | Categories.mask(exposure.categories());
-        Set<DataCategory> union = current != null && unionMask == storedMask ? current.exposed()
-                : Categories.ofMask(unionMask);
-        List<ManifestExposure> manifests = exposure.equals(before) ? current.manifests() : withExposure(current, exposure);
+        // The stored set or list itself where the sighting leaves it as it was: most sightings of a big manifest
+        // add nothing, and building equal copies to compare was much of what they cost.
+        Set<DataCategory> union = widened(current == null ? null : current.exposed(), exposure.categories());
+        boolean sameExposure = exposure.equals(before);
+        List<ManifestExposure> manifests = sameExposure ? current.manifests() : withExposure(current, exposure);
         // The same inputs as this manifest's own assessment just made: the scorer is a pure function, so reuse it.
         Assessment rescored = sameInputs(union, exposure, manifests)
                 ? assessed.assessment()
@@ -104,7 +102,7 @@ public final class PersonLedger {
         // Most sightings of a big manifest add nothing (a million rows name a quarter of a million people), so the
         // test is made before the change is built, cheapest comparison first.
         boolean nothingNew = current != null && notices.size() == current.notices().size() && after.equals(previous)
-                && exposure.equals(before) && assessment.equals(current.assessment());
+                && sameExposure && assessment.equals(current.assessment());
         if (nothingNew) {
             return Optional.empty();
         }
@@ -124,19 +122,23 @@ public final class PersonLedger {
     }
 
     private Assessed exposureInThisManifest(ManifestExposure before, Sighting s) {
-        int mask = Categories.mask(s.categories());
-        Set<DataCategory> categories = Categories.ofMask(mask);
+        Set<DataCategory> categories = widened(before == null ? null : before.categories(), s.categories());
         String rank = s.echoedRank();
         String vetting = s.echoedVettingLevel();
         if (before != null) {
-            int beforeMask = Categories.mask(before.categories());
-            categories = (mask | beforeMask) == beforeMask ? before.categories() : Categories.ofMask(mask | beforeMask);
             rank = before.echoedRank() != null ? before.echoedRank() : rank;
             vetting = before.echoedVettingLevel() != null ? before.echoedVettingLevel() : vetting;
         }
         Assessment assessment = scorer.assess(input(categories, s.member(), rank, vetting, s));
         return new Assessed(new ManifestExposure(s.caseId(), categories, rank, vetting, assessment.band(),
                 s.member() != null), assessment);
+    }
+
+    /** {@code stored} ∪ {@code added}, as masks: {@code stored} itself when it already holds them all (or null: none). */
+    private static Set<DataCategory> widened(Set<DataCategory> stored, Set<DataCategory> added) {
+        int storedMask = stored == null ? 0 : Categories.mask(stored);
+        int union = storedMask | Categories.mask(added);
+        return stored != null && union == storedMask ? stored : Categories.ofMask(union);
     }
 
     private static List<ManifestExposure> withExposure(IncidentPerson current, ManifestExposure exposure) {
