@@ -101,14 +101,15 @@ public final class MvStorePersonStore implements PersonStore {
      * not seen is not there. That spares a run on a new incident one B-tree search per new person (a
      * million-row run has a quarter of a million); only this process writes while it holds the state dir.
      * At most {@code slotsKept} slots are kept (see the constructor); once a slot is not, a person not kept is
-     * asked of the index, whatever the index held at open.
+     * asked of the index, whatever the index held at open. {@code recent} spares a record read and then written
+     * back at once its second decoding ({@link RecentRecords}).
      */
     private record People(MVMap<Long, PackedPerson> log, MVMap<String, Long> index, StringTable strings,
                           IncidentPersonCodec codec, AtomicLong nextSeq, Map<String, Long> seenSlots, int slotsKept,
-                          AtomicBoolean allSeen) {
+                          AtomicBoolean allSeen, RecentRecords recent) {
         IncidentPerson at(long seq, String payNumber) {
             PackedPerson packed = log.get(seq);
-            return packed != null && packed.isOf(payNumber) ? codec.unpack(packed) : null;
+            return packed != null && packed.isOf(payNumber) ? recent.decode(seq, packed) : null;
         }
 
         /** The person's slot, or null if the index has none. */
@@ -156,12 +157,14 @@ public final class MvStorePersonStore implements PersonStore {
          * commit can run, so its new strings go inline until the record next changes. Null stays null (an
          * update that declined).
          */
-        PackedPerson packed(IncidentPerson person) {
+        PackedPerson packed(long seq, IncidentPerson person) {
             if (person == null) {
                 return null;
             }
             IncidentPersonCodec.addStrings(person, strings);
-            return codec.pack(person);
+            PackedPerson packed = codec.pack(person);
+            recent.wrote(seq, packed, person);
+            return packed;
         }
 
         /**
@@ -189,7 +192,9 @@ public final class MvStorePersonStore implements PersonStore {
         long seq = people.nextSeq.getAndIncrement();
         IncidentPersonCodec.addStrings(person, people.strings);
         people.stringsToDisk(maps.store()); // before packing, so that its new strings are written by number
-        people.log.put(seq, people.codec.pack(person));
+        PackedPerson packed = people.codec.pack(person);
+        people.recent.wrote(seq, packed, person);
+        people.log.put(seq, packed);
         while (true) {
             Long taken = people.index.putIfAbsent(payNumber, seq);
             if (taken == null || taken == seq) { // == seq: a crash-dangling entry that happens to name our slot
@@ -266,7 +271,7 @@ public final class MvStorePersonStore implements PersonStore {
                 long seq = cursor.next();
                 PackedPerson packed = cursor.getValue();
                 if (owners.owns(seq, packed.payNumber())) {
-                    consumer.accept(people.codec.unpack(packed));
+                    consumer.accept(people.recent.decode(seq, packed));
                 }
             }
         });
@@ -346,7 +351,7 @@ public final class MvStorePersonStore implements PersonStore {
             return false;
         }
         boolean written = AtomicUpdate.apply(people.log, seq, stored -> stored == null || !stored.isOf(payNumber) ? null
-                : people.packed(change.apply(people.codec.unpack(stored)))).isPresent();
+                : people.packed(seq, change.apply(people.recent.decode(seq, stored)))).isPresent();
         people.stringsToDisk(maps.store());
         return written;
     }
@@ -374,7 +379,7 @@ public final class MvStorePersonStore implements PersonStore {
                     .keyType(StringDataType.INSTANCE).valueType(LongDataType.INSTANCE));
             Long last = log.lastKey();
             return new People(log, index, strings, codec, new AtomicLong(last == null ? 0 : last + 1), new ConcurrentHashMap<>(),
-                    slotsKeptPerIncident, new AtomicBoolean(index.sizeAsLong() == 0));
+                    slotsKeptPerIncident, new AtomicBoolean(index.sizeAsLong() == 0), new RecentRecords(codec));
         });
     }
 
