@@ -162,6 +162,11 @@ public final class MvStorePersonStore implements PersonStore {
                 return null;
             }
             IncidentPersonCodec.addStrings(person, strings);
+            return packAt(seq, person);
+        }
+
+        /** The record as it will be stored at {@code seq}, remembered as packed from {@code person}. */
+        PackedPerson packAt(long seq, IncidentPerson person) {
             PackedPerson packed = codec.pack(person);
             recent.wrote(seq, packed, person);
             return packed;
@@ -192,9 +197,7 @@ public final class MvStorePersonStore implements PersonStore {
         long seq = people.nextSeq.getAndIncrement();
         IncidentPersonCodec.addStrings(person, people.strings);
         people.stringsToDisk(maps.store()); // before packing, so that its new strings are written by number
-        PackedPerson packed = people.codec.pack(person);
-        people.recent.wrote(seq, packed, person);
-        people.log.put(seq, packed);
+        people.log.put(seq, people.packAt(seq, person));
         while (true) {
             Long taken = people.index.putIfAbsent(payNumber, seq);
             if (taken == null || taken == seq) { // == seq: a crash-dangling entry that happens to name our slot
