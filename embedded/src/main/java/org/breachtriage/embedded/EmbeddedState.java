@@ -201,6 +201,11 @@ public final class EmbeddedState implements AutoCloseable {
         return personStore;
     }
 
+    /** The store itself: for tests in this package that stop its background commits, to see what a crash would keep. */
+    MVStore store() {
+        return store;
+    }
+
     public StateObjectStore objectStore() {
         return objectStore;
     }

@@ -33,6 +33,39 @@ class EmbeddedStateTest {
     @TempDir
     Path tmp;
 
+    /**
+     * Nothing reaches a topic before the state that planned it is on disk: the publisher commits the store first.
+     * The store's background commits are stopped, so only an explicit commit writes; the store file is copied the
+     * moment the publish returns, which is all a process killed then would leave. Without the commit the copy
+     * has neither person (checked by removing it). A write after the publish is not in the copy, which shows
+     * the copy is a true crash image rather than the live store.
+     */
+    @Test
+    void whatWasWrittenBeforeAPublishIsOnDiskWhenItsLineIs() throws IOException {
+        Path stateDir = tmp.resolve("state");
+        Path afterCrash = tmp.resolve("after-crash");
+        String incidentId = "IN-commit-first";
+        IncidentPerson planned = ContractData.matchedPerson(incidentId, "MP1", 0);
+        IncidentPerson claimed = ContractData.matchedPerson(incidentId, "MP2", 0);
+        IncidentPerson later = ContractData.matchedPerson(incidentId, "MP3", 0);
+        try (EmbeddedState state = EmbeddedState.open(stateDir)) {
+            state.store().setAutoCommitDelay(0);
+            state.personStore().putIfAbsent(planned);
+            state.personStore().putIfAbsent(claimed);
+            state.publisher().publish(Topic.NOTICES, List.of(new OutboundMessage("n1", "{}", "person.notice", Map.of())));
+            Files.createDirectories(afterCrash);
+            Files.copy(stateDir.resolve(EmbeddedState.STORE_FILE), afterCrash.resolve(EmbeddedState.STORE_FILE));
+            state.personStore().putIfAbsent(later);
+        }
+        try (EmbeddedState restarted = EmbeddedState.open(afterCrash)) {
+            assertEquals(Optional.of(planned), restarted.personStore().find(incidentId, "MP1"),
+                    "a person written before the publish survives a crash right after it");
+            assertEquals(Optional.of(claimed), restarted.personStore().find(incidentId, "MP2"));
+            assertEquals(Optional.empty(), restarted.personStore().find(incidentId, "MP3"),
+                    "the copy holds only what was committed when the line was written");
+        }
+    }
+
     @Test
     void everythingWrittenIsThereAfterReopening() throws IOException {
         Path stateDir = tmp.resolve("state/nested"); // created on open
