@@ -1,23 +1,17 @@
 package org.breachtriage.core.letters;
 
-import com.github.mustachejava.DefaultMustacheFactory;
-import com.github.mustachejava.Mustache;
-import com.github.mustachejava.MustacheNotFoundException;
-import com.github.mustachejava.reflect.SimpleObjectHandler;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.breachtriage.core.model.Band;
 import org.breachtriage.core.model.ContactChannel;
 import org.breachtriage.core.scoring.ScoringPolicy;
 
 /**
- * The versioned letter templates, Mustache files on the class path:
+ * The versioned letter templates, Mustache files on the class path (the part of Mustache {@link LetterTemplate}
+ * reads):
  * {@code letters/<language>/<templateId>/<channel>.mustache}, where the template id is the policy's
  * ({@code art34-high-v1}) and the channel is {@code email}, {@code letter}, {@code phone} (the
  * caller's script), {@code in_person} (the brief for whoever tells the person) or {@code general}
@@ -33,11 +27,11 @@ public final class LetterTemplates {
     public static final String GENERAL = "general";
 
     private final List<String> languages;
-    private final DefaultMustacheFactory factory;
+    /** Parsed templates by path, each read once and shared by every thread. */
+    private final Map<String, LetterTemplate> parsed = new ConcurrentHashMap<>();
 
     private LetterTemplates(List<String> languages) {
         this.languages = List.copyOf(languages);
-        this.factory = new PlainTextFactory();
     }
 
     /** The templates of these languages, on the class path. */
@@ -62,20 +56,16 @@ public final class LetterTemplates {
     public String render(String templateId, String channelName, Map<String, Object> model) {
         List<String> parts = new ArrayList<>();
         for (String language : languages) {
-            Mustache mustache;
-            try {
-                mustache = factory.compile(path(language, templateId, channelName));
-            } catch (MustacheNotFoundException e) {
-                throw new IllegalStateException("no letter template " + ROOT + "/" + path(language, templateId, channelName)
-                        + " on the class path (language " + language + ")", e);
+            String path = ROOT + "/" + path(language, templateId, channelName);
+            LetterTemplate template = parsed.computeIfAbsent(path, LetterTemplate::load);
+            if (template == null) {
+                throw new IllegalStateException("no letter template " + path + " on the class path (language " + language + ")");
             }
-            // Sized for a whole letter (about 2 KB), so the writer does not grow and copy a dozen times per notice.
-            StringWriter out = new StringWriter(4096);
-            mustache.execute(out, model);
+            String text = template.render(model);
             if (languages.size() == 1) {
-                return tidy(out.toString(), true); // what the join below gives for one language, in one copy
+                return tidy(text, true); // what the join below gives for one language, in one copy
             }
-            parts.add(tidy(out.toString()));
+            parts.add(tidy(text));
         }
         return String.join("\n\n" + "-".repeat(40) + "\n\n", parts) + "\n";
     }
@@ -169,23 +159,5 @@ public final class LetterTemplates {
 
     private static boolean isBlank(char c) {
         return c == ' ' || c == '\t';
-    }
-
-    private static final class PlainTextFactory extends DefaultMustacheFactory {
-        PlainTextFactory() {
-            super(ROOT);
-            // The models are plain maps and lists: the default reflection handler's guarded lookups, built for
-            // arbitrary beans, were most of the render time in the benchmark's profile.
-            setObjectHandler(new SimpleObjectHandler());
-        }
-
-        @Override
-        public void encode(String value, Writer writer) {
-            try {
-                writer.write(value);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }
