@@ -71,10 +71,15 @@ final class LetterTemplate {
     /** The text for this model (maps of strings, booleans, lists and maps). */
     String render(Map<String, ?> model) {
         StringBuilder out = new StringBuilder(4096);
+        render(model, out);
+        return out.toString();
+    }
+
+    /** As {@link #render(Map)}, appended to {@code out}. */
+    void render(Map<String, ?> model, StringBuilder out) {
         Object[] scopes = new Object[8];
         scopes[0] = model;
         render(parts, scopes, 1, out);
-        return out.toString();
     }
 
     private static void render(Part[] parts, Object[] scopes, int depth, StringBuilder out) {

@@ -61,7 +61,9 @@ public final class LetterTemplates {
             if (template == null) {
                 throw new IllegalStateException("no letter template " + path + " on the class path (language " + language + ")");
             }
-            String text = template.render(model);
+            // Sized for a whole letter (about 2 KB), and tidied from the builder itself, not from a copy of it.
+            StringBuilder text = new StringBuilder(4096);
+            template.render(model, text);
             if (languages.size() == 1) {
                 return tidy(text, true); // what the join below gives for one language, in one copy
             }
@@ -107,7 +109,7 @@ public final class LetterTemplates {
      * benchmark's profile), copying each line's text in one piece rather than a character at a time (the
      * copying was most of what remained).
      */
-    static String tidy(String text) {
+    static String tidy(CharSequence text) {
         return tidy(text, false);
     }
 
@@ -116,15 +118,15 @@ public final class LetterTemplates {
      *                once instead of three times (stripped, then joined); letters were a fifth of a million-row
      *                run's allocation
      */
-    static String tidy(String text, boolean newline) {
+    static String tidy(CharSequence text, boolean newline) {
         StringBuilder out = new StringBuilder(text.length() + 1);
         int newlines = 0;
         int n = text.length();
         int from = 0;
         while (from <= n) {
-            int end = text.indexOf('\n', from);
-            if (end < 0) {
-                end = n;
+            int end = from;
+            while (end < n && text.charAt(end) != '\n') {
+                end++;
             }
             int last = end; // spaces and tabs before the end of a line go
             while (last > from && isBlank(text.charAt(last - 1))) {
