@@ -153,18 +153,8 @@ final class LetterTemplate {
     }
 
     /** Reads one template's text into parts: tags first, then the standalone lines dropped, then the sections nested. */
-    private static final class Parser {
+    private record Parser(String name, String text, int partialDepth) {
         private static final Set<Character> STANDALONE_KINDS = Set.of('#', '^', '/', '>', '!');
-
-        private final String name;
-        private final String text;
-        private final int partialDepth;
-
-        Parser(String name, String text, int partialDepth) {
-            this.name = name;
-            this.text = text;
-            this.partialDepth = partialDepth;
-        }
 
         /** A tag as found: its kind ({@code #}, {@code ^}, {@code /}, {@code >}, {@code !} or a space for a value). */
         private record Tag(char kind, String content, int start, int end, int line) {
