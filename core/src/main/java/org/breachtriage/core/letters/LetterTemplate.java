@@ -3,6 +3,7 @@ package org.breachtriage.core.letters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +27,14 @@ import java.util.Set;
  * A name is looked up from the innermost section's value outwards; only maps have names. A line that holds only
  * a section, closing, partial or comment tag (and blanks) leaves no line behind, as the Mustache spec says; a
  * partial's lines are not indented by the blanks before its tag. Anything else (a change of delimiters, a tag
- * left open, a section closed under another name) is refused when the template is read, naming its file and line.
+ * left open, a section closed under another name, a name with a tag's marks in it) is refused when the template
+ * is read, naming its file and line.
+ *
+ * <p>Blank lines follow the Mustache spec, which mustache.java (the library the letters used before) does not
+ * always: it keeps the line of a comment alone on its line, a blank line after a partial's line that text follows
+ * directly, the indent before a section tag alone on its line, and it joins the lines around two section tags
+ * that share a line. No shipped template has those shapes (LetterTemplateTest renders them all through both and
+ * compares), and {@code aCommentOrAPartialAloneOnItsLineLeavesNoLine} pins what this class does with them.
  *
  * <p>Why not a Mustache library: rendering was the largest single part of a release (13% of a 250,000-row
  * run's CPU, most of it the library's per-call scope and wrapper objects), for templates that use only this.
@@ -63,7 +71,10 @@ final class LetterTemplate {
         return text == null ? null : new Parser(resourcePath, text, 0).template();
     }
 
-    /** A template from text, its partials read from the class path ({@code name} only names it in errors). */
+    /**
+     * A template from text, its partials read from the class path. {@code name} is its class-path path: it names
+     * the template in errors, and a partial named without a leading slash is looked for beside it.
+     */
     static LetterTemplate parse(String name, String text) {
         return new Parser(name, text, 0).template();
     }
@@ -135,6 +146,9 @@ final class LetterTemplate {
         for (int i = depth - 1; i >= 0; i--) {
             if (scopes[i] instanceof Map<?, ?> map && map.containsKey(path[0])) {
                 Object value = map.get(path[0]);
+                if (value == null && path.length > 1) {
+                    continue; // as mustache.java: a dotted name whose first part is null here is looked for further out
+                }
                 for (int n = 1; n < path.length && value != null; n++) {
                     value = value instanceof Map<?, ?> inner ? inner.get(path[n]) : null;
                 }
@@ -209,7 +223,7 @@ final class LetterTemplate {
                     case '/' -> {
                         if (open == null || !open.content().equals(tag.content())) {
                             throw fail(tag.line(), "{{/" + tag.content() + "}} closes "
-                                    + (open == null ? "no open section" : "{{#" + open.content() + "}} of line " + open.line()));
+                                    + (open == null ? "no open section" : "{{" + open.kind() + open.content() + "}} of line " + open.line()));
                         }
                         return merged(parts);
                     }
@@ -241,14 +255,19 @@ final class LetterTemplate {
                 throw fail(tag.line(), "partials nest more than " + MAX_PARTIAL_DEPTH + " deep (does one include itself?)");
             }
             String partialName = tag.content();
-            String path = partialName.startsWith("/")
-                    ? LetterTemplates.ROOT + partialName + ".mustache"
-                    : name.substring(0, name.lastIndexOf('/') + 1) + partialName + ".mustache";
-            String partialText = read(path);
+            String file = partialName.endsWith(".mustache") ? partialName : partialName + ".mustache";
+            // Normalised, since a class-path lookup in a jar finds no "a/../b" (a folder on disk does).
+            String path = URI.create(partialName.startsWith("/") ? LetterTemplates.ROOT + file
+                    : name.substring(0, name.lastIndexOf('/') + 1) + file).normalize().getPath();
+            String partialText = path.startsWith("../") ? null : read(path);
             if (partialText == null) {
                 throw fail(tag.line(), "the partial {{> " + partialName + "}} is not on the class path (" + path + ")");
             }
-            return new Parser(path, partialText, partialDepth + 1).template();
+            try {
+                return new Parser(path, partialText, partialDepth + 1).template();
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException(e.getMessage() + " (included from " + name + ", line " + tag.line() + ")", e);
+            }
         }
 
         private String[] path(Tag tag) {
@@ -258,7 +277,7 @@ final class LetterTemplate {
             }
             String[] path = content.split("\\.", -1);
             for (String segment : path) {
-                if (segment.isEmpty() || segment.chars().anyMatch(Character::isWhitespace)) {
+                if (segment.isEmpty() || segment.chars().anyMatch(c -> Character.isWhitespace(c) || "#^/>!{}&=".indexOf(c) >= 0)) {
                     throw fail(tag.line(), "'" + content + "' is not a name");
                 }
             }

@@ -176,6 +176,33 @@ class LetterTemplateTest {
         assertEquals("Before\nAfter \n", template.render(Map.of()));
     }
 
+    /** The Mustache spec's blank lines, where mustache.java differs (no shipped template has these shapes). */
+    @Test
+    void aCommentOrAPartialAloneOnItsLineLeavesNoLine() {
+        assertEquals("A\nC\n", LetterTemplate.parse("t", "A\n{{! a note }}\nC\n").render(Map.of()));
+        String partial = LetterTemplate.parse("letters/en/t/email.mustache", "A\n{{> /en/partials/greeting}}\nB\n")
+                .render(Map.of("forename", "Sam"));
+        assertEquals("A\nDear Sam,\nB\n", partial);
+        assertEquals("A\nB\nC\n", LetterTemplate.parse("t", "A\n  {{#a}}  \nB\n{{/a}}\nC\n").render(Map.of("a", true)));
+    }
+
+    @Test
+    void aDottedNameWhoseFirstPartIsNullInsideIsLookedForOutside() {
+        LetterTemplate template = LetterTemplate.parse("t", "{{#a}}{{dpo.name}}{{/a}}");
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("dpo", null);
+        assertEquals("D", template.render(Map.of("dpo", Map.of("name", "D"), "a", inner)));
+    }
+
+    @Test
+    void aPartialIsFoundByAPathWithDotsOrWithItsExtension() {
+        String viaParent = LetterTemplate.parse("letters/en/art34-high-v1/email.mustache", "{{> ../partials/greeting}}")
+                .render(Map.of("forename", "Sam"));
+        String withExtension = LetterTemplate.parse("t", "{{> /en/partials/greeting.mustache}}").render(Map.of("forename", "Sam"));
+        assertEquals("Dear Sam,\n", viaParent);
+        assertEquals(viaParent, withExtension);
+    }
+
     @Test
     void listsRepeatAndTheirItemIsTheDot() {
         LetterTemplate template = LetterTemplate.parse("test", "{{#reasons}}- {{.}}\n{{/reasons}}{{^reasons}}none{{/reasons}}");
@@ -191,6 +218,11 @@ class LetterTemplateTest {
         IllegalStateException crossed = assertThrows(IllegalStateException.class,
                 () -> LetterTemplate.parse("t", "{{#a}}{{#b}}\n{{/a}}{{/b}}"));
         assertEquals("letter template t, line 2: {{/a}} closes {{#b}} of line 1", crossed.getMessage());
+        IllegalStateException inverted = assertThrows(IllegalStateException.class,
+                () -> LetterTemplate.parse("t", "{{^a}}\n{{/b}}"));
+        assertEquals("letter template t, line 2: {{/b}} closes {{^a}} of line 1", inverted.getMessage());
+        IllegalStateException marks = assertThrows(IllegalStateException.class, () -> LetterTemplate.parse("t", "{{ #a }}"));
+        assertEquals("letter template t, line 1: '#a' is not a name", marks.getMessage());
         IllegalStateException delimiters = assertThrows(IllegalStateException.class,
                 () -> LetterTemplate.parse("t", "{{=<% %>=}}"));
         assertTrue(delimiters.getMessage().startsWith("letter template t, line 1: {{=<% %>=}}: this kind of tag is not"),
