@@ -230,6 +230,10 @@ class LetterTemplateTest {
         IllegalStateException unterminated = assertThrows(IllegalStateException.class,
                 () -> LetterTemplate.parse("t", "a\nb {{name"));
         assertEquals("letter template t, line 2: a tag is opened and never closed", unterminated.getMessage());
+        IllegalStateException inPartial = assertThrows(IllegalStateException.class, // test resources, outside letters/
+                () -> LetterTemplate.parse("broken-letters/t/email.mustache", "Hello\n\n{{> bad}}\n"));
+        assertEquals("letter template broken-letters/t/bad.mustache, line 2: {{#x}} is never closed (included from"
+                + " broken-letters/t/email.mustache, line 3)", inPartial.getMessage());
         IllegalStateException partial = assertThrows(IllegalStateException.class,
                 () -> LetterTemplate.parse("letters/en/x/email.mustache", "{{> /en/partials/nothing-here}}"));
         assertEquals("letter template letters/en/x/email.mustache, line 1: the partial {{> /en/partials/nothing-here}} is"
