@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One letter template, parsed once into text, values and sections, with its partials inlined. It reads
@@ -168,7 +167,11 @@ final class LetterTemplate {
 
     /** Reads one template's text into parts: tags first, then the standalone lines dropped, then the sections nested. */
     private record Parser(String name, String text, int partialDepth) {
-        private static final Set<Character> STANDALONE_KINDS = Set.of('#', '^', '/', '>', '!');
+        /**
+         * The kinds of tag that print nothing themselves (section, inverted section, closing, partial, comment): the
+         * ones a tag's first character names, and the ones whose line, if they stand alone on it, is dropped.
+         */
+        private static final String CONTROL_KINDS = "#^/>!";
 
         /** A tag as found: its kind ({@code #}, {@code ^}, {@code /}, {@code >}, {@code !} or a space for a value). */
         private record Tag(char kind, String content, int start, int end, int line) {
@@ -182,7 +185,7 @@ final class LetterTemplate {
                 Tag tag = tags.get(t);
                 int textEnd = tag.start();
                 int next = tag.end();
-                if (STANDALONE_KINDS.contains(tag.kind())) {
+                if (CONTROL_KINDS.indexOf(tag.kind()) >= 0) {
                     int lineStart = lineStart(tag.start());
                     int lineEnd = lineEnd(tag.end());
                     boolean alone = lineStart >= from && blank(lineStart, tag.start()) && blank(tag.end(), lineEnd)
@@ -308,7 +311,7 @@ final class LetterTemplate {
                 if (triple || kind == '&') {
                     kind = ' ';
                     content = (triple ? inside : inside.substring(1)).strip();
-                } else if ("#^/>!".indexOf(kind) >= 0) {
+                } else if (CONTROL_KINDS.indexOf(kind) >= 0) {
                     content = inside.substring(1).strip();
                 } else if ("={<$".indexOf(kind) >= 0) {
                     throw fail(line, "{{" + inside + "}}: this kind of tag is not supported in letter templates");
@@ -353,8 +356,7 @@ final class LetterTemplate {
 
         private boolean blank(int from, int to) {
             for (int i = from; i < to; i++) {
-                char c = text.charAt(i);
-                if (c != ' ' && c != '\t') {
+                if (!LetterTemplates.isBlank(text.charAt(i))) {
                     return false;
                 }
             }

@@ -159,7 +159,8 @@ public final class LetterTemplates {
         return out.substring(start);
     }
 
-    private static boolean isBlank(char c) {
+    /** A space or a tab: what tidying takes off a line's end, and what may stand beside a tag alone on its line. */
+    static boolean isBlank(char c) {
         return c == ' ' || c == '\t';
     }
 }
