@@ -3,10 +3,14 @@ package org.breachtriage.functions;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.cases.Counters;
+import org.breachtriage.core.json.Json;
 import org.breachtriage.core.pipeline.IngestManifest;
 import org.breachtriage.core.pipeline.IngestService.IngestOutcome;
 import org.breachtriage.functions.HandlerMetrics.Metric;
@@ -47,6 +51,16 @@ public final class IngestHandler implements RequestHandler<S3Event, IngestHandle
     public IngestHandler(IngestManifest ingest, String bucket) {
         this.ingest = ingest;
         this.bucket = bucket;
+    }
+
+    /**
+     * The entry point Lambda calls: for template.yaml's {@code IngestHandler::handleRequest} the Java runtime
+     * picks the overload with the longest signature, as for {@link SqsFunction}. The event is read, and the
+     * summary written, with the project's Jackson ({@link S3EventJson}) instead of the runtime's serialiser;
+     * tests and the CLI call the typed overload.
+     */
+    public void handleRequest(InputStream event, OutputStream answer, Context context) throws IOException {
+        answer.write(Json.writeBytes(handleRequest(S3EventJson.read(event), context)));
     }
 
     @Override
