@@ -27,17 +27,7 @@ if startup_cache_supported; then
   fi
 fi
 
-# measure OUT -- CMD...: runs CMD with GNU time; appends "wall_s rss_kb exit" to OUT.
-measure() {
-  local out=$1; shift; shift
-  local t; t=$(mktemp)
-  local status=0
-  /usr/bin/time -f '%e %M' -o "$t" "$@" >/dev/null 2>"$t.err" || status=$?
-  echo "$(tail -1 "$t") $status" >> "$out"
-  rm -f "$t" "$t.err"
-}
-
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+. "$root/bench/timing.sh" # measure, median
 
 echo "| Scenario | Rows | Roster | validate: wall s (median) | run: wall s (median) | run ÷ validate | validate: peak RSS MB | run: peak RSS MB | run RSS against the first scenario on this roster | run exit codes |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
@@ -69,7 +59,7 @@ while [ $# -ge 3 ]; do
   fi
   printf '| %s | %s | %s | %.2f | %.2f | %.1f× | %d | %d | %s | %s|\n' "$label" "$rows" "$people" "$vt" "$rt" \
     "$(echo "$rt / $vt" | bc -l)" $((vm / 1024)) $((rm_ / 1024)) "$against" "$codes"
-  rm -f "$v" "$r"
+  rm -f "$v" "$r" "$v.err" "$r.err"
 done
 echo
 echo "$cache_note"

@@ -26,41 +26,36 @@ done
 [ -x /usr/bin/time ] || { echo "compare: needs GNU time at /usr/bin/time" >&2; exit 2; }
 case "$rounds" in ''|*[!0-9]*|0) echo "compare: ROUNDS must be a positive whole number, not '$rounds'" >&2; exit 2 ;; esac
 
+root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
+. "$root/bench/timing.sh" # measure, median
 work=$(mktemp -d "${TMPDIR:-/tmp}/compare.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 for tree in "$old" "$new"; do "$tree/bin/triage" --version >/dev/null; done # builds outside any timing
 
-# run_once TREE: one timed run on a fresh state dir; prints "wall_s rss_mb".
+# run_once LABEL TREE OUT: one timed run on a fresh state dir, its "wall_s rss_kb exit" appended to OUT.
 run_once() {
-  local tree=$1 state; state=$(mktemp -d "$work/state.XXXXXX")
+  local label=$1 tree=$2 out=$3 state; state=$(mktemp -d "$work/state.XXXXXX")
   "$tree/bin/triage" --state-dir "$state" staff import "$roster" >/dev/null 2>"$work/import.err" \
     || { echo "compare: staff import failed in $tree:" >&2; cat "$work/import.err" >&2; exit 1; }
-  local status=0
-  /usr/bin/time -f '%e %M' -o "$work/time" "$tree/bin/triage" --state-dir "$state" run "$manifest" \
-    >/dev/null 2>"$work/run.err" || status=$?
-  if [ "$status" != 0 ]; then
-    echo "compare: run failed in $tree (exit $status):" >&2; tail -5 "$work/run.err" >&2; exit 1
-  fi
+  measure "$out" -- "$tree/bin/triage" --state-dir "$state" run "$manifest"
   rm -rf "$state"
-  local wall rss; read -r wall rss < <(tail -1 "$work/time")
-  echo "$wall $((rss / 1024))"
+  local wall rss status; read -r wall rss status < <(tail -1 "$out")
+  if [ "$status" != 0 ]; then
+    echo "compare: run failed in $tree (exit $status):" >&2; tail -5 "$out.err" >&2; exit 1
+  fi
+  echo "compare: $label ($tree): ${wall} s, peak RSS $((rss / 1024)) MB, load $(cut -d' ' -f1 /proc/loadavg)" >&2
 }
 
-declare -a old_walls=() new_walls=() old_rss=() new_rss=()
 for round in $(seq 1 "$rounds"); do
-  for side in old new; do
-    if [ $side = old ]; then tree=$old; else tree=$new; fi
-    read -r wall rss < <(run_once "$tree")
-    echo "compare: round $round/$rounds, $side ($tree): ${wall} s, peak RSS ${rss} MB, load $(cut -d' ' -f1 /proc/loadavg)" >&2
-    if [ $side = old ]; then old_walls+=("$wall"); old_rss+=("$rss"); else new_walls+=("$wall"); new_rss+=("$rss"); fi
-  done
+  run_once "round $round/$rounds, old" "$old" "$work/old"
+  run_once "round $round/$rounds, new" "$new" "$work/new"
 done
 
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-join() { local out; printf -v out '%s, ' "$@"; echo "${out%, }"; }
-om=$(median "${old_walls[@]}") nm=$(median "${new_walls[@]}")
+walls() { cut -d' ' -f1 "$1" | paste -sd, | sed 's/,/, /g'; }
+rss_mb() { awk '{print int($2 / 1024)}' "$1" | paste -sd, | sed 's/,/, /g'; }
+om=$(cut -d' ' -f1 "$work/old" | median) nm=$(cut -d' ' -f1 "$work/new" | median)
 echo "| build | \`run\` wall s, in round order | median | peak RSS MB |"
 echo "|---|---|---:|---|"
-echo "| old: $old | $(join "${old_walls[@]}") | $om | $(join "${old_rss[@]}") |"
-echo "| new: $new | $(join "${new_walls[@]}") | $nm | $(join "${new_rss[@]}") |"
+echo "| old: $old | $(walls "$work/old") | $om | $(rss_mb "$work/old") |"
+echo "| new: $new | $(walls "$work/new") | $nm | $(rss_mb "$work/new") |"
 awk -v o="$om" -v n="$nm" 'BEGIN { printf "\nold ÷ new (medians): %.1f×\n", o / n }'
