@@ -15,6 +15,9 @@ import org.breachtriage.core.json.Json;
  *            [--parse-reps 3] [--run-reps 2] [--floor-reps 1] [--heap-probe-seconds 10] [--jfr FILE]
  *   table RESULT.json...          prints the Markdown tables
  *   profile FILE.jfr [--top 15]   summarises a JFR recording
+ *   persons-in-heap --roster FILE --manifest FILE --work DIR [--rounds 3]
+ *                                 the run as shipped against the same run with its people in a hash map
+ *                                 (bench/persons-in-heap.sh)
  * </pre>
  */
 public final class BenchMain {
@@ -35,8 +38,15 @@ public final class BenchMain {
             case "table" -> table(args);
             case "profile" -> System.out.print(JfrSummary.summarise(Path.of(args.positional().getFirst()),
                     args.integer("top", 15)));
+            case "persons-in-heap" -> personsInHeap(args);
             default -> usage();
         }
+    }
+
+    private static void personsInHeap(Args args) throws Exception {
+        Path manifest = args.path("manifest");
+        var rounds = PersonsInHeapRun.measure(args.path("roster"), manifest, args.path("work"), args.integer("rounds", 3));
+        System.out.print(PersonsInHeapRun.table(manifest, rounds));
     }
 
     private static DataSet dataSet(Args args) {
@@ -87,7 +97,7 @@ public final class BenchMain {
     }
 
     private static void usage() {
-        System.err.println("usage: BenchMain generate|scenario|table|profile ... (see bench/run.sh)");
+        System.err.println("usage: BenchMain generate|scenario|table|profile|persons-in-heap ... (see bench/run.sh, bench/persons-in-heap.sh)");
         System.exit(2);
     }
 }
