@@ -1,6 +1,7 @@
 package org.breachtriage.cli;
 
 import java.util.List;
+import java.util.Optional;
 import org.breachtriage.core.cases.CaseRecord;
 import org.breachtriage.core.incident.Approver;
 import org.breachtriage.core.model.StaffMember;
@@ -11,6 +12,7 @@ import org.breachtriage.core.ports.IncidentStore;
 import org.breachtriage.core.ports.ObjectStore;
 import org.breachtriage.core.ports.PersonStore;
 import org.breachtriage.core.release.CaseNotices;
+import org.breachtriage.embedded.LocalPipeline;
 
 /**
  * Where the CLI reads and writes: the embedded state directory, or AWS (real or emulated) with
@@ -31,6 +33,11 @@ interface Backend extends AutoCloseable {
     Pipeline services();
 
     void importStaff(List<StaffMember> members);
+
+    /** What the staff table costs a run's memory, where a run holds it in this process's heap (not on AWS). */
+    default Optional<LocalPipeline.StaffFootprint> staffFootprint() {
+        return Optional.empty();
+    }
 
     /** A case's run summary, with where its notices stand (one read of its incident's people). */
     default RunSummary summaryOf(CaseRecord c, long publishedThisRun) {

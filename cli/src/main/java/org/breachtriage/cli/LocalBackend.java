@@ -1,6 +1,7 @@
 package org.breachtriage.cli;
 
 import java.util.List;
+import java.util.Optional;
 import org.breachtriage.core.incident.Approver;
 import org.breachtriage.core.model.StaffMember;
 import org.breachtriage.core.pipeline.Pipeline;
@@ -41,6 +42,11 @@ record LocalBackend(LocalPipeline pipeline) implements Backend {
     @Override
     public void importStaff(List<StaffMember> members) {
         pipeline.importStaff(members);
+    }
+
+    @Override
+    public Optional<LocalPipeline.StaffFootprint> staffFootprint() {
+        return Optional.of(pipeline.staffFootprint());
     }
 
     /** Told apart by name: one laptop may be shared by several people under one OS user. */

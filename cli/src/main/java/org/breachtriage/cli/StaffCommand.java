@@ -32,7 +32,9 @@ final class StaffCommand implements Runnable {
     @Command(name = "import",
             description = {"Import a staff roster (CSV or JSON Lines) into the staff table; people already there are replaced.",
                 "Name rarity is computed here, from how many people share the surname and the full name.",
-                "All or nothing: if any row is invalid, nothing is imported and every bad row is listed (exit 3)."},
+                "All or nothing: if any row is invalid, nothing is imported and every bad row is listed (exit 3).",
+                "Then it says what the table costs a run's memory: the heap its lookup snapshot takes (measured), and the"
+                        + " heap bin/triage gives commands on this state dir (TRIAGE_HEAP sets another)."},
             mixinStandardHelpOptions = true)
     static final class Import implements Callable<Integer> {
         private static final int ERRORS_SHOWN = 50;
@@ -70,19 +72,37 @@ final class StaffCommand implements Runnable {
                 for (StaffMember m : imported.members()) {
                     rarity.merge(m.nameRarity(), 1L, Long::sum);
                 }
+                // What the table will cost a run, so that whoever imports a big roster knows the heap it asks for.
+                var footprint = backend.staffFootprint();
                 if (output.format == OutputFormat.json) {
                     Map<String, Object> json = new LinkedHashMap<>();
                     json.put("imported", imported.members().size());
                     json.put("into", backend.where());
                     json.put("nameRarity", rarity);
+                    footprint.ifPresent(f -> {
+                        Map<String, Object> memory = new LinkedHashMap<>();
+                        memory.put("staffTable", f.people());
+                        memory.put("snapshotBytes", f.snapshotBytes());
+                        memory.put("heapMb", f.runHeapMb());
+                        json.put("runMemory", memory);
+                    });
                     out.println(Json.pretty(json));
                 } else {
                     out.printf("Imported %,d people from %s into %s.%n", imported.members().size(), roster,
                             backend.where());
                     out.printf("Name rarity: %s%n", rarity);
+                    footprint.ifPresent(f -> out.printf("Run memory: a run holds the staff table's %,d people in %s of"
+                            + " heap (measured); bin/triage gives commands on this state dir a %d MB heap (TRIAGE_HEAP"
+                            + " sets another)%n", f.people(), megabytes(f.snapshotBytes()), f.runHeapMb()));
                 }
             }
             return ExitCodes.OK;
+        }
+
+        /** Whole megabytes, or one decimal under ten, so that a small roster does not read as nothing. */
+        static String megabytes(long bytes) {
+            double mb = bytes / (1024.0 * 1024.0);
+            return mb < 10 ? String.format("%.1f MB", mb) : String.format("%,d MB", Math.round(mb));
         }
     }
 }

@@ -46,6 +46,33 @@ class TriageCommandTest {
         return run.json().path("caseId").asText();
     }
 
+    /**
+     * The import says what the table will cost a run: the snapshot's heap as measured, and the heap bound bin/triage
+     * will read from the hint the import's close writes, which must be the figure printed.
+     */
+    @Test
+    void staffImportSaysWhatTheTableCostsARunsMemory() throws IOException {
+        Result imported = triage("staff", "import", events.resolve(SampleEvents.ROSTER).toString());
+        assertEquals(0, imported.exit(), imported.err());
+        String hint = Files.readAllLines(state.resolve("heap-hint")).getFirst();
+        var line = java.util.regex.Pattern.compile("Run memory: a run holds the staff table's ([0-9,]+) people in ([0-9.]+) MB"
+                + " of heap \\(measured\\); bin/triage gives commands on this state dir a ([0-9]+) MB heap").matcher(imported.out());
+        assertTrue(line.find(), imported.out());
+        long people = Long.parseLong(line.group(1).replace(",", ""));
+        double snapshotMb = Double.parseDouble(line.group(2));
+        assertEquals(hint, line.group(3) + "m", "the heap printed is the one bin/triage will give");
+        // 228 bytes a person measured for the generated roster; anything far off is not the snapshot's size
+        assertTrue(snapshotMb > people * 100 / 1e6 && snapshotMb < people * 1000 / 1e6, imported.out());
+
+        Result json = triage("staff", "import", events.resolve(SampleEvents.ROSTER).toString(), "--output", "json");
+        assertEquals(0, json.exit(), json.err());
+        JsonNode memory = json.json().path("runMemory");
+        assertEquals(people, memory.path("staffTable").asLong());
+        assertEquals(hint, memory.path("heapMb").asLong() + "m");
+        long bytes = memory.path("snapshotBytes").asLong();
+        assertTrue(bytes > people * 100 && bytes < people * 1000, json.out());
+    }
+
     @Test
     void demoTriagesAnIncidentOfTwoManifestsAndSendsNothingTwiceWhenRunAgain() throws IOException {
         Result demo = triage("demo");

@@ -91,6 +91,22 @@ public final class LocalPipeline implements AutoCloseable {
         return state.staffDirectory().count();
     }
 
+    /**
+     * What the staff table costs a run's memory: the heap its lookup snapshot takes, measured on the snapshot
+     * itself (loading it if no lookup has yet), and the heap bound {@code bin/triage} sets for commands on this
+     * state dir from the table's size ({@link HeapHint}), which the next clean close writes down.
+     *
+     * @param snapshotBytes the snapshot's heap, in bytes
+     * @param runHeapMb     the heap bound for a run, in MB, unless {@code TRIAGE_HEAP} or {@code TRIAGE_JAVA_OPTS} sets one
+     */
+    public record StaffFootprint(long people, long snapshotBytes, long runHeapMb) {
+    }
+
+    public StaffFootprint staffFootprint() {
+        long people = staffCount();
+        return new StaffFootprint(people, state.staffDirectory().snapshotBytes(), HeapHint.heapMbFor(people));
+    }
+
     public MvStoreCaseStore cases() {
         return state.caseStore();
     }
