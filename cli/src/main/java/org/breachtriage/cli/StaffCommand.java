@@ -72,11 +72,15 @@ final class StaffCommand implements Runnable {
                 for (StaffMember m : imported.members()) {
                     rarity.merge(m.nameRarity(), 1L, Long::sum);
                 }
+                int count = imported.members().size();
+                // The roster's members can go before the table's snapshot is loaded to be measured: both at once
+                // would be twice the roster in the import's heap.
+                imported = null;
                 // What the table will cost a run, so that whoever imports a big roster knows the heap it asks for.
                 var footprint = backend.staffFootprint();
                 if (output.format == OutputFormat.json) {
                     Map<String, Object> json = new LinkedHashMap<>();
-                    json.put("imported", imported.members().size());
+                    json.put("imported", count);
                     json.put("into", backend.where());
                     json.put("nameRarity", rarity);
                     footprint.ifPresent(f -> {
@@ -88,7 +92,7 @@ final class StaffCommand implements Runnable {
                     });
                     out.println(Json.pretty(json));
                 } else {
-                    out.printf("Imported %,d people from %s into %s.%n", imported.members().size(), roster,
+                    out.printf("Imported %,d people from %s into %s.%n", count, roster,
                             backend.where());
                     out.printf("Name rarity: %s%n", rarity);
                     footprint.ifPresent(f -> out.printf("Run memory: a run holds the staff table's %,d people in %s of"
