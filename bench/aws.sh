@@ -84,6 +84,6 @@ fi
     echo "$cold"
   fi
   echo
-  echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); took $(( $(date +%s) - started )) s."
+  echo "bench/aws.sh as a whole: load average at the end $(cut -d' ' -f1-3 /proc/loadavg); took $(( $(date +%s) - started )) s."
 } | tee "$report"
 say "written to $report"
