@@ -54,8 +54,8 @@ if ! mvn -o "${test_args[@]}" >"$log" 2>&1; then
 fi
 # The test prints its table to standard output, which surefire keeps in the build log: from its heading
 # ("Request counts, ...") to the emulator fallbacks' line, and the re-delivery line if there is one.
-table=$(awk '/^Request counts, /{on=1} on{print} on&&/^of which emulator fallbacks/{fb=1; next} fb&&!/^re-delivering/{exit} fb{exit}' "$log" \
-  | sed '/^re-delivering/!{/^\[/d}')
+table=$(awk '/^Request counts, /{on=1} on && fb { if (/^re-delivering/) print; exit } on { print }
+  on && /^of which emulator fallbacks/ { fb=1 }' "$log")
 if [ -z "$table" ]; then
   say "RequestCountTest passed but printed no table; its output: $log"
   exit 1

@@ -41,14 +41,9 @@ started=$(date +%s)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 say "load before: $(uptime)"
 
-# Build only what the bench needs (package, never install: ~/.m2 is shared).
-cpfile=$root/bench/target/classpath.txt
-if [ "${BENCH_REBUILD:-0}" = 1 ] || [ ! -f "$cpfile" ] || [ -n "$(find "$root/pom.xml" "$root"/{core,samples,embedded,bench}/pom.xml \
-    "$root"/{core,samples,embedded,bench}/src/main -newer "$cpfile" -type f -print -quit 2>/dev/null)" ]; then
-  say "building core, samples, embedded and bench (mvn package)..."
-  mvn -q -B -DskipTests package -pl bench -am >&2
-fi
-cp="$root/bench/target/classes:$(cat "$cpfile")"
+# Build only what the bench needs.
+. "$root/bench/build.sh"
+cp=$(bench_classpath "$root")
 bench() { "$JAVA_HOME/bin/java" "$@"; }
 
 max_rows=0

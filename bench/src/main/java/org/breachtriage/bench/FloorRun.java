@@ -13,7 +13,6 @@ import org.breachtriage.core.ports.OutboundMessage;
 import org.breachtriage.core.ports.StaffDirectory;
 import org.breachtriage.core.ports.Topic;
 import org.breachtriage.core.staff.RosterImport;
-import org.breachtriage.core.staff.RosterReader;
 import org.breachtriage.core.testing.DelegatingObjectStore;
 import org.breachtriage.core.testing.InMemoryCaseStore;
 import org.breachtriage.core.testing.InMemoryIncidentStore;
@@ -40,10 +39,7 @@ final class FloorRun {
     }
 
     static Measured once(String label, Path work, Path roster, Path manifest, HeapMonitor heap) throws Exception {
-        RosterImport imported = new RosterReader().read(roster);
-        if (imported.hasErrors()) {
-            throw new IllegalStateException(roster + ": " + imported.errors().size() + " invalid rows");
-        }
+        RosterImport imported = FullRun.readRoster(roster);
         StaffDirectory staff = new InMemoryStaff();
         staff.putAll(imported.members());
         imported = null;

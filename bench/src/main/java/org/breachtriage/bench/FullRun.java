@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.breachtriage.core.model.StaffMember;
 import org.breachtriage.core.pipeline.RunSummary;
 import org.breachtriage.core.release.CaseNotices;
 import org.breachtriage.core.staff.RosterImport;
@@ -70,16 +71,26 @@ final class FullRun {
     }
 
     private static void importRoster(Path stateDir, Path roster) throws IOException {
+        importStaff(stateDir, readRoster(roster).members());
+    }
+
+    /** The generated roster, which must have no invalid row: the bench measures runs, not rejections of staff. */
+    static RosterImport readRoster(Path roster) throws IOException {
         RosterImport imported = new RosterReader().read(roster);
         if (imported.hasErrors()) {
             throw new IllegalStateException(roster + ": " + imported.errors().size() + " invalid rows, first: "
                     + imported.errors().getFirst().describe());
         }
+        return imported;
+    }
+
+    /** Imports the members into the state dir's staff table, as {@code triage staff import} does, and checks they are all there. */
+    static void importStaff(Path stateDir, List<StaffMember> members) {
         try (LocalPipeline pipeline = LocalPipeline.open(stateDir)) {
-            pipeline.importStaff(imported.members());
-            if (pipeline.staffCount() != imported.members().size()) {
+            pipeline.importStaff(members);
+            if (pipeline.staffCount() != members.size()) {
                 throw new IllegalStateException("staff table holds " + pipeline.staffCount() + " people after importing "
-                        + imported.members().size());
+                        + members.size());
             }
         }
     }

@@ -10,7 +10,6 @@ import org.breachtriage.core.incident.IncidentPerson;
 import org.breachtriage.core.pipeline.PipelineSettings;
 import org.breachtriage.core.pipeline.RunSummary;
 import org.breachtriage.core.staff.RosterImport;
-import org.breachtriage.core.staff.RosterReader;
 import org.breachtriage.embedded.EmbeddedState;
 import org.breachtriage.embedded.LocalPipeline;
 import org.breachtriage.embedded.LocalRun;
@@ -36,10 +35,7 @@ final class PersonsInHeapRun {
     }
 
     static List<Round> measure(Path roster, Path manifest, Path work, int rounds) throws Exception {
-        RosterImport imported = new RosterReader().read(roster);
-        if (imported.hasErrors()) {
-            throw new IllegalStateException(roster + ": " + imported.errors().size() + " invalid rows");
-        }
+        RosterImport imported = FullRun.readRoster(roster);
         List<Round> measured = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             // Which goes first alternates, so that neither always meets the colder JVM.
@@ -100,9 +96,7 @@ final class PersonsInHeapRun {
     private static Path fresh(Path dir, RosterImport roster) throws Exception {
         Dirs.deleteRecursively(dir);
         Files.createDirectories(dir);
-        try (LocalPipeline pipeline = LocalPipeline.open(dir)) {
-            pipeline.importStaff(roster.members());
-        }
+        FullRun.importStaff(dir, roster.members());
         return dir;
     }
 

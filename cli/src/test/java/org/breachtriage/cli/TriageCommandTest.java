@@ -11,6 +11,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.breachtriage.core.golden.SampleGoldens;
 import org.breachtriage.core.json.Json;
 import org.breachtriage.core.synthetic.SampleEvents;
@@ -55,7 +57,7 @@ class TriageCommandTest {
         Result imported = triage("staff", "import", events.resolve(SampleEvents.ROSTER).toString());
         assertEquals(0, imported.exit(), imported.err());
         String hint = Files.readAllLines(state.resolve("heap-hint")).getFirst();
-        var line = java.util.regex.Pattern.compile("Run memory: a run holds the staff table's ([0-9,]+) people in ([0-9.]+) MB"
+        Matcher line = Pattern.compile("Run memory: a run holds the staff table's ([0-9,]+) people in ([0-9.]+) MB"
                 + " of heap \\(measured\\); bin/triage gives commands on this state dir a ([0-9]+) MB heap").matcher(imported.out());
         assertTrue(line.find(), imported.out());
         long people = Long.parseLong(line.group(1).replace(",", ""));
